@@ -1,0 +1,278 @@
+#include "similarity/cosine.h"
+
+#include <fmt/format.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace crossclaim {
+namespace {
+
+struct Entry {
+  int32_t rank;  // column rank: 0 is the most frequent column
+  float weight;
+};
+
+// Exact dot product of two rows sorted by rank.
+double Dot(std::span<const Entry> x, std::span<const Entry> y) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].rank < y[j].rank) {
+      ++i;
+    } else if (x[i].rank > y[j].rank) {
+      ++j;
+    } else {
+      sum += static_cast<double>(x[i].weight) * y[j].weight;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+Status Validate(const TfidfMatrix& rows, std::span<const int32_t> groups,
+                const AllPairsOptions& options) {
+  if (!(options.threshold > 0 && options.threshold <= 1)) {
+    return InvalidArgument(
+        fmt::format("AllPairsOptions.threshold must be in (0, 1] (got {})", options.threshold));
+  }
+  if (options.top_k < 0) {
+    return InvalidArgument(
+        fmt::format("AllPairsOptions.top_k must be >= 0 (got {})", options.top_k));
+  }
+  if (options.threads < 0) {
+    return InvalidArgument(
+        fmt::format("AllPairsOptions.threads must be >= 0 (got {})", options.threads));
+  }
+  if (!groups.empty() && static_cast<Eigen::Index>(groups.size()) != rows.rows()) {
+    return InvalidArgument(
+        fmt::format("AllPairsCosine: {} groups given for {} rows", groups.size(), rows.rows()));
+  }
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    double norm2 = 0;
+    for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) {
+      if (!(it.value() >= 0)) {
+        return InvalidArgument(
+            fmt::format("AllPairsCosine needs non-negative weights (row {} column {} is {})", r,
+                        it.col(), it.value()));
+      }
+      norm2 += static_cast<double>(it.value()) * it.value();
+    }
+    if (norm2 != 0 && std::abs(std::sqrt(norm2) - 1) > 1e-4) {
+      return InvalidArgument(fmt::format(
+          "AllPairsCosine needs unit rows (TfidfOptions.l2_normalize); row {} has L2 norm {}", r,
+          std::sqrt(norm2)));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
+                                               std::span<const int32_t> groups,
+                                               const AllPairsOptions& options) {
+  if (Status s = Validate(input, groups, options); !s.ok()) return s;
+  TfidfMatrix owned;
+  const TfidfMatrix* m = &input;
+  if (!input.isCompressed()) {
+    owned = input;
+    owned.makeCompressed();
+    m = &owned;
+  }
+  const int32_t n = static_cast<int32_t>(m->rows());
+  const int32_t cols = static_cast<int32_t>(m->cols());
+  const int32_t* outer = m->outerIndexPtr();
+  const int32_t* inner = m->innerIndexPtr();
+  const float* value = m->valuePtr();
+  const double theta = options.threshold;
+
+  // Rank columns by decreasing frequency; remember each column's largest weight.
+  std::vector<int32_t> df(cols, 0);
+  std::vector<float> max_weight(cols, 0);
+  for (int64_t k = 0; k < outer[n]; ++k) {
+    ++df[inner[k]];
+    max_weight[inner[k]] = std::max(max_weight[inner[k]], value[k]);
+  }
+  std::vector<int32_t> by_rank(cols);
+  std::iota(by_rank.begin(), by_rank.end(), 0);
+  std::sort(by_rank.begin(), by_rank.end(),
+            [&](int32_t a, int32_t b) { return df[a] != df[b] ? df[a] > df[b] : a < b; });
+  std::vector<int32_t> rank(cols);
+  std::vector<float> rank_max(cols);
+  for (int32_t r = 0; r < cols; ++r) {
+    rank[by_rank[r]] = r;
+    rank_max[r] = max_weight[by_rank[r]];
+  }
+
+  // Rows re-expressed in rank order; the indexed suffix of each starts at `split`.
+  std::vector<Entry> entries(outer[n]);
+  std::vector<int32_t> split(n);
+  std::vector<float> prefix_bound(n);
+  std::vector<int32_t> list_size(cols + 1, 0);
+  for (int32_t r = 0; r < n; ++r) {
+    Entry* row = entries.data() + outer[r];
+    const int32_t len = outer[r + 1] - outer[r];
+    for (int32_t k = 0; k < len; ++k) row[k] = {rank[inner[outer[r] + k]], value[outer[r] + k]};
+    std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+    double by_max = 0, norm2 = 0, bound = 0;
+    int32_t k = 0;
+    for (; k < len; ++k) {
+      by_max += static_cast<double>(row[k].weight) * rank_max[row[k].rank];
+      norm2 += static_cast<double>(row[k].weight) * row[k].weight;
+      const double next = std::min(by_max, std::sqrt(norm2));
+      if (next >= theta) break;
+      bound = next;
+    }
+    split[r] = k;
+    prefix_bound[r] = static_cast<float>(bound);
+    for (int32_t j = k; j < len; ++j) ++list_size[row[j].rank + 1];
+  }
+  std::partial_sum(list_size.begin(), list_size.end(), list_size.begin());
+  struct Posting {
+    int32_t row;
+    float weight;
+  };
+  std::vector<Posting> postings(list_size[cols]);
+  {
+    std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
+    for (int32_t r = 0; r < n; ++r) {
+      for (int32_t j = outer[r] + split[r]; j < outer[r + 1]; ++j) {
+        postings[fill[entries[j].rank]++] = {r, entries[j].weight};
+      }
+    }
+  }
+
+  // Probe: each row finds its partners with a larger index.
+  constexpr int32_t kBlock = 256;
+  const int32_t blocks = (n + kBlock - 1) / kBlock;
+  std::vector<std::vector<CosinePair>> found(blocks);
+  struct Scratch {
+    std::vector<float> acc;
+    std::vector<int32_t> touched;
+    std::vector<int32_t> seen_by;  // last probing row that touched each row
+  };
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  // Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
+  const float prune = static_cast<float>(theta - 1e-3);
+  auto probe = [&] {
+    tbb::parallel_for(0, blocks, [&](int32_t block) {
+      Scratch& s = scratch.local();
+      if (s.acc.empty()) {
+        s.acc.assign(n, 0.0f);
+        s.seen_by.assign(n, -1);
+      }
+      std::vector<CosinePair>& out = found[block];
+      const int32_t end = std::min(n, (block + 1) * kBlock);
+      for (int32_t x = block * kBlock; x < end; ++x) {
+        const std::span<const Entry> xs(entries.data() + outer[x], outer[x + 1] - outer[x]);
+        for (const Entry& e : xs) {
+          const Posting* first = postings.data() + list_size[e.rank];
+          const Posting* last = postings.data() + list_size[e.rank + 1];
+          first = std::upper_bound(first, last, x,
+                                   [](int32_t row, const Posting& p) { return row < p.row; });
+          for (const Posting* p = first; p != last; ++p) {
+            if (!groups.empty() && groups[p->row] == groups[x]) continue;
+            if (s.seen_by[p->row] != x) {
+              s.seen_by[p->row] = x;
+              s.touched.push_back(p->row);
+            }
+            s.acc[p->row] += e.weight * p->weight;
+          }
+        }
+        const size_t first_out = out.size();
+        for (int32_t y : s.touched) {
+          if (s.acc[y] + prefix_bound[y] >= prune) {
+            const double dot =
+                Dot(xs, std::span<const Entry>(entries.data() + outer[y], outer[y + 1] - outer[y]));
+            if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
+          }
+          s.acc[y] = 0.0f;
+        }
+        s.touched.clear();
+        std::sort(out.begin() + first_out, out.end(),
+                  [](const CosinePair& p, const CosinePair& q) { return p.b < q.b; });
+      }
+    });
+  };
+  if (options.threads > 0) {
+    tbb::task_arena arena(options.threads);
+    arena.execute(probe);
+  } else {
+    probe();
+  }
+  size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  std::vector<CosinePair> pairs;
+  pairs.reserve(total);
+  for (auto& f : found) {
+    pairs.insert(pairs.end(), f.begin(), f.end());
+    f = {};
+  }
+  if (options.top_k > 0) return SelectTopK(pairs, options.top_k);
+  return pairs;
+}
+
+std::vector<CosinePair> SelectTopK(const std::vector<CosinePair>& pairs, int top_k) {
+  // Each pair is a candidate for both of its rows; keep it if either keeps it.
+  struct Half {
+    int32_t row, other;
+    float cosine;
+    size_t pair;
+  };
+  std::vector<Half> halves;
+  halves.reserve(2 * pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    halves.push_back({pairs[i].a, pairs[i].b, pairs[i].cosine, i});
+    halves.push_back({pairs[i].b, pairs[i].a, pairs[i].cosine, i});
+  }
+  std::sort(halves.begin(), halves.end(), [](const Half& p, const Half& q) {
+    if (p.row != q.row) return p.row < q.row;
+    if (p.cosine != q.cosine) return p.cosine > q.cosine;
+    return p.other < q.other;
+  });
+  std::vector<char> keep(pairs.size(), 0);
+  for (size_t i = 0; i < halves.size();) {
+    size_t j = i;
+    while (j < halves.size() && halves[j].row == halves[i].row) {
+      if (j - i < static_cast<size_t>(top_k)) keep[halves[j].pair] = 1;
+      ++j;
+    }
+    i = j;
+  }
+  std::vector<CosinePair> out;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (keep[i]) out.push_back(pairs[i]);
+  }
+  return out;
+}
+
+std::vector<TermContribution> TopContributions(const TfidfMatrix& rows, int32_t a, int32_t b,
+                                               int k) {
+  std::vector<TermContribution> out;
+  TfidfMatrix::InnerIterator x(rows, a), y(rows, b);
+  while (x && y) {
+    if (x.col() < y.col()) {
+      ++x;
+    } else if (x.col() > y.col()) {
+      ++y;
+    } else {
+      out.push_back({x.col(), x.value() * y.value()});
+      ++x;
+      ++y;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const TermContribution& p, const TermContribution& q) {
+    return p.contribution != q.contribution ? p.contribution > q.contribution
+                                            : p.feature < q.feature;
+  });
+  if (out.size() > static_cast<size_t>(std::max(k, 0))) out.resize(std::max(k, 0));
+  return out;
+}
+
+}  // namespace crossclaim
