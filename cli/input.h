@@ -1,0 +1,30 @@
+// Input handling shared by the subcommands: the INPUT arguments (the demo event when none
+// are given), reading them, and telling the user on stderr what was skipped and why.
+#ifndef CROSSCLAIM_CLI_INPUT_H_
+#define CROSSCLAIM_CLI_INPUT_H_
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/ingest.h"
+#include "core/status.h"
+
+namespace crossclaim::cli {
+
+struct InputFlags {
+  std::vector<std::string> inputs;
+  size_t max_document_bytes = IngestOptions().max_document_bytes;
+};
+
+// Adds the positional INPUT... argument and --max-document-bytes.
+void AddInputFlags(CLI::App& app, InputFlags* flags);
+
+// Reads the inputs (the demo event when none were given). Prints one stderr line per skipped
+// document and a summary; returns an error only when an input path is unusable.
+Result<Corpus> LoadInputs(const InputFlags& flags);
+
+}  // namespace crossclaim::cli
+
+#endif  // CROSSCLAIM_CLI_INPUT_H_

@@ -1,0 +1,51 @@
+// Document: one news article as read from the input, and Date, the calendar day it was
+// published. Every later stage refers back to a Document by its index in the Corpus and to
+// its text by byte offsets into Document::text, which is kept exactly as read (after UTF-8
+// repair and removal of a leading ` date YYYY-MM-DD` header).
+#ifndef CROSSCLAIM_CORE_DOCUMENT_H_
+#define CROSSCLAIM_CORE_DOCUMENT_H_
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace crossclaim {
+
+// A calendar date. Only days are modelled: news publication times vary in precision and
+// time zone, and the day is what provenance ("who published first") needs.
+struct Date {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+
+  auto operator<=>(const Date&) const = default;
+
+  // "2025-01-21".
+  std::string ToIso() const;
+
+  // Parses "YYYY-MM-DD", optionally followed by a time ("2025-01-21T13:32:00Z" or
+  // "2025-01-21 13:32"). Returns nullopt for anything else, including impossible days
+  // such as 2025-02-30.
+  static std::optional<Date> ParseIso(std::string_view text);
+};
+
+struct Document {
+  std::string id;      // unique within a corpus
+  std::string outlet;  // publisher as named by the input, "unknown" when not given
+  std::string url;
+  std::optional<Date> published;  // never invented: absent when the input does not say
+  std::string title;
+  std::string text;  // valid UTF-8
+
+  bool operator==(const Document&) const = default;
+};
+
+// Outlet value used when the input names none. Documents with an unknown outlet are
+// distinct sources from each other (we cannot tell that they are the same publisher).
+inline constexpr std::string_view kUnknownOutlet = "unknown";
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CORE_DOCUMENT_H_

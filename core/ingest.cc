@@ -1,0 +1,389 @@
+#include "core/ingest.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/csv.h"
+
+namespace crossclaim {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Metadata that a manifest or a JSON record can set on a document.
+struct Metadata {
+  std::optional<std::string> id, outlet, url, published, title;
+};
+
+Result<std::string> ReadWholeFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return DataLoss(fmt::format("{}: cannot open file", path.string()));
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return DataLoss(fmt::format("{}: read error", path.string()));
+  return content.str();
+}
+
+// Collects documents, enforcing id uniqueness and size limits, in input order.
+class CorpusBuilder {
+ public:
+  CorpusBuilder(const IngestOptions& options, Corpus* corpus) : options_(options), corpus_(corpus) {
+    for (const InputRecord& r : corpus->records) {
+      if (r.status == InputStatus::kUsed) first_seen_.emplace(r.id, r.location);
+    }
+  }
+
+  void Skip(std::string id, std::string location, std::string reason) {
+    InputRecord record;
+    record.id = std::move(id);
+    record.location = std::move(location);
+    record.status = InputStatus::kSkipped;
+    record.reason = std::move(reason);
+    corpus_->records.push_back(std::move(record));
+  }
+
+  // Takes a document whose text is raw bytes: repairs UTF-8, applies the limits.
+  void Add(Document doc, std::string location, std::vector<std::string> warnings,
+           size_t earlier_repairs = 0) {
+    InputRecord record;
+    record.id = doc.id;
+    record.location = location;
+    record.warnings = std::move(warnings);
+    if (options_.max_document_bytes > 0 && doc.text.size() > options_.max_document_bytes) {
+      return Skip(doc.id, location,
+                  fmt::format("{}: text is {} bytes, over the limit of {} bytes", location,
+                              doc.text.size(), options_.max_document_bytes));
+    }
+    record.utf8_repairs = earlier_repairs + RepairUtf8(&doc.text);
+    RepairUtf8(&doc.title);
+    RepairUtf8(&doc.outlet);
+    if (record.utf8_repairs > 0) {
+      record.warnings.push_back(fmt::format("{}: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
+                                            location, record.utf8_repairs));
+    }
+    if (doc.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      return Skip(doc.id, location, fmt::format("{}: text is empty", location));
+    }
+    auto [it, inserted] = first_seen_.emplace(doc.id, location);
+    if (!inserted) {
+      return Skip(doc.id, location,
+                  fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, doc.id,
+                              it->second));
+    }
+    if (doc.outlet.empty()) doc.outlet = std::string(kUnknownOutlet);
+    record.document = static_cast<int>(corpus_->documents.size());
+    corpus_->documents.push_back(std::move(doc));
+    corpus_->records.push_back(std::move(record));
+  }
+
+ private:
+  const IngestOptions& options_;
+  Corpus* corpus_;
+  std::unordered_map<std::string, std::string> first_seen_;
+};
+
+// Applies metadata to a document; an unparseable date becomes a warning, never a guess.
+void ApplyMetadata(const Metadata& meta, const std::string& location, Document* doc,
+                   std::vector<std::string>* warnings) {
+  if (meta.id && !meta.id->empty()) doc->id = *meta.id;
+  if (meta.outlet && !meta.outlet->empty()) doc->outlet = *meta.outlet;
+  if (meta.url) doc->url = *meta.url;
+  if (meta.title) doc->title = *meta.title;
+  if (meta.published && !meta.published->empty()) {
+    std::optional<Date> date = Date::ParseIso(*meta.published);
+    if (date) {
+      doc->published = date;
+    } else {
+      warnings->push_back(fmt::format("{}: published date \"{}\" is not an ISO date; left unknown",
+                                      location, *meta.published));
+    }
+  }
+}
+
+// Reads a string field; a present field of another type is an error.
+Result<std::optional<std::string>> StringField(const json& object, const char* name) {
+  auto it = object.find(name);
+  if (it == object.end() || it->is_null()) return std::optional<std::string>();
+  if (it->is_string()) return std::optional<std::string>(it->get<std::string>());
+  if (it->is_number_integer() && std::string_view(name) == "id") {
+    return std::optional<std::string>(std::to_string(it->get<long long>()));
+  }
+  return InvalidArgument(fmt::format("field \"{}\" must be a string (got {})", name,
+                                     it->type_name()));
+}
+
+Result<Metadata> MetadataFromJson(const json& object) {
+  Metadata meta;
+  const std::pair<const char*, std::optional<std::string>*> fields[] = {
+      {"id", &meta.id},       {"outlet", &meta.outlet}, {"url", &meta.url},
+      {"published", &meta.published}, {"title", &meta.title}};
+  for (const auto& [name, target] : fields) {
+    Result<std::optional<std::string>> value = StringField(object, name);
+    if (!value.ok()) return value.status();
+    *target = *value;
+  }
+  return meta;
+}
+
+// One JSON object (a JSONL line or a .json file) into the builder.
+// `repairs` counts invalid UTF-8 already replaced in `text` before parsing.
+void AddJsonRecord(std::string_view text, const std::string& location, const std::string& default_id,
+                   size_t repairs, CorpusBuilder* builder) {
+  json object;
+  try {
+    object = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.what() says where the parser stopped, without echoing a possibly huge line.
+    return builder->Skip(default_id, location,
+                         fmt::format("{}: malformed JSON ({})", location, e.what()));
+  }
+  if (!object.is_object()) {
+    return builder->Skip(default_id, location,
+                         fmt::format("{}: expected a JSON object, got {}", location,
+                                     object.type_name()));
+  }
+  Result<Metadata> meta = MetadataFromJson(object);
+  Result<std::optional<std::string>> text_field = StringField(object, "text");
+  std::string id = meta.ok() && meta->id && !meta->id->empty() ? *meta->id : default_id;
+  if (!meta.ok()) return builder->Skip(id, location, location + ": " + meta.status().message());
+  if (!text_field.ok()) {
+    return builder->Skip(id, location, location + ": " + text_field.status().message());
+  }
+  if (!text_field->has_value()) {
+    return builder->Skip(id, location, fmt::format("{}: field \"text\" is missing", location));
+  }
+  Document doc;
+  doc.id = default_id;
+  doc.text = std::move(**text_field);
+  std::vector<std::string> warnings;
+  ApplyMetadata(*meta, location, &doc, &warnings);
+  builder->Add(std::move(doc), location, std::move(warnings), repairs);
+}
+
+void ParseJsonLinesInto(std::string_view content, std::string_view name, CorpusBuilder* builder) {
+  std::string stem = fs::path(std::string(name)).stem().string();
+  size_t line_number = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line
+    std::string repaired(line);
+    size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
+    std::string location = fmt::format("{}:{}", name, line_number);
+    AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);
+  }
+}
+
+// A leading " date YYYY-MM-DD" line, as the demo event's files carry, sets `published`.
+void TakeDateHeader(Document* doc) {
+  std::string_view text = doc->text;
+  size_t start = text.find_first_not_of(' ');
+  if (start == std::string_view::npos || text.substr(start, 5) != "date ") return;
+  std::optional<Date> date = Date::ParseIso(text.substr(start + 5, 10));
+  if (!date) return;
+  size_t after = start + 15;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after < text.size() && text[after] == '\n') ++after;
+  if (!doc->published) doc->published = date;
+  doc->text.erase(0, after);
+}
+
+using ManifestMap = std::map<std::string, Metadata>;
+
+Result<Metadata> MetadataFromRow(const CsvRow& header, const CsvRow& row) {
+  Metadata meta;
+  for (size_t i = 0; i < header.size() && i < row.size(); ++i) {
+    const std::string& key = header[i];
+    if (key == "id") meta.id = row[i];
+    if (key == "outlet") meta.outlet = row[i];
+    if (key == "url") meta.url = row[i];
+    if (key == "published") meta.published = row[i];
+    if (key == "title") meta.title = row[i];
+  }
+  return meta;
+}
+
+// manifest.json (an array of objects with "id") or manifest.csv (header with "id").
+Result<ManifestMap> ReadFolderManifest(const fs::path& folder) {
+  ManifestMap manifest;
+  fs::path csv_path = folder / "manifest.csv";
+  fs::path json_path = folder / "manifest.json";
+  if (fs::exists(json_path)) {
+    Result<std::string> content = ReadWholeFile(json_path);
+    if (!content.ok()) return content.status();
+    json array = json::parse(*content, nullptr, false);
+    if (!array.is_array()) {
+      return DataLoss(fmt::format("{}: expected a JSON array of objects", json_path.string()));
+    }
+    for (size_t i = 0; i < array.size(); ++i) {
+      Result<Metadata> meta = array[i].is_object() ? MetadataFromJson(array[i])
+                                                   : Result<Metadata>(InvalidArgument("not an object"));
+      if (!meta.ok() || !meta->id) {
+        return DataLoss(fmt::format("{}: entry {}: {}", json_path.string(), i + 1,
+                                    meta.ok() ? "missing \"id\"" : meta.status().message()));
+      }
+      manifest[*meta->id] = *meta;
+    }
+  } else if (fs::exists(csv_path)) {
+    Result<std::string> content = ReadWholeFile(csv_path);
+    if (!content.ok()) return content.status();
+    Result<std::vector<CsvRow>> rows = ParseCsv(*content, csv_path.string());
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return manifest;
+    const CsvRow& header = rows->front();
+    if (std::find(header.begin(), header.end(), "id") == header.end()) {
+      return DataLoss(fmt::format("{}:1: header has no \"id\" column", csv_path.string()));
+    }
+    for (size_t r = 1; r < rows->size(); ++r) {
+      Result<Metadata> meta = MetadataFromRow(header, (*rows)[r]);
+      if (meta->id) manifest[*meta->id] = *meta;
+    }
+  }
+  return manifest;
+}
+
+void AddTextFile(const fs::path& path, const std::string& id, const Metadata* meta,
+                 CorpusBuilder* builder) {
+  std::string location = path.string();
+  Result<std::string> content = ReadWholeFile(path);
+  if (!content.ok()) return builder->Skip(id, location, content.status().message());
+  Document doc;
+  doc.id = id;
+  doc.text = std::move(*content);
+  TakeDateHeader(&doc);
+  std::vector<std::string> warnings;
+  if (meta != nullptr) ApplyMetadata(*meta, location, &doc, &warnings);
+  builder->Add(std::move(doc), location, std::move(warnings));
+}
+
+void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
+  Result<std::string> content = ReadWholeFile(path);
+  if (!content.ok()) return builder->Skip(path.stem().string(), path.string(), content.status().message());
+  ParseJsonLinesInto(*content, path.string(), builder);
+}
+
+void AddJsonFile(const fs::path& path, CorpusBuilder* builder) {
+  Result<std::string> content = ReadWholeFile(path);
+  if (!content.ok()) return builder->Skip(path.stem().string(), path.string(), content.status().message());
+  size_t repairs = RepairUtf8(&*content);
+  AddJsonRecord(*content, path.string(), path.stem().string(), repairs, builder);
+}
+
+bool IsFolderMetaFile(const fs::path& path) {
+  std::string name = path.filename().string();
+  return name == "manifest.csv" || name == "manifest.json" || name.starts_with("README") ||
+         name.starts_with(".");
+}
+
+Status AddFolder(const fs::path& folder, CorpusBuilder* builder) {
+  Result<ManifestMap> manifest = ReadFolderManifest(folder);
+  if (!manifest.ok()) return manifest.status();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file() && !IsFolderMetaFile(entry.path())) files.push_back(entry.path());
+  }
+  if (ec) return DataLoss(fmt::format("{}: cannot list folder ({})", folder.string(), ec.message()));
+  std::sort(files.begin(), files.end());  // directory order is not stable across machines
+  for (const fs::path& file : files) {
+    std::string ext = file.extension().string();
+    std::string id = file.stem().string();
+    if (ext == ".txt") {
+      auto it = manifest->find(id);
+      AddTextFile(file, id, it == manifest->end() ? nullptr : &it->second, builder);
+    } else if (ext == ".jsonl") {
+      AddJsonlFile(file, builder);
+    } else if (ext == ".json") {
+      AddJsonFile(file, builder);
+    } else {
+      builder->Skip(id, file.string(),
+                    fmt::format("{}: not a .txt, .json or .jsonl file", file.string()));
+    }
+  }
+  return Status::Ok();
+}
+
+Status AddCsvManifest(const fs::path& path, CorpusBuilder* builder) {
+  Result<std::string> content = ReadWholeFile(path);
+  if (!content.ok()) return content.status();
+  Result<std::vector<CsvRow>> rows = ParseCsv(*content, path.string());
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return DataLoss(fmt::format("{}: empty manifest", path.string()));
+  const CsvRow& header = rows->front();
+  auto path_col = std::find(header.begin(), header.end(), "path");
+  if (path_col == header.end()) {
+    return DataLoss(fmt::format("{}:1: header has no \"path\" column", path.string()));
+  }
+  size_t path_index = static_cast<size_t>(path_col - header.begin());
+  for (size_t r = 1; r < rows->size(); ++r) {
+    const CsvRow& row = (*rows)[r];
+    std::string location = fmt::format("{}:{}", path.string(), r + 1);
+    if (path_index >= row.size() || row[path_index].empty()) {
+      builder->Skip(location, location, location + ": empty \"path\"");
+      continue;
+    }
+    fs::path file = path.parent_path() / row[path_index];
+    Result<Metadata> meta = MetadataFromRow(header, row);
+    std::string id = meta->id && !meta->id->empty() ? *meta->id : file.stem().string();
+    AddTextFile(file, id, &*meta, builder);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+size_t Corpus::skipped() const {
+  return static_cast<size_t>(std::count_if(records.begin(), records.end(), [](const InputRecord& r) {
+    return r.status == InputStatus::kSkipped;
+  }));
+}
+
+void ParseJsonLines(std::string_view content, std::string_view name, const IngestOptions& options,
+                    Corpus* corpus) {
+  CorpusBuilder builder(options, corpus);
+  ParseJsonLinesInto(content, name, &builder);
+}
+
+Result<Corpus> ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options) {
+  Corpus corpus;
+  CorpusBuilder builder(options, &corpus);
+  for (const std::string& input : paths) {
+    fs::path path(input);
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return NotFound(fmt::format("{}: no such file or folder", input));
+    Status result;
+    std::string ext = path.extension().string();
+    if (fs::is_directory(status)) {
+      result = AddFolder(path, &builder);
+    } else if (ext == ".jsonl" || ext == ".ndjson") {
+      AddJsonlFile(path, &builder);
+    } else if (ext == ".json") {
+      AddJsonFile(path, &builder);
+    } else if (ext == ".csv") {
+      result = AddCsvManifest(path, &builder);
+    } else if (ext == ".txt") {
+      AddTextFile(path, path.stem().string(), nullptr, &builder);
+    } else {
+      return InvalidArgument(fmt::format(
+          "{}: unsupported input (expected a folder, .jsonl, .json, .csv or .txt)", input));
+    }
+    if (!result.ok()) return result;
+  }
+  return corpus;
+}
+
+}  // namespace crossclaim

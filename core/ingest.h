@@ -1,0 +1,78 @@
+// Reading articles: JSON Lines, a folder of .txt/.json/.jsonl files, or a CSV manifest.
+//
+// Example:
+//   Result<Corpus> corpus = ReadInputs({"datasets/events/2025-01-21-putin-xi-call"}, {});
+//   for (const InputRecord& r : corpus->records) ... // every input: used or skipped, why
+//
+// Input formats (documented for users in docs/input.md):
+//  * JSON Lines (`.jsonl`): one object per line with fields `id`, `outlet`, `url`,
+//    `published` (ISO date, optionally with a time), `title`, `text`. Only `text` is
+//    required; unknown fields are ignored; a missing id becomes `<file stem>:<line>`.
+//  * A folder: every `.txt` file is one document whose id is the file name without its
+//    extension; `.json` files hold one object and `.jsonl` files many, as above. A
+//    `manifest.csv` or `manifest.json` beside them adds outlet/url/published/title by id.
+//    A leading ` date YYYY-MM-DD` header line (as in the demo event) sets `published`
+//    and is removed from the text.
+//  * A CSV manifest (`.csv`): header row with `path` (relative to the manifest) and any of
+//    `id`, `outlet`, `url`, `published`, `title`.
+//
+// Bad input never crashes and is never silently lost: a malformed line, empty text, a
+// duplicate id, an unreadable file or an oversized document becomes an InputRecord with
+// status kSkipped and a reason naming the file and line; invalid UTF-8 is repaired with
+// U+FFFD and counted. ReadInputs fails only when an input path itself is unusable
+// (missing, not a supported kind).
+#ifndef CROSSCLAIM_CORE_INGEST_H_
+#define CROSSCLAIM_CORE_INGEST_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace crossclaim {
+
+struct IngestOptions {
+  // Documents with more text than this are skipped (not truncated: a truncated article
+  // would yield claims the outlet never published). 0 means no limit.
+  size_t max_document_bytes = 16u << 20;
+};
+
+enum class InputStatus { kUsed, kSkipped };
+
+// One input item in input order: a document that was read, or one that was skipped.
+struct InputRecord {
+  std::string id;        // the document's id, or the id it would have had
+  std::string location;  // "path" or "path:line"
+  InputStatus status = InputStatus::kUsed;
+  std::string reason;       // why skipped; empty when used
+  size_t utf8_repairs = 0;  // invalid UTF-8 sequences replaced with U+FFFD
+  std::vector<std::string> warnings;  // e.g. an unparseable published date
+  int document = -1;  // index into Corpus::documents when used
+
+  bool operator==(const InputRecord&) const = default;
+};
+
+struct Corpus {
+  std::vector<Document> documents;  // used documents, in input order
+  std::vector<InputRecord> records;  // every input item, in input order
+
+  size_t skipped() const;
+};
+
+// Reads every path (file or folder) in order into one corpus. Duplicate ids across all
+// inputs are skipped after the first, with the first one's location in the reason.
+Result<Corpus> ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options);
+
+// Reads JSON Lines from memory; `name` is used in locations. Exposed for tests and fuzzing.
+void ParseJsonLines(std::string_view content, std::string_view name,
+                    const IngestOptions& options, Corpus* corpus);
+
+// Replaces each maximal invalid UTF-8 subsequence in `text` with U+FFFD, in place.
+// Returns how many replacements were made.
+size_t RepairUtf8(std::string* text);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CORE_INGEST_H_

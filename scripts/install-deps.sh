@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs crossclaim's build and test dependencies from Debian 12 packages.
+# Idempotent: does nothing when every package is already installed.
+#   scripts/install-deps.sh          build dependencies only
+#   scripts/install-deps.sh --test   also the test oracles (scikit-learn, chromium, clang)
+set -euo pipefail
+
+build_pkgs=(
+  g++ cmake ninja-build pkg-config git
+  libeigen3-dev libxxhash-dev libicu-dev libboost-graph-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
+)
+test_pkgs=(
+  python3 python3-sklearn python3-numpy python3-scipy
+  chromium clang libclang-rt-14-dev
+)
+
+pkgs=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  pkgs+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
