@@ -1,0 +1,128 @@
+#include "similarity/minhash.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+
+namespace crossclaim {
+namespace {
+
+constexpr size_t kMaxHashes = 4096;
+__extension__ using Uint128 = unsigned __int128;
+
+// Bin of a 64-bit hash among k bins, from its high bits (Lemire's multiply-shift range map).
+inline uint32_t BinOf(uint64_t x, uint64_t k) {
+  return static_cast<uint32_t>((static_cast<Uint128>(x) * k) >> 64);
+}
+
+}  // namespace
+
+Result<MinHasher> MinHasher::Create(const MinHashOptions& options) {
+  if (options.num_hashes == 0 || options.num_hashes > kMaxHashes) {
+    return InvalidArgument("MinHashOptions.num_hashes must be in 1.." + std::to_string(kMaxHashes) +
+                           " (got " + std::to_string(options.num_hashes) + ")");
+  }
+  return MinHasher(options);
+}
+
+MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
+  if (options.mode != MinHashMode::kClassic) return;
+  multipliers_.resize(options.num_hashes);
+  increments_.resize(options.num_hashes);
+  for (uint64_t k = 0; k < options.num_hashes; ++k) {
+    uint64_t key[2] = {k, 0};
+    multipliers_[k] = XXH3_64bits_withSeed(key, sizeof(key), options.seed) | 1u;
+    key[1] = 1;
+    increments_[k] = XXH3_64bits_withSeed(key, sizeof(key), options.seed);
+  }
+}
+
+void MinHasher::ComputeClassic(std::span<const uint64_t> x, uint32_t* __restrict signature) const {
+  const size_t k_count = options_.num_hashes;
+  const uint64_t* __restrict a = multipliers_.data();
+  const uint64_t* __restrict b = increments_.data();
+  std::fill(signature, signature + k_count, kEmptySlot);
+  // Two shingles per pass halve the loads and stores of the signature; the inner loops are
+  // plain element-wise arithmetic that the compiler vectorises.
+  size_t i = 0;
+  for (; i + 2 <= x.size(); i += 2) {
+    const uint64_t x0 = x[i], x1 = x[i + 1];
+    for (size_t k = 0; k < k_count; ++k) {
+      const uint32_t v0 = static_cast<uint32_t>((a[k] * x0 + b[k]) >> 32);
+      const uint32_t v1 = static_cast<uint32_t>((a[k] * x1 + b[k]) >> 32);
+      const uint32_t v = v0 < v1 ? v0 : v1;
+      signature[k] = signature[k] < v ? signature[k] : v;
+    }
+  }
+  for (; i < x.size(); ++i) {
+    const uint64_t x0 = x[i];
+    for (size_t k = 0; k < k_count; ++k) {
+      const uint32_t v = static_cast<uint32_t>((a[k] * x0 + b[k]) >> 32);
+      signature[k] = signature[k] < v ? signature[k] : v;
+    }
+  }
+}
+
+void MinHasher::ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* signature) const {
+  const uint64_t k_count = options_.num_hashes;
+  std::fill(signature, signature + k_count, kEmptySlot);
+  // Re-mix with the seed so that different seeds give different bin assignments.
+  const uint64_t mix = options_.seed * 0x9E3779B97F4A7C15ULL | 1u;
+  for (uint64_t h : x) {
+    const uint64_t y = h * mix;
+    const uint32_t bin = BinOf(y, k_count);
+    const uint32_t value = static_cast<uint32_t>(y);
+    signature[bin] = signature[bin] < value ? signature[bin] : value;
+  }
+  if (x.empty()) return;
+  // Optimal densification: an empty bin copies the first originally non-empty bin on its
+  // own probe sequence. Values are < kEmptySlot with overwhelming probability; a genuine
+  // kEmptySlot minimum is treated as empty, which only changes which bin is copied.
+  std::vector<char> empty(k_count);
+  bool any_empty = false;
+  for (uint64_t i = 0; i < k_count; ++i) any_empty |= (empty[i] = signature[i] == kEmptySlot);
+  if (!any_empty) return;
+  bool any_full = false;
+  for (uint64_t i = 0; i < k_count; ++i) any_full |= !empty[i];
+  if (!any_full) return;
+  for (uint64_t i = 0; i < k_count; ++i) {
+    if (!empty[i]) continue;
+    for (uint64_t attempt = 0;; ++attempt) {
+      const uint64_t key[2] = {i, attempt};
+      const uint32_t j = BinOf(XXH3_64bits_withSeed(key, sizeof(key), options_.seed), k_count);
+      if (!empty[j]) {
+        signature[i] = signature[j];
+        break;
+      }
+    }
+  }
+}
+
+void MinHasher::Compute(std::span<const uint64_t> shingle_hashes,
+                        std::span<uint32_t> signature) const {
+  if (options_.mode == MinHashMode::kClassic) {
+    ComputeClassic(shingle_hashes, signature.data());
+  } else {
+    ComputeOnePermutation(shingle_hashes, signature.data());
+  }
+}
+
+std::vector<uint32_t> MinHasher::Compute(std::span<const uint64_t> shingle_hashes) const {
+  std::vector<uint32_t> signature(options_.num_hashes);
+  Compute(shingle_hashes, signature);
+  return signature;
+}
+
+double EstimateJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  size_t equal = 0;
+  for (size_t k = 0; k < a.size(); ++k) equal += a[k] == b[k];
+  return static_cast<double>(equal) / static_cast<double>(a.size());
+}
+
+bool SignatureIsEmpty(std::span<const uint32_t> signature) {
+  return std::all_of(signature.begin(), signature.end(),
+                     [](uint32_t v) { return v == kEmptySlot; });
+}
+
+}  // namespace crossclaim

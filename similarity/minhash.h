@@ -1,0 +1,98 @@
+// MinHash signatures: K small values per shingle set such that the fraction of equal
+// positions in two signatures estimates the Jaccard similarity of the two sets.
+//
+// Example:
+//   Result<MinHasher> hasher = MinHasher::Create({.num_hashes = 128});
+//   std::vector<uint32_t> sa = hasher->Compute(shingles_a);
+//   std::vector<uint32_t> sb = hasher->Compute(shingles_b);
+//   double estimate = EstimateJaccard(sa, sb);  // ~ Jaccard(shingles_a, shingles_b)
+//
+// Two modes:
+//  * kClassic: K hash functions h_k(x) = ((a_k * x + b_k) mod 2^64) >> 32 over the 64-bit
+//    shingle hash x (multiply-shift, a_k odd); signature[k] = min over the set of h_k.
+//    Cost: K multiply-adds per shingle, laid out as K-wide arrays so the compiler turns the
+//    update into vector multiplies and mins (AVX-512: 16 x 8 lanes for K = 128).
+//    Estimator: each position matches with probability J (up to 2^-32 collisions), so the
+//    estimate is Binomial(K, J) / K: unbiased, standard error sqrt(J (1 - J) / K)
+//    (0.035 at J = 0.5, K = 128; 0.028 at J = 0.8).
+//  * kOnePermutation: one pass, one hash per shingle: the top bits of x pick one of K bins,
+//    the low 32 bits are the value, each bin keeps its minimum ("one permutation hashing",
+//    Li, Owen, Zhang 2012). Empty bins are filled by optimal densification (Shrivastava
+//    2017): bin i copies the value of the first non-empty bin along a pseudo-random probe
+//    sequence that depends only on (seed, i), so two documents fill the same way. Cost: one
+//    multiply and one min per shingle, ~10x cheaper than classic at K = 128. Estimator:
+//    unbiased; for sets much larger than K its error is at or below the classic one
+//    (sampling without replacement); for sets of a few times K or fewer many bins are
+//    densified and the error grows, up to about 1.3-1.5x the classic error (docs/dedup.md
+//    has the measured figures).
+//
+// Duplicated or unsorted shingle hashes give the same signature as the set (min ignores
+// both), so a caller may pass raw appended hashes.
+//
+// Thread safety: MinHasher is immutable after Create(); Compute() is const and may be
+// called concurrently with different outputs.
+#ifndef CROSSCLAIM_SIMILARITY_MINHASH_H_
+#define CROSSCLAIM_SIMILARITY_MINHASH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/status.h"
+
+namespace crossclaim {
+
+enum class MinHashMode {
+  kClassic,         // K independent multiply-shift hash functions
+  kOnePermutation,  // one hash, K bins, densified
+};
+
+struct MinHashOptions {
+  size_t num_hashes = 128;  // K, signature length; 1..4096
+  MinHashMode mode = MinHashMode::kClassic;
+  uint64_t seed = 1;  // signatures built with different seeds are not comparable
+
+  bool operator==(const MinHashOptions&) const = default;
+};
+
+// Value of every position in the signature of an empty set.
+inline constexpr uint32_t kEmptySlot = 0xFFFFFFFFu;
+
+class MinHasher {
+ public:
+  // Errors: InvalidArgument if num_hashes is 0 or above 4096.
+  static Result<MinHasher> Create(const MinHashOptions& options);
+
+  const MinHashOptions& options() const { return options_; }
+  size_t num_hashes() const { return options_.num_hashes; }
+
+  // Writes the signature of the shingle hashes into `signature`.
+  // Precondition: signature.size() == num_hashes(). An empty input gives all kEmptySlot.
+  // Complexity: classic O(m K), one-permutation O(m + K) for m hashes.
+  void Compute(std::span<const uint64_t> shingle_hashes, std::span<uint32_t> signature) const;
+
+  std::vector<uint32_t> Compute(std::span<const uint64_t> shingle_hashes) const;
+
+ private:
+  explicit MinHasher(const MinHashOptions& options);
+  void ComputeClassic(std::span<const uint64_t> x, uint32_t* signature) const;
+  void ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* signature) const;
+
+  MinHashOptions options_;
+  std::vector<uint64_t> multipliers_;  // a_k, odd (classic)
+  std::vector<uint64_t> increments_;   // b_k (classic)
+};
+
+// Fraction of positions where the two signatures agree, in [0, 1]: the MinHash estimate of
+// the Jaccard similarity. Precondition: equal, non-zero sizes and the same MinHasher.
+// Note: two empty-set signatures agree everywhere (1.0); callers that must treat empty
+// sets as dissimilar check for them first (SignatureIsEmpty).
+double EstimateJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b);
+
+// True if the signature is the one of an empty set.
+bool SignatureIsEmpty(std::span<const uint32_t> signature);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_SIMILARITY_MINHASH_H_
