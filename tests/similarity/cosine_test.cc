@@ -1,0 +1,231 @@
+#include "similarity/cosine.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+namespace crossclaim {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A random sparse matrix with unit rows; columns drawn with Zipf-like skew so that some
+// columns are in most rows (the case prefix filtering is built for). Some rows are empty.
+TfidfMatrix RandomUnitRows(uint32_t seed, int rows, int cols) {
+  std::mt19937 rng(seed);
+  std::vector<double> col_weights(cols);
+  for (int c = 0; c < cols; ++c) col_weights[c] = 1.0 / (c + 1);
+  std::discrete_distribution<int> pick_col(col_weights.begin(), col_weights.end());
+  std::uniform_int_distribution<int> pick_len(0, 9);
+  std::uniform_real_distribution<double> pick_value(0.05, 1.0);
+  std::vector<Eigen::Triplet<float>> triplets;
+  for (int r = 0; r < rows; ++r) {
+    std::map<int, double> row;
+    const int len = pick_len(rng);
+    for (int k = 0; k < len; ++k) row[pick_col(rng)] = pick_value(rng);
+    double norm = 0;
+    for (const auto& [c, v] : row) norm += v * v;
+    for (const auto& [c, v] : row) triplets.emplace_back(r, c, v / std::sqrt(norm));
+  }
+  TfidfMatrix m(rows, cols);
+  m.setFromTriplets(triplets.begin(), triplets.end());
+  return m;
+}
+
+// The oracle: dense rows, every pair, dot products in double.
+std::vector<std::vector<double>> DenseCosines(const TfidfMatrix& m) {
+  const int n = static_cast<int>(m.rows());
+  std::vector<std::vector<double>> dense(n, std::vector<double>(m.cols(), 0.0));
+  for (int r = 0; r < n; ++r) {
+    for (TfidfMatrix::InnerIterator it(m, r); it; ++it) dense[r][it.col()] = it.value();
+  }
+  std::vector<std::vector<double>> out(n, std::vector<double>(n, 0.0));
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      for (size_t c = 0; c < dense[i].size(); ++c) out[i][j] += dense[i][c] * dense[j][c];
+    }
+  }
+  return out;
+}
+
+std::vector<CosinePair> AllPairs(const TfidfMatrix& m, std::span<const int32_t> groups,
+                                 const AllPairsOptions& options) {
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(m, groups, options);
+  EXPECT_TRUE(pairs.ok()) << pairs.status().message();
+  return pairs.ok() ? *pairs : std::vector<CosinePair>{};
+}
+
+// None missing (outside a 1e-6 band under the threshold), none extra, values right,
+// sorted by (a, b) without duplicates.
+void ExpectSameAsBruteForce(const std::vector<CosinePair>& got,
+                            const std::vector<std::vector<double>>& dense,
+                            std::span<const int32_t> groups, double threshold) {
+  constexpr double kBand = 1e-6;
+  for (size_t i = 0; i < got.size(); ++i) {
+    const CosinePair& p = got[i];
+    ASSERT_LT(p.a, p.b);
+    if (i > 0) {
+      ASSERT_TRUE(std::pair(got[i - 1].a, got[i - 1].b) < std::pair(p.a, p.b)) << "order";
+    }
+    EXPECT_GE(dense[p.a][p.b], threshold - kBand) << p.a << "," << p.b;
+    EXPECT_NEAR(p.cosine, dense[p.a][p.b], 1e-5);
+    if (!groups.empty()) {
+      EXPECT_NE(groups[p.a], groups[p.b]);
+    }
+  }
+  std::map<std::pair<int, int>, bool> reported;
+  for (const CosinePair& p : got) reported[{p.a, p.b}] = true;
+  const int n = static_cast<int>(dense.size());
+  for (int a = 0; a < n; ++a) {
+    for (int b = a + 1; b < n; ++b) {
+      if (!groups.empty() && groups[a] == groups[b]) continue;
+      if (dense[a][b] >= threshold + kBand) {
+        EXPECT_TRUE(reported.count({a, b})) << "missing " << a << "," << b << " " << dense[a][b];
+      }
+    }
+  }
+}
+
+TEST(AllPairsCosine, EqualsDenseBruteForce) {
+  for (uint32_t seed : {1u, 2u, 3u, 4u, 5u}) {
+    SCOPED_TRACE(seed);
+    const TfidfMatrix m = RandomUnitRows(seed, 400, 50);
+    const auto dense = DenseCosines(m);
+    std::vector<int32_t> groups(m.rows());
+    for (size_t i = 0; i < groups.size(); ++i) groups[i] = static_cast<int32_t>(i / 7);
+    for (double threshold : {0.05, 0.3, 0.5, 0.8, 0.95, 1.0}) {
+      SCOPED_TRACE(threshold);
+      AllPairsOptions o;
+      o.threshold = threshold;
+      ExpectSameAsBruteForce(AllPairs(m, {}, o), dense, {}, threshold);
+      ExpectSameAsBruteForce(AllPairs(m, groups, o), dense, groups, threshold);
+    }
+  }
+}
+
+TEST(AllPairsCosine, FindsAllPairsOfIdenticalRows) {
+  // Many identical rows: cosine 1 for each pair, and no pair lost at threshold 1.
+  std::vector<Eigen::Triplet<float>> t;
+  for (int r = 0; r < 20; ++r) {
+    t.emplace_back(r, 0, 0.6f);
+    t.emplace_back(r, 1, 0.8f);
+  }
+  TfidfMatrix m(20, 2);
+  m.setFromTriplets(t.begin(), t.end());
+  AllPairsOptions o;
+  o.threshold = 0.999;
+  EXPECT_EQ(AllPairs(m, {}, o).size(), 20u * 19u / 2u);
+}
+
+TEST(AllPairsCosine, SameOutputForAnyThreadCount) {
+  const TfidfMatrix m = RandomUnitRows(11, 3000, 80);
+  AllPairsOptions o;
+  o.threshold = 0.4;
+  o.threads = 1;
+  const std::vector<CosinePair> one = AllPairs(m, {}, o);
+  o.threads = 2;
+  EXPECT_EQ(AllPairs(m, {}, o), one);
+  EXPECT_FALSE(one.empty());
+}
+
+TEST(AllPairsCosine, TopKEqualsBruteForce) {
+  for (uint32_t seed : {7u, 8u, 9u}) {
+    SCOPED_TRACE(seed);
+    const TfidfMatrix m = RandomUnitRows(seed, 300, 40);
+    const auto dense = DenseCosines(m);
+    for (int k : {1, 2, 5}) {
+      SCOPED_TRACE(k);
+      AllPairsOptions o;
+      o.threshold = 0.3;
+      o.top_k = k;
+      const std::vector<CosinePair> got = AllPairs(m, {}, o);
+      // Oracle: for each row, its partners at or above the threshold sorted by cosine
+      // (ties by index) in double; a pair is kept if in the first k of either row. Pairs
+      // whose rank depends on float rounding (near-equal cosines) are not asserted.
+      const int n = static_cast<int>(m.rows());
+      std::map<std::pair<int, int>, bool> expected;
+      std::map<std::pair<int, int>, bool> ambiguous;
+      for (int a = 0; a < n; ++a) {
+        std::vector<std::pair<double, int>> partners;
+        for (int b = 0; b < n; ++b) {
+          if (b != a && dense[a][b] >= o.threshold) partners.push_back({-dense[a][b], b});
+        }
+        std::sort(partners.begin(), partners.end());
+        for (size_t i = 0; i < partners.size(); ++i) {
+          const int b = partners[i].second;
+          const std::pair<int, int> key(std::min(a, b), std::max(a, b));
+          if (i < static_cast<size_t>(k)) expected[key] = true;
+          const bool near_cut = partners.size() > static_cast<size_t>(k) &&
+                                std::abs(partners[i].first - partners[k - 1].first) < 1e-6;
+          if (near_cut) ambiguous[key] = true;
+        }
+      }
+      std::map<std::pair<int, int>, bool> reported;
+      for (const CosinePair& p : got) {
+        reported[{p.a, p.b}] = true;
+        if (!ambiguous.count({p.a, p.b})) {
+          EXPECT_TRUE(expected.count({p.a, p.b})) << "extra " << p.a << "," << p.b;
+        }
+      }
+      for (const auto& [key, unused] : expected) {
+        if (!ambiguous.count(key)) {
+          EXPECT_TRUE(reported.count(key)) << "missing " << key.first << "," << key.second;
+        }
+      }
+      EXPECT_FALSE(got.empty());
+    }
+  }
+}
+
+TEST(AllPairsCosine, RejectsBadOptionsAndInput) {
+  const TfidfMatrix m = RandomUnitRows(3, 10, 5);
+  AllPairsOptions o;
+  o.threshold = 0;
+  Result<std::vector<CosinePair>> r = AllPairsCosine(m, {}, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(), "AllPairsOptions.threshold must be in (0, 1] (got 0)");
+  o.threshold = 1.5;
+  EXPECT_THAT(AllPairsCosine(m, {}, o).status().message(), HasSubstr("(got 1.5)"));
+  o = {};
+  o.top_k = -1;
+  EXPECT_EQ(AllPairsCosine(m, {}, o).status().message(),
+            "AllPairsOptions.top_k must be >= 0 (got -1)");
+  o = {};
+  o.threads = -2;
+  EXPECT_EQ(AllPairsCosine(m, {}, o).status().message(),
+            "AllPairsOptions.threads must be >= 0 (got -2)");
+  std::vector<int32_t> groups(3, 0);
+  EXPECT_EQ(AllPairsCosine(m, groups, {}).status().message(),
+            "AllPairsCosine: 3 groups given for 10 rows");
+  TfidfMatrix scaled = m * 2.0f;
+  EXPECT_THAT(AllPairsCosine(scaled, {}, {}).status().message(),
+              HasSubstr("AllPairsCosine needs unit rows"));
+  TfidfMatrix negative(1, 2);
+  negative.insert(0, 0) = -1.0f;
+  EXPECT_THAT(AllPairsCosine(negative, {}, {}).status().message(),
+              HasSubstr("needs non-negative weights (row 0 column 0 is -1)"));
+}
+
+TEST(TopContributions, HandComputed) {
+  TfidfMatrix m(2, 4);
+  m.insert(0, 0) = 0.6f;
+  m.insert(0, 2) = 0.8f;
+  m.insert(1, 0) = 0.8f;
+  m.insert(1, 2) = 0.36f;
+  m.insert(1, 3) = 0.48f;
+  m.makeCompressed();
+  const std::vector<TermContribution> all = TopContributions(m, 0, 1, 10);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].feature, 0);
+  EXPECT_FLOAT_EQ(all[0].contribution, 0.48f);
+  EXPECT_EQ(all[1].feature, 2);
+  EXPECT_FLOAT_EQ(all[1].contribution, 0.288f);
+  EXPECT_EQ(TopContributions(m, 0, 1, 1).size(), 1u);
+}
+
+}  // namespace
+}  // namespace crossclaim
