@@ -323,9 +323,13 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
         last = j++;
         continue;
       }
-      if (plain_gap && In(kNameConnectors, t.norm(j)) && j + 1 < t.size() &&
-          t.gap_before(j + 1) == " " && IsNameToken(t, j + 1)) {
-        j += 1;
+      // Up to two connectors between capitalised words: "Institute for the Study of War".
+      size_t k = j;
+      while (k < t.size() && k - j < 2 && t.gap_before(k) == " " && In(kNameConnectors, t.norm(k))) {
+        ++k;
+      }
+      if (plain_gap && k > j && k < t.size() && t.gap_before(k) == " " && IsNameToken(t, k)) {
+        j = k;
         continue;
       }
       break;

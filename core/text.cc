@@ -20,7 +20,8 @@ bool IsAsciiSpace(unsigned char c) {
 enum AsciiClass : uint8_t { kOther, kLetter, kDigit, kMidNum, kMidNumLet, kExtendNumLet };
 
 constexpr AsciiClass ClassOf(unsigned char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return kLetter;
+  // ICU's word rules class '@' with the letters (for e-mail addresses).
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return kLetter;
   if (c >= '0' && c <= '9') return kDigit;
   if (c == ',' || c == ';') return kMidNum;
   if (c == '.' || c == '\'') return kMidNumLet;
@@ -56,7 +57,7 @@ void AppendAsciiToken(std::string_view text, uint32_t base, uint32_t b, uint32_t
 }
 
 // Word segmentation of an ASCII chunk with no white space, by the UAX #29 rules that can
-// apply to ASCII: WB5-WB13b. A segment is a token if it holds a letter or a digit.
+// apply to ASCII: WB5-WB13b.
 void TokenizeAsciiChunk(std::string_view chunk, uint32_t base, TokenizedText* out) {
   const uint32_t n = static_cast<uint32_t>(chunk.size());
   auto cls = [&](uint32_t i) { return kAscii.cls[static_cast<unsigned char>(chunk[i])]; };
@@ -90,7 +91,8 @@ void TokenizeAsciiChunk(std::string_view chunk, uint32_t base, TokenizedText* ou
       }
       break;
     }
-    if (has_alnum) AppendAsciiToken(chunk, base, start, i, out);
+    // ICU gives a lone "_" no word status, but any joined run ("__", "_a") one.
+    if (has_alnum || i - start >= 2) AppendAsciiToken(chunk, base, start, i, out);
   }
 }
 

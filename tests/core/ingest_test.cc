@@ -1,0 +1,257 @@
+#include "core/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "core/csv.h"
+#include "tests/testing/paths.h"
+
+namespace crossclaim {
+namespace {
+
+using testing::ScratchDir;
+using testing::WriteFile;
+
+Corpus ParseLines(const std::string& content, IngestOptions options = {}) {
+  Corpus corpus;
+  ParseJsonLines(content, "events.jsonl", options, &corpus);
+  return corpus;
+}
+
+const InputRecord& OnlyRecord(const Corpus& corpus) {
+  EXPECT_EQ(corpus.records.size(), 1u);
+  return corpus.records.front();
+}
+
+TEST(JsonLines, ReadsDocumentedFieldsAndIgnoresUnknownOnes) {
+  Corpus corpus = ParseLines(
+      R"({"id":"a1","outlet":"ISW","url":"https://example.org/a","published":"2025-01-21T13:32:00Z","title":"T","text":"Body one.","extra":{"x":1}})"
+      "\n");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  const Document& doc = corpus.documents[0];
+  EXPECT_EQ(doc.id, "a1");
+  EXPECT_EQ(doc.outlet, "ISW");
+  EXPECT_EQ(doc.url, "https://example.org/a");
+  ASSERT_TRUE(doc.published.has_value());
+  EXPECT_EQ(doc.published->ToIso(), "2025-01-21");
+  EXPECT_EQ(doc.title, "T");
+  EXPECT_EQ(doc.text, "Body one.");
+  EXPECT_EQ(OnlyRecord(corpus).status, InputStatus::kUsed);
+  EXPECT_EQ(OnlyRecord(corpus).location, "events.jsonl:1");
+}
+
+TEST(JsonLines, MissingIdComesFromFileAndLineAndOutletDefaultsToUnknown) {
+  Corpus corpus = ParseLines("\n{\"text\":\"Body.\"}\n");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.documents[0].id, "events:2");
+  EXPECT_EQ(corpus.documents[0].outlet, "unknown");
+  EXPECT_FALSE(corpus.documents[0].published.has_value());
+}
+
+TEST(JsonLines, MalformedLineIsSkippedWithFileAndLine) {
+  Corpus corpus = ParseLines("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\": \"b\", \"text\": \n{\"id\":\"c\",\"text\":\"ok\"}\n");
+  ASSERT_EQ(corpus.records.size(), 3u);
+  EXPECT_EQ(corpus.documents.size(), 2u);
+  const InputRecord& bad = corpus.records[1];
+  EXPECT_EQ(bad.status, InputStatus::kSkipped);
+  EXPECT_EQ(bad.location, "events.jsonl:2");
+  EXPECT_NE(bad.reason.find("events.jsonl:2: malformed JSON"), std::string::npos) << bad.reason;
+}
+
+TEST(JsonLines, NonObjectsAndWrongTypesAreSkipped) {
+  Corpus corpus = ParseLines("[1,2]\n{\"id\":\"x\",\"text\":5}\n{\"id\":\"y\"}\n");
+  ASSERT_EQ(corpus.records.size(), 3u);
+  EXPECT_EQ(corpus.documents.size(), 0u);
+  EXPECT_NE(corpus.records[0].reason.find("expected a JSON object, got array"), std::string::npos);
+  EXPECT_NE(corpus.records[1].reason.find("events.jsonl:2: field \"text\" must be a string"),
+            std::string::npos)
+      << corpus.records[1].reason;
+  EXPECT_NE(corpus.records[2].reason.find("events.jsonl:3: field \"text\" is missing"),
+            std::string::npos);
+}
+
+TEST(JsonLines, EmptyTextIsSkipped) {
+  Corpus corpus = ParseLines("{\"id\":\"e\",\"text\":\"  \\n \"}\n");
+  const InputRecord& record = OnlyRecord(corpus);
+  EXPECT_EQ(record.status, InputStatus::kSkipped);
+  EXPECT_EQ(record.id, "e");
+  EXPECT_EQ(record.reason, "events.jsonl:1: text is empty");
+}
+
+TEST(JsonLines, DuplicateIdIsSkippedNamingTheFirst) {
+  Corpus corpus = ParseLines("{\"id\":\"d\",\"text\":\"one\"}\n{\"id\":\"d\",\"text\":\"two\"}\n");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.documents[0].text, "one");
+  EXPECT_EQ(corpus.records[1].reason,
+            "events.jsonl:2: duplicate id \"d\" (first seen at events.jsonl:1)");
+}
+
+TEST(JsonLines, InvalidUtf8IsRepairedAndCounted) {
+  Corpus corpus = ParseLines("{\"id\":\"u\",\"text\":\"caf\xC3 ok \xFF\xFE end\"}\n");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.documents[0].text, "caf\xEF\xBF\xBD ok \xEF\xBF\xBD\xEF\xBF\xBD end");
+  EXPECT_EQ(corpus.records[0].utf8_repairs, 3u);
+  ASSERT_EQ(corpus.records[0].warnings.size(), 1u);
+  EXPECT_NE(corpus.records[0].warnings[0].find("events.jsonl:1: 3 invalid UTF-8"), std::string::npos);
+}
+
+TEST(JsonLines, HugeLineIsSkippedNotTruncated) {
+  std::string text(50u << 20, 'a');
+  Corpus corpus = ParseLines("{\"id\":\"big\",\"text\":\"" + text + "\"}\n{\"id\":\"s\",\"text\":\"x\"}\n");
+  ASSERT_EQ(corpus.records.size(), 2u);
+  EXPECT_EQ(corpus.records[0].status, InputStatus::kSkipped);
+  EXPECT_NE(corpus.records[0].reason.find("events.jsonl:1: text is 52428800 bytes, over the limit"),
+            std::string::npos);
+  EXPECT_EQ(corpus.documents.size(), 1u);
+}
+
+TEST(JsonLines, BadPublishedDateBecomesWarningNotGuess) {
+  Corpus corpus = ParseLines("{\"id\":\"p\",\"published\":\"21/01/2025\",\"text\":\"x\"}\n");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_FALSE(corpus.documents[0].published.has_value());
+  ASSERT_EQ(corpus.records[0].warnings.size(), 1u);
+  EXPECT_NE(corpus.records[0].warnings[0].find("\"21/01/2025\" is not an ISO date"), std::string::npos);
+}
+
+// Property: whatever bytes a line holds, reading never crashes and every non-blank line
+// is accounted for by exactly one record.
+TEST(JsonLines, RandomBytesAreAlwaysAccountedFor) {
+  const std::string pieces[] = {"{", "}", "\"id\"", "\"text\"", ":", ",", "\"", "\\", "\xFF",
+                                "\xC3", "a", " ", "[", "]", "null", "1", "\"x\"", "\n", "\\u12"};
+  for (uint32_t seed = 0; seed < 500; ++seed) {
+    SCOPED_TRACE(seed);
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<size_t> pick(0, std::size(pieces) - 1);
+    std::string content;
+    for (int i = 0; i < 60; ++i) content += pieces[pick(rng)];
+    size_t non_blank_lines = 0;
+    size_t start = 0;
+    while (start <= content.size()) {
+      size_t end = std::min(content.find('\n', start), content.size());
+      std::string line = content.substr(start, end - start);
+      if (line.find_first_not_of(" \t") != std::string::npos) ++non_blank_lines;
+      start = end + 1;
+    }
+    Corpus corpus = ParseLines(content);
+    EXPECT_EQ(corpus.records.size(), non_blank_lines);
+    EXPECT_EQ(corpus.documents.size() + corpus.skipped(), corpus.records.size());
+  }
+}
+
+TEST(ReadInputs, FolderOfTextFilesWithDateHeaderAndManifest) {
+  std::string dir = ScratchDir("folder");
+  WriteFile(dir + "/b.txt", " date 2025-01-22 First line of b.\nSecond line.");
+  WriteFile(dir + "/a.txt", "Text of a.");
+  WriteFile(dir + "/c.json", R"({"id":"c","outlet":"C Times","text":"Text of c."})");
+  WriteFile(dir + "/notes.pdf", "%PDF");
+  WriteFile(dir + "/README.md", "# not a document");
+  WriteFile(dir + "/manifest.csv", "id,outlet,published\na,\"Outlet, A\",2025-01-20\n");
+  Result<Corpus> corpus = ReadInputs({dir}, {});
+  ASSERT_TRUE(corpus.ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->records.size(), 4u);  // a, b, c, notes.pdf (sorted by file name)
+  ASSERT_EQ(corpus->documents.size(), 3u);
+  EXPECT_EQ(corpus->documents[0].id, "a");
+  EXPECT_EQ(corpus->documents[0].outlet, "Outlet, A");
+  EXPECT_EQ(corpus->documents[0].published->ToIso(), "2025-01-20");
+  EXPECT_EQ(corpus->documents[1].id, "b");
+  EXPECT_EQ(corpus->documents[1].text, "First line of b.\nSecond line.");
+  EXPECT_EQ(corpus->documents[1].published->ToIso(), "2025-01-22");
+  EXPECT_EQ(corpus->documents[2].outlet, "C Times");
+  EXPECT_EQ(corpus->records[3].status, InputStatus::kSkipped);
+  EXPECT_NE(corpus->records[3].reason.find("not a .txt, .json or .jsonl file"), std::string::npos);
+}
+
+TEST(ReadInputs, CsvManifestPointsAtFiles) {
+  std::string dir = ScratchDir("csv");
+  std::filesystem::create_directories(dir + "/texts");
+  WriteFile(dir + "/texts/one.txt", "Text one.");
+  WriteFile(dir + "/list.csv",
+            "path,id,outlet,url,published,title\n"
+            "texts/one.txt,first,Wire,https://w/1,2025-01-21,\"Title, with comma\"\n"
+            "texts/missing.txt,second,Wire,,,\n"
+            ",third,,,,\n");
+  Result<Corpus> corpus = ReadInputs({dir + "/list.csv"}, {});
+  ASSERT_TRUE(corpus.ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->records.size(), 3u);
+  ASSERT_EQ(corpus->documents.size(), 1u);
+  EXPECT_EQ(corpus->documents[0].id, "first");
+  EXPECT_EQ(corpus->documents[0].title, "Title, with comma");
+  EXPECT_EQ(corpus->records[1].id, "second");
+  EXPECT_NE(corpus->records[1].reason.find("missing.txt: cannot open file"), std::string::npos);
+  EXPECT_NE(corpus->records[2].reason.find("list.csv:4: empty \"path\""), std::string::npos);
+}
+
+TEST(ReadInputs, UnusableInputPathsAreErrors) {
+  Result<Corpus> missing = ReadInputs({"/nonexistent/events.jsonl"}, {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(missing.status().message(), "/nonexistent/events.jsonl: no such file or folder");
+  std::string dir = ScratchDir("ext");
+  WriteFile(dir + "/x.pdf", "%PDF");
+  Result<Corpus> pdf = ReadInputs({dir + "/x.pdf"}, {});
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_NE(pdf.status().message().find("unsupported input"), std::string::npos);
+  WriteFile(dir + "/bad.csv", "path,id\n\"unterminated,x\n");
+  Result<Corpus> csv = ReadInputs({dir + "/bad.csv"}, {});
+  ASSERT_FALSE(csv.ok());
+  EXPECT_EQ(csv.status().message(), dir + "/bad.csv:2: unterminated quoted field");
+}
+
+TEST(ReadInputs, DuplicateIdsAcrossInputs) {
+  std::string dir = ScratchDir("dups");
+  WriteFile(dir + "/one.jsonl", "{\"id\":\"x\",\"text\":\"a\"}\n");
+  WriteFile(dir + "/two.jsonl", "{\"id\":\"x\",\"text\":\"b\"}\n");
+  Result<Corpus> corpus = ReadInputs({dir + "/one.jsonl", dir + "/two.jsonl"}, {});
+  ASSERT_TRUE(corpus.ok());
+  EXPECT_EQ(corpus->documents.size(), 1u);
+  EXPECT_EQ(corpus->records[1].reason, dir + "/two.jsonl:1: duplicate id \"x\" (first seen at " +
+                                           dir + "/one.jsonl:1)");
+}
+
+TEST(ReadInputs, DemoEventHasFiveDocumentsWithManifestMetadata) {
+  Result<Corpus> corpus = ReadInputs({testing::DemoEventDir()}, {});
+  ASSERT_TRUE(corpus.ok());
+  ASSERT_EQ(corpus->documents.size(), 5u);
+  EXPECT_EQ(corpus->skipped(), 0u);
+  EXPECT_EQ(corpus->documents[0].id, "000_afc1db8ac4998597");
+  EXPECT_EQ(corpus->documents[1].outlet, "The Kyiv Independent");
+  EXPECT_EQ(corpus->documents[4].outlet, "melangenews");
+  EXPECT_EQ(corpus->documents[0].published->ToIso(), "2025-01-22");
+  EXPECT_FALSE(corpus->documents[3].published.has_value());  // the article gives no date
+  EXPECT_TRUE(corpus->documents[0].text.starts_with("Russian leader Vladimir Putin"));
+}
+
+TEST(Date, ParsesIsoDatesOnly) {
+  EXPECT_EQ(Date::ParseIso("2025-01-21"), (Date{2025, 1, 21}));
+  EXPECT_EQ(Date::ParseIso("2024-02-29T10:00:00Z"), (Date{2024, 2, 29}));
+  EXPECT_EQ(Date::ParseIso("2025-02-29"), std::nullopt);
+  EXPECT_EQ(Date::ParseIso("2025-13-01"), std::nullopt);
+  EXPECT_EQ(Date::ParseIso("21-01-2025"), std::nullopt);
+  EXPECT_EQ(Date::ParseIso("2025-01-21x"), std::nullopt);
+  EXPECT_EQ((Date{2025, 1, 2}).ToIso(), "2025-01-02");
+}
+
+TEST(Csv, QuotedFieldsAndHeaderNormalisation) {
+  Result<std::vector<CsvRow>> rows = ParseCsv(" ID ,Path\r\n\"a \"\"b\"\"\",\"x,\ny\"\n\n", "m.csv");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0], (CsvRow{"id", "path"}));
+  EXPECT_EQ((*rows)[1], (CsvRow{"a \"b\"", "x,\ny"}));
+}
+
+TEST(RepairUtf8, ReplacesMaximalInvalidSubsequences) {
+  std::string valid = "Путин’s";
+  EXPECT_EQ(RepairUtf8(&valid), 0u);
+  EXPECT_EQ(valid, "Путин’s");
+  std::string truncated = "a\xE2\x80";  // a three-byte sequence cut short: one replacement
+  EXPECT_EQ(RepairUtf8(&truncated), 1u);
+  EXPECT_EQ(truncated, "a\xEF\xBF\xBD");
+  std::string overlong = "\xC0\xAF";  // overlong '/': two invalid bytes
+  EXPECT_EQ(RepairUtf8(&overlong), 2u);
+}
+
+}  // namespace
+}  // namespace crossclaim
