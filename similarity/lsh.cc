@@ -12,14 +12,14 @@ namespace {
 
 constexpr int kIntegrationSteps = 200;
 
-// Trapezoid rule of f over [lo, hi].
+// Composite Simpson rule of f over [lo, hi] (kIntegrationSteps is even).
 template <typename F>
 double Integrate(F f, double lo, double hi) {
   if (hi <= lo) return 0.0;
   const double step = (hi - lo) / kIntegrationSteps;
-  double sum = 0.5 * (f(lo) + f(hi));
-  for (int i = 1; i < kIntegrationSteps; ++i) sum += f(lo + i * step);
-  return sum * step;
+  double sum = f(lo) + f(hi);
+  for (int i = 1; i < kIntegrationSteps; ++i) sum += (i % 2 == 1 ? 4.0 : 2.0) * f(lo + i * step);
+  return sum * step / 3.0;
 }
 
 Banding Evaluate(double t, size_t bands, size_t rows) {

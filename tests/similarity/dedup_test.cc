@@ -1,0 +1,254 @@
+#include "similarity/dedup.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "datasets/generator/corpus_generator.h"
+
+namespace crossclaim {
+namespace {
+
+double OracleJaccard(const ShingleSet& a, const ShingleSet& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<uint64_t> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) /
+         static_cast<double>(a.size() + b.size() - common.size());
+}
+
+Document Doc(std::string id, std::string text, std::optional<Date> published = std::nullopt) {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  d.published = published;
+  return d;
+}
+
+TEST(FindCopies, RejectsBadOptions) {
+  DedupOptions o;
+  o.threshold = 1.5;
+  Result<DedupResult> r = FindCopies({}, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(), "DedupOptions.threshold must be in (0, 1] (got 1.500000)");
+  o = DedupOptions();
+  o.minhash.num_hashes = 0;
+  EXPECT_EQ(FindCopies({}, o).status().message(),
+            "MinHashOptions.num_hashes must be in 1..4096 (got 0)");
+}
+
+TEST(FindCopies, EdgeCases) {
+  const std::string article =
+      "Putin and Xi held a video call on Tuesday and discussed trade, energy and security "
+      "cooperation between Moscow and Beijing for nearly two hours.";
+  std::vector<Document> docs = {
+      Doc("empty-1", ""),
+      Doc("empty-2", "   "),
+      Doc("short-1", "Talks resumed."),
+      Doc("short-2", "talks RESUMED"),
+      Doc("a", article, Date{2025, 1, 22}),
+      Doc("b", article, Date{2025, 1, 21}),  // identical, published earlier: the origin
+      Doc("ru-1", "Путин и Си Цзиньпин провели видеоконференцию и обсудили торговлю и энергетику"),
+      Doc("ru-2", "Путин и Си Цзиньпин провели видеоконференцию и обсудили торговлю и энергетику"),
+      Doc("zh-1", "普京与习近平举行视频通话，讨论了贸易、能源和安全合作。"),
+      Doc("zh-2", "普京与习近平举行视频通话，讨论了贸易、能源和安全合作。"),
+      Doc("other", "Completely unrelated text about football scores and the weather in Lisbon."),
+  };
+  for (MinHashMode mode : {MinHashMode::kClassic, MinHashMode::kOnePermutation}) {
+    SCOPED_TRACE(static_cast<int>(mode));
+    DedupOptions o;
+    o.minhash.mode = mode;
+    DedupResult r = *FindCopies(docs, o);
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const CopyPair& p : r.pairs) {
+      got.emplace_back(docs[p.a].id, docs[p.b].id);
+      EXPECT_EQ(p.jaccard, 1.0);
+      EXPECT_EQ(p.estimate, 1.0);
+      EXPECT_EQ(p.span_a, (Span{0, static_cast<uint32_t>(docs[p.a].text.size())}));
+    }
+    std::vector<std::pair<std::string, std::string>> want = {
+        {"short-1", "short-2"}, {"b", "a"}, {"ru-1", "ru-2"}, {"zh-1", "zh-2"}};
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(r.stats.empty_units, 2u);
+    ASSERT_EQ(r.groups.size(), 4u);
+    EXPECT_EQ(r.groups[1], (CopyGroup{{4, 5}, 5}));  // dated "b" is the origin
+    EXPECT_EQ(r.groups[2], (CopyGroup{{6, 7}, 6}));  // undated: input order
+  }
+}
+
+// ~2000 generated documents with planted near-duplicates: every reported pair is at or above
+// the threshold by an independent exact computation (precision 1), and at least 99% of the
+// pairs 0.05 above the threshold are found (recall), in both MinHash modes.
+TEST(FindCopies, RecallAndPrecisionAgainstBruteForce) {
+  GeneratorOptions g;
+  g.num_documents = 2000;
+  g.seed = 42;
+  g.near_duplicate_fraction = 0.08;
+  GeneratedCorpus corpus = GenerateCorpus(g);
+  Shingler shingler = *Shingler::Create({});
+  std::vector<ShingleSet> sets;
+  for (const Document& d : corpus.documents) sets.push_back(shingler.Shingles(d.text));
+  // Exact Jaccard of every pair with a common shingle, from an inverted index (pairs with no
+  // common shingle have Jaccard 0): all pairs, no sampling, independent of MinHash and LSH.
+  std::map<uint64_t, std::vector<uint32_t>> postings;
+  for (uint32_t i = 0; i < sets.size(); ++i) {
+    for (uint64_t h : sets[i]) postings[h].push_back(i);
+  }
+  const size_t n = sets.size();
+  std::vector<uint32_t> common(n * n, 0);  // dense pair matrix, [i * n + j] for i < j
+  for (const auto& [hash, docs] : postings) {
+    for (size_t x = 0; x < docs.size(); ++x) {
+      for (size_t y = x + 1; y < docs.size(); ++y) ++common[docs[x] * n + docs[y]];
+    }
+  }
+  std::map<std::pair<uint32_t, uint32_t>, double> all_truth;
+  for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t j = i + 1; j < n; ++j) {
+      const double c = common[i * n + j];
+      const double jac = c / (static_cast<double>(sets[i].size() + sets[j].size()) - c);
+      if (jac >= 0.6) all_truth[{i, j}] = jac;
+    }
+  }
+  for (double threshold : {0.6, 0.8}) {
+    std::map<std::pair<uint32_t, uint32_t>, double> truth;
+    for (const auto& [pair, jac] : all_truth) {
+      if (jac >= threshold) truth[pair] = jac;
+    }
+    for (MinHashMode mode : {MinHashMode::kClassic, MinHashMode::kOnePermutation}) {
+      SCOPED_TRACE(testing::Message()
+                   << "threshold " << threshold << " mode " << static_cast<int>(mode));
+      DedupOptions o;
+      o.threshold = threshold;
+      o.minhash.mode = mode;
+      DedupResult r = *FindCopies(corpus.documents, o);
+      size_t found_high = 0, high = 0, found = 0;
+      std::set<std::pair<uint32_t, uint32_t>> reported;
+      for (const CopyPair& p : r.pairs) {
+        auto key = std::minmax(p.a, p.b);
+        reported.insert(key);
+        double exact = OracleJaccard(sets[p.a], sets[p.b]);
+        EXPECT_GE(exact, threshold);  // precision 1.0
+        EXPECT_DOUBLE_EQ(p.jaccard, exact);
+        EXPECT_TRUE(PublishedBefore(corpus.documents, p.a, p.b));
+      }
+      for (const auto& [pair, jac] : truth) {
+        bool hit = reported.count(pair) > 0;
+        found += hit;
+        if (jac >= threshold + 0.05) {
+          ++high;
+          found_high += hit;
+        }
+      }
+      EXPECT_EQ(reported.size(), found);  // nothing outside the truth
+      ASSERT_GE(high, 50u);               // the corpus exercises the claim
+      EXPECT_GE(static_cast<double>(found_high), 0.99 * static_cast<double>(high));
+      EXPECT_GE(static_cast<double>(found), 0.9 * static_cast<double>(truth.size()));
+      std::cout << "threshold " << threshold << " mode " << static_cast<int>(mode) << ": recall "
+                << found_high << "/" << high << " (>= t+0.05), " << found << "/" << truth.size()
+                << " (>= t), candidates " << r.stats.candidate_pairs << "\n";
+      RecordProperty("recall_" + std::to_string(static_cast<int>(threshold * 100)) + "_" +
+                         std::to_string(static_cast<int>(mode)),
+                     std::to_string(static_cast<double>(found_high) / high));
+    }
+  }
+}
+
+TEST(FindCopies, SameResultWhateverTheThreadCount) {
+  GeneratorOptions g;
+  g.num_documents = 300;
+  g.seed = 5;
+  GeneratedCorpus corpus = GenerateCorpus(g);
+  DedupOptions o;
+  o.level = DedupLevel::kPassage;
+  o.threads = 1;
+  DedupResult one = *FindCopies(corpus.documents, o);
+  o.threads = 2;
+  EXPECT_EQ(*FindCopies(corpus.documents, o), one);
+}
+
+// Every planted pasted passage is found at passage level between its source and its copy,
+// the reported spans hold the same text (up to case and layout), and every passage pair is at
+// or above the threshold by an independent exact computation on the spans.
+TEST(FindCopies, FindsPlantedPassages) {
+  GeneratorOptions g;
+  g.num_documents = 400;
+  g.seed = 9;
+  g.near_duplicate_fraction = 0.0;
+  g.copied_passage_fraction = 0.15;
+  GeneratedCorpus corpus = GenerateCorpus(g);
+  DedupOptions o;
+  o.level = DedupLevel::kPassage;
+  DedupResult r = *FindCopies(corpus.documents, o);
+  Shingler shingler = *Shingler::Create({});
+  std::set<std::pair<uint32_t, uint32_t>> pairs;
+  for (const CopyPair& p : r.pairs) {
+    pairs.insert({p.a, p.b});
+    std::string_view ta =
+        std::string_view(corpus.documents[p.a].text).substr(p.span_a.begin, p.span_a.size());
+    std::string_view tb =
+        std::string_view(corpus.documents[p.b].text).substr(p.span_b.begin, p.span_b.size());
+    EXPECT_GE(OracleJaccard(shingler.Shingles(ta), shingler.Shingles(tb)), o.threshold)
+        << ta << "\n"
+        << tb;
+  }
+  size_t planted = 0, found = 0;
+  for (const PlantedCopy& c : corpus.planted) {
+    if (c.whole_document) continue;
+    ++planted;
+    found += pairs.count({static_cast<uint32_t>(c.source), static_cast<uint32_t>(c.copy)});
+  }
+  ASSERT_GE(planted, 30u);
+  EXPECT_GE(static_cast<double>(found), 0.95 * static_cast<double>(planted));
+  // Groups: each member pair is connected and the origin is the earliest member.
+  for (const CopyGroup& group : r.groups) {
+    ASSERT_GE(group.members.size(), 2u);
+    for (uint32_t m : group.members) {
+      if (m != group.origin) {
+        EXPECT_TRUE(PublishedBefore(corpus.documents, group.origin, m));
+      }
+    }
+  }
+}
+
+TEST(Generator, DeterministicAndPlantsCopies) {
+  GeneratorOptions g;
+  g.num_documents = 500;
+  g.seed = 3;
+  GeneratedCorpus a = GenerateCorpus(g), b = GenerateCorpus(g);
+  EXPECT_EQ(a.documents, b.documents);
+  ASSERT_EQ(a.planted.size(), b.planted.size());
+  g.seed = 4;
+  EXPECT_NE(GenerateCorpus(g).documents[0].text, a.documents[0].text);
+  EXPECT_EQ(GenerateSentences(7, 50), GenerateSentences(7, 50));
+  EXPECT_NE(GenerateSentences(7, 50), GenerateSentences(8, 50));
+
+  size_t bytes = 0;
+  for (const Document& d : a.documents) bytes += d.text.size();
+  EXPECT_GT(bytes / a.documents.size(), 1500u);
+  EXPECT_LT(bytes / a.documents.size(), 5000u);
+  Shingler shingler = *Shingler::Create({});
+  size_t near = 0;
+  for (const PlantedCopy& c : a.planted) {
+    ASSERT_LT(c.source, c.copy);
+    EXPECT_LE(*a.documents[c.source].published, *a.documents[c.copy].published);
+    double j = OracleJaccard(shingler.Shingles(a.documents[c.source].text),
+                             shingler.Shingles(a.documents[c.copy].text));
+    if (c.whole_document) {
+      ++near;
+      EXPECT_GT(j, 0.5);
+    }
+  }
+  // 5% near-duplicates planted by default, 500 documents: 25 expected.
+  EXPECT_GT(near, 10u);
+  EXPECT_LT(near, 45u);
+}
+
+}  // namespace
+}  // namespace crossclaim
