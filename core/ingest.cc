@@ -140,7 +140,7 @@ void AddJsonRecord(std::string_view text, const std::string& location, const std
   json object;
   try {
     object = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for huge numbers
     // e.what() says where the parser stopped, without echoing a possibly huge line.
     return builder->Skip(default_id, location,
                          fmt::format("{}: malformed JSON ({})", location, e.what()));

@@ -73,6 +73,14 @@ TEST(JsonLines, NonObjectsAndWrongTypesAreSkipped) {
             std::string::npos);
 }
 
+// Found by the fuzzer: a number too large for a double raised out_of_range, not parse_error.
+TEST(JsonLines, NumberOverflowIsAMalformedLineNotACrash) {
+  Corpus corpus = ParseLines("{\"id\":\"n\",\"text\":\"x\",\"extra\":111119111111111E1111}\n");
+  ASSERT_EQ(corpus.records.size(), 1u);
+  EXPECT_EQ(corpus.records[0].status, InputStatus::kSkipped);
+  EXPECT_NE(corpus.records[0].reason.find("events.jsonl:1: malformed JSON"), std::string::npos);
+}
+
 TEST(JsonLines, EmptyTextIsSkipped) {
   Corpus corpus = ParseLines("{\"id\":\"e\",\"text\":\"  \\n \"}\n");
   const InputRecord& record = OnlyRecord(corpus);
