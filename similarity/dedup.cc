@@ -103,8 +103,8 @@ class UnionFind {
 
 bool Overlaps(Span x, Span y) { return x.begin < y.end && y.begin < x.end; }
 
-// Passage level: per document pair, keep the widest matches that do not overlap a kept one
-// in both documents. `pairs` is sorted by (a, b).
+// Passage level: per document pair, keep the matches sharing the most shingles that do not
+// overlap a kept one in both documents. `pairs` is sorted by (a, b).
 std::vector<CopyPair> SelectPassages(std::vector<CopyPair> pairs) {
   std::vector<CopyPair> kept;
   for (size_t begin = 0; begin < pairs.size();) {
@@ -115,12 +115,12 @@ std::vector<CopyPair> SelectPassages(std::vector<CopyPair> pairs) {
     auto first = pairs.begin() + static_cast<ptrdiff_t>(begin);
     auto last = pairs.begin() + static_cast<ptrdiff_t>(end);
     std::sort(first, last, [](const CopyPair& x, const CopyPair& y) {
+      if (x.shared != y.shared) return x.shared > y.shared;
+      if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
       uint64_t wx = uint64_t{x.span_a.size()} + x.span_b.size();
       uint64_t wy = uint64_t{y.span_a.size()} + y.span_b.size();
-      if (wx != wy) return wx > wy;
-      if (x.jaccard != y.jaccard) return x.jaccard > y.jaccard;
-      if (x.span_a.begin != y.span_a.begin) return x.span_a.begin < y.span_a.begin;
-      return x.span_b.begin < y.span_b.begin;
+      if (wx != wy) return wx < wy;
+      return std::tie(x.span_a.begin, x.span_b.begin) < std::tie(y.span_a.begin, y.span_b.begin);
     });
     const size_t group_start = kept.size();
     for (auto it = first; it != last; ++it) {
@@ -286,14 +286,17 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
       const size_t end = std::min(candidates.size(), (c + 1) * 4096);
       for (size_t i = c * 4096; i < end; ++i) {
         const size_t x = slot(candidates[i].first), y = slot(candidates[i].second);
-        const double j = Jaccard(sets[x], sets[y]);
+        const size_t shared = IntersectionSize(sets[x], sets[y]);
+        const double j = static_cast<double>(shared) /
+                         static_cast<double>(sets[x].size() + sets[y].size() - shared);
         if (j < options.threshold) continue;
         const double estimate =
             EstimateJaccard(std::span<const uint32_t>(signatures).subspan(x * k, k),
                             std::span<const uint32_t>(signatures).subspan(y * k, k));
         Unit ux = units[candidates[i].first], uy = units[candidates[i].second];
         if (!PublishedBefore(documents, ux.doc, uy.doc)) std::swap(ux, uy);
-        chunks[c].push_back({ux.doc, uy.doc, j, estimate, ux.span, uy.span});
+        chunks[c].push_back(
+            {ux.doc, uy.doc, j, estimate, static_cast<uint32_t>(shared), ux.span, uy.span});
       }
     });
     for (auto& chunk : chunks) verified.insert(verified.end(), chunk.begin(), chunk.end());

@@ -16,8 +16,9 @@
 // candidate pairs of units from different documents -> exact Jaccard on the shingle sets,
 // recomputed only for units that appear in a candidate -> pairs >= threshold.
 // At passage level one copied paragraph matches as several overlapping windows; for each
-// pair of documents the widest verified match is kept and matches overlapping a kept one in
-// both documents are dropped.
+// pair of documents the verified match with the most shared shingles is kept (then the higher
+// Jaccard, then the narrower), and matches overlapping a kept one in both documents are
+// dropped, until none is left.
 //
 // Direction: in a pair, `a` is the source and `b` the copy: `a` is the earlier published
 // document, documents without a date count as later than any dated one, and input order
@@ -72,6 +73,7 @@ struct CopyPair {
   uint32_t b = 0;
   double jaccard = 0;   // exact, >= threshold
   double estimate = 0;  // MinHash estimate from the signatures
+  uint32_t shared = 0;  // shingles in common
   Span span_a;          // bytes of documents[a].text (the whole text at document level)
   Span span_b;          // bytes of documents[b].text
 

@@ -1,0 +1,149 @@
+// End to end: `crossclaim generate` then `crossclaim dedup`, checked against exact Jaccard
+// computed here over every pair of the same documents.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/ingest.h"
+#include "similarity/shingle.h"
+#include "tests/testing/paths.h"
+
+namespace crossclaim {
+namespace {
+
+using testing::CrossclaimBin;
+using testing::RunCommand;
+using testing::ScratchDir;
+
+std::vector<nlohmann::json> ParseLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));  // throws if bad
+  return lines;
+}
+
+double ExactJaccard(const ShingleSet& a, const ShingleSet& b) {
+  std::vector<uint64_t> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) /
+         static_cast<double>(a.size() + b.size() - common.size());
+}
+
+TEST(DedupCli, PairsMatchBruteForceOnGeneratedCorpus) {
+  const std::string dir = ScratchDir("dedup_cli");
+  const std::string corpus_path = dir + "/corpus.jsonl";
+  testing::CommandOutput gen =
+      RunCommand(CrossclaimBin() + " generate --docs 300 --seed 11 --near-duplicates 0.15 -o " +
+                 corpus_path + " --truth " + dir + "/truth.jsonl");
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  EXPECT_EQ(ParseLines(testing::ReadFile(dir + "/truth.jsonl")).empty(), false);
+
+  Result<Corpus> corpus = ReadInputs({corpus_path}, {});
+  ASSERT_TRUE(corpus.ok()) << corpus.status().message();
+  const std::vector<Document>& docs = corpus->documents;
+  ASSERT_EQ(docs.size(), 300u);
+  Shingler shingler = *Shingler::Create({});
+  std::vector<ShingleSet> sets;
+  for (const Document& d : docs) sets.push_back(shingler.Shingles(d.text));
+  const double threshold = 0.7;
+  std::map<std::set<std::string>, double> truth;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      double jac = ExactJaccard(sets[i], sets[j]);
+      if (jac >= threshold) truth[{docs[i].id, docs[j].id}] = jac;
+    }
+  }
+  ASSERT_GE(truth.size(), 20u);
+
+  for (std::string mode : {"classic", "oph"}) {
+    SCOPED_TRACE(mode);
+    testing::CommandOutput run = RunCommand(CrossclaimBin() + " dedup " + corpus_path +
+                                            " --threshold 0.7 --format jsonl --mode " + mode);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::vector<nlohmann::json> lines = ParseLines(run.out);
+    std::map<std::set<std::string>, double> reported;
+    bool seen_group = false;
+    for (const nlohmann::json& line : lines) {
+      if (line["type"] == "group") {
+        seen_group = true;
+        EXPECT_GE(line["members"].size(), 2u);
+        continue;
+      }
+      ASSERT_EQ(line["type"], "pair");
+      EXPECT_FALSE(seen_group) << "pairs come before groups";
+      reported[{line["a"].get<std::string>(), line["b"].get<std::string>()}] =
+          line["jaccard"].get<double>();
+      EXPECT_GE(line["estimate"].get<double>(), 0.0);
+      EXPECT_FALSE(line.contains("span_a"));  // document level
+    }
+    EXPECT_TRUE(seen_group);
+    // Every reported pair is a true pair with the same exact Jaccard; at this size LSH
+    // misses none of the pairs 0.05 above the threshold.
+    for (const auto& [pair, jac] : reported) {
+      ASSERT_TRUE(truth.count(pair)) << *pair.begin();
+      EXPECT_NEAR(jac, truth[pair], 1e-12);
+    }
+    for (const auto& [pair, jac] : truth) {
+      if (jac >= threshold + 0.05) {
+        EXPECT_TRUE(reported.count(pair)) << *pair.begin();
+      }
+    }
+  }
+}
+
+TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
+  const std::string dir = ScratchDir("dedup_cli_passage");
+  const std::string quote =
+      "The ministry said on Tuesday that grain exports through the port of Odesa rose by "
+      "nearly 40 percent in December.";
+  std::string a = "Officials met in Geneva. " + quote + " Talks continue next week in Vienna.";
+  std::string b = "Markets were calm on Monday in Tokyo and Seoul. " + quote;
+  const std::string path = dir + "/in.jsonl";
+  testing::WriteFile(
+      path, nlohmann::json({{"id", "early"}, {"text", a}, {"published", "2025-01-02"}}).dump() +
+                "\n" +
+                nlohmann::json({{"id", "late"}, {"text", b}, {"published", "2025-01-03"}}).dump() +
+                "\n{not json\n");
+  testing::CommandOutput run =
+      RunCommand(CrossclaimBin() + " dedup " + path + " --level passage --format jsonl");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("skipped"), std::string::npos) << run.err;  // the malformed line
+  std::vector<nlohmann::json> lines = ParseLines(run.out);
+  ASSERT_EQ(lines.size(), 2u) << run.out;
+  EXPECT_EQ(lines[0]["a"], "early");
+  EXPECT_EQ(lines[0]["b"], "late");
+  EXPECT_EQ(lines[0]["jaccard"], 1.0);
+  size_t qa = a.find(quote), qb = b.find(quote);
+  EXPECT_EQ(lines[0]["span_a"], nlohmann::json({qa, qa + quote.size()}));
+  EXPECT_EQ(lines[0]["span_b"], nlohmann::json({qb, qb + quote.size()}));
+  EXPECT_EQ(
+      lines[1],
+      nlohmann::json({{"type", "group"}, {"members", {"early", "late"}}, {"origin", "early"}}));
+}
+
+TEST(DedupCli, BadFlagsAreUsageErrors) {
+  testing::CommandOutput run = RunCommand(CrossclaimBin() + " dedup --threshold 0");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("threshold must be in (0, 1]"), std::string::npos) << run.err;
+  run = RunCommand(CrossclaimBin() + " dedup --mode fast");
+  EXPECT_EQ(run.exit_code, 2);
+  run = RunCommand(CrossclaimBin() + " dedup /nonexistent/path.jsonl");
+  EXPECT_EQ(run.exit_code, 1);
+}
+
+TEST(DedupCli, DemoEventTextFormat) {
+  testing::CommandOutput run = RunCommand(CrossclaimBin() + " dedup --format text --level passage");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("documents,"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace crossclaim
