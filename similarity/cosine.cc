@@ -112,15 +112,22 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
 
   // Rows re-expressed in rank order; the indexed suffix of each starts at `split`.
   std::vector<Entry> entries(outer[n]);
-  std::vector<int32_t> split(n);
-  std::vector<float> prefix_bound(n);
+  // Per row: where the indexed suffix starts, the rank there, and bounds on the dot product
+  // of any unit row with the un-indexed prefix.
+  struct RowInfo {
+    int32_t split = 0;       // entries [0, split) are not indexed
+    int32_t split_rank = 0;  // rank of entry `split` (all prefix ranks are smaller)
+    float prefix_norm = 0;   // L2 norm of the prefix
+    float prefix_bound = 0;  // min(sum w * column max, prefix_norm) < threshold
+  };
+  std::vector<RowInfo> info(n);
   std::vector<int32_t> list_size(cols + 1, 0);
   for (int32_t r = 0; r < n; ++r) {
     Entry* row = entries.data() + outer[r];
     const int32_t len = outer[r + 1] - outer[r];
     for (int32_t k = 0; k < len; ++k) row[k] = {rank[inner[outer[r] + k]], value[outer[r] + k]};
     std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
-    double by_max = 0, norm2 = 0, bound = 0;
+    double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
     int32_t k = 0;
     for (; k < len; ++k) {
       by_max += static_cast<double>(row[k].weight) * rank_max[row[k].rank];
@@ -128,9 +135,10 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
       const double next = std::min(by_max, std::sqrt(norm2));
       if (next >= theta) break;
       bound = next;
+      prefix_norm2 = norm2;
     }
-    split[r] = k;
-    prefix_bound[r] = static_cast<float>(bound);
+    info[r] = {k, k < len ? row[k].rank : cols, static_cast<float>(std::sqrt(prefix_norm2)),
+               static_cast<float>(bound)};
     for (int32_t j = k; j < len; ++j) ++list_size[row[j].rank + 1];
   }
   std::partial_sum(list_size.begin(), list_size.end(), list_size.begin());
@@ -142,7 +150,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   {
     std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
     for (int32_t r = 0; r < n; ++r) {
-      for (int32_t j = outer[r] + split[r]; j < outer[r + 1]; ++j) {
+      for (int32_t j = outer[r] + info[r].split; j < outer[r + 1]; ++j) {
         postings[fill[entries[j].rank]++] = {r, entries[j].weight};
       }
     }
@@ -155,7 +163,8 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   struct Scratch {
     std::vector<float> acc;
     std::vector<int32_t> touched;
-    std::vector<int32_t> seen_by;  // last probing row that touched each row
+    std::vector<int32_t> seen_by;   // last probing row that touched each row
+    std::vector<float> norm_below;  // L2 norm of the probing row's entries [0, k)
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   // Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
@@ -171,14 +180,26 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
       const int32_t end = std::min(n, (block + 1) * kBlock);
       for (int32_t x = block * kBlock; x < end; ++x) {
         const std::span<const Entry> xs(entries.data() + outer[x], outer[x + 1] - outer[x]);
-        for (const Entry& e : xs) {
+        s.norm_below.assign(xs.size() + 1, 0.0f);
+        double norm2 = 0;
+        for (size_t k = 0; k < xs.size(); ++k) {
+          s.norm_below[k] = static_cast<float>(std::sqrt(norm2));
+          norm2 += static_cast<double>(xs[k].weight) * xs[k].weight;
+        }
+        s.norm_below[xs.size()] = static_cast<float>(std::sqrt(norm2));
+        // Rarest feature first. A row not met before list k shares no rarer feature with x
+        // (its prefix holds only ranks below its first indexed rank <= this one), so its
+        // cosine is at most |x[0..k]|: below the threshold, stop admitting new partners.
+        for (size_t k = xs.size(); k-- > 0;) {
+          const Entry& e = xs[k];
+          const bool admit = s.norm_below[k + 1] >= prune;
           const Posting* first = postings.data() + list_size[e.rank];
           const Posting* last = postings.data() + list_size[e.rank + 1];
           first = std::upper_bound(first, last, x,
                                    [](int32_t row, const Posting& p) { return row < p.row; });
           for (const Posting* p = first; p != last; ++p) {
-            if (!groups.empty() && groups[p->row] == groups[x]) continue;
             if (s.seen_by[p->row] != x) {
+              if (!admit || (!groups.empty() && groups[p->row] == groups[x])) continue;
               s.seen_by[p->row] = x;
               s.touched.push_back(p->row);
             }
@@ -187,7 +208,15 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
         }
         const size_t first_out = out.size();
         for (int32_t y : s.touched) {
-          if (s.acc[y] + prefix_bound[y] >= prune) {
+          // acc = dot(x, indexed part of y); bound the rest by the prefix of y and by the
+          // entries of x with smaller ranks than y's first indexed rank.
+          const RowInfo& yi = info[y];
+          const size_t below =
+              std::lower_bound(xs.begin(), xs.end(), yi.split_rank,
+                               [](const Entry& a, int32_t r) { return a.rank < r; }) -
+              xs.begin();
+          const float rest = std::min(yi.prefix_bound, s.norm_below[below] * yi.prefix_norm);
+          if (s.acc[y] + rest >= prune) {
             const double dot =
                 Dot(xs, std::span<const Entry>(entries.data() + outer[y], outer[y + 1] - outer[y]));
             if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
