@@ -1,0 +1,616 @@
+#include "cluster/divergence.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <tuple>
+
+#include "similarity/stopwords.h"
+
+namespace crossclaim {
+namespace {
+
+using std::string_view;
+
+// A claim prepared for comparison: its tokens with spans relative to claim.text.
+struct View {
+  explicit View(const Claim& c) : claim(c) {
+    Tokenize(c.text, &tokens);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!IsEnglishStopWord(tokens.norm(i))) content.emplace_back(tokens.norm(i));
+    }
+    std::sort(content.begin(), content.end());
+    content.erase(std::unique(content.begin(), content.end()), content.end());
+  }
+  size_t size() const { return tokens.size(); }
+  string_view norm(size_t i) const { return tokens.norm(i); }
+  Span doc_span(size_t first, size_t last) const {
+    return {tokens.tokens[first].orig.begin + claim.span.begin,
+            tokens.tokens[last].orig.end + claim.span.begin};
+  }
+  std::string text(Span doc) const {
+    return claim.text.substr(doc.begin - claim.span.begin, doc.size());
+  }
+  // First token starting at or after document offset `doc`; size() when none.
+  size_t token_from(uint32_t doc) const {
+    for (size_t i = 0; i < size(); ++i) {
+      if (tokens.tokens[i].orig.begin + claim.span.begin >= doc) return i;
+    }
+    return size();
+  }
+  // Last token ending at or before document offset `doc`; size() when none.
+  size_t token_before(uint32_t doc) const {
+    size_t found = size();
+    for (size_t i = 0; i < size(); ++i) {
+      if (tokens.tokens[i].orig.end + claim.span.begin <= doc) found = i;
+    }
+    return found;
+  }
+  bool has_token(string_view word) const {
+    for (size_t i = 0; i < size(); ++i) {
+      if (norm(i) == word) return true;
+    }
+    return false;
+  }
+  // Document span of `needle` in the claim text (first occurrence), if present.
+  std::optional<Span> find(string_view needle) const {
+    size_t pos = claim.text.find(needle);
+    if (needle.empty() || pos == std::string::npos) return std::nullopt;
+    uint32_t begin = claim.span.begin + static_cast<uint32_t>(pos);
+    return Span{begin, begin + static_cast<uint32_t>(needle.size())};
+  }
+
+  const Claim& claim;
+  TokenizedText tokens;
+  std::vector<std::string> content;  // sorted unique non-stop words
+};
+
+double SharedContent(const View& a, const View& b) {
+  size_t smaller = std::min(a.content.size(), b.content.size());
+  if (smaller == 0) return 0;
+  std::vector<std::string> both;
+  std::set_intersection(a.content.begin(), a.content.end(), b.content.begin(), b.content.end(),
+                        std::back_inserter(both));
+  return static_cast<double>(both.size()) / static_cast<double>(smaller);
+}
+
+Divergence Make(DivergenceKind kind, const View& a, Span a_span, const View& b, Span b_span) {
+  Divergence d{kind, a_span, b_span, a.text(a_span), b.text(b_span), ""};
+  d.explanation = fmt::format("{} vs {}", d.a_text, d.b_text);
+  return d;
+}
+
+// Items of one claim that are compatible with none of the other claim's comparable items,
+// and are comparable with at least one such item of the other claim. Reported only when
+// exactly one remains on each side, which keeps the rule symmetric and conservative.
+template <typename T, typename Comparable, typename Compatible>
+std::optional<std::pair<size_t, size_t>> LoneConflict(const std::vector<T>& xs,
+                                                      const std::vector<T>& ys,
+                                                      Comparable comparable,
+                                                      Compatible compatible) {
+  auto unexplained = [&](const std::vector<T>& from, const std::vector<T>& other) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < from.size(); ++i) {
+      bool explained = std::any_of(other.begin(), other.end(), [&](const T& o) {
+        return comparable(from[i], o) && compatible(from[i], o);
+      });
+      if (!explained) out.push_back(i);
+    }
+    return out;
+  };
+  std::vector<size_t> ux = unexplained(xs, ys), uy = unexplained(ys, xs);
+  auto keep_comparable = [&](std::vector<size_t>& mine, const std::vector<T>& mine_items,
+                             const std::vector<size_t>& theirs, const std::vector<T>& their_items) {
+    std::erase_if(mine, [&](size_t i) {
+      return std::none_of(theirs.begin(), theirs.end(),
+                          [&](size_t j) { return comparable(mine_items[i], their_items[j]); });
+    });
+  };
+  std::vector<size_t> ux_all = ux;
+  keep_comparable(ux, xs, uy, ys);
+  keep_comparable(uy, ys, ux_all, xs);
+  if (ux.size() != 1 || uy.size() != 1) return std::nullopt;
+  return std::make_pair(ux[0], uy[0]);
+}
+
+// ---- numbers ----
+
+struct Quantity {
+  Span span;
+  std::string group;  // unit, or unit + following word for counts and ordinals
+  double value = 0;
+  double lo = 0, hi = 0;
+};
+
+std::string CanonicalUnit(const std::string& unit) {
+  if (unit == "dollar") return "$";
+  if (unit == "euro") return "\xE2\x82\xAC";
+  if (unit == "kilometre" || unit == "kilometer" || unit == "kilometres" || unit == "kilometers") {
+    return "km";
+  }
+  if (unit == "metre" || unit == "meter") return "m";
+  return unit;
+}
+
+// Half the step of the last written digit, in the number's own scale: "7" -> 0.5,
+// "7.25" -> 0.005, "$220 billion" -> 0.5e9. Zero for number words.
+double RoundingHalfWidth(string_view written, double value) {
+  size_t first = written.find_first_of("0123456789");
+  if (first == string_view::npos) return 0;
+  std::string digits;
+  int decimals = -1;
+  for (size_t i = first; i < written.size(); ++i) {
+    char c = written[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits.push_back(c);
+      if (decimals >= 0) ++decimals;
+    } else if (c == '.' && decimals < 0 && i + 1 < written.size() &&
+               std::isdigit(static_cast<unsigned char>(written[i + 1]))) {
+      digits.push_back(c);
+      decimals = 0;
+    } else if (c != ',') {
+      break;
+    }
+  }
+  double parsed = std::strtod(digits.c_str(), nullptr);
+  double scale = parsed > 0 ? value / parsed : 1;
+  return 0.5 * std::pow(10.0, -std::max(decimals, 0)) * scale;
+}
+
+std::vector<Quantity> Quantities(const View& v, const DivergenceOptions& options) {
+  constexpr auto kAtLeast =
+      std::to_array<string_view>({"more than", "over", "at least", "just over"});
+  constexpr auto kAtMost =
+      std::to_array<string_view>({"less than", "fewer than", "under", "up to", "just under"});
+  constexpr auto kBelow = std::to_array<string_view>({"nearly", "almost"});
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<Quantity> out;
+  for (const NumberMention& n : v.claim.numbers) {
+    Quantity q;
+    q.span = n.span;
+    q.value = n.value;
+    q.group = CanonicalUnit(n.unit);
+    if (n.unit.empty() || n.unit == "ordinal") {
+      size_t next = v.token_from(n.span.end);
+      if (next >= v.size()) continue;  // a count of nothing named
+      q.group += ":" + std::string(v.norm(next));
+    }
+    double h = RoundingHalfWidth(v.text(n.span), n.value);
+    double approx = options.approximate_tolerance * n.value;
+    auto in = [&](auto list) {
+      return std::find(list.begin(), list.end(), n.qualifier) != list.end();
+    };
+    q.lo = n.value - h;
+    q.hi = n.value + h;
+    if (in(kAtLeast)) {
+      q.hi = kInf;
+    } else if (in(kAtMost)) {
+      q.lo = -kInf;
+    } else if (in(kBelow)) {
+      q.lo -= approx;
+    } else if (!n.qualifier.empty()) {  // about, around, approximately, roughly, some
+      q.lo -= approx;
+      q.hi += approx;
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+void NumberDivergences(const View& a, const View& b, const DivergenceOptions& options,
+                       std::vector<Divergence>* out) {
+  std::vector<Quantity> qa = Quantities(a, options), qb = Quantities(b, options);
+  std::vector<std::string> groups;
+  for (const Quantity& q : qa) groups.push_back(q.group);
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  for (const std::string& group : groups) {
+    std::vector<Quantity> xs, ys;
+    std::copy_if(qa.begin(), qa.end(), std::back_inserter(xs),
+                 [&](const Quantity& q) { return q.group == group; });
+    std::copy_if(qb.begin(), qb.end(), std::back_inserter(ys),
+                 [&](const Quantity& q) { return q.group == group; });
+    auto comparable = [](const Quantity&, const Quantity&) { return true; };
+    auto compatible = [&](const Quantity& x, const Quantity& y) {
+      double gap = std::max(0.0, std::max(x.lo, y.lo) - std::min(x.hi, y.hi));
+      return gap <= options.number_tolerance * std::max(std::abs(x.value), std::abs(y.value));
+    };
+    if (auto pair = LoneConflict(xs, ys, comparable, compatible)) {
+      out->push_back(
+          Make(DivergenceKind::kNumber, a, xs[pair->first].span, b, ys[pair->second].span));
+    }
+  }
+}
+
+// ---- dates ----
+
+// ISO weekday (1 = Monday) of a full date, 0 when the date is incomplete or invalid.
+int WeekdayOf(const DateMention& d) {
+  if (d.year == 0 || d.month == 0 || d.day == 0) return 0;
+  std::chrono::year_month_day ymd{std::chrono::year{d.year},
+                                  std::chrono::month{static_cast<unsigned>(d.month)},
+                                  std::chrono::day{static_cast<unsigned>(d.day)}};
+  if (!ymd.ok()) return 0;
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding());
+}
+
+bool DatesComparable(const DateMention& x, const DateMention& y) {
+  return (x.year && y.year) || (x.month && y.month) || (x.day && y.day) ||
+         (x.weekday && (y.weekday || WeekdayOf(y))) || (y.weekday && WeekdayOf(x));
+}
+
+bool DatesCompatible(const DateMention& x, const DateMention& y) {
+  auto agree = [](int p, int q) { return p == 0 || q == 0 || p == q; };
+  if (!agree(x.year, y.year) || !agree(x.month, y.month) || !agree(x.day, y.day)) return false;
+  int wx = x.weekday ? x.weekday : WeekdayOf(x);
+  int wy = y.weekday ? y.weekday : WeekdayOf(y);
+  return agree(wx, wy);
+}
+
+void DateDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
+  const auto& xs = a.claim.dates;
+  const auto& ys = b.claim.dates;
+  if (auto pair = LoneConflict(xs, ys, DatesComparable, DatesCompatible)) {
+    const DateMention& x = xs[pair->first];
+    const DateMention& y = ys[pair->second];
+    Divergence d = Make(DivergenceKind::kDate, a, x.span, b, y.span);
+    constexpr std::array<string_view, 7> kDays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                  "Friday", "Saturday", "Sunday"};
+    auto note = [&](const DateMention& m, const DateMention& other) {
+      int w = WeekdayOf(m);
+      return w && other.weekday && !m.weekday ? fmt::format(" (a {})", kDays[w - 1])
+                                              : std::string();
+    };
+    d.explanation = fmt::format("{}{} vs {}{}", d.a_text, note(x, y), d.b_text, note(y, x));
+    out->push_back(std::move(d));
+  }
+}
+
+// ---- entities ----
+
+size_t EditDistance(string_view s, string_view t) {
+  std::vector<size_t> row(t.size() + 1);
+  for (size_t j = 0; j <= t.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= s.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= t.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (s[i - 1] != t[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[t.size()];
+}
+
+// Spellings of one name part: equal, or close for longer words ("yuri"/"yuriy" differ by
+// one letter but are 4 and 5 long, so short first names must be equal or prefix-equal).
+bool SameWord(string_view s, string_view t) {
+  if (s == t) return true;
+  size_t shorter = std::min(s.size(), t.size());
+  size_t distance = EditDistance(s, t);
+  if (shorter >= 4 && distance <= 1) return true;
+  return shorter >= 8 && distance <= 2;
+}
+
+std::vector<std::string> NameWords(string_view name) {
+  std::vector<std::string> words;
+  for (std::string& w : NormalizedTokens(name)) {
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+    if (w == "of" || w == "for" || w == "the" || w == "de") continue;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// One entity if the last word (surname) of either name matches a word of the other.
+bool SameEntity(string_view x, string_view y) {
+  std::vector<std::string> wx = NameWords(x), wy = NameWords(y);
+  if (wx.empty() || wy.empty()) return false;
+  auto matches = [](const std::string& word, const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return SameWord(word, w); });
+  };
+  return matches(wx.back(), wy) || matches(wy.back(), wx);
+}
+
+// A proper name: every word capitalised except the connectors inside multi-word names.
+bool IsProperName(string_view name) {
+  TokenizedText t;
+  Tokenize(name, &t);
+  if (t.size() == 0) return false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    string_view n = t.norm(i);
+    if (i > 0 && (n == "of" || n == "for" || n == "the" || n == "de")) continue;
+    unsigned char first = static_cast<unsigned char>(name[t.tokens[i].orig.begin]);
+    if (!std::isupper(first) && first < 0x80) return false;
+  }
+  return true;
+}
+
+void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
+  const auto& sa = a.claim.attribution;
+  const auto& sb = b.claim.attribution;
+  bool speakers_differ = false;
+  if (sa && sb && IsProperName(*sa) && IsProperName(*sb) && !SameEntity(*sa, *sb)) {
+    std::optional<Span> x = a.find(*sa), y = b.find(*sb);
+    if (x && y) {
+      Divergence d = Make(DivergenceKind::kEntity, a, *x, b, *y);
+      d.explanation = fmt::format("said by {} vs {}", d.a_text, d.b_text);
+      out->push_back(std::move(d));
+      speakers_differ = true;
+    }
+  }
+  if (speakers_differ) return;
+  // A lone unmatched name on each side, in the same slot.
+  auto unmatched = [](const Claim& from, const Claim& other) {
+    std::vector<std::string> out;
+    for (const std::string& n : from.names) {
+      bool found = std::any_of(other.names.begin(), other.names.end(),
+                               [&](const std::string& m) { return SameEntity(n, m); });
+      if (!found) out.push_back(n);
+    }
+    return out;
+  };
+  std::vector<std::string> ua = unmatched(a.claim, b.claim), ub = unmatched(b.claim, a.claim);
+  if (ua.size() != 1 || ub.size() != 1) return;
+  std::optional<Span> x = a.find(ua[0]), y = b.find(ub[0]);
+  if (!x || !y) return;
+  auto neighbours = [](const View& v, Span s) {
+    size_t before = v.token_before(s.begin), after = v.token_from(s.end);
+    return std::make_pair(before < v.size() ? std::string(v.norm(before)) : std::string(),
+                          after < v.size() ? std::string(v.norm(after)) : std::string());
+  };
+  auto [a_before, a_after] = neighbours(a, *x);
+  auto [b_before, b_after] = neighbours(b, *y);
+  if (a_before.empty() || a_before != b_before || a_after != b_after) return;
+  out->push_back(Make(DivergenceKind::kEntity, a, *x, b, *y));
+}
+
+// ---- negation and modality ----
+
+bool Overlaps(Span s, Span t) { return s.begin < t.end && t.begin < s.end; }
+
+// The content word a negation cue governs: the next non-stop word within three tokens.
+std::optional<size_t> Governed(const View& v, Span cue) {
+  size_t i = v.token_from(cue.end);
+  for (size_t k = 0; k < 3 && i < v.size(); ++k, ++i) {
+    if (!IsEnglishStopWord(v.norm(i))) return i;
+  }
+  return std::nullopt;
+}
+
+// Crude stem for matching inflections of one verb: "signed", "signs", "signing" -> "sign".
+string_view Stem(string_view w) {
+  for (string_view suffix : {"ing", "ed", "es", "s", "d"}) {
+    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) {
+      return w.substr(0, w.size() - suffix.size());
+    }
+  }
+  return w;
+}
+
+std::optional<size_t> FirstToken(const View& v, string_view word) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.norm(i) == word || Stem(v.norm(i)) == Stem(word)) return i;
+  }
+  return std::nullopt;
+}
+
+// `a` negates and `b` affirms; `a_is_first` tells the order for the output.
+void NegatedVsAffirmed(const View& neg, const View& aff, bool neg_is_a,
+                       const std::vector<Divergence>& terms, std::vector<Divergence>* out) {
+  auto is_negation = [](const Cue& c) { return c.kind == "negation"; };
+  if (std::any_of(aff.claim.cues.begin(), aff.claim.cues.end(), is_negation)) return;
+  for (const Cue& cue : neg.claim.cues) {
+    if (!is_negation(cue)) continue;
+    bool in_term = std::any_of(terms.begin(), terms.end(), [&](const Divergence& d) {
+      return Overlaps(neg_is_a ? d.a_span : d.b_span, cue.span);
+    });
+    if (in_term) continue;
+    std::optional<size_t> word = Governed(neg, cue.span);
+    if (!word) continue;
+    std::optional<size_t> there = FirstToken(aff, neg.norm(*word));
+    if (!there) continue;
+    Span aff_span = aff.doc_span(*there, *there);
+    Divergence d = neg_is_a ? Make(DivergenceKind::kNegation, neg, cue.span, aff, aff_span)
+                            : Make(DivergenceKind::kNegation, aff, aff_span, neg, cue.span);
+    d.explanation = fmt::format("\"{}\" negates \"{}\", which the other claim affirms",
+                                neg.text(cue.span), neg.norm(*word));
+    out->push_back(std::move(d));
+    return;
+  }
+}
+
+int Certainty(string_view modal) {
+  if (modal == "will") return 2;
+  if (modal == "may" || modal == "might" || modal == "could" || modal == "possibly" ||
+      modal == "perhaps") {
+    return 1;
+  }
+  return 0;
+}
+
+void ModalityDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
+  for (const Cue& x : a.claim.cues) {
+    int cx = Certainty(x.word);
+    if (x.kind != "modality" || cx == 0) continue;
+    size_t nx = a.token_from(x.span.end);
+    if (nx >= a.size()) continue;
+    for (const Cue& y : b.claim.cues) {
+      int cy = Certainty(y.word);
+      if (y.kind != "modality" || cy == 0 || cy == cx) continue;
+      size_t ny = b.token_from(y.span.end);
+      if (ny >= b.size() || a.norm(nx) != b.norm(ny)) continue;
+      Divergence d = Make(DivergenceKind::kNegation, a, x.span, b, y.span);
+      d.explanation =
+          fmt::format("\"{} {}\" (certain) vs \"{} {}\" (possible)", cx == 2 ? d.a_text : d.b_text,
+                      a.norm(nx), cx == 2 ? d.b_text : d.a_text, a.norm(nx));
+      out->push_back(std::move(d));
+    }
+  }
+}
+
+// ---- terms ----
+
+const std::vector<ContrastSet>& Lexicon() {
+  static const std::vector<ContrastSet> kSets = {
+      {"contact",
+       {{"telephone conversation", "telephone call", "telephone talks", "telephone calls",
+         "phone call", "phone calls", "phone conversation", "phone talks", "by phone",
+         "by telephone", "telephone", "phone", "phoned", "telephoned"},
+        {"video call", "video conference", "videoconference", "video link", "video talks",
+         "video conversation", "video meeting", "video calls", "videocall", "by video",
+         "via video"},
+        {"in person", "face to face"}}},
+      {"direction",
+       {{"increase", "increased", "increases", "increasing", "rise", "rises", "rose", "risen",
+         "rising", "grew", "grow", "grows", "growing", "growth", "climbed", "jumped", "surged"},
+        {"decrease", "decreased", "decreases", "decreasing", "fall",     "falls",     "fell",
+         "fallen",   "falling",   "decline",   "declined",   "declines", "declining", "drop",
+         "drops",    "dropped",   "shrank",    "shrunk",     "slumped",  "plunged"}}},
+      {"confirmation",
+       {{"confirmed", "confirms", "confirm", "confirming"},
+        {"denied", "denies", "deny", "denying"}}},
+      {"agreement",
+       {{"agreed", "agree", "agrees", "accepted", "accepts", "accept", "approved", "approves"},
+        {"rejected", "rejects", "reject", "refused", "refuses", "refuse"}}},
+      {"order",
+       {{"first"},
+        {"second"},
+        {"third"},
+        {"fourth"},
+        {"fifth"},
+        {"sixth"},
+        {"seventh"},
+        {"eighth"},
+        {"ninth"},
+        {"tenth"}}},
+      {"relation",
+       {{"ally", "allies", "allied"},
+        {"rival", "rivals", "adversary", "adversaries", "enemy", "enemies", "foe", "foes"}}},
+      {"outcome", {{"won", "win", "wins", "victory"}, {"lost", "lose", "loses", "defeat"}}},
+      {"casualty",
+       {{"killed", "dead", "died", "deaths"}, {"injured", "wounded", "hurt", "injuries"}}},
+      {"custody", {{"arrested", "detained", "jailed", "imprisoned"}, {"released", "freed"}}},
+  };
+  return kSets;
+}
+
+struct TermHit {
+  size_t member = 0;
+  size_t first = 0, last = 0;  // token range
+};
+
+// Member occurrences of one set in a claim, longest phrase first, without overlaps.
+std::vector<TermHit> FindMembers(const View& v, const ContrastSet& set) {
+  struct Phrase {
+    size_t member;
+    std::vector<std::string> words;
+  };
+  std::vector<Phrase> phrases;
+  for (size_t m = 0; m < set.members.size(); ++m) {
+    for (string_view p : set.members[m]) phrases.push_back({m, NormalizedTokens(p)});
+  }
+  std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& x, const Phrase& y) {
+    return x.words.size() > y.words.size();
+  });
+  std::vector<bool> used(v.size(), false);
+  std::vector<TermHit> hits;
+  for (const Phrase& p : phrases) {
+    for (size_t i = 0; i + p.words.size() <= v.size(); ++i) {
+      bool match = true;
+      for (size_t k = 0; k < p.words.size() && match; ++k) {
+        match = !used[i + k] && v.norm(i + k) == p.words[k];
+      }
+      if (!match) continue;
+      hits.push_back({p.member, i, i + p.words.size() - 1});
+      for (size_t k = 0; k < p.words.size(); ++k) used[i + k] = true;
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const TermHit& x, const TermHit& y) { return x.first < y.first; });
+  return hits;
+}
+
+void TermDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
+  for (const ContrastSet& set : Lexicon()) {
+    std::vector<TermHit> ha = FindMembers(a, set), hb = FindMembers(b, set);
+    if (ha.empty() || hb.empty()) continue;
+    auto single = [](const std::vector<TermHit>& hits) {
+      return std::all_of(hits.begin(), hits.end(),
+                         [&](const TermHit& h) { return h.member == hits[0].member; });
+    };
+    if (!single(ha) || !single(hb) || ha[0].member == hb[0].member) continue;
+    Divergence d = Make(DivergenceKind::kTerm, a, a.doc_span(ha[0].first, ha[0].last), b,
+                        b.doc_span(hb[0].first, hb[0].last));
+    d.explanation = fmt::format("{} vs {} ({})", d.a_text, d.b_text, set.aspect);
+    out->push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::string_view KindName(DivergenceKind kind) {
+  switch (kind) {
+    case DivergenceKind::kNumber:
+      return "number";
+    case DivergenceKind::kDate:
+      return "date";
+    case DivergenceKind::kEntity:
+      return "entity";
+    case DivergenceKind::kNegation:
+      return "negation";
+    case DivergenceKind::kTerm:
+      return "term";
+  }
+  return "unknown";
+}
+
+Status DivergenceOptions::Validate() const {
+  auto check = [](double value, double high, bool closed, string_view name) -> Status {
+    bool ok = value >= 0 && (closed ? value <= high : value < high);
+    if (ok) return Status::Ok();
+    return InvalidArgument(fmt::format("DivergenceOptions.{} must be in [0, 1{} (got {})", name,
+                                       closed ? "]" : ")", value));
+  };
+  if (Status s = check(number_tolerance, 1, false, "number_tolerance"); !s.ok()) return s;
+  if (Status s = check(approximate_tolerance, 1, false, "approximate_tolerance"); !s.ok()) {
+    return s;
+  }
+  return check(min_shared_content, 1, true, "min_shared_content");
+}
+
+std::span<const ContrastSet> ContrastSets() { return Lexicon(); }
+
+std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
+                                        const DivergenceOptions& options) {
+  View va(a), vb(b);
+  std::vector<Divergence> out;
+  NumberDivergences(va, vb, options, &out);
+  DateDivergences(va, vb, &out);
+  EntityDivergences(va, vb, &out);
+  if (SharedContent(va, vb) >= options.min_shared_content) {
+    std::vector<Divergence> terms;
+    TermDivergences(va, vb, &terms);
+    NegatedVsAffirmed(va, vb, true, terms, &out);
+    NegatedVsAffirmed(vb, va, false, terms, &out);
+    ModalityDivergences(va, vb, &out);
+    out.insert(out.end(), terms.begin(), terms.end());
+  }
+  std::sort(out.begin(), out.end(), [](const Divergence& x, const Divergence& y) {
+    return std::tie(x.kind, x.a_span.begin, x.b_span.begin) <
+           std::tie(y.kind, y.a_span.begin, y.b_span.begin);
+  });
+  return out;
+}
+
+}  // namespace crossclaim

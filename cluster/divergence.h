@@ -1,0 +1,121 @@
+// Divergences: conflicting details between two claims that were already judged to state
+// the same fact (by the clustering stage). Five kinds are detected:
+//
+//   number    "7% increase" vs "5% increase"; "$220 billion" vs "$200 billion"
+//   date      "21 January" vs "January 22"; "Wednesday" vs "January 21, 2025" (a Tuesday)
+//   entity    "according to Ushakov" vs "according to Peskov" (who said it)
+//   negation  "will attend" vs "will not attend"; "will attend" vs "may attend" (modality)
+//   term      "telephone conversation" vs "video call"; "rose" vs "fell"
+//
+// Example:
+//   Claim a = AnalyzeSentence("Trade grew 7% to $220 billion.");
+//   Claim b = AnalyzeSentence("Trade grew 5% to $220 billion.");
+//   std::vector<Divergence> d = FindDivergences(a, b, {});
+//   // d.size() == 1, d[0].kind == DivergenceKind::kNumber,
+//   // d[0].a_text == "7%", d[0].b_text == "5%", d[0].explanation == "7% vs 5%"
+//
+// Precision comes before recall: a fact-checker stops trusting a tool that cries wolf.
+// The rules therefore report only what two claims state incompatibly, never what one
+// claim states and the other leaves out:
+//  * number: only numbers of the same unit are compared ("%" with "%", "$" with "$" or
+//    "dollars", "minute" with "minute"); bare counts and ordinals only when the same word
+//    follows them ("two countries" vs "three countries"). Each number stands for an
+//    interval: the rounding of its written digits ("7" covers [6.5, 7.5)), widened by its
+//    qualifier ("more than X" is [X, inf), "less than"/"up to"/"under" (-inf, X],
+//    "nearly"/"almost" [X - approx, X], "about"/"around"/"roughly"/"some" X +- approx,
+//    approx = approximate_tolerance * X). Two numbers are compatible when their intervals
+//    are within number_tolerance * max(|x|, |y|) of each other. A number is explained when
+//    it is compatible with some number of the same unit in the other claim; a divergence
+//    is reported only when exactly one number of a unit is unexplained on each side.
+//  * date: a date is compatible with another when every component both specify (year,
+//    month, day, weekday) agrees; a weekday is checked against a day only when the
+//    other date has year, month and day (its weekday is computed). "February 2022" vs
+//    "2022" is compatible. As for numbers, exactly one unexplained, comparable date on
+//    each side is a divergence.
+//  * entity: both claims attribute the statement to a named person or body, and the two
+//    speakers are different entities. Names match by surname, tolerating transliteration:
+//    "Yuri Ushakov", "Yuriy Ushakov" and "Ushakov" are one person (surnames equal, or
+//    within edit distance 1, 2 for surnames of 8+ letters). Speakers that are not proper
+//    names ("the Kremlin's press service") are not compared. Also a name in the same slot
+//    (same word before and after it) that differs, when it is the only unmatched name on
+//    each side ("spoke with Trump on Friday" vs "spoke with Biden on Friday").
+//  * negation: one claim holds a negation cue ("not", "never", "denied", "n't", ...) and
+//    the other none, the content word the cue governs appears in the other claim, and the
+//    claims share at least min_shared_content of their content words. Modality: a claim
+//    says "will" and the other "may"/"might"/"could"/"possibly"/"perhaps" before the same
+//    word.
+//  * term: a small lexicon of contrast sets (see ContrastSets()). A divergence when each
+//    claim mentions exactly one member of a set, the members differ, and the claims share
+//    at least min_shared_content of their content words. "telephone conversation" and
+//    "phone call" are the same member.
+//
+// Thread safety: all functions are pure and safe to call concurrently.
+#ifndef CROSSCLAIM_CLUSTER_DIVERGENCE_H_
+#define CROSSCLAIM_CLUSTER_DIVERGENCE_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/claims.h"
+#include "core/status.h"
+#include "core/text.h"
+
+namespace crossclaim {
+
+enum class DivergenceKind { kNumber, kDate, kEntity, kNegation, kTerm };
+
+// "number", "date", "entity", "negation", "term".
+std::string_view KindName(DivergenceKind kind);
+
+// One conflicting detail. Spans are byte offsets into each claim's DOCUMENT text (the
+// convention of Claim::span), so a_text == document_a.text.substr(a_span.begin,
+// a_span.size()). For a claim built by AnalyzeSentence(), the document is the sentence.
+struct Divergence {
+  DivergenceKind kind = DivergenceKind::kTerm;
+  Span a_span;
+  Span b_span;
+  std::string a_text;       // the differing words of claim a, as written
+  std::string b_text;       // the differing words of claim b, as written
+  std::string explanation;  // short, human readable: "7% vs 5%"
+
+  bool operator==(const Divergence&) const = default;
+};
+
+struct DivergenceOptions {
+  // Relative slack between two number intervals (rounding by the outlets), in [0, 1).
+  double number_tolerance = 0.05;
+  // Half-width of "about X" and depth of "nearly X", relative to X, in [0, 1).
+  double approximate_tolerance = 0.15;
+  // Share of content words (overlap coefficient: |A and B| / min(|A|, |B|), stop words
+  // excluded) that negation and term divergences require, in [0, 1].
+  double min_shared_content = 0.3;
+
+  // Checks the ranges above; the message names the field and the rule.
+  Status Validate() const;
+};
+
+// One contrast set of the term lexicon: members are mutually exclusive descriptions of
+// one aspect of a fact; each member lists its phrases as normalised words separated by
+// single spaces ("telephone conversation").
+struct ContrastSet {
+  std::string_view aspect;  // "contact", "direction", ...
+  std::vector<std::vector<std::string_view>> members;
+};
+
+// The built-in lexicon, in a fixed order. Static storage; thread-safe.
+std::span<const ContrastSet> ContrastSets();
+
+// Conflicting details between `a` and `b`, sorted by (kind, a_span.begin, b_span.begin).
+// Symmetric: FindDivergences(b, a) gives the same divergences with a and b swapped.
+// Preconditions: each claim's feature spans lie inside its span, and claim.text is the
+// document text at claim.span (as ExtractClaims and AnalyzeSentence produce); `options`
+// are valid (Validate() is ok). Cost: O(|a| * |b|) in the number of features plus a
+// tokenisation of both texts; typically a few microseconds per pair.
+std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
+                                        const DivergenceOptions& options);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CLUSTER_DIVERGENCE_H_
