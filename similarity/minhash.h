@@ -21,10 +21,10 @@
 //    2017): bin i copies the value of the first non-empty bin along a pseudo-random probe
 //    sequence that depends only on (seed, i), so two documents fill the same way. Cost: one
 //    multiply and one min per shingle, ~10x cheaper than classic at K = 128. Estimator:
-//    unbiased; for sets much larger than K its error is at or below the classic one
-//    (sampling without replacement); for sets of a few times K or fewer many bins are
-//    densified and the error grows, up to about 1.3-1.5x the classic error (docs/dedup.md
-//    has the measured figures).
+//    unbiased. Measured RMSE / sqrt(J (1 - J) / K) at K = 128 (2000 pairs each, docs/dedup.md):
+//    0.97 for sets of 2000 (sampling without replacement), 0.85-0.98 for 128-400, and
+//    1.05-1.16 for sets of 20-64 elements, where most bins are filled by densification.
+//    Classic measures 0.98-1.02 at every size.
 //
 // Duplicated or unsorted shingle hashes give the same signature as the set (min ignores
 // both), so a caller may pass raw appended hashes.
