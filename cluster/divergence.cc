@@ -181,7 +181,8 @@ std::vector<Quantity> Quantities(const View& v, const DivergenceOptions& options
     if (n.unit.empty() || n.unit == "ordinal") {
       size_t next = v.token_from(n.span.end);
       if (next >= v.size()) continue;  // a count of nothing named
-      q.group += ":" + std::string(v.norm(next));
+      q.group.push_back(':');
+      q.group.append(v.norm(next));
     }
     double h = RoundingHalfWidth(v.text(n.span), n.value);
     double approx = options.approximate_tolerance * n.value;
@@ -336,11 +337,19 @@ bool IsProperName(string_view name) {
   return true;
 }
 
+bool Mentioned(const std::string& name, const Claim& other) {
+  return std::any_of(other.names.begin(), other.names.end(),
+                     [&](const std::string& n) { return SameEntity(name, n); });
+}
+
 void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
   const auto& sa = a.claim.attribution;
   const auto& sb = b.claim.attribution;
+  // A speaker named inside the other claim is a participant there ("Ushakov said Putin
+  // told Xi ..." vs "Putin said ..."): relayed, not contradicted.
   bool speakers_differ = false;
-  if (sa && sb && IsProperName(*sa) && IsProperName(*sb) && !SameEntity(*sa, *sb)) {
+  if (sa && sb && IsProperName(*sa) && IsProperName(*sb) && !SameEntity(*sa, *sb) &&
+      !Mentioned(*sa, b.claim) && !Mentioned(*sb, a.claim)) {
     std::optional<Span> x = a.find(*sa), y = b.find(*sb);
     if (x && y) {
       Divergence d = Make(DivergenceKind::kEntity, a, *x, b, *y);
@@ -354,9 +363,7 @@ void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* ou
   auto unmatched = [](const Claim& from, const Claim& other) {
     std::vector<std::string> out;
     for (const std::string& n : from.names) {
-      bool found = std::any_of(other.names.begin(), other.names.end(),
-                               [&](const std::string& m) { return SameEntity(n, m); });
-      if (!found) out.push_back(n);
+      if (!Mentioned(n, other)) out.push_back(n);
     }
     return out;
   };
@@ -420,6 +427,10 @@ void NegatedVsAffirmed(const View& neg, const View& aff, bool neg_is_a,
     if (!word) continue;
     std::optional<size_t> there = FirstToken(aff, neg.norm(*word));
     if (!there) continue;
+    // The negated phrase must be the affirmed one: "not playing the guitar" does not deny
+    // "playing a flute". So the next content word in the cue's scope must appear too.
+    std::optional<size_t> object = Governed(neg, neg.doc_span(*word, *word));
+    if (object && !FirstToken(aff, neg.norm(*object))) continue;
     Span aff_span = aff.doc_span(*there, *there);
     Divergence d = neg_is_a ? Make(DivergenceKind::kNegation, neg, cue.span, aff, aff_span)
                             : Make(DivergenceKind::kNegation, aff, aff_span, neg, cue.span);

@@ -33,14 +33,18 @@
 //    "2022" is compatible. As for numbers, exactly one unexplained, comparable date on
 //    each side is a divergence.
 //  * entity: both claims attribute the statement to a named person or body, and the two
-//    speakers are different entities. Names match by surname, tolerating transliteration:
-//    "Yuri Ushakov", "Yuriy Ushakov" and "Ushakov" are one person (surnames equal, or
-//    within edit distance 1, 2 for surnames of 8+ letters). Speakers that are not proper
-//    names ("the Kremlin's press service") are not compared. Also a name in the same slot
+//    speakers are different entities, neither named in the other claim (a speaker named
+//    there relays, not contradicts). Names match by surname, tolerating transliteration:
+//    "Yuri Ushakov", "Yuriy Ushakov" and "Ushakov" are one person (the last word of one
+//    name equals a word of the other, or is within edit distance 1 of it for words of 4+
+//    letters, 2 for 8+). Speakers that are not proper names ("the Kremlin's press
+//    service") are not compared. Also a name in the same slot
 //    (same word before and after it) that differs, when it is the only unmatched name on
 //    each side ("spoke with Trump on Friday" vs "spoke with Biden on Friday").
 //  * negation: one claim holds a negation cue ("not", "never", "denied", "n't", ...) and
-//    the other none, the content word the cue governs appears in the other claim, and the
+//    the other none; the content word the cue governs (the next non-stop word) and the
+//    content word after that appear in the other claim, inflections aside ("didn't sign"
+//    vs "signed"; "not playing the guitar" does not deny "playing a flute"); and the
 //    claims share at least min_shared_content of their content words. Modality: a claim
 //    says "will" and the other "may"/"might"/"could"/"possibly"/"perhaps" before the same
 //    word.
