@@ -1,0 +1,474 @@
+#include "cluster/event_analysis.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "cluster/clustering.h"
+#include "similarity/cosine.h"
+
+namespace crossclaim {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class StageTimer {
+ public:
+  explicit StageTimer(std::vector<StageTime>* timings) : timings_(timings) {}
+  void Lap(std::string stage) {
+    auto now = Clock::now();
+    timings_->push_back({std::move(stage), std::chrono::duration<double>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  std::vector<StageTime>* timings_;
+  Clock::time_point start_ = Clock::now();
+};
+
+Status CheckUnit(double value, const char* name, bool allow_zero) {
+  bool ok = allow_zero ? (value >= 0 && value <= 1) : (value > 0 && value <= 1);
+  if (ok) return Status::Ok();
+  return InvalidArgument(fmt::format("AnalysisOptions.{} must be in {}0, 1] (got {})", name,
+                                     allow_zero ? "[" : "(", value));
+}
+
+// The event's centre: the sum of the documents' leads (their first `lead_claims` claims,
+// summed and scaled to unit length per document, so that every outlet's account weighs the
+// same). News states the event in the lead; sidebars, feeds and appended articles come later.
+struct EventCentre {
+  std::vector<std::vector<double>> lead;  // per document, unit length (or all zero)
+  std::vector<double> centre;
+
+  // The centre without document `doc`'s own lead (all of it when it is the only one).
+  std::vector<double> Without(size_t doc) const {
+    std::vector<double> out = centre;
+    bool others = false;
+    for (size_t d = 0; d < lead.size(); ++d) {
+      if (d != doc && std::any_of(lead[d].begin(), lead[d].end(), [](double v) { return v != 0; })) {
+        others = true;
+      }
+    }
+    if (!others) return out;
+    for (size_t k = 0; k < out.size(); ++k) out[k] -= lead[doc][k];
+    return out;
+  }
+};
+
+EventCentre FindCentre(const TfidfMatrix& rows, const std::vector<Claim>& claims,
+                       size_t num_documents, size_t lead_claims) {
+  const size_t dims = static_cast<size_t>(rows.cols());
+  EventCentre event;
+  event.lead.assign(num_documents, std::vector<double>(dims, 0.0));
+  event.centre.assign(dims, 0.0);
+  std::vector<size_t> taken(num_documents, 0);
+  for (int32_t r = 0; r < rows.rows(); ++r) {
+    size_t doc = static_cast<size_t>(claims[static_cast<size_t>(r)].doc);
+    if (taken[doc]++ >= lead_claims) continue;
+    for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) {
+      event.lead[doc][static_cast<size_t>(it.col())] += it.value();
+    }
+  }
+  for (auto& v : event.lead) {
+    double norm = std::sqrt(std::inner_product(v.begin(), v.end(), v.begin(), 0.0));
+    if (norm == 0) continue;
+    for (size_t k = 0; k < dims; ++k) {
+      v[k] /= norm;
+      event.centre[k] += v[k];
+    }
+  }
+  return event;
+}
+
+// Lines that open a page's sidebar: what follows is other stories.
+constexpr std::string_view kSidebarMarkers[] = {
+    "more from", "most popular", "news feed", "more news", "editors' picks", "editors’ picks",
+    "related", "read more", "recommended", "trending", "latest news", "see also",
+    "you may also like", "top stories", "most read"};
+
+bool IsSidebarMarker(std::string_view line) {
+  std::string lower = NormalizeForMatching(line);
+  for (std::string_view marker : kSidebarMarkers) {
+    if (lower.starts_with(marker)) return true;
+  }
+  return false;
+}
+
+// Where each claim sits on its page.
+struct Placement {
+  int64_t block = 0;     // claims with equal (doc, block) form one block
+  bool sidebar = false;  // after a sidebar marker ("More from ...", "Most popular")
+};
+
+// Blocks are runs of claims not separated by a removed line (heading, chrome, byline). A
+// kept line ending with ':' introduces a list ("To quote the ISW's key takeaways:"): each
+// following line is a block of its own until the next removed line.
+std::vector<Placement> PlaceClaims(const Corpus& corpus, const ClaimSet& set) {
+  std::vector<Placement> placement(set.claims.size());
+  for (size_t i = 0; i < set.claims.size(); ++i) {
+    const Claim& claim = set.claims[i];
+    const BoilerplateReport& report = set.boilerplate[static_cast<size_t>(claim.doc)];
+    const std::string& text = corpus.documents[static_cast<size_t>(claim.doc)].text;
+    uint32_t last_removed_end = 0;
+    int64_t separators = 0;
+    for (const RemovedLine& line : report.removed) {
+      if (line.span.end > claim.span.begin) break;
+      ++separators;
+      last_removed_end = line.span.end;
+      placement[i].sidebar |= IsSidebarMarker(text.substr(line.span.begin, line.span.size()));
+    }
+    int64_t list_item = 0;
+    bool in_list = false;
+    for (const Span& line : report.kept) {
+      if (line.begin < last_removed_end || line.end > claim.span.begin) continue;
+      if (in_list) ++list_item;
+      if (text[line.end - 1] == ':') in_list = true;
+    }
+    placement[i].block = separators * 1000003 + list_item;
+  }
+  return placement;
+}
+
+bool EndsTruncated(std::string_view text) {
+  return text.ends_with("\xE2\x80\xA6") || text.ends_with("...");
+}
+
+// Cosine between a set of rows (summed) and a dense centre vector.
+double SetCosine(const TfidfMatrix& rows, const std::vector<int32_t>& members,
+                 const std::vector<double>& centre) {
+  std::map<int64_t, double> sum;
+  for (int32_t r : members) {
+    for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) sum[it.col()] += it.value();
+  }
+  double dot = 0, norm2 = 0, centre2 = 0;
+  for (const auto& [col, v] : sum) {
+    dot += v * centre[static_cast<size_t>(col)];
+    norm2 += v * v;
+  }
+  for (double c : centre) centre2 += c * c;
+  return norm2 > 0 && centre2 > 0 ? dot / std::sqrt(norm2 * centre2) : 0.0;
+}
+
+// Off-event claims, decided per block of a page (single sentences are too short for a
+// lexical decision): a document's first block is its lead and on-event; blocks after a
+// sidebar marker, and teaser blocks cut off with an ellipsis, are off-event; another block is
+// off-event when its cosine to the centre of the other documents' leads is below the
+// threshold. A claim of an off-event block is rescued when an edge of weight >=
+// rescue_threshold ties it to an on-event claim of another document (a quoted aside that restates
+// the event, such as ISW's takeaway on the call).
+void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
+                  const std::vector<Placement>& placement, const EventCentre& centre,
+                  const AnalysisOptions& options, EventAnalysis* event) {
+  const std::vector<Claim>& claims = set.claims;
+  event->off_event.assign(claims.size(), false);
+  event->centrality.assign(claims.size(), 0.0f);
+  std::map<std::pair<int32_t, int64_t>, std::vector<int32_t>> blocks;  // (doc, block) -> claims
+  for (size_t i = 0; i < claims.size(); ++i) {
+    blocks[{claims[i].doc, placement[i].block}].push_back(static_cast<int32_t>(i));
+  }
+  int32_t current_doc = -1;
+  for (const auto& [key, members] : blocks) {
+    bool first = key.first != current_doc;
+    current_doc = key.first;
+    double cosine = SetCosine(rows, members, centre.Without(static_cast<size_t>(key.first)));
+    bool off = !first && (placement[static_cast<size_t>(members.front())].sidebar ||
+                          EndsTruncated(claims[static_cast<size_t>(members.back())].text) ||
+                          cosine < options.off_event_threshold);
+    for (int32_t c : members) {
+      event->centrality[static_cast<size_t>(c)] = static_cast<float>(cosine);
+      event->off_event[static_cast<size_t>(c)] = off;
+    }
+  }
+  std::vector<bool> rescued(claims.size(), false);
+  for (const ClaimEdge& e : event->edges) {
+    if (std::max(e.cosine, e.jaccard) < options.rescue_threshold) continue;
+    bool off_a = event->off_event[static_cast<size_t>(e.a)];
+    bool off_b = event->off_event[static_cast<size_t>(e.b)];
+    if (off_a && !off_b) rescued[static_cast<size_t>(e.a)] = true;
+    if (off_b && !off_a) rescued[static_cast<size_t>(e.b)] = true;
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (rescued[i]) event->off_event[i] = false;
+  }
+}
+
+double TokenJaccard(const Claim& a, const Claim& b) {
+  std::set<std::string_view> sa(a.tokens.begin(), a.tokens.end());
+  std::set<std::string_view> sb(b.tokens.begin(), b.tokens.end());
+  size_t shared = 0;
+  for (std::string_view t : sa) shared += sb.count(t);
+  size_t all = sa.size() + sb.size() - shared;
+  return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
+}
+
+bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
+
+// Claim pairs inside passage copies verified by the MinHash stage.
+std::set<std::pair<int32_t, int32_t>> ClaimsInCopiedPassages(const std::vector<Claim>& claims,
+                                                             const DedupResult& copies) {
+  std::map<int32_t, std::vector<int32_t>> by_doc;
+  for (const Claim& c : claims) by_doc[c.doc].push_back(c.id);
+  std::set<std::pair<int32_t, int32_t>> pairs;
+  for (const CopyPair& p : copies.pairs) {
+    for (int32_t x : by_doc[static_cast<int32_t>(p.a)]) {
+      if (!Overlaps(claims[static_cast<size_t>(x)].span, p.span_a)) continue;
+      for (int32_t y : by_doc[static_cast<int32_t>(p.b)]) {
+        if (Overlaps(claims[static_cast<size_t>(y)].span, p.span_b)) {
+          pairs.emplace(std::min(x, y), std::max(x, y));
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer& vectorizer,
+                                  const std::vector<CosinePair>& pairs,
+                                  const std::vector<Claim>& claims, const DedupResult& copies,
+                                  const AnalysisOptions& options) {
+  std::set<std::pair<int32_t, int32_t>> copied = ClaimsInCopiedPassages(claims, copies);
+  std::vector<ClaimEdge> edges;
+  for (const CosinePair& p : pairs) {
+    const Claim& a = claims[static_cast<size_t>(p.a)];
+    const Claim& b = claims[static_cast<size_t>(p.b)];
+    ClaimEdge edge;
+    edge.a = p.a;
+    edge.b = p.b;
+    edge.cosine = p.cosine;
+    edge.jaccard = static_cast<float>(TokenJaccard(a, b));
+    bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
+    edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
+    edge.divergences = FindDivergences(a, b, options.divergence);
+    if (!edge.divergences.empty()) edge.kind = EdgeKind::kConflict;
+    for (const TermContribution& t : TopContributions(rows, p.a, p.b, 5)) {
+      edge.terms.emplace_back(vectorizer.Term(t.feature), t.contribution);
+    }
+    edges.push_back(std::move(edge));
+  }
+  return edges;
+}
+
+// Documents that count as one source within a cluster: same named outlet, or joined by a
+// copy edge between their claims in the cluster.
+class SourceSets {
+ public:
+  explicit SourceSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) {
+  std::string key = SpeakerKey(speaker);
+  for (std::string& known : *speakers) {
+    if (SpeakerKey(known) != key) continue;
+    if (speaker.size() > known.size()) known = speaker;  // keep the fullest spelling
+    return;
+  }
+  speakers->push_back(speaker);
+}
+
+ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
+                             const std::vector<ClaimEdge>& edges, std::vector<int32_t> members) {
+  ClaimCluster cluster;
+  std::sort(members.begin(), members.end());
+  cluster.claims = members;
+  std::set<int32_t> member_set(members.begin(), members.end());
+  std::set<int32_t> docs;
+  for (int32_t c : members) docs.insert(claims[static_cast<size_t>(c)].doc);
+  cluster.documents.assign(docs.begin(), docs.end());
+  // Sources: index by position in cluster.documents.
+  std::map<int32_t, size_t> position;
+  for (size_t i = 0; i < cluster.documents.size(); ++i) position[cluster.documents[i]] = i;
+  SourceSets sources(cluster.documents.size());
+  std::map<std::string, size_t> outlet_first;
+  for (size_t i = 0; i < cluster.documents.size(); ++i) {
+    const std::string& outlet = corpus.documents[static_cast<size_t>(cluster.documents[i])].outlet;
+    if (std::find(cluster.outlets.begin(), cluster.outlets.end(), outlet) == cluster.outlets.end()) {
+      cluster.outlets.push_back(outlet);
+    }
+    if (outlet == kUnknownOutlet) continue;
+    auto [it, inserted] = outlet_first.emplace(outlet, i);
+    if (!inserted) sources.Union(i, it->second);
+  }
+  bool has_copy = false;
+  for (const ClaimEdge& e : edges) {
+    if (!member_set.count(e.a) || !member_set.count(e.b)) continue;
+    size_t da = position[claims[static_cast<size_t>(e.a)].doc];
+    size_t db = position[claims[static_cast<size_t>(e.b)].doc];
+    if (e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= 0.8f)) {
+      sources.Union(da, db);
+      has_copy = true;
+    }
+    for (const Divergence& d : e.divergences) cluster.divergences.push_back({e.a, e.b, d});
+  }
+  std::set<size_t> roots;
+  for (size_t i = 0; i < cluster.documents.size(); ++i) roots.insert(sources.Find(i));
+  cluster.independent_sources = static_cast<int32_t>(roots.size());
+  cluster.origin = cluster.documents.front();
+  for (int32_t d : cluster.documents) {
+    if (PublishedBefore(corpus.documents, static_cast<uint32_t>(d), static_cast<uint32_t>(cluster.origin))) {
+      cluster.origin = d;
+    }
+  }
+  for (int32_t c : members) {
+    const Claim& claim = claims[static_cast<size_t>(c)];
+    if (claim.attribution) AddSpeaker(*claim.attribution, &cluster.speakers);
+  }
+  if (!cluster.divergences.empty()) {
+    cluster.label = ClusterLabel::kDivergent;
+  } else if (cluster.documents.size() > 1 && cluster.independent_sources == 1 && has_copy) {
+    cluster.label = ClusterLabel::kCopied;
+  } else if (cluster.independent_sources >= 2) {
+    cluster.label = ClusterLabel::kCorroborated;
+  } else {
+    cluster.label = ClusterLabel::kSingleSource;
+  }
+  return cluster;
+}
+
+Result<TfidfVectorizer> MakeVectorizer(const AnalysisOptions& options, const TokenLists& tokens,
+                                       TfidfMatrix* rows) {
+  TfidfOptions tfidf = options.tfidf;
+  tfidf.threads = options.threads;
+  Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
+  if (!vectorizer.ok()) return vectorizer.status();
+  if (options.background_idf.empty()) {
+    *rows = vectorizer->FitTransform(tokens);
+  } else {
+    Status loaded = vectorizer->LoadIdf(options.background_idf);
+    if (!loaded.ok()) return loaded;
+    *rows = vectorizer->Transform(tokens);
+  }
+  return vectorizer;
+}
+
+}  // namespace
+
+std::string_view EdgeKindName(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::kOverlap:
+      return "overlap";
+    case EdgeKind::kCopy:
+      return "copy";
+    case EdgeKind::kConflict:
+      return "conflict";
+  }
+  return "overlap";
+}
+
+std::string_view ClusterLabelName(ClusterLabel label) {
+  switch (label) {
+    case ClusterLabel::kDivergent:
+      return "divergent";
+    case ClusterLabel::kCopied:
+      return "copied";
+    case ClusterLabel::kCorroborated:
+      return "corroborated";
+    case ClusterLabel::kSingleSource:
+      return "single_source";
+  }
+  return "single_source";
+}
+
+std::string SpeakerKey(std::string_view speaker) {
+  std::string s(speaker);
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (s.ends_with(suffix)) s.resize(s.size() - suffix.size());
+  }
+  bool all_capitalised = true;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = std::min(s.find(' ', start), s.size());
+    if (end > start && !std::isupper(static_cast<unsigned char>(s[start]))) all_capitalised = false;
+    start = end + 1;
+  }
+  std::string key = all_capitalised ? s.substr(s.rfind(' ') == std::string::npos ? 0 : s.rfind(' ') + 1) : s;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key.starts_with("the ")) key.erase(0, 4);
+  return key;
+}
+
+Status AnalysisOptions::Validate() const {
+  for (auto [value, name] : {std::pair{overlap_threshold, "overlap_threshold"},
+                             std::pair{cluster_threshold, "cluster_threshold"},
+                             std::pair{copy_threshold, "copy_threshold"},
+                             std::pair{rescue_threshold, "rescue_threshold"}}) {
+    Status s = CheckUnit(value, name, false);
+    if (!s.ok()) return s;
+  }
+  Status s = CheckUnit(off_event_threshold, "off_event_threshold", true);
+  if (!s.ok()) return s;
+  if (threads < 0) return InvalidArgument(fmt::format("AnalysisOptions.threads must be >= 0 (got {})", threads));
+  s = divergence.Validate();
+  if (!s.ok()) return s;
+  return ValidateDedupOptions(dedup);
+}
+
+Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_set,
+                                   const AnalysisOptions& options) {
+  Status valid = options.Validate();
+  if (!valid.ok()) return valid;
+  const std::vector<Claim>& claims = claim_set.claims;
+  EventAnalysis event;
+  StageTimer timer(&event.timings);
+
+  TokenLists tokens;
+  tokens.reserve(claims.size());
+  for (const Claim& c : claims) tokens.push_back(c.tokens);
+  TfidfMatrix rows;
+  Result<TfidfVectorizer> vectorizer = MakeVectorizer(options, tokens, &rows);
+  if (!vectorizer.ok()) return vectorizer.status();
+  timer.Lap("tfidf");
+
+  DedupOptions dedup = options.dedup;
+  dedup.threads = static_cast<size_t>(options.threads);
+  Result<DedupResult> copies = FindCopies(corpus.documents, dedup);
+  if (!copies.ok()) return copies.status();
+  event.copies = std::move(*copies);
+  timer.Lap("copies");
+
+  std::vector<int32_t> groups;
+  for (const Claim& c : claims) groups.push_back(c.doc);
+  AllPairsOptions pair_options;
+  pair_options.threshold = options.overlap_threshold;
+  pair_options.threads = options.threads;
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, groups, pair_options);
+  if (!pairs.ok()) return pairs.status();
+  event.edges = BuildEdges(rows, *vectorizer, *pairs, claims, event.copies, options);
+  timer.Lap("edges");
+
+  MarkOffEvent(rows, claim_set, PlaceClaims(corpus, claim_set),
+               FindCentre(rows, claims, corpus.documents.size(), options.lead_claims), options,
+               &event);
+  timer.Lap("off_event");
+
+  std::vector<WeightedEdge> weighted;
+  for (const ClaimEdge& e : event.edges) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
+  ClusteringOptions clustering;
+  clustering.threshold = options.cluster_threshold;
+  std::vector<int32_t> label =
+      AverageLinkClusters(static_cast<int32_t>(claims.size()), weighted, groups, clustering);
+  std::map<int32_t, std::vector<int32_t>> members;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));
+  }
+  for (auto& [unused, list] : members) {
+    event.clusters.push_back(DescribeCluster(corpus, claims, event.edges, std::move(list)));
+    event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);
+  }
+  timer.Lap("clusters");
+  return event;
+}
+
+}  // namespace crossclaim

@@ -1,0 +1,131 @@
+// Event analysis: from the claims of one news event to clusters of claims about the same
+// fact, each labelled corroborated, single-source, copied or divergent, with its evidence.
+//
+// Example:
+//   ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+//   Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, AnalysisOptions());
+//   for (const ClaimCluster& c : event->clusters)
+//     if (c.label == ClusterLabel::kDivergent) ...  // c.divergences: both claims, spans
+//
+// Stages:
+//  1. TF-IDF rows of the claims (fitted on the event's own claims, or a background idf).
+//  2. Off-event claims, per block of a page (claims between two removed lines): the first
+//     block of a document is its lead; a later block whose cosine to the centre of the other
+//     documents' leads is below `off_event_threshold` is off-event (a sidebar, a "More
+//     from..." list, a news feed), unless a claim of it is tied by a strong edge to an
+//     on-event claim of another document. Off-event claims join no cluster.
+//  3. Edges between claims of different documents (never within one document):
+//     overlap (cosine >= overlap_threshold), copy (near-verbatim: inside a passage copy the
+//     MinHash stage verified, or exact token Jaccard >= copy_threshold), conflict (an overlap
+//     or copy edge whose claims diverge: FindDivergences).
+//  4. Average-link clustering (cluster/clustering.h) over the edges, weight = cosine.
+//  5. Per cluster: outlets, independent sources (documents with a named outlet count once
+//     per outlet, unknown outlets once per document, and documents joined by copy edges
+//     once), origin (earliest published member document), speakers behind it (attributions,
+//     "Yuri Ushakov" and "Ushakov" as one), divergences, and the label:
+//     divergent (a conflict inside) > copied (several documents, one independent source)
+//     > corroborated (>= 2 independent sources) > single_source.
+//
+// Deterministic: the same input gives the same analysis for any thread count.
+#ifndef CROSSCLAIM_CLUSTER_EVENT_ANALYSIS_H_
+#define CROSSCLAIM_CLUSTER_EVENT_ANALYSIS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cluster/divergence.h"
+#include "core/claims.h"
+#include "core/ingest.h"
+#include "core/status.h"
+#include "similarity/dedup.h"
+#include "similarity/tfidf.h"
+
+namespace crossclaim {
+
+struct AnalysisOptions {
+  TfidfOptions tfidf;
+  std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
+  double overlap_threshold = 0.15;   // cosine for an overlap edge
+  double cluster_threshold = 0.2;    // average-link merge threshold
+  double copy_threshold = 0.8;       // claim token-set Jaccard for a copy edge
+  double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
+  size_t lead_claims = 3;            // claims per document that make its lead
+  double rescue_threshold = 0.4;     // an off-event claim this close to an on-event one stays
+  DedupOptions dedup;                // passage-level copies between documents
+  DivergenceOptions divergence;
+  int threads = 0;  // 0: all cores
+
+  // Checks ranges; the message names the field and the rule.
+  Status Validate() const;
+};
+
+enum class EdgeKind { kOverlap, kCopy, kConflict };
+enum class ClusterLabel { kDivergent, kCopied, kCorroborated, kSingleSource };
+
+std::string_view EdgeKindName(EdgeKind kind);        // "overlap", "copy", "conflict"
+std::string_view ClusterLabelName(ClusterLabel label);  // "divergent", "copied", ...
+
+// An edge between two claims of different documents; a < b (claim ids).
+struct ClaimEdge {
+  int32_t a = 0;
+  int32_t b = 0;
+  EdgeKind kind = EdgeKind::kOverlap;
+  float cosine = 0;
+  float jaccard = 0;  // token-set Jaccard of the two claims
+  std::vector<Divergence> divergences;  // non-empty exactly when kind == kConflict
+  std::vector<std::pair<std::string, float>> terms;  // words that carry the cosine, largest first
+
+  bool operator==(const ClaimEdge&) const = default;
+};
+
+// A divergence between two claims of one cluster.
+struct ClusterDivergence {
+  int32_t a = 0;  // claim ids
+  int32_t b = 0;
+  Divergence detail;
+
+  bool operator==(const ClusterDivergence&) const = default;
+};
+
+struct ClaimCluster {
+  int32_t id = 0;
+  ClusterLabel label = ClusterLabel::kSingleSource;
+  std::vector<int32_t> claims;       // ascending claim ids
+  std::vector<int32_t> documents;    // ascending document indices
+  std::vector<std::string> outlets;  // distinct, in document order
+  int32_t independent_sources = 0;
+  int32_t origin = 0;  // document index of the earliest published member
+  std::vector<std::string> speakers;  // distinct attributions behind the claims
+  std::vector<ClusterDivergence> divergences;
+
+  bool operator==(const ClaimCluster&) const = default;
+};
+
+struct StageTime {
+  std::string stage;
+  double seconds = 0;
+};
+
+struct EventAnalysis {
+  std::vector<bool> off_event;      // per claim id
+  std::vector<float> centrality;    // per claim id: its block's cosine to the event's centre
+  std::vector<ClaimEdge> edges;     // sorted by (a, b)
+  std::vector<ClaimCluster> clusters;  // every on-event claim in exactly one; ordered by first claim
+  DedupResult copies;               // passage-level copies between documents
+  std::vector<StageTime> timings;
+};
+
+// Runs stages 1-5. Errors: invalid options; an unreadable background idf file.
+Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claims,
+                                   const AnalysisOptions& options);
+
+// The identity key of a speaker for merging spellings: the lower-cased last word with
+// possessives and a trailing 'y' of transliterations folded ("Yuriy Ushakov" -> "ushakov").
+std::string SpeakerKey(std::string_view speaker);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CLUSTER_EVENT_ANALYSIS_H_
