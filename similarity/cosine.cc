@@ -145,13 +145,19 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   struct Posting {
     int32_t row;
     float weight;
+    float norm_upto;  // L2 norm of the row's entries up to and including this one
   };
   std::vector<Posting> postings(list_size[cols]);
   {
     std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
     for (int32_t r = 0; r < n; ++r) {
-      for (int32_t j = outer[r] + info[r].split; j < outer[r + 1]; ++j) {
-        postings[fill[entries[j].rank]++] = {r, entries[j].weight};
+      double norm2 = 0;
+      for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
+        norm2 += static_cast<double>(entries[j].weight) * entries[j].weight;
+        if (j - outer[r] >= info[r].split) {
+          postings[fill[entries[j].rank]++] = {r, entries[j].weight,
+                                               static_cast<float>(std::sqrt(norm2))};
+        }
       }
     }
   }
@@ -161,10 +167,14 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const int32_t blocks = (n + kBlock - 1) / kBlock;
   std::vector<std::vector<CosinePair>> found(blocks);
   struct Scratch {
-    std::vector<float> acc;
+    struct Slot {
+      int32_t seen_by = -1;  // last probing row that touched this row
+      float acc = 0;         // dot(probing row, indexed part of this row)
+    };
+    std::vector<Slot> slots;
     std::vector<int32_t> touched;
-    std::vector<int32_t> seen_by;   // last probing row that touched each row
     std::vector<float> norm_below;  // L2 norm of the probing row's entries [0, k)
+    std::vector<float> max_below;   // sum of weight * column max over entries [0, k)
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   // Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
@@ -172,38 +182,44 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   auto probe = [&] {
     tbb::parallel_for(0, blocks, [&](int32_t block) {
       Scratch& s = scratch.local();
-      if (s.acc.empty()) {
-        s.acc.assign(n, 0.0f);
-        s.seen_by.assign(n, -1);
-      }
+      if (s.slots.empty()) s.slots.resize(n);
       std::vector<CosinePair>& out = found[block];
       const int32_t end = std::min(n, (block + 1) * kBlock);
       for (int32_t x = block * kBlock; x < end; ++x) {
         const std::span<const Entry> xs(entries.data() + outer[x], outer[x + 1] - outer[x]);
         s.norm_below.assign(xs.size() + 1, 0.0f);
-        double norm2 = 0;
+        s.max_below.assign(xs.size() + 1, 0.0f);
+        double norm2 = 0, by_max = 0;
         for (size_t k = 0; k < xs.size(); ++k) {
-          s.norm_below[k] = static_cast<float>(std::sqrt(norm2));
           norm2 += static_cast<double>(xs[k].weight) * xs[k].weight;
+          by_max += static_cast<double>(xs[k].weight) * rank_max[xs[k].rank];
+          s.norm_below[k + 1] = static_cast<float>(std::sqrt(norm2));
+          s.max_below[k + 1] = static_cast<float>(by_max);
         }
-        s.norm_below[xs.size()] = static_cast<float>(std::sqrt(norm2));
-        // Rarest feature first. A row not met before list k shares no rarer feature with x
+        // Rarest feature first. A row y not met before list k shares no rarer feature with x
         // (its prefix holds only ranks below its first indexed rank <= this one), so its
-        // cosine is at most |x[0..k]|: below the threshold, stop admitting new partners.
+        // cosine is at most |x[0..k]| * |y up to this rank| and sum x[0..k] * column max:
+        // below the threshold, y is not admitted; below it for every y, stop admitting.
         for (size_t k = xs.size(); k-- > 0;) {
           const Entry& e = xs[k];
-          const bool admit = s.norm_below[k + 1] >= prune;
+          const float x_bound = std::min(s.norm_below[k + 1], s.max_below[k + 1]);
+          const bool admit = x_bound >= prune;
           const Posting* first = postings.data() + list_size[e.rank];
           const Posting* last = postings.data() + list_size[e.rank + 1];
           first = std::upper_bound(first, last, x,
                                    [](int32_t row, const Posting& p) { return row < p.row; });
           for (const Posting* p = first; p != last; ++p) {
-            if (s.seen_by[p->row] != x) {
-              if (!admit || (!groups.empty() && groups[p->row] == groups[x])) continue;
-              s.seen_by[p->row] = x;
+            Scratch::Slot& slot = s.slots[p->row];
+            if (slot.seen_by != x) {
+              if (!admit || s.norm_below[k + 1] * p->norm_upto < prune ||
+                  (!groups.empty() && groups[p->row] == groups[x])) {
+                continue;
+              }
+              slot.seen_by = x;
+              slot.acc = 0;
               s.touched.push_back(p->row);
             }
-            s.acc[p->row] += e.weight * p->weight;
+            slot.acc += e.weight * p->weight;
           }
         }
         const size_t first_out = out.size();
@@ -216,12 +232,11 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
                                [](const Entry& a, int32_t r) { return a.rank < r; }) -
               xs.begin();
           const float rest = std::min(yi.prefix_bound, s.norm_below[below] * yi.prefix_norm);
-          if (s.acc[y] + rest >= prune) {
+          if (s.slots[y].acc + rest >= prune) {
             const double dot =
                 Dot(xs, std::span<const Entry>(entries.data() + outer[y], outer[y + 1] - outer[y]));
             if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
           }
-          s.acc[y] = 0.0f;
         }
         s.touched.clear();
         std::sort(out.begin() + first_out, out.end(),
