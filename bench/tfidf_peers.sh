@@ -1,0 +1,34 @@
+#!/bin/sh
+# Side by side, same machine, same run: crossclaim (tokenise + TF-IDF + AllPairsCosine from
+# raw text) against scikit-learn (TfidfVectorizer(sublinear_tf=True) on crossclaim's analysed
+# terms + thresholded X @ X.T) on GenerateSentences(42, COUNT), threshold 0.5.
+# Checks that the pair sets are identical and prints both medians and the ratio.
+#
+# Usage: bench/tfidf_peers.sh [BUILD_DIR] [COUNT] [REPETITIONS] [THREADS_NOTE]
+#   BUILD_DIR    a Release build with bench/tfidf_benchmark (default: build)
+#   COUNT        sentences (default: 100000)
+#   REPETITIONS  runs of each side; medians are compared (default: 3)
+set -eu
+build=${1:-build}
+count=${2:-100000}
+reps=${3:-3}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tfidf_peers.XXXXXX")
+
+echo "corpus: GenerateSentences(42, $count), threshold 0.5, work dir $dir"
+CROSSCLAIM_TFIDF_PEER_DIR=$dir CROSSCLAIM_TFIDF_PEER_COUNT=$count \
+  "$build/bench/tfidf_benchmark" --benchmark_filter='^BM_PeerEndToEnd' \
+  --benchmark_repetitions="$reps" --benchmark_min_time=0.01 \
+  --benchmark_out="$dir/crossclaim.json" --benchmark_out_format=json >"$dir/bench.log" 2>&1
+ours=$(/usr/bin/python3 - "$dir/crossclaim.json" <<'PY'
+import json, statistics, sys
+runs = [b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("run_type") == "iteration"]
+times = [b["real_time"] / 1000.0 for b in runs]  # ms -> s
+print(f"{statistics.median(times):.6f} {len(times)} {runs[0].get('pairs', 0):.0f} "
+      + " ".join(f"{t:.3f}" for t in times))
+PY
+)
+set -- $ours
+echo "crossclaim: median $1 s over $2 runs, $3 pairs (runs: $(echo "$ours" | cut -d' ' -f4-))"
+/usr/bin/python3 "$(dirname "$0")/tfidf_peers.py" "$dir" --repetitions "$reps" | tee "$dir/sklearn.txt"
+theirs=$(sed -n 's/^sklearn_median_seconds //p' "$dir/sklearn.txt")
+/usr/bin/python3 -c "print(f'ratio (scikit-learn / crossclaim, end to end): {float($theirs) / float($1):.1f}x')"
