@@ -1,0 +1,39 @@
+#include "cli/analysis_flags.h"
+
+namespace crossclaim::cli {
+
+void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
+  AnalysisOptions& o = flags->options;
+  app.add_option("--overlap-threshold", o.overlap_threshold,
+                 "TF-IDF cosine for an overlap edge between claims of different outlets")
+      ->capture_default_str();
+  app.add_option("--cluster-threshold", o.cluster_threshold,
+                 "Average-link similarity for two clusters of claims to merge")
+      ->capture_default_str();
+  app.add_option("--copy-threshold", o.copy_threshold,
+                 "Token-set Jaccard for two claims to count as a copy")
+      ->capture_default_str();
+  app.add_option("--dedup-threshold", o.dedup.threshold,
+                 "Exact Jaccard of word shingles for a copied passage")
+      ->capture_default_str();
+  app.add_option("--ngram", flags->ngram, "Words per shingle for copied passages")
+      ->capture_default_str();
+  app.add_option("--off-event-threshold", o.off_event_threshold,
+                 "Cosine to the event's centre below which a later block of a page is off-event")
+      ->capture_default_str();
+  app.add_option("--idf", o.background_idf, "Background idf file written by `crossclaim idf`");
+  app.add_option("--threads", flags->threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
+Result<AnalysisOptions> AnalysisFlags::ToOptions() const {
+  AnalysisOptions o = options;
+  o.dedup.shingles.n = ngram;
+  o.threads = threads;
+  Status valid = o.Validate();
+  if (!valid.ok()) return valid;
+  return o;
+}
+
+}  // namespace crossclaim::cli

@@ -1,0 +1,34 @@
+// Human-readable renderings of report.json: a self-contained HTML page (no external
+// assets; readable without JavaScript, which only adds filters), Markdown for a ticket or
+// chat, and a short terminal summary. All take the report JSON of report/report_json.h,
+// so every format shows the same findings.
+//
+// Example:
+//   nlohmann::json report = BuildReportJson(inputs);
+//   std::string html = RenderHtml(report);
+#ifndef CROSSCLAIM_REPORT_RENDER_H_
+#define CROSSCLAIM_REPORT_RENDER_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace crossclaim {
+
+// report.html: an outlet x cluster coverage matrix, divergence cards with both claims side
+// by side and the differing spans highlighted, then corroborated, copied and single-source
+// clusters, every claim linked to its place in its article; filters by label and outlet.
+std::string RenderHtml(const nlohmann::json& report);
+
+// report.md: the same findings in Markdown.
+std::string RenderMarkdown(const nlohmann::json& report);
+
+// A few lines for the terminal: documents used and skipped, claims, clusters by label, the
+// top `max_divergences` divergences.
+std::string RenderSummary(const nlohmann::json& report, int max_divergences);
+
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string HtmlEscape(std::string_view text);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_REPORT_RENDER_H_

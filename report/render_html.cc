@@ -1,0 +1,301 @@
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "report/render.h"
+
+namespace crossclaim {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kStyle = R"(
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
+header,main{max-width:1180px;margin:0 auto;padding:0 20px}
+header{padding-top:18px}
+h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid #d8dde3;padding-bottom:4px}
+.muted{color:#5b6672}.stats span{display:inline-block;margin-right:14px}
+table{border-collapse:collapse;background:#fff}td,th{border:1px solid #d8dde3;padding:4px 7px;text-align:left;vertical-align:top}
+th{background:#eef1f4;font-weight:600}
+.matrix td.cell{text-align:center;font-weight:700;width:3.2em}
+.matrix td.yes{background:#dff2e3;color:#1e6b34}.matrix td.conflict{background:#fde2e1;color:#a4221b}.matrix td.no{color:#b5bcc4}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff}
+.divergent{background:#c0392b}.corroborated{background:#2e8b57}.single_source{background:#7f8c8d}.copied{background:#8e6c1f}
+.card{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:10px 14px;margin:10px 0}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.claim{border-left:4px solid #c8d0d8;padding:4px 10px;margin:4px 0;background:#fafbfc}
+.claim .src{font-size:12px;color:#5b6672}
+mark{background:#ffd54f;padding:0 2px;border-radius:3px}
+.kind{font-weight:700;text-transform:uppercase;font-size:12px;color:#a4221b}
+.filters{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:8px 12px;margin:12px 0;display:none}
+.hidden{display:none!important}
+details summary{cursor:pointer}
+)";
+
+constexpr const char* kScript = R"(
+(function(){
+  var f=document.getElementById('filters'); if(!f) return; f.style.display='block';
+  function apply(){
+    var labels={}; f.querySelectorAll('input[data-label]').forEach(function(b){labels[b.dataset.label]=b.checked;});
+    var outlet=document.getElementById('outlet').value;
+    document.querySelectorAll('[data-cluster-label]').forEach(function(el){
+      var ok=labels[el.dataset.clusterLabel]!==false;
+      if(outlet && (' '+el.dataset.outlets+' ').indexOf(' '+outlet+' ')<0) ok=false;
+      el.classList.toggle('hidden',!ok);
+    });
+  }
+  f.addEventListener('change',apply);
+})();
+)";
+
+std::string Esc(const json& value) { return HtmlEscape(value.get<std::string>()); }
+
+// Outlet tokens for filtering: spaces inside outlet names become underscores.
+std::string OutletToken(const std::string& outlet) {
+  std::string token = outlet;
+  for (char& c : token) {
+    if (c == ' ') c = '_';
+  }
+  return HtmlEscape(token);
+}
+
+struct Index {
+  std::map<int64_t, const json*> claims;
+  std::map<std::string, const json*> documents;
+};
+
+Index MakeIndex(const json& report) {
+  Index index;
+  for (const json& c : report["claims"]) index.claims[c["id"].get<int64_t>()] = &c;
+  for (const json& d : report["documents"]) index.documents[d["id"].get<std::string>()] = &d;
+  return index;
+}
+
+// A claim's text with [start, end) (document offsets) highlighted.
+std::string ClaimWithMark(const json& claim, int64_t start, int64_t end) {
+  std::string text = claim["text"];
+  int64_t base = claim["start"];
+  int64_t b = std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size()));
+  int64_t e = std::clamp<int64_t>(end - base, b, static_cast<int64_t>(text.size()));
+  return HtmlEscape(text.substr(0, static_cast<size_t>(b))) + "<mark>" +
+         HtmlEscape(text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b))) + "</mark>" +
+         HtmlEscape(text.substr(static_cast<size_t>(e)));
+}
+
+std::string Source(const json& claim, const Index& index) {
+  const json& doc = *index.documents.at(claim["doc"].get<std::string>());
+  std::string link = fmt::format("<a href=\"#claim-{}\">{} · bytes {}–{}</a>", claim["id"].get<int64_t>(),
+                                 Esc(claim["doc"]), claim["start"].get<int64_t>(),
+                                 claim["end"].get<int64_t>());
+  std::string url = doc.value("url", "");
+  if (!url.empty()) link += fmt::format(" · <a href=\"{}\">article</a>", HtmlEscape(url));
+  std::string published = doc["published"].is_null() ? "date unknown" : doc["published"].get<std::string>();
+  return fmt::format("<div class=\"src\"><b>{}</b> · {} · {}</div>", Esc(claim["outlet"]), published, link);
+}
+
+std::string ClaimBlock(const json& claim, const Index& index, const std::string& body) {
+  return fmt::format("<div class=\"claim\">{}<div>{}</div></div>", Source(claim, index), body);
+}
+
+std::string ClusterAttributes(const json& cluster) {
+  std::string outlets;
+  for (const json& o : cluster["outlets"]) outlets += (outlets.empty() ? "" : " ") + OutletToken(o);
+  return fmt::format("data-cluster-label=\"{}\" data-outlets=\"{}\" id=\"cluster-{}\"",
+                     Esc(cluster["label"]), outlets, cluster["id"].get<int64_t>());
+}
+
+std::string Badge(const std::string& label) {
+  std::string text = label == "single_source" ? "single source" : label;
+  return fmt::format("<span class=\"badge {}\">{}</span>", label, text);
+}
+
+std::string DivergenceCards(const json& report, const Index& index) {
+  std::string out;
+  for (const json& cluster : report["clusters"]) {
+    if (cluster["label"] != "divergent") continue;
+    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · outlets: {}</div>",
+                       ClusterAttributes(cluster), Badge("divergent"), cluster["id"].get<int64_t>(),
+                       cluster["independent_sources"].get<int64_t>(),
+                       HtmlEscape(fmt::format("{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))));
+    for (const json& d : cluster["divergences"]) {
+      const json& a = *index.claims.at(d["a"].get<int64_t>());
+      const json& b = *index.claims.at(d["b"].get<int64_t>());
+      out += fmt::format(
+          "<div class=\"divergence\"><div><span class=\"kind\">{}</span> {}</div><div class=\"pair\">{}{}</div></div>",
+          Esc(d["kind"]), Esc(d["explanation"]),
+          ClaimBlock(a, index, ClaimWithMark(a, d["a_start"], d["a_end"])),
+          ClaimBlock(b, index, ClaimWithMark(b, d["b_start"], d["b_end"])));
+    }
+    out += "</div>\n";
+  }
+  return out.empty() ? "<p class=\"muted\">No divergences found.</p>" : out;
+}
+
+std::string ClusterCards(const json& report, const Index& index, const std::string& label) {
+  std::string out;
+  for (const json& cluster : report["clusters"]) {
+    if (cluster["label"] != label) continue;
+    std::string speakers;
+    if (!cluster["speakers"].empty()) {
+      speakers = " · speakers: " + HtmlEscape(fmt::format("{}", fmt::join(cluster["speakers"].get<std::vector<std::string>>(), "; ")));
+    }
+    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · origin {}{}</div>",
+                       ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
+                       cluster["independent_sources"].get<int64_t>(), Esc(cluster["origin"]), speakers);
+    for (const json& id : cluster["claims"]) {
+      const json& claim = *index.claims.at(id.get<int64_t>());
+      out += ClaimBlock(claim, index, HtmlEscape(claim["text"].get<std::string>()));
+    }
+    out += "</div>\n";
+  }
+  return out.empty() ? "<p class=\"muted\">None.</p>" : out;
+}
+
+std::vector<std::string> UsedDocuments(const json& report) {
+  std::vector<std::string> ids;
+  for (const json& d : report["documents"]) {
+    if (d["status"] == "used") ids.push_back(d["id"]);
+  }
+  return ids;
+}
+
+// Rows: clusters stated by two or more documents, then the rest; columns: documents.
+std::string CoverageMatrix(const json& report, const Index& index) {
+  std::vector<std::string> docs = UsedDocuments(report);
+  std::string out = "<table class=\"matrix\"><thead><tr><th>cluster</th><th>first claim</th>";
+  for (const std::string& id : docs) {
+    const json& doc = *index.documents.at(id);
+    out += fmt::format("<th title=\"{}\">{}<br><span class=\"muted\">{}</span></th>", HtmlEscape(id),
+                       Esc(doc["outlet"]), HtmlEscape(id.substr(0, 12)));
+  }
+  out += "</tr></thead><tbody>\n";
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const json& cluster : report["clusters"]) {
+      bool shared = cluster["documents"].size() > 1;
+      if (shared != (pass == 0)) continue;
+      std::set<std::string> in_cluster = cluster["documents"].get<std::set<std::string>>();
+      std::set<std::string> conflicting;
+      for (const json& d : cluster["divergences"]) {
+        conflicting.insert(d["a_doc"].get<std::string>());
+        conflicting.insert(d["b_doc"].get<std::string>());
+      }
+      const json& first = *index.claims.at(cluster["claims"][0].get<int64_t>());
+      std::string text = first["text"];
+      if (text.size() > 110) text = text.substr(0, 107) + "...";
+      out += fmt::format("<tr {}><td><a href=\"#cluster-{}\">{}</a> {}</td><td>{}</td>",
+                         ClusterAttributes(cluster).substr(0, ClusterAttributes(cluster).find(" id=")),
+                         cluster["id"].get<int64_t>(), cluster["id"].get<int64_t>(),
+                         Badge(cluster["label"]), HtmlEscape(text));
+      for (const std::string& id : docs) {
+        if (conflicting.count(id)) {
+          out += "<td class=\"cell conflict\" title=\"states it, with conflicting details\">≠</td>";
+        } else if (in_cluster.count(id)) {
+          out += "<td class=\"cell yes\" title=\"states it\">●</td>";
+        } else {
+          out += "<td class=\"cell no\" title=\"silent\">·</td>";
+        }
+      }
+      out += "</tr>\n";
+    }
+  }
+  return out + "</tbody></table>";
+}
+
+std::string DocumentsTable(const json& report) {
+  std::string out =
+      "<table><thead><tr><th>id</th><th>outlet</th><th>published</th><th>status</th><th>claims</th>"
+      "<th>boilerplate removed</th></tr></thead><tbody>";
+  for (const json& d : report["documents"]) {
+    std::string status = d["status"] == "used" ? "used" : "skipped: " + d["reason"].get<std::string>();
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                       Esc(d["id"]), d["outlet"].is_null() ? "" : Esc(d["outlet"]),
+                       d["published"].is_null() ? "unknown" : Esc(d["published"]), HtmlEscape(status),
+                       d["claims"].get<int64_t>(), d["boilerplate_removed"].get<int64_t>());
+  }
+  return out + "</tbody></table>";
+}
+
+std::string ArticleClaims(const json& report) {
+  std::string out;
+  std::string current;
+  for (const json& c : report["claims"]) {
+    if (c["doc"] != current) {
+      if (!current.empty()) out += "</ol></details>";
+      current = c["doc"];
+      out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol>", Esc(c["doc"]), Esc(c["outlet"]));
+    }
+    std::string note = c["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
+    out += fmt::format("<li id=\"claim-{}\" value=\"{}\"><span class=\"muted\">[{}–{}]</span> {}{}</li>",
+                       c["id"].get<int64_t>(), c["id"].get<int64_t>(), c["start"].get<int64_t>(),
+                       c["end"].get<int64_t>(), Esc(c["text"]), note);
+  }
+  if (!current.empty()) out += "</ol></details>";
+  return out;
+}
+
+std::string Filters(const json& report, const Index& index) {
+  std::string out = "<div class=\"filters\" id=\"filters\"><b>Show:</b> ";
+  for (const char* label : {"divergent", "corroborated", "copied", "single_source"}) {
+    out += fmt::format("<label><input type=\"checkbox\" data-label=\"{0}\" checked> {1}</label> ", label,
+                       std::string(label) == "single_source" ? "single source" : label);
+  }
+  out += " <label>outlet <select id=\"outlet\"><option value=\"\">all</option>";
+  std::set<std::string> outlets;
+  for (const std::string& id : UsedDocuments(report)) outlets.insert((*index.documents.at(id))["outlet"]);
+  for (const std::string& o : outlets) out += fmt::format("<option value=\"{}\">{}</option>", OutletToken(o), HtmlEscape(o));
+  return out + "</select></label></div>";
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string RenderHtml(const json& report) {
+  Index index = MakeIndex(report);
+  const json& stats = report["stats"];
+  const json& labels = stats["clusters_by_label"];
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>crossclaim report: {}</title><style>{}</style></head><body>\n"
+      "<header><div class=\"muted\">crossclaim report · {} · generated {}</div><h1>{}</h1>"
+      "<div class=\"stats\"><span><b>{}</b> documents used</span><span><b>{}</b> skipped</span>"
+      "<span><b>{}</b> claims ({} off-event)</span><span>{} divergent</span><span>{} corroborated</span>"
+      "<span>{} copied</span><span>{} single-source</span></div></header>\n<main>",
+      Esc(report["event"]["title"]), kStyle, Esc(report["schema"]), Esc(report["generated_at"]),
+      Esc(report["event"]["title"]), stats["documents_used"].get<int64_t>(),
+      stats["documents_skipped"].get<int64_t>(), stats["claims"].get<int64_t>(),
+      stats["off_event_claims"].get<int64_t>(), labels["divergent"].get<int64_t>(),
+      labels["corroborated"].get<int64_t>(), labels["copied"].get<int64_t>(),
+      labels["single_source"].get<int64_t>());
+  html += Filters(report, index);
+  html += "<section id=\"divergences\"><h2>Divergences: where the outlets disagree</h2>" +
+          DivergenceCards(report, index) + "</section>\n";
+  html += "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
+          "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left out.</p>" +
+          CoverageMatrix(report, index) + "</section>\n";
+  html += "<section id=\"corroborated\"><h2>Corroborated</h2>" + ClusterCards(report, index, "corroborated") + "</section>\n";
+  html += "<section id=\"copied\"><h2>Copied (one source re-published)</h2>" + ClusterCards(report, index, "copied") + "</section>\n";
+  html += "<section id=\"single-source\"><h2>Single source</h2>" + ClusterCards(report, index, "single_source") + "</section>\n";
+  html += "<section id=\"documents\"><h2>Documents</h2>" + DocumentsTable(report) + "</section>\n";
+  html += "<section id=\"articles\"><h2>Claims by article</h2>" + ArticleClaims(report) + "</section>\n";
+  html += fmt::format("</main><script>{}</script></body></html>\n", kScript);
+  return html;
+}
+
+}  // namespace crossclaim

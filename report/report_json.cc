@@ -1,0 +1,177 @@
+#include "report/report_json.h"
+
+#include <ctime>
+#include <map>
+
+#include "report/claims_json.h"
+
+namespace crossclaim {
+namespace {
+
+using nlohmann::json;
+
+const std::string& DocId(const Corpus& corpus, int32_t doc) {
+  return corpus.documents[static_cast<size_t>(doc)].id;
+}
+
+json DivergenceJson(const ReportInputs& in, const ClusterDivergence& d) {
+  const Claim& a = in.claims.claims[static_cast<size_t>(d.a)];
+  const Claim& b = in.claims.claims[static_cast<size_t>(d.b)];
+  const Document& doc_a = in.corpus.documents[static_cast<size_t>(a.doc)];
+  const Document& doc_b = in.corpus.documents[static_cast<size_t>(b.doc)];
+  return {{"kind", KindName(d.detail.kind)},
+          {"a", d.a},
+          {"b", d.b},
+          {"a_text", d.detail.a_text},
+          {"b_text", d.detail.b_text},
+          {"a_start", d.detail.a_span.begin},
+          {"a_end", d.detail.a_span.end},
+          {"b_start", d.detail.b_span.begin},
+          {"b_end", d.detail.b_span.end},
+          {"a_doc", doc_a.id},
+          {"b_doc", doc_b.id},
+          {"a_outlet", doc_a.outlet},
+          {"b_outlet", doc_b.outlet},
+          {"explanation", d.detail.explanation}};
+}
+
+json ClusterJson(const ReportInputs& in, const ClaimCluster& cluster) {
+  json docs = json::array();
+  for (int32_t d : cluster.documents) docs.push_back(DocId(in.corpus, d));
+  json divergences = json::array();
+  for (const ClusterDivergence& d : cluster.divergences) divergences.push_back(DivergenceJson(in, d));
+  return {{"id", cluster.id},
+          {"label", ClusterLabelName(cluster.label)},
+          {"claims", cluster.claims},
+          {"documents", docs},
+          {"outlets", cluster.outlets},
+          {"independent_sources", cluster.independent_sources},
+          {"origin", DocId(in.corpus, cluster.origin)},
+          {"speakers", cluster.speakers},
+          {"divergences", divergences}};
+}
+
+json CopiesJson(const ReportInputs& in) {
+  json out = json::array();
+  for (const CopyPair& p : in.event.copies.pairs) {
+    out.push_back({{"a", DocId(in.corpus, static_cast<int32_t>(p.a))},
+                   {"b", DocId(in.corpus, static_cast<int32_t>(p.b))},
+                   {"jaccard", p.jaccard},
+                   {"estimate", p.estimate},
+                   {"origin", DocId(in.corpus, static_cast<int32_t>(p.a))},
+                   {"a_start", p.span_a.begin},
+                   {"a_end", p.span_a.end},
+                   {"b_start", p.span_b.begin},
+                   {"b_end", p.span_b.end}});
+  }
+  return out;
+}
+
+json EdgesJson(const EventAnalysis& event) {
+  json out = json::array();
+  for (const ClaimEdge& e : event.edges) {
+    json terms = json::array();
+    for (const auto& [word, weight] : e.terms) terms.push_back({word, weight});
+    out.push_back({{"a", e.a},
+                   {"b", e.b},
+                   {"kind", EdgeKindName(e.kind)},
+                   {"cosine", e.cosine},
+                   {"jaccard", e.jaccard},
+                   {"terms", terms}});
+  }
+  return out;
+}
+
+json StatsJson(const ReportInputs& in) {
+  std::map<std::string, int> by_label = {
+      {"corroborated", 0}, {"single_source", 0}, {"divergent", 0}, {"copied", 0}};
+  for (const ClaimCluster& c : in.event.clusters) ++by_label[std::string(ClusterLabelName(c.label))];
+  size_t off_event = 0;
+  for (bool off : in.event.off_event) off_event += off ? 1 : 0;
+  json timings = json::object();
+  for (const StageTime& t : in.event.timings) timings[t.stage] = t.seconds;
+  return {{"documents_used", in.corpus.documents.size()},
+          {"documents_skipped", in.corpus.skipped()},
+          {"claims", in.claims.claims.size()},
+          {"off_event_claims", off_event},
+          {"edges", in.event.edges.size()},
+          {"clusters", in.event.clusters.size()},
+          {"clusters_by_label", by_label},
+          {"copies", in.event.copies.pairs.size()},
+          {"timings", timings}};
+}
+
+std::string EventTitle(const ReportInputs& in) {
+  if (!in.event_title.empty()) return in.event_title;
+  // The most corroborated cluster's first claim names the event best; else a title.
+  const ClaimCluster* best = nullptr;
+  for (const ClaimCluster& c : in.event.clusters) {
+    if (best == nullptr || c.documents.size() > best->documents.size()) best = &c;
+  }
+  if (best != nullptr && best->documents.size() > 1) {
+    return in.claims.claims[static_cast<size_t>(best->claims.front())].text;
+  }
+  for (const Document& doc : in.corpus.documents) {
+    if (!doc.title.empty()) return doc.title;
+  }
+  return in.claims.claims.empty() ? "" : in.claims.claims.front().text;
+}
+
+}  // namespace
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+json ParametersJson(const AnalysisOptions& o) {
+  return {{"overlap_threshold", o.overlap_threshold},
+          {"cluster_threshold", o.cluster_threshold},
+          {"copy_threshold", o.copy_threshold},
+          {"off_event_threshold", o.off_event_threshold},
+          {"rescue_threshold", o.rescue_threshold},
+          {"lead_claims", o.lead_claims},
+          {"dedup_threshold", o.dedup.threshold},
+          {"dedup_ngram", o.dedup.shingles.n},
+          {"num_hashes", o.dedup.minhash.num_hashes},
+          {"max_window_sentences", o.dedup.max_window_sentences},
+          {"tfidf_sublinear_tf", o.tfidf.sublinear_tf},
+          {"tfidf_stop_words", o.tfidf.stop_words},
+          {"tfidf_bigrams", o.tfidf.bigrams},
+          {"background_idf", o.background_idf.empty() ? json(nullptr) : json(o.background_idf)},
+          {"number_tolerance", o.divergence.number_tolerance},
+          {"approximate_tolerance", o.divergence.approximate_tolerance},
+          {"min_shared_content", o.divergence.min_shared_content}};
+}
+
+json BuildReportJson(const ReportInputs& in) {
+  json claims = ClaimsJson(in.corpus, in.claims.claims);
+  std::vector<int32_t> cluster_of(in.claims.claims.size(), -1);
+  for (const ClaimCluster& c : in.event.clusters) {
+    for (int32_t id : c.claims) cluster_of[static_cast<size_t>(id)] = c.id;
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    claims[i]["off_event"] = static_cast<bool>(in.event.off_event[i]);
+    claims[i]["centrality"] = in.event.centrality[i];
+    claims[i]["cluster"] = cluster_of[i] < 0 ? json(nullptr) : json(cluster_of[i]);
+  }
+  json clusters = json::array();
+  for (const ClaimCluster& c : in.event.clusters) clusters.push_back(ClusterJson(in, c));
+  return {{"schema", kReportSchema},
+          {"generated_at", in.generated_at.empty() ? UtcNow() : in.generated_at},
+          {"generator", "crossclaim"},
+          {"event", {{"id", in.event_id}, {"title", EventTitle(in)}}},
+          {"parameters", ParametersJson(in.options)},
+          {"documents", DocumentsJson(in.corpus, in.claims)},
+          {"claims", claims},
+          {"clusters", clusters},
+          {"copies", CopiesJson(in)},
+          {"edges", EdgesJson(in.event)},
+          {"stats", StatsJson(in)}};
+}
+
+}  // namespace crossclaim

@@ -1,0 +1,46 @@
+// report.json: the versioned, machine-readable report of one news event. Schema:
+// docs/report.schema.json, described in docs/report-format.md. The HTML and Markdown
+// renderers read this JSON object, so all three formats show the same findings.
+//
+// Example:
+//   ReportInputs in{corpus, claims, event, parameters};
+//   nlohmann::json report = BuildReportJson(in);
+//   WriteFile(dir / "report.json", report.dump(2));
+#ifndef CROSSCLAIM_REPORT_REPORT_JSON_H_
+#define CROSSCLAIM_REPORT_REPORT_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cluster/event_analysis.h"
+#include "core/claims.h"
+#include "core/ingest.h"
+
+namespace crossclaim {
+
+inline constexpr const char* kReportSchema = "crossclaim.report/1";
+
+struct ReportInputs {
+  const Corpus& corpus;
+  const ClaimSet& claims;
+  const EventAnalysis& event;
+  const AnalysisOptions& options;
+  std::string event_id = "event-1";
+  std::string event_title;  // empty: the origin document's title or first claim
+  std::string generated_at;  // ISO 8601 UTC; empty: now
+};
+
+// The whole report. Arrays are in a fixed order (documents in input order, claims and
+// clusters by id, divergences by cluster), so equal inputs give equal reports apart from
+// `generated_at` and `stats.timings`.
+nlohmann::json BuildReportJson(const ReportInputs& in);
+
+// Every threshold and size used, as report.json's `parameters`.
+nlohmann::json ParametersJson(const AnalysisOptions& options);
+
+// The current time as "2025-01-21T13:32:00Z".
+std::string UtcNow();
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_REPORT_REPORT_JSON_H_
