@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <iterator>
 #include <limits>
@@ -127,7 +128,10 @@ struct Quantity {
   Span span;
   std::string group;  // unit, or unit + following word for counts and ordinals
   double value = 0;
-  double lo = 0, hi = 0;
+  double lo = 0, hi = 0;  // the qualifier's interval ("more than X": [X, inf))
+  int decimals = 0;       // digits written after the decimal point
+  double half_step = 0;   // rounding of the last written digit, in value units
+  bool exact = false;     // ordinals: no tolerance
 };
 
 std::string CanonicalUnit(const std::string& unit) {
@@ -140,11 +144,11 @@ std::string CanonicalUnit(const std::string& unit) {
   return unit;
 }
 
-// Half the step of the last written digit, in the number's own scale: "7" -> 0.5,
-// "7.25" -> 0.005, "$220 billion" -> 0.5e9. Zero for number words.
-double RoundingHalfWidth(string_view written, double value) {
+// Sets the written precision of `q`: "7" -> 0 decimals, half step 0.5; "7.25" -> 2, 0.005;
+// "$220 billion" -> 0, 0.5e9. Number words are exact.
+void SetPrecision(string_view written, Quantity* q) {
   size_t first = written.find_first_of("0123456789");
-  if (first == string_view::npos) return 0;
+  if (first == string_view::npos) return;
   std::string digits;
   int decimals = -1;
   for (size_t i = first; i < written.size(); ++i) {
@@ -161,8 +165,9 @@ double RoundingHalfWidth(string_view written, double value) {
     }
   }
   double parsed = std::strtod(digits.c_str(), nullptr);
-  double scale = parsed > 0 ? value / parsed : 1;
-  return 0.5 * std::pow(10.0, -std::max(decimals, 0)) * scale;
+  double scale = parsed > 0 ? q->value / parsed : 1;
+  q->decimals = std::max(decimals, 0);
+  q->half_step = 0.5 * std::pow(10.0, -q->decimals) * scale;
 }
 
 std::vector<Quantity> Quantities(const View& v, const DivergenceOptions& options) {
@@ -184,13 +189,13 @@ std::vector<Quantity> Quantities(const View& v, const DivergenceOptions& options
       q.group.push_back(':');
       q.group.append(v.norm(next));
     }
-    double h = RoundingHalfWidth(v.text(n.span), n.value);
+    q.exact = n.unit == "ordinal";
+    SetPrecision(v.text(n.span), &q);
     double approx = options.approximate_tolerance * n.value;
     auto in = [&](auto list) {
       return std::find(list.begin(), list.end(), n.qualifier) != list.end();
     };
-    q.lo = n.value - h;
-    q.hi = n.value + h;
+    q.lo = q.hi = n.value;
     if (in(kAtLeast)) {
       q.hi = kInf;
     } else if (in(kAtMost)) {
@@ -220,9 +225,14 @@ void NumberDivergences(const View& a, const View& b, const DivergenceOptions& op
     std::copy_if(qb.begin(), qb.end(), std::back_inserter(ys),
                  [&](const Quantity& q) { return q.group == group; });
     auto comparable = [](const Quantity&, const Quantity&) { return true; };
+    // The coarser number may be a rounding of the finer one ("7%" of "7.4%"), not the
+    // reverse, and two integers are not roundings of each other.
     auto compatible = [&](const Quantity& x, const Quantity& y) {
-      double gap = std::max(0.0, std::max(x.lo, y.lo) - std::min(x.hi, y.hi));
-      return gap <= options.number_tolerance * std::max(std::abs(x.value), std::abs(y.value));
+      double wx = x.decimals < y.decimals ? x.half_step : 0;
+      double wy = y.decimals < x.decimals ? y.half_step : 0;
+      double gap = std::max(0.0, std::max(x.lo - wx, y.lo - wy) - std::min(x.hi + wx, y.hi + wy));
+      double tolerance = x.exact ? 0 : options.number_tolerance;
+      return gap <= tolerance * std::max(std::abs(x.value), std::abs(y.value));
     };
     if (auto pair = LoneConflict(xs, ys, comparable, compatible)) {
       out->push_back(
@@ -243,25 +253,50 @@ int WeekdayOf(const DateMention& d) {
   return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding());
 }
 
-bool DatesComparable(const DateMention& x, const DateMention& y) {
+// A date with the first day of a written range: "20-21 January" is {day 21, first_day 20}.
+struct DateItem {
+  DateMention m;
+  int first_day = 0;
+};
+
+bool DatesComparable(const DateItem& xi, const DateItem& yi) {
+  const DateMention& x = xi.m;
+  const DateMention& y = yi.m;
   return (x.year && y.year) || (x.month && y.month) || (x.day && y.day) ||
          (x.weekday && (y.weekday || WeekdayOf(y))) || (y.weekday && WeekdayOf(x));
 }
 
-bool DatesCompatible(const DateMention& x, const DateMention& y) {
+bool DatesCompatible(const DateItem& xi, const DateItem& yi) {
+  const DateMention& x = xi.m;
+  const DateMention& y = yi.m;
   auto agree = [](int p, int q) { return p == 0 || q == 0 || p == q; };
-  if (!agree(x.year, y.year) || !agree(x.month, y.month) || !agree(x.day, y.day)) return false;
+  if (!agree(x.year, y.year) || !agree(x.month, y.month)) return false;
+  if (x.day && y.day && (xi.first_day > y.day || yi.first_day > x.day)) return false;
   int wx = x.weekday ? x.weekday : WeekdayOf(x);
   int wy = y.weekday ? y.weekday : WeekdayOf(y);
   return agree(wx, wy);
 }
 
+std::vector<DateItem> DateItems(const View& v) {
+  std::vector<DateItem> items;
+  for (const DateMention& m : v.claim.dates) {
+    DateItem item{m, m.day};
+    std::string text = v.text(m.span);
+    int first = 0, last = 0;
+    if (m.day && std::sscanf(text.c_str(), "%d-%d", &first, &last) == 2 && last == m.day &&
+        first >= 1 && first < last) {
+      item.first_day = first;
+    }
+    items.push_back(item);
+  }
+  return items;
+}
+
 void DateDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
-  const auto& xs = a.claim.dates;
-  const auto& ys = b.claim.dates;
+  std::vector<DateItem> xs = DateItems(a), ys = DateItems(b);
   if (auto pair = LoneConflict(xs, ys, DatesComparable, DatesCompatible)) {
-    const DateMention& x = xs[pair->first];
-    const DateMention& y = ys[pair->second];
+    const DateMention& x = xs[pair->first].m;
+    const DateMention& y = ys[pair->second].m;
     Divergence d = Make(DivergenceKind::kDate, a, x.span, b, y.span);
     constexpr std::array<string_view, 7> kDays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                   "Friday", "Saturday", "Sunday"};

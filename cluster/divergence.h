@@ -20,15 +20,18 @@
 //  * number: only numbers of the same unit are compared ("%" with "%", "$" with "$" or
 //    "dollars", "minute" with "minute"); bare counts and ordinals only when the same word
 //    follows them ("two countries" vs "three countries"). Each number stands for an
-//    interval: the rounding of its written digits ("7" covers [6.5, 7.5)), widened by its
-//    qualifier ("more than X" is [X, inf), "less than"/"up to"/"under" (-inf, X],
-//    "nearly"/"almost" [X - approx, X], "about"/"around"/"roughly"/"some" X +- approx,
-//    approx = approximate_tolerance * X). Two numbers are compatible when their intervals
-//    are within number_tolerance * max(|x|, |y|) of each other. A number is explained when
-//    it is compatible with some number of the same unit in the other claim; a divergence
+//    interval set by its qualifier: "more than X" is [X, inf), "less than"/"up to"/
+//    "under" (-inf, X], "nearly"/"almost" [X - approx, X], "about"/"around"/"roughly"/
+//    "some" X +- approx, approx = approximate_tolerance * X; a plain number is [X, X].
+//    A number written with fewer decimals than the other is widened by its rounding
+//    ("7%" covers [6.5, 7.5] against "7.4%"; two integers are not widened). Two numbers
+//    are compatible when their intervals are within number_tolerance * max(|x|, |y|) of
+//    each other (ordinals: exactly). A number is explained when it is compatible with
+//    some number of the same unit in the other claim; a divergence
 //    is reported only when exactly one number of a unit is unexplained on each side.
 //  * date: a date is compatible with another when every component both specify (year,
-//    month, day, weekday) agrees; a weekday is checked against a day only when the
+//    month, day, weekday) agrees, a day range ("20-21 January") agreeing with each of
+//    its days; a weekday is checked against a day only when the
 //    other date has year, month and day (its weekday is computed). "February 2022" vs
 //    "2022" is compatible. As for numbers, exactly one unexplained, comparable date on
 //    each side is a divergence.
@@ -108,7 +111,18 @@ struct ContrastSet {
   std::vector<std::vector<std::string_view>> members;
 };
 
-// The built-in lexicon, in a fixed order. Static storage; thread-safe.
+// The built-in lexicon, in a fixed order. Static storage; thread-safe. Aspects and
+// members (each with its inflections and phrasings):
+//   contact       telephone / phone call | video call / videoconference / video link |
+//                 in person / face to face
+//   direction     increase / rise / grew | decrease / fall / decline / drop
+//   confirmation  confirmed | denied
+//   agreement     agreed / accepted / approved | rejected / refused
+//   order         first | second | ... | tenth
+//   relation      ally | rival / adversary / enemy / foe
+//   outcome       won / victory | lost / defeat
+//   casualty      killed / dead / died | injured / wounded
+//   custody       arrested / detained / jailed | released / freed
 std::span<const ContrastSet> ContrastSets();
 
 // Conflicting details between `a` and `b`, sorted by (kind, a_span.begin, b_span.begin).

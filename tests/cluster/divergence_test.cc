@@ -41,6 +41,12 @@ const ConflictCase kConflicts[] = {
     {"duration", "The leaders spoke for 100 minutes about trade.",
      "The leaders spoke for 90 minutes about trade.", DivergenceKind::kNumber, "100 minutes",
      "90 minutes"},
+    {"integer counts", "Officials said 12 soldiers were wounded in the attack.",
+     "Officials said 13 soldiers were wounded in the attack.", DivergenceKind::kNumber,
+     "12 soldiers", "13 soldiers"},
+    {"ordinal", "Trump was inaugurated as the 47th President of the United States.",
+     "Trump was inaugurated as the 45th President of the United States.", DivergenceKind::kNumber,
+     "47th", "45th"},
     {"day of month", "The leaders spoke on 21 January about trade.",
      "The leaders spoke on January 22 about trade.", DivergenceKind::kDate, "21 January",
      "January 22"},
@@ -105,6 +111,10 @@ const QuietCase kQuiet[] = {
      "Putin and Xi held a phone call on 21 January."},
     {"7% vs 7.0%", "Trade between the two countries grew 7% last year.",
      "Trade between the two countries grew 7.0% last year."},
+    {"$220 billion vs $220.4 billion (rounded)", "Trade reached $220 billion last year.",
+     "Trade reached $220.4 billion last year."},
+    {"date range", "Drones struck refineries in Russia on the night of 20-21 January.",
+     "Drones struck refineries in Russia on the night of 20 January."},
     {"7% vs 7.4% (rounded)", "Trade between the two countries grew 7% last year.",
      "Trade between the two countries grew 7.4% last year."},
     {"Tuesday vs Jan 21 2025", "The leaders spoke on Tuesday about trade.",
@@ -187,10 +197,10 @@ TEST(FindDivergences, ExplainsNumbersAsWritten) {
 TEST(FindDivergences, NumberToleranceIsSettable) {
   Claim a = AnalyzeSentence("Trade grew 7% last year.");
   Claim b = AnalyzeSentence("Trade grew 5% last year.");
-  // Intervals [6.5, 7.5] and [4.5, 5.5] are 1.0 apart; 7 * 0.05 = 0.35 < 1.0 <= 7 * 0.15.
+  // Two integers are 2 apart; 7 * 0.05 = 0.35 < 2 <= 7 * 0.3 = 2.1.
   EXPECT_EQ(FindDivergences(a, b, {}).size(), 1u);
   DivergenceOptions loose;
-  loose.number_tolerance = 0.15;
+  loose.number_tolerance = 0.3;
   EXPECT_THAT(FindDivergences(a, b, loose), IsEmpty());
 }
 
