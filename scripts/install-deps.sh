@@ -12,7 +12,7 @@ build_pkgs=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
 )
 test_pkgs=(
-  python3 python3-sklearn python3-numpy python3-scipy
+  python3 python3-sklearn python3-numpy python3-scipy python3-jsonschema
   chromium clang libclang-rt-14-dev
 )
 

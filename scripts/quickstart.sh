@@ -1,15 +1,10 @@
 #!/usr/bin/env bash
-# Quickstart: installs what is missing, builds crossclaim (Release), and runs the main job on
-# the bundled demo event (datasets/events/2025-01-21-putin-xi-call).
+# Quickstart: installs what is missing, builds crossclaim (Release), and runs the main job,
+# `crossclaim report`, on the bundled demo event (datasets/events/2025-01-21-putin-xi-call).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCROSSCLAIM_BUILD_TESTS=OFF -DCROSSCLAIM_BUILD_BENCH=OFF >/dev/null
 cmake --build build --target crossclaim
-out=out/demo
-mkdir -p "$out"
-./build/cli/crossclaim claims --format json --show-removed >"$out/claims.json"
-./build/cli/crossclaim claims | tee "$out/claims.txt"
-echo
-echo "crossclaim: demo output written to $(pwd)/$out (claims.json, claims.txt)"
+./build/cli/crossclaim report -o out/demo

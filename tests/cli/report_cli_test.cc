@@ -1,0 +1,226 @@
+// End-to-end tests of `crossclaim report` on the demo event: the files, the schema, the
+// findings a careful reader of the five articles lists, and the HTML in a real browser.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "tests/testing/paths.h"
+
+namespace crossclaim {
+namespace {
+
+using nlohmann::json;
+using testing::RunCommand;
+
+class DemoReport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(testing::ScratchDir("demo-report"));
+    testing::CommandOutput run = RunCommand(testing::CrossclaimBin() + " report -o " + *dir_);
+    exit_code_ = run.exit_code;
+    stdout_ = new std::string(run.out);
+    stderr_ = new std::string(run.err);
+    report_ = new json(json::parse(testing::ReadFile(*dir_ + "/report.json"), nullptr, false));
+  }
+
+  const json& Claim(int64_t id) const {
+    for (const json& c : (*report_)["claims"]) {
+      if (c["id"] == id) return c;
+    }
+    ADD_FAILURE() << "no claim " << id;
+    return (*report_)["claims"][0];
+  }
+
+  // Claims whose text contains `needle`.
+  std::vector<const json*> ClaimsWith(const std::string& needle) const {
+    std::vector<const json*> out;
+    for (const json& c : (*report_)["claims"]) {
+      if (c["text"].get<std::string>().find(needle) != std::string::npos) out.push_back(&c);
+    }
+    return out;
+  }
+
+  const json& ClusterOf(const json& claim) const {
+    for (const json& cluster : (*report_)["clusters"]) {
+      if (cluster["id"] == claim["cluster"]) return cluster;
+    }
+    ADD_FAILURE() << "claim " << claim["id"] << " has no cluster";
+    return (*report_)["clusters"][0];
+  }
+
+  static std::string* dir_;
+  static std::string* stdout_;
+  static std::string* stderr_;
+  static json* report_;
+  static int exit_code_;
+};
+
+std::string* DemoReport::dir_ = nullptr;
+std::string* DemoReport::stdout_ = nullptr;
+std::string* DemoReport::stderr_ = nullptr;
+json* DemoReport::report_ = nullptr;
+int DemoReport::exit_code_ = -1;
+
+TEST_F(DemoReport, WritesEveryFileAndASummary) {
+  ASSERT_EQ(exit_code_, 0) << *stderr_;
+  for (const char* name : {"report.json", "report.html", "report.md", "claims.graphml", "claims.dot"}) {
+    EXPECT_TRUE(std::filesystem::exists(*dir_ + "/" + name)) << name;
+  }
+  EXPECT_NE(stdout_->find("documents: 5 used, 0 skipped"), std::string::npos) << *stdout_;
+  EXPECT_NE(stdout_->find("top divergences:"), std::string::npos) << *stdout_;
+  EXPECT_NE(stderr_->find("report written to"), std::string::npos);
+}
+
+TEST_F(DemoReport, ValidatesAgainstTheJsonSchema) {
+  testing::CommandOutput probe = RunCommand("/usr/bin/python3 -c 'import jsonschema'");
+  if (probe.exit_code != 0) GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
+  std::string script =
+      "import json,sys,jsonschema\n"
+      "schema=json.load(open(sys.argv[1]))\n"
+      "jsonschema.Draft7Validator.check_schema(schema)\n"
+      "jsonschema.validate(json.load(open(sys.argv[2])),schema)\n"
+      "print('valid')\n";
+  std::string script_path = *dir_ + "/validate.py";
+  testing::WriteFile(script_path, script);
+  testing::CommandOutput run = RunCommand("/usr/bin/python3 " + script_path + " " + testing::SourceDir() +
+                                          "/docs/report.schema.json " + *dir_ + "/report.json");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "valid\n");
+}
+
+TEST_F(DemoReport, EveryDocumentAndClaimIsAccountedFor) {
+  ASSERT_EQ((*report_)["documents"].size(), 5u);
+  std::set<int64_t> clustered;
+  for (const json& cluster : (*report_)["clusters"]) {
+    for (const json& id : cluster["claims"]) EXPECT_TRUE(clustered.insert(id.get<int64_t>()).second);
+  }
+  for (const json& c : (*report_)["claims"]) {
+    // On-event claims are in exactly one cluster; off-event claims in none.
+    EXPECT_EQ(clustered.count(c["id"].get<int64_t>()) == 1, !c["off_event"].get<bool>()) << c["text"];
+  }
+}
+
+// The five articles disagree on how the leaders spoke: 000 (quoting ISW) says a telephone
+// conversation / phone call, The Kyiv Independent, 003 and melangenews say a video call.
+TEST_F(DemoReport, TelephoneVersusVideoCallIsADivergence) {
+  std::set<std::string> phone_docs, video_docs;
+  for (const json& cluster : (*report_)["clusters"]) {
+    if (cluster["label"] != "divergent") continue;
+    for (const json& d : cluster["divergences"]) {
+      if (d["kind"] != "term") continue;
+      std::string a = d["a_text"], b = d["b_text"];
+      if (a.find("video") != std::string::npos) std::swap(a, b), phone_docs.insert(d["b_doc"]), video_docs.insert(d["a_doc"]);
+      else phone_docs.insert(d["a_doc"]), video_docs.insert(d["b_doc"]);
+      EXPECT_TRUE(a == "telephone conversation" || a == "phone call") << a;
+      EXPECT_EQ(b, "video call");
+    }
+  }
+  EXPECT_EQ(phone_docs, (std::set<std::string>{"000_afc1db8ac4998597"}));
+  EXPECT_EQ(video_docs, (std::set<std::string>{"001_cc1c81bd957d81a1", "003_13d9be2aa1a7efac",
+                                               "004_8ac6ed61b80c7570"}));
+}
+
+// Only The Kyiv Independent gives the 7% / $220 billion trade figure.
+TEST_F(DemoReport, TradeFigureIsSingleSource) {
+  std::vector<const json*> trade = ClaimsWith("7% increase in trade");
+  ASSERT_EQ(trade.size(), 1u);
+  EXPECT_FALSE((*trade[0])["off_event"].get<bool>());
+  const json& cluster = ClusterOf(*trade[0]);
+  EXPECT_EQ(cluster["label"], "single_source");
+  EXPECT_EQ(cluster["outlets"], json::array({"The Kyiv Independent"}));
+}
+
+// 002 and 003 both recall the "no limits" partnership: "February 2022" and "2022" agree.
+TEST_F(DemoReport, NoLimitsPartnershipIsCorroboratedWithoutADateConflict) {
+  std::vector<const json*> claims = ClaimsWith("no limits");
+  ASSERT_EQ(claims.size(), 2u);
+  const json& cluster = ClusterOf(*claims[0]);
+  EXPECT_EQ(cluster["id"], (*claims[1])["cluster"]);
+  EXPECT_EQ(cluster["label"], "corroborated");
+  EXPECT_GE(cluster["independent_sources"].get<int>(), 2);
+}
+
+// "Yuriy Ushakov" (000) and "Yuri Ushakov" (003) are one speaker.
+TEST_F(DemoReport, UshakovIsOneSpeaker) {
+  for (const json& cluster : (*report_)["clusters"]) {
+    int ushakov = 0;
+    for (const json& s : cluster["speakers"]) ushakov += s.get<std::string>().find("Ushakov") != std::string::npos;
+    EXPECT_LE(ushakov, 1) << cluster["speakers"];
+  }
+}
+
+// Sidebars are not the event: melangenews' appended articles, Kyiv Independent's news feed.
+TEST_F(DemoReport, SidebarArticlesAreOffEvent) {
+  for (const char* text : {"A drone swarm has reportedly breached", "Trump pauses US foreign development aid",
+                           "revive nuclear disarmament discussions", "Arms procurement head should keep post"}) {
+    std::vector<const json*> claims = ClaimsWith(text);
+    ASSERT_EQ(claims.size(), 1u) << text;
+    EXPECT_TRUE((*claims[0])["off_event"].get<bool>()) << text;
+  }
+  for (const char* text : {"held a video call on January 21, 2025", "In their nearly 100-minute conversation"}) {
+    std::vector<const json*> claims = ClaimsWith(text);
+    ASSERT_EQ(claims.size(), 1u) << text;
+    EXPECT_FALSE((*claims[0])["off_event"].get<bool>()) << text;
+  }
+}
+
+TEST_F(DemoReport, MarkdownCarriesTheSameFindings) {
+  std::string md = testing::ReadFile(*dir_ + "/report.md");
+  EXPECT_NE(md.find("## Divergences"), std::string::npos);
+  EXPECT_NE(md.find("**telephone conversation**"), std::string::npos);
+  EXPECT_NE(md.find("**video call**"), std::string::npos);
+}
+
+TEST_F(DemoReport, GraphMlHoldsEveryClaimAndEdge) {
+  std::string script =
+      "import sys,xml.etree.ElementTree as ET\n"
+      "ns={'g':'http://graphml.graphdrawing.org/xmlns'}\n"
+      "root=ET.parse(sys.argv[1]).getroot()\n"
+      "print(len(root.findall('.//g:node',ns)), len(root.findall('.//g:edge',ns)))\n";
+  testing::WriteFile(*dir_ + "/count.py", script);
+  testing::CommandOutput run = RunCommand("/usr/bin/python3 " + *dir_ + "/count.py " + *dir_ + "/claims.graphml");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, std::to_string((*report_)["claims"].size()) + " " +
+                         std::to_string((*report_)["edges"].size()) + "\n");
+  std::string dot = testing::ReadFile(*dir_ + "/claims.dot");
+  EXPECT_TRUE(dot.starts_with("graph G {"));
+  EXPECT_NE(dot.find("kind=conflict"), std::string::npos);
+}
+
+// The HTML rendered by a real browser: the DOM holds the coverage matrix (one row per
+// cluster, one column per document) and the divergence cards with highlighted spans, and
+// the filter script ran (it reveals the filter bar).
+TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
+  if (RunCommand("command -v chromium").exit_code != 0) {
+    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh --test)";
+  }
+  std::string profile = testing::ScratchDir("chromium-profile");
+  std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
+      " --disable-component-update --disable-sync --user-data-dir=" + profile;
+  testing::CommandOutput dom = RunCommand("timeout 120 chromium" + flags + " --dump-dom file://" + *dir_ + "/report.html");
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  const std::string& html = dom.out;
+  size_t rows = 0;
+  for (size_t pos = html.find("<tr data-cluster-label="); pos != std::string::npos;
+       pos = html.find("<tr data-cluster-label=", pos + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, (*report_)["clusters"].size());
+  EXPECT_NE(html.find("<table class=\"matrix\">"), std::string::npos);
+  EXPECT_NE(html.find("class=\"divergence\""), std::string::npos);
+  EXPECT_NE(html.find("<mark>telephone conversation</mark>"), std::string::npos);
+  EXPECT_NE(html.find("<mark>video call</mark>"), std::string::npos);
+  EXPECT_NE(html.find("id=\"filters\" style=\"display: block;\""), std::string::npos)
+      << "the filter script did not run";
+  // A screenshot for people to look at (not asserted on).
+  RunCommand("timeout 120 chromium" + flags + " --window-size=1280,2400 --screenshot=" + *dir_ +
+             "/report.png file://" + *dir_ + "/report.html");
+}
+
+}  // namespace
+}  // namespace crossclaim
