@@ -11,7 +11,7 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
                  "Average-link similarity for two clusters of claims to merge")
       ->capture_default_str();
   app.add_option("--copy-threshold", o.copy_threshold,
-                 "Token-set Jaccard for two claims to count as a copy")
+                 "Word 3-gram Jaccard for two claims to count as a copy")
       ->capture_default_str();
   app.add_option("--dedup-threshold", o.dedup.threshold,
                  "Exact Jaccard of word shingles for a copied passage")

@@ -1,6 +1,7 @@
 #include "cluster/event_analysis.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -197,11 +198,22 @@ void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
   }
 }
 
-double TokenJaccard(const Claim& a, const Claim& b) {
-  std::set<std::string_view> sa(a.tokens.begin(), a.tokens.end());
-  std::set<std::string_view> sb(b.tokens.begin(), b.tokens.end());
+// Word 3-gram sets of the two claims: word order counts, so a sentence rewritten in other
+// order is a paraphrase, not a copy.
+double TrigramJaccard(const Claim& a, const Claim& b) {
+  auto trigrams = [](const Claim& c) {
+    std::set<std::string> out;
+    for (size_t i = 0; i + 2 < c.tokens.size(); ++i) {
+      out.insert(c.tokens[i] + ' ' + c.tokens[i + 1] + ' ' + c.tokens[i + 2]);
+    }
+    if (out.empty() && !c.tokens.empty()) {
+      out.insert(fmt::format("{}", fmt::join(c.tokens, " ")));
+    }
+    return out;
+  };
+  std::set<std::string> sa = trigrams(a), sb = trigrams(b);
   size_t shared = 0;
-  for (std::string_view t : sa) shared += sb.count(t);
+  for (const std::string& t : sa) shared += sb.count(t);
   size_t all = sa.size() + sb.size() - shared;
   return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
 }
@@ -240,7 +252,7 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
     edge.a = p.a;
     edge.b = p.b;
     edge.cosine = p.cosine;
-    edge.jaccard = static_cast<float>(TokenJaccard(a, b));
+    edge.jaccard = static_cast<float>(TrigramJaccard(a, b));
     bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
     edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);
@@ -279,7 +291,8 @@ void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) 
 }
 
 ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
-                             const std::vector<ClaimEdge>& edges, std::vector<int32_t> members) {
+                             const std::vector<ClaimEdge>& edges, double copy_threshold,
+                             std::vector<int32_t> members) {
   ClaimCluster cluster;
   std::sort(members.begin(), members.end());
   cluster.claims = members;
@@ -306,7 +319,7 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     if (!member_set.count(e.a) || !member_set.count(e.b)) continue;
     size_t da = position[claims[static_cast<size_t>(e.a)].doc];
     size_t db = position[claims[static_cast<size_t>(e.b)].doc];
-    if (e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= 0.8f)) {
+    if (e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold)) {
       sources.Union(da, db);
       has_copy = true;
     }
@@ -464,7 +477,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));
   }
   for (auto& [unused, list] : members) {
-    event.clusters.push_back(DescribeCluster(corpus, claims, event.edges, std::move(list)));
+    event.clusters.push_back(DescribeCluster(corpus, claims, event.edges, options.copy_threshold, std::move(list)));
     event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);
   }
   timer.Lap("clusters");

@@ -16,7 +16,7 @@
 //     on-event claim of another document. Off-event claims join no cluster.
 //  3. Edges between claims of different documents (never within one document):
 //     overlap (cosine >= overlap_threshold), copy (near-verbatim: inside a passage copy the
-//     MinHash stage verified, or exact token Jaccard >= copy_threshold), conflict (an overlap
+//     MinHash stage verified, or exact word-3-gram Jaccard >= copy_threshold), conflict (an overlap
 //     or copy edge whose claims diverge: FindDivergences).
 //  4. Average-link clustering (cluster/clustering.h) over the edges, weight = cosine.
 //  5. Per cluster: outlets, independent sources (documents with a named outlet count once
@@ -50,7 +50,7 @@ struct AnalysisOptions {
   std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
   double overlap_threshold = 0.15;   // cosine for an overlap edge
   double cluster_threshold = 0.2;    // average-link merge threshold
-  double copy_threshold = 0.8;       // claim token-set Jaccard for a copy edge
+  double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
   double rescue_threshold = 0.4;     // an off-event claim this close to an on-event one stays
@@ -74,7 +74,7 @@ struct ClaimEdge {
   int32_t b = 0;
   EdgeKind kind = EdgeKind::kOverlap;
   float cosine = 0;
-  float jaccard = 0;  // token-set Jaccard of the two claims
+  float jaccard = 0;  // Jaccard of the two claims' word 3-gram sets
   std::vector<Divergence> divergences;  // non-empty exactly when kind == kConflict
   std::vector<std::pair<std::string, float>> terms;  // words that carry the cosine, largest first
 

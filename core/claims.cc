@@ -58,6 +58,9 @@ constexpr auto kNotNames = std::to_array<string_view>({
     "according", "in", "since", "until", "despite", "following", "amid"});
 // "and" is not a connector: "Putin and Xi" is two names, not one.
 constexpr auto kNameConnectors = std::to_array<string_view>({"of", "for", "the", "de"});
+constexpr auto kGenericSources = std::to_array<string_view>({
+    "officials", "police", "authorities", "analysts", "experts", "witnesses", "sources",
+    "prosecutors", "diplomats", "investigators", "residents", "observers"});
 constexpr auto kPronouns =
     std::to_array<string_view>({"he", "she", "they", "it", "we", "i", "you", "who", "which"});
 constexpr auto kAdverbs = std::to_array<string_view>({
@@ -391,6 +394,10 @@ std::optional<std::string> SpeakerIn(const SentenceTokens& t, size_t first, size
   while (first <= last && In(kAdverbs, t.norm(first))) ++first;
   if (first > last) return std::nullopt;
   if (first == last && In(kPronouns, t.norm(first))) return std::nullopt;
+  // "officials said": a generic source, vague but an attribution all the same.
+  if (In(kGenericSources, t.norm(last)) && (first == last || t.norm(last - 1) == "the")) {
+    return std::string(t.orig(last));
+  }
   for (auto it = names.rbegin(); it != names.rend(); ++it) {
     if (it->second == last && it->first >= first) return NameText(t, it->first, it->second);
   }

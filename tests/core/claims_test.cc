@@ -130,6 +130,7 @@ TEST(AnalyzeSentence, Attribution) {
       {"\"We build our ties on friendship,\" said Vladimir Putin.", "Vladimir Putin"},
       {"Ushakov also stated that Xi briefed Putin on his call with Trump.", "Ushakov"},
       {"The Ukrainian General Staff reported that strikes continue.", "Ukrainian General Staff"},
+      {"Seven people were injured in the blaze, officials said.", "officials"},
       {"He said that he wanted to discuss new plans.", nullptr},
       {"Goods purchased in the United States have deep supply chains.", nullptr},
       {"This comes as reported peace proposals were rejected by Russia.", nullptr},

@@ -1,0 +1,183 @@
+#include "cluster/event_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace crossclaim {
+namespace {
+
+Document Doc(std::string id, std::string outlet, std::string date, std::string text) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.outlet = std::move(outlet);
+  doc.published = Date::ParseIso(date);
+  doc.text = std::move(text);
+  return doc;
+}
+
+Corpus MakeCorpus(std::vector<Document> docs) {
+  Corpus corpus;
+  for (Document& doc : docs) {
+    InputRecord record;
+    record.id = doc.id;
+    record.document = static_cast<int>(corpus.documents.size());
+    corpus.records.push_back(record);
+    corpus.documents.push_back(std::move(doc));
+  }
+  return corpus;
+}
+
+// Four outlets on one (invented) event, each fact written by hand with its expected label:
+//  - the harbour fire: Wire and Copycat carry the same sentence word for word -> copied;
+//  - the evacuation: Wire and Daily say it in their own words -> corroborated;
+//  - the injured: Wire says 7 people, Herald says 5 -> divergent (number);
+//  - the investigation: only Daily -> single source.
+class FixtureEvent : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string fire =
+        "A large fire broke out at the container harbour of Port Selma on Monday night and "
+        "burned until dawn.";
+    corpus_ = MakeCorpus({
+        Doc("wire", "Wire", "2025-03-03",
+            fire + " Firefighters evacuated residents of four streets near the harbour gates. "
+                   "Seven people were injured in the blaze at the container harbour, officials "
+                   "said."),
+        Doc("copycat", "Copycat", "2025-03-04", fire + " Shipping resumed later in the week."),
+        Doc("daily", "Daily", "2025-03-03",
+            "Residents of four streets near the harbour gates were evacuated by firefighters. "
+            "Prosecutors opened an investigation into suspected arson at a warehouse owned by "
+            "a logistics company."),
+        Doc("herald", "Herald", "",
+            "Five people were injured in the blaze at the container harbour, officials said."),
+    });
+    claims_ = ExtractCorpusClaims(corpus_, {}, {});
+    Result<EventAnalysis> event = AnalyzeEvent(corpus_, claims_, AnalysisOptions());
+    ASSERT_TRUE(event.ok()) << event.status().message();
+    event_ = std::move(*event);
+  }
+
+  const ClaimCluster& ClusterWith(const std::string& doc_id, const std::string& needle) {
+    for (const ClaimCluster& cluster : event_.clusters) {
+      for (int32_t id : cluster.claims) {
+        const Claim& claim = claims_.claims[static_cast<size_t>(id)];
+        if (corpus_.documents[static_cast<size_t>(claim.doc)].id == doc_id &&
+            claim.text.find(needle) != std::string::npos) {
+          return cluster;
+        }
+      }
+    }
+    ADD_FAILURE() << "no cluster holds " << doc_id << ": " << needle;
+    return event_.clusters.front();
+  }
+
+  std::vector<std::string> DocIds(const ClaimCluster& cluster) {
+    std::vector<std::string> ids;
+    for (int32_t d : cluster.documents) ids.push_back(corpus_.documents[static_cast<size_t>(d)].id);
+    return ids;
+  }
+
+  Corpus corpus_;
+  ClaimSet claims_;
+  EventAnalysis event_;
+};
+
+TEST_F(FixtureEvent, VerbatimRepublicationIsCopiedAndCountsOnce) {
+  const ClaimCluster& fire = ClusterWith("copycat", "large fire");
+  EXPECT_EQ(fire.label, ClusterLabel::kCopied);
+  EXPECT_EQ(DocIds(fire), (std::vector<std::string>{"wire", "copycat"}));
+  EXPECT_EQ(fire.independent_sources, 1);
+  EXPECT_EQ(corpus_.documents[static_cast<size_t>(fire.origin)].id, "wire");  // published first
+}
+
+TEST_F(FixtureEvent, IndependentParaphrasesCorroborate) {
+  const ClaimCluster& evacuation = ClusterWith("daily", "evacuated by firefighters");
+  EXPECT_EQ(evacuation.label, ClusterLabel::kCorroborated);
+  EXPECT_EQ(DocIds(evacuation), (std::vector<std::string>{"wire", "daily"}));
+  EXPECT_EQ(evacuation.independent_sources, 2);
+}
+
+TEST_F(FixtureEvent, ConflictingCountsAreDivergent) {
+  const ClaimCluster& injured = ClusterWith("herald", "Five people");
+  EXPECT_EQ(injured.label, ClusterLabel::kDivergent);
+  ASSERT_FALSE(injured.divergences.empty());
+  const Divergence& d = injured.divergences.front().detail;
+  EXPECT_EQ(d.kind, DivergenceKind::kNumber);
+  std::vector<std::string> texts = {d.a_text, d.b_text};
+  std::sort(texts.begin(), texts.end());
+  EXPECT_EQ(texts, (std::vector<std::string>{"Five people", "Seven people"}));
+  EXPECT_EQ(injured.speakers, (std::vector<std::string>{"officials"}));
+}
+
+TEST_F(FixtureEvent, OneOutletAloneIsSingleSource) {
+  const ClaimCluster& probe = ClusterWith("daily", "investigation");
+  EXPECT_EQ(probe.label, ClusterLabel::kSingleSource);
+  EXPECT_EQ(probe.independent_sources, 1);
+  EXPECT_EQ(probe.claims.size(), 1u);
+}
+
+TEST_F(FixtureEvent, EdgesNeverJoinClaimsOfOneDocument) {
+  for (const ClaimEdge& e : event_.edges) {
+    EXPECT_LT(e.a, e.b);
+    EXPECT_NE(claims_.claims[static_cast<size_t>(e.a)].doc, claims_.claims[static_cast<size_t>(e.b)].doc);
+  }
+}
+
+TEST_F(FixtureEvent, SameOutletTwiceIsOneSource) {
+  // Wire publishes the evacuation sentence again under a second id: still one outlet.
+  Corpus corpus = corpus_;
+  Document again = corpus.documents[0];
+  again.id = "wire-update";
+  corpus.documents.push_back(again);
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, AnalysisOptions());
+  ASSERT_TRUE(event.ok());
+  for (const ClaimCluster& cluster : event->clusters) {
+    std::set<std::string> outlets(cluster.outlets.begin(), cluster.outlets.end());
+    EXPECT_LE(cluster.independent_sources, static_cast<int32_t>(outlets.size()));
+  }
+}
+
+TEST_F(FixtureEvent, ClustersDoNotDependOnInputOrder) {
+  Corpus reversed = MakeCorpus({corpus_.documents[3], corpus_.documents[2], corpus_.documents[1],
+                                corpus_.documents[0]});
+  ClaimSet claims = ExtractCorpusClaims(reversed, {}, {});
+  Result<EventAnalysis> event = AnalyzeEvent(reversed, claims, AnalysisOptions());
+  ASSERT_TRUE(event.ok());
+  auto partition = [](const Corpus& corpus, const ClaimSet& set, const EventAnalysis& analysis) {
+    std::set<std::pair<std::set<std::string>, ClusterLabel>> out;
+    for (const ClaimCluster& cluster : analysis.clusters) {
+      std::set<std::string> members;
+      for (int32_t id : cluster.claims) {
+        const Claim& c = set.claims[static_cast<size_t>(id)];
+        members.insert(corpus.documents[static_cast<size_t>(c.doc)].id + ":" + c.text);
+      }
+      out.emplace(members, cluster.label);
+    }
+    return out;
+  };
+  EXPECT_EQ(partition(reversed, claims, *event), partition(corpus_, claims_, event_));
+}
+
+TEST(AnalysisOptions, RejectsOutOfRangeThresholds) {
+  AnalysisOptions options;
+  options.overlap_threshold = 0;
+  EXPECT_EQ(options.Validate().message(), "AnalysisOptions.overlap_threshold must be in (0, 1] (got 0)");
+  options = AnalysisOptions();
+  options.off_event_threshold = 1.5;
+  EXPECT_EQ(options.Validate().message(), "AnalysisOptions.off_event_threshold must be in [0, 1] (got 1.5)");
+}
+
+TEST(SpeakerKey, MergesSpellingsOfOnePerson) {
+  EXPECT_EQ(SpeakerKey("Yuri Ushakov"), SpeakerKey("Yuriy Ushakov"));
+  EXPECT_EQ(SpeakerKey("Ushakov"), SpeakerKey("Yuri Ushakov"));
+  EXPECT_NE(SpeakerKey("Dmitry Peskov"), SpeakerKey("Yuri Ushakov"));
+  EXPECT_EQ(SpeakerKey("the Kremlin's press service"), SpeakerKey("Kremlin's press service"));
+}
+
+}  // namespace
+}  // namespace crossclaim
