@@ -9,10 +9,6 @@
 #include "cli/command.h"
 #include "datasets/generator/corpus_generator.h"
 
-// The crossclaim executable does not link crossclaim::generator yet (cli/CMakeLists.txt),
-// so the generator is compiled in here. Remove this include once cli/CMakeLists.txt links
-// crossclaim::generator.
-#include "datasets/generator/corpus_generator.cc"  // NOLINT(build/include)
 
 namespace crossclaim::cli {
 namespace {
