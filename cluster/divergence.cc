@@ -556,19 +556,32 @@ struct TermHit {
   size_t first = 0, last = 0;  // token range
 };
 
-// Member occurrences of one set in a claim, longest phrase first, without overlaps.
-std::vector<TermHit> FindMembers(const View& v, const ContrastSet& set) {
-  struct Phrase {
-    size_t member;
-    std::vector<std::string> words;
-  };
-  std::vector<Phrase> phrases;
-  for (size_t m = 0; m < set.members.size(); ++m) {
-    for (string_view p : set.members[m]) phrases.push_back({m, NormalizedTokens(p)});
-  }
-  std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& x, const Phrase& y) {
-    return x.words.size() > y.words.size();
-  });
+struct Phrase {
+  size_t member;
+  std::vector<std::string> words;
+};
+
+// The phrases of each set as words, longest first (built once).
+const std::vector<std::vector<Phrase>>& LexiconPhrases() {
+  static const std::vector<std::vector<Phrase>> kPhrases = [] {
+    std::vector<std::vector<Phrase>> all;
+    for (const ContrastSet& set : Lexicon()) {
+      std::vector<Phrase> phrases;
+      for (size_t m = 0; m < set.members.size(); ++m) {
+        for (string_view p : set.members[m]) phrases.push_back({m, NormalizedTokens(p)});
+      }
+      std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& x, const Phrase& y) {
+        return x.words.size() > y.words.size();
+      });
+      all.push_back(std::move(phrases));
+    }
+    return all;
+  }();
+  return kPhrases;
+}
+
+// Member occurrences of one set's phrases in a claim, longest phrase first, no overlaps.
+std::vector<TermHit> FindMembers(const View& v, const std::vector<Phrase>& phrases) {
   std::vector<bool> used(v.size(), false);
   std::vector<TermHit> hits;
   for (const Phrase& p : phrases) {
@@ -588,8 +601,12 @@ std::vector<TermHit> FindMembers(const View& v, const ContrastSet& set) {
 }
 
 void TermDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
-  for (const ContrastSet& set : Lexicon()) {
-    std::vector<TermHit> ha = FindMembers(a, set), hb = FindMembers(b, set);
+  for (size_t s = 0; s < Lexicon().size(); ++s) {
+    const ContrastSet& set = Lexicon()[s];
+    const std::vector<Phrase>& phrases = LexiconPhrases()[s];
+    std::vector<TermHit> hb = FindMembers(b, phrases);
+    if (hb.empty()) continue;
+    std::vector<TermHit> ha = FindMembers(a, phrases);
     if (ha.empty() || hb.empty()) continue;
     auto single = [](const std::vector<TermHit>& hits) {
       return std::all_of(hits.begin(), hits.end(),
@@ -641,17 +658,16 @@ std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
                                         const DivergenceOptions& options) {
   View va(a), vb(b);
   std::vector<Divergence> out;
+  if (SharedContent(va, vb) < options.min_shared_content) return out;
   NumberDivergences(va, vb, options, &out);
   DateDivergences(va, vb, &out);
   EntityDivergences(va, vb, &out);
-  if (SharedContent(va, vb) >= options.min_shared_content) {
-    std::vector<Divergence> terms;
-    TermDivergences(va, vb, &terms);
-    NegatedVsAffirmed(va, vb, true, terms, &out);
-    NegatedVsAffirmed(vb, va, false, terms, &out);
-    ModalityDivergences(va, vb, &out);
-    out.insert(out.end(), terms.begin(), terms.end());
-  }
+  std::vector<Divergence> terms;
+  TermDivergences(va, vb, &terms);
+  NegatedVsAffirmed(va, vb, true, terms, &out);
+  NegatedVsAffirmed(vb, va, false, terms, &out);
+  ModalityDivergences(va, vb, &out);
+  out.insert(out.end(), terms.begin(), terms.end());
   std::sort(out.begin(), out.end(), [](const Divergence& x, const Divergence& y) {
     return std::tie(x.kind, x.a_span.begin, x.b_span.begin) <
            std::tie(y.kind, y.a_span.begin, y.b_span.begin);

@@ -16,7 +16,9 @@
 //
 // Precision comes before recall: a fact-checker stops trusting a tool that cries wolf.
 // The rules therefore report only what two claims state incompatibly, never what one
-// claim states and the other leaves out:
+// claim states and the other leaves out. As a guard against claims that were aligned by
+// mistake, nothing is reported for claims sharing less than min_shared_content of their
+// content words. The rules:
 //  * number: only numbers of the same unit are compared ("%" with "%", "$" with "$" or
 //    "dollars", "minute" with "minute"); bare counts and ordinals only when the same word
 //    follows them ("two countries" vs "three countries"). Each number stands for an
@@ -47,14 +49,12 @@
 //  * negation: one claim holds a negation cue ("not", "never", "denied", "n't", ...) and
 //    the other none; the content word the cue governs (the next non-stop word) and the
 //    content word after that appear in the other claim, inflections aside ("didn't sign"
-//    vs "signed"; "not playing the guitar" does not deny "playing a flute"); and the
-//    claims share at least min_shared_content of their content words. Modality: a claim
-//    says "will" and the other "may"/"might"/"could"/"possibly"/"perhaps" before the same
-//    word.
+//    vs "signed"; "not playing the guitar" does not deny "playing a flute"). Modality: a
+//    claim says "will" and the other "may"/"might"/"could"/"possibly"/"perhaps" before
+//    the same word.
 //  * term: a small lexicon of contrast sets (see ContrastSets()). A divergence when each
-//    claim mentions exactly one member of a set, the members differ, and the claims share
-//    at least min_shared_content of their content words. "telephone conversation" and
-//    "phone call" are the same member.
+//    claim mentions exactly one member of a set and the members differ. "telephone
+//    conversation" and "phone call" are the same member.
 //
 // Thread safety: all functions are pure and safe to call concurrently.
 #ifndef CROSSCLAIM_CLUSTER_DIVERGENCE_H_
@@ -95,8 +95,8 @@ struct DivergenceOptions {
   double number_tolerance = 0.05;
   // Half-width of "about X" and depth of "nearly X", relative to X, in [0, 1).
   double approximate_tolerance = 0.15;
-  // Share of content words (overlap coefficient: |A and B| / min(|A|, |B|), stop words
-  // excluded) that negation and term divergences require, in [0, 1].
+  // Share of content words (overlap coefficient: |A and B| / min(|A|, |B|) over the sets
+  // of non-stop words) below which two claims are not compared at all, in [0, 1].
   double min_shared_content = 0.3;
 
   // Checks the ranges above; the message names the field and the rule.

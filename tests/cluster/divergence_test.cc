@@ -214,6 +214,23 @@ TEST(FindDivergences, OneUnmatchedNumberAmongSeveral) {
   EXPECT_EQ(ds[0].b_text, "5%");
 }
 
+TEST(FindDivergences, UnrelatedClaimsAreNotCompared) {
+  Claim a = AnalyzeSentence("Peskov said the talks will resume in Geneva in March.");
+  Claim b = AnalyzeSentence("Ushakov said the harvest was poor across the southern regions.");
+  // Content words {peskov, said, talks, will, resume, geneva, march} and {ushakov, said,
+  // harvest, poor, southern, regions} share only "said": 1/6 < 0.3, so nothing is reported
+  // ...
+  EXPECT_THAT(FindDivergences(a, b, {}), IsEmpty());
+  // ... while without the guard the two speakers would be reported.
+  DivergenceOptions unguarded;
+  unguarded.min_shared_content = 0;
+  std::vector<Divergence> ds = FindDivergences(a, b, unguarded);
+  ASSERT_EQ(ds.size(), 1u) << Describe(ds);
+  EXPECT_EQ(ds[0].kind, DivergenceKind::kEntity);
+  EXPECT_EQ(ds[0].a_text, "Peskov");
+  EXPECT_EQ(ds[0].b_text, "Ushakov");
+}
+
 // Oracle: January 2025 began on a Wednesday, so its Tuesdays are the 7th, 14th, 21st and
 // 28th (the 2025 US inauguration, Monday 20 January, was the day before the 21st).
 TEST(FindDivergences, WeekdayCheckedAgainstTheCalendar) {
