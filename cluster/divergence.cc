@@ -23,14 +23,7 @@ using std::string_view;
 
 // A claim prepared for comparison: its tokens with spans relative to claim.text.
 struct View {
-  explicit View(const Claim& c) : claim(c) {
-    Tokenize(c.text, &tokens);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (!IsEnglishStopWord(tokens.norm(i))) content.emplace_back(tokens.norm(i));
-    }
-    std::sort(content.begin(), content.end());
-    content.erase(std::unique(content.begin(), content.end()), content.end());
-  }
+  explicit View(const Claim& c) : claim(c) { Tokenize(c.text, &tokens); }
   size_t size() const { return tokens.size(); }
   string_view norm(size_t i) const { return tokens.norm(i); }
   Span doc_span(size_t first, size_t last) const {
@@ -71,15 +64,26 @@ struct View {
 
   const Claim& claim;
   TokenizedText tokens;
-  std::vector<std::string> content;  // sorted unique non-stop words
 };
 
-double SharedContent(const View& a, const View& b) {
-  size_t smaller = std::min(a.content.size(), b.content.size());
+// Sorted unique non-stop words of a claim.
+std::vector<string_view> ContentWords(const Claim& c) {
+  std::vector<string_view> words;
+  for (const std::string& t : c.tokens) {
+    if (!IsEnglishStopWord(t)) words.emplace_back(t);
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+// Overlap coefficient of the content words.
+double SharedContent(const Claim& a, const Claim& b) {
+  std::vector<string_view> x = ContentWords(a), y = ContentWords(b);
+  size_t smaller = std::min(x.size(), y.size());
   if (smaller == 0) return 0;
-  std::vector<std::string> both;
-  std::set_intersection(a.content.begin(), a.content.end(), b.content.begin(), b.content.end(),
-                        std::back_inserter(both));
+  std::vector<string_view> both;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
   return static_cast<double>(both.size()) / static_cast<double>(smaller);
 }
 
@@ -656,9 +660,9 @@ std::span<const ContrastSet> ContrastSets() { return Lexicon(); }
 
 std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
                                         const DivergenceOptions& options) {
-  View va(a), vb(b);
   std::vector<Divergence> out;
-  if (SharedContent(va, vb) < options.min_shared_content) return out;
+  if (SharedContent(a, b) < options.min_shared_content) return out;
+  View va(a), vb(b);
   NumberDivergences(va, vb, options, &out);
   DateDivergences(va, vb, &out);
   EntityDivergences(va, vb, &out);
