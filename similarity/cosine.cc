@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
+
+#include "core/progress.h"
 
 namespace crossclaim {
 namespace {
@@ -179,6 +182,9 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   tbb::enumerable_thread_specific<Scratch> scratch;
   // Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
   const float prune = static_cast<float>(theta - 1e-3);
+  // A bar (on a terminal only) for runs long enough to wait for.
+  std::optional<Progress> progress;
+  if (n >= 200'000) progress.emplace("all-pairs cosine", static_cast<uint64_t>(n));
   auto probe = [&] {
     tbb::parallel_for(0, blocks, [&](int32_t block) {
       Scratch& s = scratch.local();
@@ -242,6 +248,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
         std::sort(out.begin() + first_out, out.end(),
                   [](const CosinePair& p, const CosinePair& q) { return p.b < q.b; });
       }
+      if (progress) progress->Add(static_cast<uint64_t>(end - block * kBlock));
     });
   };
   if (options.threads > 0) {
@@ -250,6 +257,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   } else {
     probe();
   }
+  if (progress) progress->Finish();
   size_t total = 0;
   for (const auto& f : found) total += f.size();
   std::vector<CosinePair> pairs;
