@@ -17,7 +17,9 @@ bool IsAsciiSpace(unsigned char c) {
 }
 
 // UAX #29 word-break classes of the ASCII characters that join words.
-enum AsciiClass : uint8_t { kOther, kLetter, kDigit, kMidNum, kMidNumLet, kExtendNumLet };
+enum AsciiClass : uint8_t {
+  kOther, kLetter, kDigit, kMidNum, kMidNumLet, kExtendNumLet, kSpace, kNonAscii
+};
 
 constexpr AsciiClass ClassOf(unsigned char c) {
   // ICU's word rules class '@' with the letters (for e-mail addresses).
@@ -26,13 +28,15 @@ constexpr AsciiClass ClassOf(unsigned char c) {
   if (c == ',' || c == ';') return kMidNum;
   if (c == '.' || c == '\'') return kMidNumLet;
   if (c == '_') return kExtendNumLet;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return kSpace;
+  if (c >= 0x80) return kNonAscii;
   return kOther;
 }
 
 struct AsciiTable {
-  AsciiClass cls[128];
+  AsciiClass cls[256];
   constexpr AsciiTable() : cls() {
-    for (int c = 0; c < 128; ++c) cls[c] = ClassOf(static_cast<unsigned char>(c));
+    for (int c = 0; c < 256; ++c) cls[c] = ClassOf(static_cast<unsigned char>(c));
   }
 };
 constexpr AsciiTable kAscii;
@@ -42,9 +46,9 @@ bool JoinsLetters(AsciiClass c) { return c == kMidNumLet; }
 bool JoinsDigits(AsciiClass c) { return c == kMidNum || c == kMidNumLet; }
 bool IsWordChar(AsciiClass c) { return c == kLetter || c == kDigit || c == kExtendNumLet; }
 
-// Appends a token, lower-casing ASCII on the way.
-void AppendAsciiToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e,
-                      TokenizedText* out) {
+// Appends a token whose normalised form is a copy of its bytes, lower-cased.
+void AppendCopiedAsciiToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e,
+                            TokenizedText* out) {
   Token token;
   token.orig = {base + b, base + e};
   token.norm.begin = static_cast<uint32_t>(out->norm_buffer.size());
@@ -54,46 +58,6 @@ void AppendAsciiToken(std::string_view text, uint32_t base, uint32_t b, uint32_t
   }
   token.norm.end = static_cast<uint32_t>(out->norm_buffer.size());
   out->tokens.push_back(token);
-}
-
-// Word segmentation of an ASCII chunk with no white space, by the UAX #29 rules that can
-// apply to ASCII: WB5-WB13b.
-void TokenizeAsciiChunk(std::string_view chunk, uint32_t base, TokenizedText* out) {
-  const uint32_t n = static_cast<uint32_t>(chunk.size());
-  auto cls = [&](uint32_t i) { return kAscii.cls[static_cast<unsigned char>(chunk[i])]; };
-  uint32_t i = 0;
-  while (i < n) {
-    AsciiClass c = cls(i);
-    if (!IsWordChar(c)) {
-      ++i;
-      continue;
-    }
-    uint32_t start = i;
-    bool has_alnum = c != kExtendNumLet;
-    ++i;
-    while (i < n) {
-      AsciiClass prev = cls(i - 1);
-      AsciiClass cur = cls(i);
-      if (IsWordChar(cur)) {
-        has_alnum |= cur != kExtendNumLet;
-        ++i;
-        continue;
-      }
-      // A joiner stays inside the word only between two letters or two digits.
-      if (i + 1 < n) {
-        AsciiClass next = cls(i + 1);
-        bool letters = prev == kLetter && next == kLetter && JoinsLetters(cur);
-        bool digits = prev == kDigit && next == kDigit && JoinsDigits(cur);
-        if (letters || digits) {
-          i += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    // ICU gives a lone "_" no word status, but any joined run ("__", "_a") one.
-    if (has_alnum || i - start >= 2) AppendAsciiToken(chunk, base, start, i, out);
-  }
 }
 
 struct IcuTools {
@@ -152,11 +116,17 @@ void AppendNormalized(std::string_view text, std::string* out) {
   unified.toUTF8String(*out);
 }
 
-void AppendToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e,
+// How a token from ICU gets its normalised form: ASCII tokens either point at the lower-cased
+// copy of the text that Tokenize() keeps at the start of norm_buffer, or are copied (the
+// reference tokenizer); other tokens are NFKC-case-folded and appended.
+enum class AsciiNorm { kInPlace, kCopy };
+
+void AppendToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e, AsciiNorm ascii,
                  TokenizedText* out) {
   std::string_view piece = text.substr(b, e - b);
   if (IsAscii(piece)) {
-    AppendAsciiToken(text, base, b, e, out);
+    if (ascii == AsciiNorm::kCopy) return AppendCopiedAsciiToken(text, base, b, e, out);
+    out->tokens.push_back({{base + b, base + e}, {base + b, base + e}});
     return;
   }
   Token token;
@@ -168,7 +138,7 @@ void AppendToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e,
 }
 
 // ICU word segmentation of `text`, appending tokens with offsets shifted by `base`.
-void TokenizeIcuChunk(std::string_view text, uint32_t base, TokenizedText* out) {
+void TokenizeIcuChunk(std::string_view text, uint32_t base, AsciiNorm ascii, TokenizedText* out) {
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
@@ -177,7 +147,7 @@ void TokenizeIcuChunk(std::string_view text, uint32_t base, TokenizedText* out) 
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
     if (it.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-      AppendToken(text, base, static_cast<uint32_t>(start), static_cast<uint32_t>(end), out);
+      AppendToken(text, base, static_cast<uint32_t>(start), static_cast<uint32_t>(end), ascii, out);
     }
   }
   utext_close(ut);
@@ -198,33 +168,77 @@ bool IsAscii(std::string_view text) {
 }
 
 void Tokenize(std::string_view text, TokenizedText* out) {
-  ClearTokens(out);
-  // Unicode word boundaries always fall on both sides of ASCII white space, so each
-  // white-space-free chunk can be segmented on its own: ASCII chunks by the fast path,
-  // the others by ICU.
   const size_t n = text.size();
+  out->tokens.clear();
+  // norm_buffer starts with a lower-cased copy of the text: an ASCII token's normalised form
+  // is then its own byte range, and nothing is copied per token.
+  out->norm_buffer.resize(n);
+  char* norm = out->norm_buffer.data();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    norm[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  }
+  auto cls = [&](size_t i) { return kAscii.cls[static_cast<unsigned char>(text[i])]; };
+  // One pass by the UAX #29 rules that apply to ASCII (WB5-WB13b). Word boundaries always
+  // fall on both sides of ASCII white space, so a white-space-free chunk holding a non-ASCII
+  // byte is handed to ICU whole, dropping what the fast path found in it so far.
+  size_t chunk_start = 0;
+  size_t chunk_tokens = 0;
   size_t i = 0;
   while (i < n) {
-    while (i < n && IsAsciiSpace(static_cast<unsigned char>(text[i]))) ++i;
-    size_t start = i;
-    bool ascii = true;
-    while (i < n && !IsAsciiSpace(static_cast<unsigned char>(text[i]))) {
-      ascii &= static_cast<unsigned char>(text[i]) < 0x80;
-      ++i;
+    AsciiClass c = cls(i);
+    if (c == kSpace) {
+      chunk_start = ++i;
+      chunk_tokens = out->tokens.size();
+      continue;
     }
-    if (start == i) break;
-    std::string_view chunk = text.substr(start, i - start);
-    if (ascii) {
-      TokenizeAsciiChunk(chunk, static_cast<uint32_t>(start), out);
-    } else {
-      TokenizeIcuChunk(chunk, static_cast<uint32_t>(start), out);
+    if (c == kNonAscii) {
+      out->tokens.resize(chunk_tokens);
+      size_t end = i;
+      while (end < n && cls(end) != kSpace) ++end;
+      TokenizeIcuChunk(text.substr(chunk_start, end - chunk_start), static_cast<uint32_t>(chunk_start),
+                       AsciiNorm::kInPlace, out);
+      i = end;
+      continue;
+    }
+    if (!IsWordChar(c)) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    bool has_alnum = c != kExtendNumLet;
+    ++i;
+    while (i < n) {
+      AsciiClass cur = cls(i);
+      if (IsWordChar(cur)) {
+        has_alnum |= cur != kExtendNumLet;
+        ++i;
+        continue;
+      }
+      // A joiner stays inside the word only between two letters or two digits.
+      if (i + 1 < n) {
+        AsciiClass prev = cls(i - 1);
+        AsciiClass next = cls(i + 1);
+        bool letters = prev == kLetter && next == kLetter && JoinsLetters(cur);
+        bool digits = prev == kDigit && next == kDigit && JoinsDigits(cur);
+        if (letters || digits) {
+          i += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    // ICU gives a lone "_" no word status, but any joined run ("__", "_a") one.
+    if (has_alnum || i - start >= 2) {
+      Span span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
+      out->tokens.push_back({span, span});
     }
   }
 }
 
 void TokenizeWithIcu(std::string_view text, TokenizedText* out) {
   ClearTokens(out);
-  TokenizeIcuChunk(text, 0, out);
+  TokenizeIcuChunk(text, 0, AsciiNorm::kCopy, out);
 }
 
 std::vector<std::string> NormalizedTokens(std::string_view text) {
