@@ -68,7 +68,7 @@ int RunReport(const ReportFlags& flags) {
   ClaimSet claims = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   Result<EventAnalysis> event = AnalyzeEvent(*corpus, claims, *options);
   if (!event.ok()) return Fail(event.status());
-  ReportInputs inputs{*corpus, claims, *event, *options};
+  ReportInputs inputs{*corpus, claims, *event, *options, "event-1", "", ""};
   nlohmann::json report = BuildReportJson(inputs);
   Status written = WriteReportFiles(report, flags.output_dir);
   if (!written.ok()) return Fail(written);
