@@ -166,6 +166,7 @@ TfidfMatrix TfidfVectorizer::State::Assemble(
   RunParallel(opt.threads, [&] {
     tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks), [&](const auto& range) {
       std::vector<int32_t> ids;
+      std::vector<double> weights;
       for (size_t block = range.begin(); block != range.end(); ++block) {
         Piece& piece = pieces[block];
         const size_t end = std::min(rows, (block + 1) * kBlock);
@@ -173,33 +174,22 @@ TfidfMatrix TfidfVectorizer::State::Assemble(
           ids.clear();
           columns_of(row, &ids);
           std::sort(ids.begin(), ids.end());
-          const size_t first = piece.values.size();
+          weights.clear();
           double norm2 = 0;
           for (size_t i = 0; i < ids.size();) {
             size_t j = i;
             while (j < ids.size() && ids[j] == ids[i]) ++j;
             const double count = static_cast<double>(j - i);
-            const double tf = opt.sublinear_tf ? 1.0 + std::log(count) : count;
-            const double w = tf * idf[ids[i]];
+            const double w = (opt.sublinear_tf ? 1.0 + std::log(count) : count) * idf[ids[i]];
             norm2 += w * w;
             piece.columns.push_back(ids[i]);
-            piece.values.push_back(static_cast<float>(w));
+            weights.push_back(w);
             i = j;
           }
-          if (opt.l2_normalize && norm2 > 0) {
-            // Divide in double, as scikit-learn does, before rounding to float.
-            const double inv = 1.0 / std::sqrt(norm2);
-            size_t k = first;
-            for (size_t i = 0; i < ids.size();) {
-              size_t j = i;
-              while (j < ids.size() && ids[j] == ids[i]) ++j;
-              const double count = static_cast<double>(j - i);
-              const double tf = opt.sublinear_tf ? 1.0 + std::log(count) : count;
-              piece.values[k++] = static_cast<float>(tf * idf[ids[i]] * inv);
-              i = j;
-            }
-          }
-          piece.row_nnz.push_back(static_cast<int32_t>(piece.values.size() - first));
+          // Divide in double, as scikit-learn does, before rounding to float.
+          const double scale = opt.l2_normalize && norm2 > 0 ? 1.0 / std::sqrt(norm2) : 1.0;
+          for (double w : weights) piece.values.push_back(static_cast<float>(w * scale));
+          piece.row_nnz.push_back(static_cast<int32_t>(weights.size()));
         }
       }
     });
