@@ -30,7 +30,12 @@ struct View {
     return {tokens.tokens[first].orig.begin + claim.span.begin,
             tokens.tokens[last].orig.end + claim.span.begin};
   }
+  // Empty when `doc` is not inside the claim (a broken precondition, never a throw).
   std::string text(Span doc) const {
+    if (doc.begin < claim.span.begin || doc.end < doc.begin ||
+        doc.end - claim.span.begin > claim.text.size()) {
+      return "";
+    }
     return claim.text.substr(doc.begin - claim.span.begin, doc.size());
   }
   // First token starting at or after document offset `doc`; size() when none.
@@ -133,6 +138,7 @@ struct Quantity {
   std::string group;  // unit, or unit + following word for counts and ordinals
   double value = 0;
   double lo = 0, hi = 0;  // the qualifier's interval ("more than X": [X, inf))
+  std::string qualifier;  // "more than", ... or empty
   int decimals = 0;       // digits written after the decimal point
   double half_step = 0;   // rounding of the last written digit, in value units
   bool exact = false;     // ordinals: no tolerance
@@ -194,6 +200,7 @@ std::vector<Quantity> Quantities(const View& v, const DivergenceOptions& options
       q.group.append(v.norm(next));
     }
     q.exact = n.unit == "ordinal";
+    q.qualifier = n.qualifier;
     SetPrecision(v.text(n.span), &q);
     double approx = options.approximate_tolerance * n.value;
     auto in = [&](auto list) {
@@ -239,8 +246,14 @@ void NumberDivergences(const View& a, const View& b, const DivergenceOptions& op
       return gap <= tolerance * std::max(std::abs(x.value), std::abs(y.value));
     };
     if (auto pair = LoneConflict(xs, ys, comparable, compatible)) {
-      out->push_back(
-          Make(DivergenceKind::kNumber, a, xs[pair->first].span, b, ys[pair->second].span));
+      const Quantity& x = xs[pair->first];
+      const Quantity& y = ys[pair->second];
+      Divergence d = Make(DivergenceKind::kNumber, a, x.span, b, y.span);
+      auto as_stated = [](const Quantity& q, const std::string& text) {
+        return q.qualifier.empty() ? text : q.qualifier + " " + text;
+      };
+      d.explanation = fmt::format("{} vs {}", as_stated(x, d.a_text), as_stated(y, d.b_text));
+      out->push_back(std::move(d));
     }
   }
 }

@@ -41,6 +41,18 @@ const ConflictCase kConflicts[] = {
     {"duration", "The leaders spoke for 100 minutes about trade.",
      "The leaders spoke for 90 minutes about trade.", DivergenceKind::kNumber, "100 minutes",
      "90 minutes"},
+    // [220e9, inf) vs [200e9, 200e9]: 20e9 apart > 0.05 * 220e9 = 11e9.
+    {"more than vs less", "Trade between the two countries reached more than $220 billion.",
+     "Trade between the two countries reached $200 billion.", DivergenceKind::kNumber,
+     "$220 billion", "$200 billion"},
+    // [-inf, 200] vs [250, 250]: 50 apart > 0.05 * 250 = 12.5.
+    {"less than vs more", "Less than 200 people attended the rally in the capital.",
+     "A total of 250 people attended the rally in the capital.", DivergenceKind::kNumber,
+     "200 people", "250 people"},
+    // [170, 230] vs [260, 260]: 30 apart > 0.05 * 260 = 13.
+    {"about vs far", "About 200 people attended the rally in the capital.",
+     "At least 260 people attended the rally in the capital.", DivergenceKind::kNumber,
+     "200 people", "260 people"},
     {"integer counts", "Officials said 12 soldiers were wounded in the attack.",
      "Officials said 13 soldiers were wounded in the attack.", DivergenceKind::kNumber,
      "12 soldiers", "13 soldiers"},
@@ -192,6 +204,14 @@ TEST(FindDivergences, ExplainsNumbersAsWritten) {
   // Spans in a sentence claim are offsets into the sentence: "7%" starts at byte 11.
   EXPECT_EQ(ds[0].a_span, (Span{11, 13}));
   EXPECT_EQ(ds[0].b_span, (Span{11, 13}));
+}
+
+TEST(FindDivergences, NumberExplanationKeepsTheQualifier) {
+  std::vector<Divergence> ds = FindDivergences(
+      AnalyzeSentence("Trade between the two countries reached more than $220 billion."),
+      AnalyzeSentence("Trade between the two countries reached $200 billion."), {});
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].explanation, "more than $220 billion vs $200 billion");
 }
 
 TEST(FindDivergences, NumberToleranceIsSettable) {
