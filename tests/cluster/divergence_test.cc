@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -212,6 +213,48 @@ TEST(FindDivergences, NumberExplanationKeepsTheQualifier) {
       AnalyzeSentence("Trade between the two countries reached $200 billion."), {});
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].explanation, "more than $220 billion vs $200 billion");
+}
+
+// Seeded property: for plain amounts the rule reduces to "conflict iff the values differ
+// by more than 5% of the larger, after widening the integer by half a unit when the other
+// has a decimal". Oracle computed here from the two values alone.
+TEST(FindDivergences, AmountsAgainstTheToleranceRule) {
+  std::mt19937 rng(20250121);
+  std::uniform_int_distribution<int> whole(50, 400), tenth(0, 9), coin(0, 1);
+  int conflicts = 0, quiet = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    int x = whole(rng);
+    // Half the trials near x, so both outcomes occur often.
+    int y_whole = coin(rng) ? x + std::uniform_int_distribution<int>(-25, 25)(rng) : whole(rng);
+    bool decimal = coin(rng);
+    int y_tenth = decimal ? tenth(rng) : 0;
+    double y = y_whole + y_tenth / 10.0;
+    std::string y_text = std::to_string(y_whole) + (decimal ? "." + std::to_string(y_tenth) : "");
+    double widen = decimal ? 0.5 : 0.0;
+    double gap = std::max(0.0, std::abs(x - y) - widen);
+    double tolerance = 0.05 * std::max<double>(x, y);
+    if (std::abs(gap - tolerance) < 1e-6) continue;  // on the boundary: rounding decides
+    bool expected = gap > tolerance;
+    std::vector<Divergence> ds =
+        FindDivergences(AnalyzeSentence("Trade between the two countries reached $" +
+                                        std::to_string(x) + " billion last year."),
+                        AnalyzeSentence("Trade between the two countries reached $" + y_text +
+                                        " billion last year."),
+                        {});
+    EXPECT_EQ(!ds.empty(), expected) << x << " vs " << y_text << "\n" << Describe(ds);
+    (expected ? conflicts : quiet)++;
+  }
+  EXPECT_GT(conflicts, 50);
+  EXPECT_GT(quiet, 50);
+}
+
+TEST(FindDivergences, MalformedSpansDoNotCrash) {
+  // Broken precondition: feature spans outside the claim. No throw, no out-of-range read.
+  Claim a = AnalyzeSentence("Trade grew 7% last year.");
+  Claim b = AnalyzeSentence("Trade grew 5% last year.");
+  b.span = {100, 100 + static_cast<uint32_t>(b.text.size())};
+  EXPECT_NO_THROW(FindDivergences(a, b, {}));
+  EXPECT_NO_THROW(FindDivergences(b, a, {}));
 }
 
 TEST(FindDivergences, NumberToleranceIsSettable) {
