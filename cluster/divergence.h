@@ -56,6 +56,11 @@
 //    claim mentions exactly one member of a set and the members differ. "telephone
 //    conversation" and "phone call" are the same member.
 //
+// Measured once (SICK, SemEval-2014 train + trial, image captions rather than news: any
+// divergence as the prediction of CONTRADICTION, 739 pairs, against ENTAILMENT, 1,443):
+// precision 0.998, recall 0.813; all of it from the negation rule, as SICK's
+// contradictions are mostly "A man is (not) ...".
+//
 // Thread safety: all functions are pure and safe to call concurrently.
 #ifndef CROSSCLAIM_CLUSTER_DIVERGENCE_H_
 #define CROSSCLAIM_CLUSTER_DIVERGENCE_H_
@@ -126,12 +131,13 @@ struct ContrastSet {
 std::span<const ContrastSet> ContrastSets();
 
 // Conflicting details between `a` and `b`, sorted by (kind, a_span.begin, b_span.begin).
-// Symmetric: FindDivergences(b, a) gives the same divergences with a and b swapped.
-// Preconditions: each claim's feature spans lie inside its span, and claim.text is the
-// document text at claim.span (as ExtractClaims and AnalyzeSentence produce); `options`
-// are valid (Validate() is ok). Cost: O(|a| * |b|) in the number of features plus a
-// tokenisation of both texts; about 8 us per pair on the demo event (median over all
-// its 3,200 cross-document claim pairs, Release build).
+// Symmetric: FindDivergences(b, a) gives the same set of divergences with a and b
+// swapped. Preconditions: each claim's feature spans lie inside its span, and claim.text
+// is the document text at claim.span (as ExtractClaims and AnalyzeSentence produce);
+// `options` are valid (Validate() is ok). A feature span outside its claim gives an empty
+// a_text/b_text, never a throw or an out-of-range read. Cost: O(|a| * |b|) in the number of
+// features plus a tokenisation of both texts; about 8 us per pair on the demo event (median over
+// all its 3,200 cross-document claim pairs, Release build).
 std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
                                         const DivergenceOptions& options);
 
