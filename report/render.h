@@ -26,6 +26,11 @@ std::string RenderMarkdown(const nlohmann::json& report);
 // top `max_divergences` divergences.
 std::string RenderSummary(const nlohmann::json& report, int max_divergences);
 
+// index.html for a feed of several events: one row per event (title, documents, clusters by
+// label, divergences) linking to its folder's report.html, and the skipped inputs. Takes
+// index.json ({"events": [...], "skipped": [...]}).
+std::string RenderIndexHtml(const nlohmann::json& index);
+
 // Escapes &, <, >, " and ' for HTML text and attributes.
 std::string HtmlEscape(std::string_view text);
 

@@ -100,7 +100,10 @@ std::string ClaimBlock(const json& claim, const Index& index, const std::string&
 
 std::string ClusterAttributes(const json& cluster) {
   std::string outlets;
-  for (const json& o : cluster["outlets"]) outlets += (outlets.empty() ? "" : " ") + OutletToken(o);
+  for (const json& o : cluster["outlets"]) {
+    if (!outlets.empty()) outlets.push_back(' ');
+    outlets.append(OutletToken(o));
+  }
   return fmt::format("data-cluster-label=\"{}\" data-outlets=\"{}\" id=\"cluster-{}\"",
                      Esc(cluster["label"]), outlets, cluster["id"].get<int64_t>());
 }
@@ -263,6 +266,33 @@ std::string HtmlEscape(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string RenderIndexHtml(const json& index) {
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossclaim: {} events</title>"
+      "<style>{}</style></head><body><header><div class=\"muted\">crossclaim · generated {}</div>"
+      "<h1>{} events</h1></header><main><table class=\"events\"><thead><tr><th>event</th><th>title</th>"
+      "<th>documents</th><th>claims</th><th>divergent</th><th>corroborated</th><th>copied</th>"
+      "<th>single source</th><th>divergences</th></tr></thead><tbody>",
+      index["events"].size(), kStyle, Esc(index["generated_at"]), index["events"].size());
+  for (const json& e : index["events"]) {
+    const json& labels = e["clusters_by_label"];
+    html += fmt::format(
+        "<tr><td><a href=\"{0}/report.html\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td>"
+        "<td>{5}</td><td>{6}</td><td>{7}</td><td>{8}</td></tr>",
+        Esc(e["folder"]), Esc(e["title"]), e["documents"].size(), e["claims"].get<int64_t>(),
+        labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
+        labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>(),
+        e["divergences"].get<int64_t>());
+  }
+  html += "</tbody></table>";
+  if (!index["skipped"].empty()) {
+    html += "<h2>Skipped inputs</h2><ul>";
+    for (const json& s : index["skipped"]) html += fmt::format("<li>{}: {}</li>", Esc(s["id"]), Esc(s["reason"]));
+    html += "</ul>";
+  }
+  return html + "</main></body></html>\n";
 }
 
 std::string RenderHtml(const json& report) {

@@ -1,0 +1,130 @@
+#include "cluster/events.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "cluster/clustering.h"
+#include "similarity/cosine.h"
+#include "similarity/tfidf.h"
+
+namespace crossclaim {
+namespace {
+
+// Days since 1970-01-01 (civil calendar), for publication distances.
+int64_t DaysSinceEpoch(const Date& d) {
+  int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t mp = (d.month + 9) % 12;
+  int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string FeatureToken(std::string_view prefix, std::string_view text) {
+  std::string token(prefix);
+  for (char c : NormalizeForMatching(text)) token.push_back(c == ' ' ? '_' : c);
+  return token;
+}
+
+// The words of each document's lead, plus one feature per name, date and number it states:
+// specifics are what tell two similar events apart.
+TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t lead_claims) {
+  TokenLists docs(corpus.documents.size());
+  std::vector<size_t> taken(corpus.documents.size(), 0);
+  for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    for (std::string& token : NormalizedTokens(corpus.documents[d].title)) docs[d].push_back(std::move(token));
+  }
+  for (const Claim& claim : set.claims) {
+    size_t d = static_cast<size_t>(claim.doc);
+    if (taken[d]++ >= lead_claims) continue;
+    auto& tokens = docs[d];
+    tokens.insert(tokens.end(), claim.tokens.begin(), claim.tokens.end());
+    for (const std::string& name : claim.names) tokens.push_back(FeatureToken("name:", name));
+    for (const DateMention& date : claim.dates) {
+      if (date.month > 0 && date.day > 0) tokens.push_back(fmt::format("date:{}-{}", date.month, date.day));
+      if (date.year > 0) tokens.push_back(fmt::format("year:{}", date.year));
+    }
+    for (const NumberMention& n : claim.numbers) tokens.push_back(fmt::format("num:{}{}", n.value, n.unit));
+  }
+  return docs;
+}
+
+std::string EventTitle(const Corpus& corpus, const ClaimSet& set, int32_t doc) {
+  const Document& d = corpus.documents[static_cast<size_t>(doc)];
+  if (!d.title.empty()) return d.title;
+  for (const Claim& claim : set.claims) {
+    if (claim.doc == doc) return claim.text;
+  }
+  return d.id;
+}
+
+}  // namespace
+
+Status EventOptions::Validate() const {
+  if (!(edge_threshold > 0 && edge_threshold <= 1)) {
+    return InvalidArgument(fmt::format("EventOptions.edge_threshold must be in (0, 1] (got {})", edge_threshold));
+  }
+  if (!(event_threshold > 0 && event_threshold <= 1)) {
+    return InvalidArgument(fmt::format("EventOptions.event_threshold must be in (0, 1] (got {})", event_threshold));
+  }
+  if (days_scale < 0) return InvalidArgument(fmt::format("EventOptions.days_scale must be >= 0 (got {})", days_scale));
+  if (lead_claims == 0) return InvalidArgument("EventOptions.lead_claims must be > 0 (got 0)");
+  return Status::Ok();
+}
+
+Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSet& claims,
+                                             const EventOptions& options) {
+  Status valid = options.Validate();
+  if (!valid.ok()) return valid;
+  TfidfOptions tfidf;
+  tfidf.threads = options.threads;
+  Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
+  if (!vectorizer.ok()) return vectorizer.status();
+  TfidfMatrix rows = vectorizer->FitTransform(DocumentFeatures(corpus, claims, options.lead_claims));
+  AllPairsOptions pair_options;
+  pair_options.threshold = options.edge_threshold;
+  pair_options.threads = options.threads;
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, {}, pair_options);
+  if (!pairs.ok()) return pairs.status();
+
+  std::vector<WeightedEdge> edges;
+  for (const CosinePair& p : *pairs) {
+    double weight = p.cosine;
+    const auto& a = corpus.documents[static_cast<size_t>(p.a)].published;
+    const auto& b = corpus.documents[static_cast<size_t>(p.b)].published;
+    if (options.days_scale > 0 && a && b) {
+      weight *= std::exp(-std::abs(DaysSinceEpoch(*a) - DaysSinceEpoch(*b)) / options.days_scale);
+    }
+    edges.push_back({p.a, p.b, static_cast<float>(weight)});
+  }
+  int32_t n = static_cast<int32_t>(corpus.documents.size());
+  std::vector<int32_t> label = AverageLinkClusters(n, edges, {}, {options.event_threshold});
+
+  std::map<int32_t, std::vector<int32_t>> members;
+  for (int32_t d = 0; d < n; ++d) members[label[static_cast<size_t>(d)]].push_back(d);
+  std::vector<double> centrality(static_cast<size_t>(n), 0.0);
+  for (const WeightedEdge& e : edges) {
+    if (label[static_cast<size_t>(e.a)] != label[static_cast<size_t>(e.b)]) continue;
+    centrality[static_cast<size_t>(e.a)] += e.weight;
+    centrality[static_cast<size_t>(e.b)] += e.weight;
+  }
+  std::vector<NewsEvent> events;
+  for (auto& [unused, docs] : members) {
+    NewsEvent event;
+    event.id = static_cast<int32_t>(events.size());
+    event.documents = docs;
+    event.central_document = *std::max_element(docs.begin(), docs.end(), [&](int32_t x, int32_t y) {
+      double cx = centrality[static_cast<size_t>(x)], cy = centrality[static_cast<size_t>(y)];
+      return cx < cy || (cx == cy && x > y);  // ties: the earlier document
+    });
+    event.title = EventTitle(corpus, claims, event.central_document);
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+}  // namespace crossclaim

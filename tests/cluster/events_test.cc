@@ -1,0 +1,131 @@
+#include "cluster/events.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <string>
+#include <vector>
+
+namespace crossclaim {
+namespace {
+
+Corpus MakeCorpus(const std::vector<std::tuple<std::string, std::string, std::string>>& docs) {
+  Corpus corpus;
+  for (const auto& [id, date, text] : docs) {
+    Document doc;
+    doc.id = id;
+    doc.outlet = "outlet-" + id;
+    doc.published = Date::ParseIso(date);
+    doc.text = text;
+    InputRecord record;
+    record.id = id;
+    record.document = static_cast<int>(corpus.documents.size());
+    corpus.records.push_back(record);
+    corpus.documents.push_back(std::move(doc));
+  }
+  return corpus;
+}
+
+std::set<std::set<std::string>> Partition(const Corpus& corpus, const std::vector<NewsEvent>& events) {
+  std::set<std::set<std::string>> out;
+  for (const NewsEvent& e : events) {
+    std::set<std::string> ids;
+    for (int32_t d : e.documents) ids.insert(corpus.documents[static_cast<size_t>(d)].id);
+    out.insert(ids);
+  }
+  return out;
+}
+
+// Two earthquakes (the hard case: same kind of event, same words) and a football match,
+// written by hand; the expected grouping is by real-world event.
+Corpus TwoEarthquakes() {
+  return MakeCorpus({
+      {"chile-1", "2025-03-01",
+       "A magnitude 7.1 earthquake struck near Valparaiso in Chile on Saturday, killing 12 people. "
+       "Chile's emergency office said buildings collapsed in Valparaiso and Vina del Mar."},
+      {"japan-1", "2025-06-10",
+       "A magnitude 6.4 earthquake struck off Sendai in Japan on Tuesday, injuring 30 people. "
+       "Japan's meteorological agency issued a tsunami warning for the Miyagi coast near Sendai."},
+      {"chile-2", "2025-03-01",
+       "At least 12 people died when a 7.1 magnitude quake hit the Valparaiso region of Chile. "
+       "Rescuers searched collapsed buildings in Vina del Mar, Chile's emergency office said."},
+      {"football", "2025-03-02",
+       "Boca Juniors beat River Plate 2-1 in the Superclasico at La Bombonera on Sunday evening. "
+       "Edinson Cavani scored the winning goal in the second half."},
+      {"japan-2", "2025-06-10",
+       "Thirty people were injured after a 6.4 magnitude earthquake shook Sendai, Japan. The "
+       "meteorological agency lifted a tsunami warning for the Miyagi coast hours later."},
+      {"chile-3", "2025-03-02",
+       "Chile mourned 12 victims of the Valparaiso earthquake as aftershocks rattled Vina del Mar."},
+  });
+}
+
+TEST(ClusterEvents, TellsTwoSimilarEventsApart) {
+  Corpus corpus = TwoEarthquakes();
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, EventOptions());
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  EXPECT_EQ(Partition(corpus, *events),
+            (std::set<std::set<std::string>>{{"chile-1", "chile-2", "chile-3"},
+                                             {"japan-1", "japan-2"},
+                                             {"football"}}));
+}
+
+TEST(ClusterEvents, EveryDocumentInExactlyOneEventWhateverTheOrder) {
+  Corpus corpus = TwoEarthquakes();
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, EventOptions());
+  ASSERT_TRUE(events.ok());
+  std::multiset<int32_t> seen;
+  for (const NewsEvent& e : *events) {
+    seen.insert(e.documents.begin(), e.documents.end());
+    EXPECT_TRUE(std::find(e.documents.begin(), e.documents.end(), e.central_document) != e.documents.end());
+    EXPECT_FALSE(e.title.empty());
+  }
+  EXPECT_EQ(seen, (std::multiset<int32_t>{0, 1, 2, 3, 4, 5}));
+  // Reversed input: the same grouping.
+  std::vector<Document> docs(corpus.documents.rbegin(), corpus.documents.rend());
+  Corpus reversed;
+  for (Document& d : docs) {
+    InputRecord record;
+    record.id = d.id;
+    record.document = static_cast<int>(reversed.documents.size());
+    reversed.records.push_back(record);
+    reversed.documents.push_back(d);
+  }
+  ClaimSet reversed_claims = ExtractCorpusClaims(reversed, {}, {});
+  Result<std::vector<NewsEvent>> again = ClusterEvents(reversed, reversed_claims, EventOptions());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Partition(reversed, *again), Partition(corpus, *events));
+}
+
+TEST(ClusterEvents, PublicationDistanceSeparatesRecurringStories) {
+  // The same wording a year apart is a new event when dates are known.
+  Corpus corpus = MakeCorpus({
+      {"a", "2024-03-01", "The central bank raised its key interest rate to 5 percent on Thursday."},
+      {"b", "2025-03-01", "The central bank raised its key interest rate to 5 percent on Thursday."},
+  });
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, EventOptions());
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 2u);
+  EventOptions no_dates;
+  no_dates.days_scale = 0;
+  events = ClusterEvents(corpus, claims, no_dates);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 1u);
+}
+
+TEST(EventOptions, RejectsBadValues) {
+  EventOptions options;
+  options.event_threshold = 0;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.event_threshold must be in (0, 1] (got 0)");
+  options = EventOptions();
+  options.days_scale = -1;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.days_scale must be >= 0 (got -1)");
+}
+
+}  // namespace
+}  // namespace crossclaim
