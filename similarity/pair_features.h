@@ -1,0 +1,140 @@
+// Similarity features of a pair of short texts (two sentences, a headline and an article, a
+// tweet and a fact-checked claim), as used by `crossclaim pairs` and `crossclaim retrieve`
+// and measured on labelled data by bench/eval.sh (docs/quality.md).
+//
+// Example:
+//   Result<PairScorer> scorer = PairScorer::Create(PairScorerOptions());
+//   std::vector<std::string> texts = {"Putin spoke to Xi by phone.", "Xi and Putin held a call."};
+//   scorer->Fit(texts);                                  // idf of words and character n-grams
+//   PairVectors v = scorer->Transform(texts);
+//   PairFeatures f = scorer->Score(texts[0], texts[1], v, 0, 1);
+//   // f.jaccard_word, f.jaccard_char, f.cosine_word, f.cosine_char, f.cosine
+//
+// The features:
+//   jaccard_word  |A ∩ B| / |A ∪ B| over the SETS of normalised tokens (core/text.h
+//                 NormalizedTokens, stop words kept); 0 when either text has no token.
+//   jaccard_char  exact Jaccard of the character 5-gram shingle sets (similarity/shingle.h,
+//                 ShingleKind::kChar, n = 5, seed 0).
+//   cosine_word   TF-IDF cosine over words (TfidfVectorizer defaults: sublinear tf, smoothed
+//                 idf, stop words dropped, possessive stripped, plus bigrams when set).
+//   cosine_char   TF-IDF cosine over character n-grams taken inside each normalised token
+//                 padded with one space on each side ("call" -> " ca", "cal", "all", "ll ",
+//                 " cal", ...), lengths char_n_min..char_n_max: catches inflections
+//                 ("arrested" ~ "arrest") and compounds that word tokens miss.
+//   cosine        the score used for thresholds and ranking:
+//                 (1 - char_weight) * cosine_word + char_weight * cosine_char.
+// All features are in [0, 1].
+//
+// Thread safety: a fitted scorer is immutable; Transform, Score and Rank may be called
+// concurrently. Fit and LoadIdf mutate.
+#ifndef CROSSCLAIM_SIMILARITY_PAIR_FEATURES_H_
+#define CROSSCLAIM_SIMILARITY_PAIR_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "similarity/tfidf.h"
+
+namespace crossclaim {
+
+struct PairScorerOptions {
+  // Weight of the character n-gram cosine in `cosine`, in [0, 1]. The default was chosen on
+  // MSRP train and STS-B train (datasets/calibration.json).
+  double char_weight = 0.5;
+  // Character n-gram lengths, 1 <= char_n_min <= char_n_max <= 8.
+  int char_n_min = 3;
+  int char_n_max = 5;
+  // Adds adjacent word pairs to the word vectors.
+  bool word_bigrams = false;
+  // Worker threads for Transform and Rank (0: all cores). Results do not depend on it.
+  int threads = 0;
+
+  bool operator==(const PairScorerOptions&) const = default;
+};
+
+struct PairFeatures {
+  double jaccard_word = 0;
+  double jaccard_char = 0;
+  double cosine_word = 0;
+  double cosine_char = 0;
+  double cosine = 0;
+
+  bool operator==(const PairFeatures&) const = default;
+};
+
+// Unit-length TF-IDF rows of a list of texts, one row per text, in both feature spaces.
+struct PairVectors {
+  TfidfMatrix word;
+  TfidfMatrix chars;
+};
+
+// One ranked hit of Rank(): a row of the collection and its `cosine`.
+struct RankedHit {
+  int32_t row = 0;
+  double score = 0;
+
+  bool operator==(const RankedHit&) const = default;
+};
+
+class PairScorer {
+ public:
+  // Errors: kInvalidArgument naming the field and the rule (ranges above).
+  static Result<PairScorer> Create(const PairScorerOptions& options);
+
+  // Fits the word and character idf on `texts` (each text is one document). With a loaded
+  // background idf, word document frequencies add to it. O(total bytes).
+  void Fit(const std::vector<std::string>& texts);
+
+  // Loads a background word idf written by `crossclaim idf` / TfidfVectorizer::SaveIdf
+  // (fitted with default TfidfOptions, plus bigrams when word_bigrams). Call before Fit.
+  // Errors: those of TfidfVectorizer::LoadIdf.
+  Status LoadIdf(const std::string& path);
+
+  // Vectors of `texts` with the fitted idf. Precondition: Fit() was called.
+  PairVectors Transform(const std::vector<std::string>& texts) const;
+
+  // Features of the pair (a, b) whose vectors are rows `row_a` of `va` and `row_b` of `vb`
+  // (the same texts that were transformed). O(|a| + |b|).
+  PairFeatures Score(std::string_view a, std::string_view b, const PairVectors& va,
+                     const PairVectors& vb, int32_t row_a, int32_t row_b) const;
+  // Same, both rows in one PairVectors.
+  PairFeatures Score(std::string_view a, std::string_view b, const PairVectors& v, int32_t row_a,
+                     int32_t row_b) const {
+    return Score(a, b, v, v, row_a, row_b);
+  }
+
+  // For each row of `queries`, the `top_k` rows of `collection` with the highest `cosine`,
+  // best first, ties by smaller row; rows scoring 0 are not returned. Precondition:
+  // top_k >= 1. Cost: proportional to the shared postings (an inverted index over the
+  // collection), parallel over queries; memory O(collection rows) per thread.
+  std::vector<std::vector<RankedHit>> Rank(const PairVectors& queries,
+                                           const PairVectors& collection, int top_k) const;
+
+  const PairScorerOptions& options() const { return options_; }
+
+ private:
+  PairScorer(const PairScorerOptions& options, TfidfVectorizer word, TfidfVectorizer chars)
+      : options_(options), word_(std::move(word)), chars_(std::move(chars)) {}
+
+  TokenLists WordTokens(const std::vector<std::string>& texts) const;
+  TokenLists CharTokens(const std::vector<std::string>& texts) const;
+
+  PairScorerOptions options_;
+  TfidfVectorizer word_;
+  TfidfVectorizer chars_;
+};
+
+// The character n-grams of one normalised token as described in the banner, in order
+// (exposed for tests). Lengths longer than the padded token are skipped; a padded token
+// shorter than n_min gives itself once.
+std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n_max);
+
+// |A ∩ B| / |A ∪ B| over the sets of normalised tokens of `a` and `b`; 0 if either is empty.
+double WordJaccard(std::string_view a, std::string_view b);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_SIMILARITY_PAIR_FEATURES_H_

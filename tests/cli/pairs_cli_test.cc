@@ -1,0 +1,158 @@
+// End to end: `crossclaim pairs` on a small TSV written here. The word features are checked
+// against brute force on the normalised tokens (core NormalizedTokens) and a dense TF-IDF
+// computed in the test from the documented formula.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "core/text.h"
+#include "similarity/shingle.h"
+#include "similarity/stopwords.h"
+#include "tests/testing/paths.h"
+
+namespace crossclaim {
+namespace {
+
+using json = nlohmann::ordered_json;
+using ::testing::HasSubstr;
+
+testing::CommandOutput Crossclaim(const std::string& args) {
+  return testing::RunCommand(testing::CrossclaimBin() + " " + args);
+}
+
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    EXPECT_TRUE(json::accept(line)) << line;
+    if (json::accept(line)) lines.push_back(json::parse(line));
+  }
+  return lines;
+}
+
+// No possessives in these texts: the dense oracle below does not strip "'s".
+const std::vector<std::array<std::string, 3>> kRows = {
+    {"p1", "Putin and Xi held a video call on Tuesday.", "Xi and Putin spoke by video on Tuesday."},
+    {"p2", "The death toll rose to 7 people.", "The death toll rose to 5 people."},
+    {"p3", "Shares fell sharply in Tokyo.", "Shares fell sharply in Tokyo."},
+    {"p4", "The ministry denied the report.", "Rain is expected across the north tomorrow."},
+};
+
+std::string WriteRows(const std::string& dir, const std::string& extra) {
+  std::string tsv = "# comment lines and blank lines are ignored\n\n";
+  for (const auto& r : kRows) tsv += r[0] + "\t" + r[1] + "\t" + r[2] + "\tignored column\n";
+  tsv += extra;
+  const std::string path = dir + "/pairs.tsv";
+  testing::WriteFile(path, tsv);
+  return path;
+}
+
+double BruteJaccard(const std::string& a, const std::string& b) {
+  const std::vector<std::string> ta = NormalizedTokens(a), tb = NormalizedTokens(b);
+  const std::set<std::string> sa(ta.begin(), ta.end()), sb(tb.begin(), tb.end());
+  int inter = 0;
+  for (const std::string& t : sa) inter += sb.count(t);
+  return static_cast<double>(inter) / static_cast<double>(sa.size() + sb.size() - inter);
+}
+
+// Dense word TF-IDF over all texts of the file: tf = 1 + ln(count), idf = ln((1+n)/(1+df)) + 1,
+// stop words dropped, rows L2-normalised; returns the cosine of texts i and j.
+double DenseWordCosine(const std::vector<std::string>& texts, size_t i, size_t j) {
+  std::vector<std::map<std::string, double>> counts(texts.size());
+  std::map<std::string, double> df;
+  for (size_t d = 0; d < texts.size(); ++d) {
+    for (const std::string& t : NormalizedTokens(texts[d])) {
+      if (!IsEnglishStopWord(t)) counts[d][t] += 1;
+    }
+    for (const auto& [t, c] : counts[d]) df[t] += 1;
+  }
+  const double n = static_cast<double>(texts.size());
+  auto vec = [&](size_t d) {
+    std::map<std::string, double> v;
+    double norm = 0;
+    for (const auto& [t, c] : counts[d]) {
+      v[t] = (1 + std::log(c)) * (std::log((1 + n) / (1 + df[t])) + 1);
+      norm += v[t] * v[t];
+    }
+    for (auto& [t, w] : v) w /= std::sqrt(norm);
+    return v;
+  };
+  const auto a = vec(i), b = vec(j);
+  double dot = 0;
+  for (const auto& [t, w] : a) {
+    if (b.contains(t)) dot += w * b.at(t);
+  }
+  return dot;
+}
+
+TEST(PairsCli, FieldsAndBruteForceFeatures) {
+  const std::string dir = testing::ScratchDir("pairs_cli");
+  const testing::CommandOutput run = Crossclaim("pairs " + WriteRows(dir, ""));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<json> lines = JsonLines(run.out);
+  ASSERT_EQ(lines.size(), kRows.size());
+  std::vector<std::string> texts;
+  for (const auto& r : kRows) {
+    texts.push_back(r[1]);
+    texts.push_back(r[2]);
+  }
+  const Shingler char5 = *Shingler::Create({.kind = ShingleKind::kChar, .n = 5});
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const json& p = lines[i];
+    std::vector<std::string> keys;
+    for (const auto& [key, unused] : p.items()) keys.push_back(key);
+    EXPECT_THAT(keys,
+                ::testing::ElementsAre("id", "jaccard_word", "jaccard_char", "cosine", "divergent",
+                                       "divergence_kinds", "cosine_word", "cosine_char"));
+    EXPECT_EQ(p["id"], kRows[i][0]);
+    EXPECT_NEAR(p["jaccard_word"].get<double>(), BruteJaccard(kRows[i][1], kRows[i][2]), 1e-6);
+    EXPECT_NEAR(p["jaccard_char"].get<double>(),
+                Jaccard(char5.Shingles(kRows[i][1]), char5.Shingles(kRows[i][2])), 1e-6);
+    EXPECT_NEAR(p["cosine_word"].get<double>(), DenseWordCosine(texts, 2 * i, 2 * i + 1), 1e-5);
+    // The documented combination with the default weight 1/2.
+    EXPECT_NEAR(p["cosine"].get<double>(),
+                0.5 * p["cosine_word"].get<double>() + 0.5 * p["cosine_char"].get<double>(), 2e-6);
+    EXPECT_EQ(p["divergent"].get<bool>(), !p["divergence_kinds"].empty());
+  }
+  // Identical texts: every feature is 1. Disjoint content words: word cosine 0.
+  EXPECT_NEAR(lines[2]["cosine"].get<double>(), 1.0, 1e-5);
+  EXPECT_NEAR(lines[2]["jaccard_char"].get<double>(), 1.0, 1e-9);
+  EXPECT_FALSE(lines[2]["divergent"].get<bool>());
+  EXPECT_NEAR(lines[3]["cosine_word"].get<double>(), 0.0, 1e-9);
+  // 7 vs 5 people: a number divergence.
+  EXPECT_TRUE(lines[1]["divergent"].get<bool>());
+  EXPECT_THAT(lines[1]["divergence_kinds"].get<std::vector<std::string>>(),
+              ::testing::Contains("number"));
+}
+
+TEST(PairsCli, SkipsBadRowsNamingFileAndLine) {
+  const std::string dir = testing::ScratchDir("pairs_cli_bad");
+  // Lines 7 and 8 (after 2 header lines and 4 rows): too few fields, empty text_b.
+  const std::string path = WriteRows(dir, "bad\tonly one text\nbad2\tsome text\t \n");
+  const testing::CommandOutput run = Crossclaim("pairs " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);
+  EXPECT_THAT(run.err, HasSubstr(path + ":7: skipped: 2 field(s), 3 needed"));
+  EXPECT_THAT(run.err, HasSubstr(path + ":8: skipped: field 3 is empty"));
+  EXPECT_THAT(run.err, HasSubstr("4 pairs scored, 2 row(s)"));
+}
+
+TEST(PairsCli, MissingFileAndBadWeightAreErrors) {
+  testing::CommandOutput run = Crossclaim("pairs /nonexistent/pairs.tsv");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("/nonexistent/pairs.tsv: cannot read the file"));
+  const std::string dir = testing::ScratchDir("pairs_cli_weight");
+  run = Crossclaim("pairs " + WriteRows(dir, "") + " --char-weight 1.5");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("char_weight must be in [0, 1] (got 1.5)"));
+}
+
+}  // namespace
+}  // namespace crossclaim
