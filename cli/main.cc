@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
       "Which claims are corroborated, which text was copied from whom, where reports disagree."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "crossclaim " CROSSCLAIM_VERSION);
+  // Options can also come from a TOML/INI file, one [section] per subcommand:
+  //   [report]
+  //   overlap-threshold = 0.2
+  app.set_config("--config", "", "Read options from a TOML/INI file ([report], [dedup], ... sections)");
 
   std::vector<Entry> entries = Registry();
   std::stable_sort(entries.begin(), entries.end(),

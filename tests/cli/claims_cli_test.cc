@@ -1,6 +1,7 @@
 // End-to-end tests of `crossclaim claims`, run as a user would run it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -76,6 +77,25 @@ TEST(ClaimsCli, ExitCodesAndErrorMessages) {
   testing::CommandOutput help = RunCommand(CrossclaimBin() + " claims --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--show-removed"), std::string::npos);
+}
+
+TEST(ClaimsCli, ConfigFileSetsSubcommandOptions) {
+  std::string dir = testing::ScratchDir("config");
+  testing::WriteFile(dir + "/crossclaim.toml", "[claims]\nmin-tokens = 30\nformat = \"json\"\n");
+  testing::CommandOutput strict =
+      RunCommand(CrossclaimBin() + " --config " + dir + "/crossclaim.toml claims");
+  ASSERT_EQ(strict.exit_code, 0) << strict.err;
+  testing::CommandOutput plain = RunCommand(CrossclaimBin() + " claims --format json");
+  size_t long_claims = json::parse(strict.out)["claims"].size();
+  size_t all_claims = json::parse(plain.out)["claims"].size();
+  EXPECT_GT(long_claims, 0u);
+  EXPECT_LT(long_claims, all_claims);
+  for (const json& claim : json::parse(strict.out)["claims"]) {
+    std::string text = claim["text"];
+    EXPECT_GE(std::count(text.begin(), text.end(), ' '), 25) << text;  // 30 tokens need 29 gaps or so
+  }
+  testing::CommandOutput missing = RunCommand(CrossclaimBin() + " --config /nonexistent.toml claims");
+  EXPECT_EQ(missing.exit_code, 2);
 }
 
 TEST(ClaimsCli, TextTableNamesEveryDocument) {
