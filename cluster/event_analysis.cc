@@ -42,49 +42,64 @@ Status CheckUnit(double value, const char* name, bool allow_zero) {
 // The event's centre: the sum of the documents' leads (their first `lead_claims` claims,
 // summed and scaled to unit length per document, so that every outlet's account weighs the
 // same). News states the event in the lead; sidebars, feeds and appended articles come later.
-struct EventCentre {
-  std::vector<std::vector<double>> lead;  // per document, unit length (or all zero)
-  std::vector<double> centre;
+// Leads are sparse; the centre is dense over the vocabulary.
+class EventCentre {
+ public:
+  using SparseVector = std::map<int64_t, double>;
 
-  // The centre without document `doc`'s own lead (all of it when it is the only one).
-  std::vector<double> Without(size_t doc) const {
-    std::vector<double> out = centre;
-    bool others = false;
-    for (size_t d = 0; d < lead.size(); ++d) {
-      if (d != doc && std::any_of(lead[d].begin(), lead[d].end(), [](double v) { return v != 0; })) {
-        others = true;
+  EventCentre(const TfidfMatrix& rows, const std::vector<Claim>& claims, size_t num_documents,
+              size_t lead_claims)
+      : lead_(num_documents), centre_(static_cast<size_t>(rows.cols()), 0.0) {
+    std::vector<size_t> taken(num_documents, 0);
+    for (int32_t r = 0; r < rows.rows(); ++r) {
+      size_t doc = static_cast<size_t>(claims[static_cast<size_t>(r)].doc);
+      if (taken[doc]++ >= lead_claims) continue;
+      for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) lead_[doc][it.col()] += it.value();
+    }
+    for (SparseVector& lead : lead_) {
+      double norm = 0;
+      for (const auto& [col, v] : lead) norm += v * v;
+      if (norm == 0) continue;
+      norm = std::sqrt(norm);
+      for (auto& [col, v] : lead) {
+        v /= norm;
+        centre_[static_cast<size_t>(col)] += v;
       }
+      ++documents_with_lead_;
     }
-    if (!others) return out;
-    for (size_t k = 0; k < out.size(); ++k) out[k] -= lead[doc][k];
-    return out;
+    for (double v : centre_) centre_norm2_ += v * v;
   }
-};
 
-EventCentre FindCentre(const TfidfMatrix& rows, const std::vector<Claim>& claims,
-                       size_t num_documents, size_t lead_claims) {
-  const size_t dims = static_cast<size_t>(rows.cols());
-  EventCentre event;
-  event.lead.assign(num_documents, std::vector<double>(dims, 0.0));
-  event.centre.assign(dims, 0.0);
-  std::vector<size_t> taken(num_documents, 0);
-  for (int32_t r = 0; r < rows.rows(); ++r) {
-    size_t doc = static_cast<size_t>(claims[static_cast<size_t>(r)].doc);
-    if (taken[doc]++ >= lead_claims) continue;
-    for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) {
-      event.lead[doc][static_cast<size_t>(it.col())] += it.value();
+  // Cosine of `vector` to the centre without document `doc`'s own lead (with it when it is
+  // the only lead): |c - l|^2 = |c|^2 - 2 c.l + |l|^2, and |l| = 1.
+  double CosineWithout(const SparseVector& vector, size_t doc) const {
+    const SparseVector& own = lead_[doc];
+    bool exclude = documents_with_lead_ > 1 && !own.empty();
+    double dot = 0, norm2 = 0;
+    for (const auto& [col, v] : vector) {
+      double c = centre_[static_cast<size_t>(col)];
+      if (exclude) {
+        auto it = own.find(col);
+        if (it != own.end()) c -= it->second;
+      }
+      dot += v * c;
+      norm2 += v * v;
     }
-  }
-  for (auto& v : event.lead) {
-    double norm = std::sqrt(std::inner_product(v.begin(), v.end(), v.begin(), 0.0));
-    if (norm == 0) continue;
-    for (size_t k = 0; k < dims; ++k) {
-      v[k] /= norm;
-      event.centre[k] += v[k];
+    double centre2 = centre_norm2_;
+    if (exclude) {
+      double centre_dot_own = 0;
+      for (const auto& [col, v] : own) centre_dot_own += centre_[static_cast<size_t>(col)] * v;
+      centre2 += 1.0 - 2 * centre_dot_own;
     }
+    return norm2 > 0 && centre2 > 1e-12 ? dot / std::sqrt(norm2 * centre2) : 0.0;
   }
-  return event;
-}
+
+ private:
+  std::vector<SparseVector> lead_;
+  std::vector<double> centre_;
+  double centre_norm2_ = 0;
+  size_t documents_with_lead_ = 0;
+};
 
 // Lines that open a page's sidebar: what follows is other stories.
 constexpr std::string_view kSidebarMarkers[] = {
@@ -139,20 +154,13 @@ bool EndsTruncated(std::string_view text) {
   return text.ends_with("\xE2\x80\xA6") || text.ends_with("...");
 }
 
-// Cosine between a set of rows (summed) and a dense centre vector.
-double SetCosine(const TfidfMatrix& rows, const std::vector<int32_t>& members,
-                 const std::vector<double>& centre) {
-  std::map<int64_t, double> sum;
+// The sum of a set of rows, as a sparse vector.
+EventCentre::SparseVector SumRows(const TfidfMatrix& rows, const std::vector<int32_t>& members) {
+  EventCentre::SparseVector sum;
   for (int32_t r : members) {
     for (TfidfMatrix::InnerIterator it(rows, r); it; ++it) sum[it.col()] += it.value();
   }
-  double dot = 0, norm2 = 0, centre2 = 0;
-  for (const auto& [col, v] : sum) {
-    dot += v * centre[static_cast<size_t>(col)];
-    norm2 += v * v;
-  }
-  for (double c : centre) centre2 += c * c;
-  return norm2 > 0 && centre2 > 0 ? dot / std::sqrt(norm2 * centre2) : 0.0;
+  return sum;
 }
 
 // Off-event claims, decided per block of a page (single sentences are too short for a
@@ -176,7 +184,7 @@ void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
   for (const auto& [key, members] : blocks) {
     bool first = key.first != current_doc;
     current_doc = key.first;
-    double cosine = SetCosine(rows, members, centre.Without(static_cast<size_t>(key.first)));
+    double cosine = centre.CosineWithout(SumRows(rows, members), static_cast<size_t>(key.first));
     bool off = !first && (placement[static_cast<size_t>(members.front())].sidebar ||
                           EndsTruncated(claims[static_cast<size_t>(members.back())].text) ||
                           cosine < options.off_event_threshold);
@@ -462,7 +470,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   timer.Lap("edges");
 
   MarkOffEvent(rows, claim_set, PlaceClaims(corpus, claim_set),
-               FindCentre(rows, claims, corpus.documents.size(), options.lead_claims), options,
+               EventCentre(rows, claims, corpus.documents.size(), options.lead_claims), options,
                &event);
   timer.Lap("off_event");
 
