@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/eval_io.h"
 #include "cli/eval_metrics.h"
+#include "similarity/pair_features.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -107,10 +108,9 @@ Result<Figures> EvalPairs(const EvalFlags& flags, bool divergence) {
     return f;
   }
   f["auc"] = eval::RocAuc(j->scores, gold);
-  if (flags.threshold >= 0) {
-    f["threshold"] = flags.threshold;
-    f["at_threshold"] = BinaryFigures(eval::ClassifyAt(j->scores, gold, flags.threshold));
-  }
+  const double threshold = flags.threshold >= 0 ? flags.threshold : kParaphraseThreshold;
+  f["threshold"] = threshold;
+  f["at_threshold"] = BinaryFigures(eval::ClassifyAt(j->scores, gold, threshold));
   const eval::ThresholdChoice acc =
       eval::BestThreshold(j->scores, gold, eval::Objective::kAccuracy);
   const eval::ThresholdChoice f1 = eval::BestThreshold(j->scores, gold, eval::Objective::kF1);
@@ -276,7 +276,8 @@ const CommandRegistration kEval{
       app.add_option("--field", flags->field, "Score field of the pairs output")
           ->capture_default_str();
       app.add_option("--threshold", flags->threshold,
-                     "pairs: also report accuracy/P/R/F1 at this threshold (score >= t)");
+                     "pairs: report accuracy/P/R/F1 at this threshold (score >= t; default: the "
+                     "calibrated paraphrase threshold)");
       app.add_option("--k", flags->k, "retrieval: cut-off rank")->capture_default_str();
       app.add_flag("--json", flags->json, "One JSON object instead of a table");
       return [flags] { return RunEval(*flags); };
