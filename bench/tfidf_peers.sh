@@ -4,14 +4,17 @@
 # terms + thresholded X @ X.T) on GenerateSentences(42, COUNT), threshold 0.5.
 # Checks that the pair sets are identical and prints both medians and the ratio.
 #
-# Usage: bench/tfidf_peers.sh [BUILD_DIR] [COUNT] [REPETITIONS] [THREADS_NOTE]
+# Usage: bench/tfidf_peers.sh [BUILD_DIR] [COUNT] [REPETITIONS] [SKLEARN_REPETITIONS]
 #   BUILD_DIR    a Release build with bench/tfidf_benchmark (default: build)
 #   COUNT        sentences (default: 100000)
-#   REPETITIONS  runs of each side; medians are compared (default: 3)
+#   REPETITIONS  runs of crossclaim; medians are compared (default: 3)
+#   SKLEARN_REPETITIONS  runs of scikit-learn (default: REPETITIONS; at 100k one run takes
+#                minutes and ~2 GB, so 1 is a reasonable choice there)
 set -eu
 build=${1:-build}
 count=${2:-100000}
 reps=${3:-3}
+sk_reps=${4:-$reps}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tfidf_peers.XXXXXX")
 
 echo "corpus: GenerateSentences(42, $count), threshold 0.5, work dir $dir"
@@ -29,6 +32,6 @@ PY
 )
 set -- $ours
 echo "crossclaim: median $1 s over $2 runs, $3 pairs (runs: $(echo "$ours" | cut -d' ' -f4-))"
-/usr/bin/python3 "$(dirname "$0")/tfidf_peers.py" "$dir" --repetitions "$reps" | tee "$dir/sklearn.txt"
+/usr/bin/python3 "$(dirname "$0")/tfidf_peers.py" "$dir" --repetitions "$sk_reps" --block 1024 | tee "$dir/sklearn.txt"
 theirs=$(sed -n 's/^sklearn_median_seconds //p' "$dir/sklearn.txt")
 /usr/bin/python3 -c "print(f'ratio (scikit-learn / crossclaim, end to end): {float($theirs) / float($1):.1f}x')"
