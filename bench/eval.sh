@@ -37,6 +37,8 @@ for system in cc base; do
       >"$work/$name.$system.json"
   done
 done
+"$bin" eval pairs --scores "$work/clough.cc.jsonl" --gold "$work/clough.gold.tsv" \
+  --field jaccard_word --json >"$work/clough-jaccard.cc.json"
 "$bin" eval divergence --scores "$work/sick.cc.jsonl" --gold "$work/sick.gold.tsv" --json \
   >"$work/sick.cc.json"
 

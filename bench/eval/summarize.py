@@ -44,6 +44,11 @@ def main():
         rows.append(("Clough-Stevenson", "AUROC reused vs non (cosine)", f"{cc['auc']:.4f}",
                      f"{base['auc']:.4f}", f"{cc['auc'] - base['auc']:+.4f}", ">= 0.95",
                      "yes" if cc["auc"] >= 0.95 else "no"))
+    jw = load(work, "clough-jaccard.cc.json")
+    if jw and base:
+        rows.append(("Clough-Stevenson", "AUROC reused vs non (jaccard_word)", f"{jw['auc']:.4f}",
+                     f"{base['auc']:.4f}", f"{jw['auc'] - base['auc']:+.4f}", ">= 0.95",
+                     "yes" if jw["auc"] >= 0.95 else "no"))
     cut = open(os.path.join(work, "clough.cut_found.txt")).read().split()
     if cut:
         found, total = int(cut[0]), int(cut[1])
