@@ -430,6 +430,9 @@ Status AnalysisOptions::Validate() const {
   }
   Status s = CheckUnit(off_event_threshold, "off_event_threshold", true);
   if (!s.ok()) return s;
+  if (max_partners < 0) {
+    return InvalidArgument(fmt::format("AnalysisOptions.max_partners must be >= 0 (got {})", max_partners));
+  }
   if (threads < 0) return InvalidArgument(fmt::format("AnalysisOptions.threads must be >= 0 (got {})", threads));
   s = divergence.Validate();
   if (!s.ok()) return s;
@@ -463,6 +466,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   for (const Claim& c : claims) groups.push_back(c.doc);
   AllPairsOptions pair_options;
   pair_options.threshold = options.overlap_threshold;
+  pair_options.top_k = options.max_partners;
   pair_options.threads = options.threads;
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, groups, pair_options);
   if (!pairs.ok()) return pairs.status();

@@ -54,6 +54,9 @@ struct AnalysisOptions {
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
   double rescue_threshold = 0.4;     // an off-event claim this close to an on-event one stays
+  // Each claim keeps at most this many overlap partners, its strongest (0: all). Bounds the
+  // graph on large inputs; a fact is rarely restated by more outlets than this.
+  int max_partners = 50;
   DedupOptions dedup;                // passage-level copies between documents
   DivergenceOptions divergence;
   int threads = 0;  // 0: all cores

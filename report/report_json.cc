@@ -135,6 +135,7 @@ json ParametersJson(const AnalysisOptions& o) {
           {"off_event_threshold", o.off_event_threshold},
           {"rescue_threshold", o.rescue_threshold},
           {"lead_claims", o.lead_claims},
+          {"max_partners", o.max_partners},
           {"dedup_threshold", o.dedup.threshold},
           {"dedup_ngram", o.dedup.shingles.n},
           {"num_hashes", o.dedup.minhash.num_hashes},
