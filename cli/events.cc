@@ -59,6 +59,10 @@ const CommandRegistration kEvents{
       app.add_option("--days-scale", flags->options.days_scale,
                      "Similarity decays by exp(-days apart / this) when both dates are known; 0: off")
           ->capture_default_str();
+      app.add_option("--lead-claims", flags->options.lead_claims,
+                     "Claims per document that describe its event")
+          ->check(CLI::PositiveNumber)
+          ->capture_default_str();
       app.add_option("--threads", flags->options.threads, "Worker threads (0: all cores)")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();
