@@ -48,7 +48,7 @@ namespace crossclaim {
 struct AnalysisOptions {
   TfidfOptions tfidf;
   std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
-  double overlap_threshold = 0.15;   // cosine for an overlap edge
+  double overlap_threshold = 0.1;    // cosine for an overlap edge
   double cluster_threshold = 0.2;    // average-link merge threshold
   double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)

@@ -1,0 +1,12 @@
+#!/usr/bin/python3
+"""report.json -> `id<TAB>cluster` per document: the cluster of its (only) claim; a document
+without an on-event claim is its own cluster. Usage: report_to_clusters.py REPORT OUT_TSV."""
+import json, sys
+
+report = json.load(open(sys.argv[1]))
+cluster = {}
+for claim in report['claims']:
+    cluster.setdefault(claim['doc'], claim['cluster'] if claim['cluster'] is not None else 'off-' + claim['doc'])
+with open(sys.argv[2], 'w') as out:
+    for doc in report['documents']:
+        out.write(f"{doc['id']}\t{cluster.get(doc['id'], 'none-' + doc['id'])}\n")
