@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "tests/testing/fixtures.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -19,16 +20,7 @@ testing::CommandOutput Crossclaim(const std::string& args) {
   return testing::RunCommand(testing::CrossclaimBin() + " " + args);
 }
 
-std::vector<json> JsonLines(const std::string& out) {
-  std::vector<json> lines;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) {
-    EXPECT_TRUE(json::accept(line)) << line;
-    if (json::accept(line)) lines.push_back(json::parse(line));
-  }
-  return lines;
-}
+std::vector<json> JsonLines(const std::string& out) { return testing::ParseJsonLines(out); }
 
 // Claim id of the demo claim whose text starts with `prefix` (via `crossclaim claims`).
 int ClaimId(const std::string& prefix) {

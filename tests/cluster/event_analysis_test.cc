@@ -1,5 +1,7 @@
 #include "cluster/event_analysis.h"
 
+#include "tests/testing/fixtures.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,26 +12,8 @@
 namespace crossclaim {
 namespace {
 
-Document Doc(std::string id, std::string outlet, std::string date, std::string text) {
-  Document doc;
-  doc.id = std::move(id);
-  doc.outlet = std::move(outlet);
-  doc.published = Date::ParseIso(date);
-  doc.text = std::move(text);
-  return doc;
-}
-
-Corpus MakeCorpus(std::vector<Document> docs) {
-  Corpus corpus;
-  for (Document& doc : docs) {
-    InputRecord record;
-    record.id = doc.id;
-    record.document = static_cast<int>(corpus.documents.size());
-    corpus.records.push_back(record);
-    corpus.documents.push_back(std::move(doc));
-  }
-  return corpus;
-}
+using testing::CorpusOf;
+using testing::MakeDocument;
 
 // Four outlets on one (invented) event, each fact written by hand with its expected label:
 //  - the harbour fire: Wire and Copycat carry the same sentence word for word -> copied;
@@ -42,17 +26,17 @@ class FixtureEvent : public ::testing::Test {
     const std::string fire =
         "A large fire broke out at the container harbour of Port Selma on Monday night and "
         "burned until dawn.";
-    corpus_ = MakeCorpus({
-        Doc("wire", "Wire", "2025-03-03",
+    corpus_ = CorpusOf({
+        MakeDocument("wire", "Wire", "2025-03-03",
             fire + " Firefighters evacuated residents of four streets near the harbour gates. "
                    "Seven people were injured in the blaze at the container harbour, officials "
                    "said."),
-        Doc("copycat", "Copycat", "2025-03-04", fire + " Shipping resumed later in the week."),
-        Doc("daily", "Daily", "2025-03-03",
+        MakeDocument("copycat", "Copycat", "2025-03-04", fire + " Shipping resumed later in the week."),
+        MakeDocument("daily", "Daily", "2025-03-03",
             "Residents of four streets near the harbour gates were evacuated by firefighters. "
             "Prosecutors opened an investigation into suspected arson at a warehouse owned by "
             "a logistics company."),
-        Doc("herald", "Herald", "",
+        MakeDocument("herald", "Herald", "",
             "Five people were injured in the blaze at the container harbour, officials said."),
     });
     claims_ = ExtractCorpusClaims(corpus_, {}, {});
@@ -143,7 +127,7 @@ TEST_F(FixtureEvent, SameOutletTwiceIsOneSource) {
 }
 
 TEST_F(FixtureEvent, ClustersDoNotDependOnInputOrder) {
-  Corpus reversed = MakeCorpus({corpus_.documents[3], corpus_.documents[2], corpus_.documents[1],
+  Corpus reversed = CorpusOf({corpus_.documents[3], corpus_.documents[2], corpus_.documents[1],
                                 corpus_.documents[0]});
   ClaimSet claims = ExtractCorpusClaims(reversed, {}, {});
   Result<EventAnalysis> event = AnalyzeEvent(reversed, claims, AnalysisOptions());

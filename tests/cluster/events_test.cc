@@ -1,5 +1,7 @@
 #include "cluster/events.h"
 
+#include "tests/testing/fixtures.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,20 +14,11 @@ namespace crossclaim {
 namespace {
 
 Corpus MakeCorpus(const std::vector<std::tuple<std::string, std::string, std::string>>& docs) {
-  Corpus corpus;
+  std::vector<Document> documents;
   for (const auto& [id, date, text] : docs) {
-    Document doc;
-    doc.id = id;
-    doc.outlet = "outlet-" + id;
-    doc.published = Date::ParseIso(date);
-    doc.text = text;
-    InputRecord record;
-    record.id = id;
-    record.document = static_cast<int>(corpus.documents.size());
-    corpus.records.push_back(record);
-    corpus.documents.push_back(std::move(doc));
+    documents.push_back(testing::MakeDocument(id, "outlet-" + id, date, text));
   }
-  return corpus;
+  return testing::CorpusOf(std::move(documents));
 }
 
 std::set<std::set<std::string>> Partition(const Corpus& corpus, const std::vector<NewsEvent>& events) {
@@ -86,15 +79,7 @@ TEST(ClusterEvents, EveryDocumentInExactlyOneEventWhateverTheOrder) {
   }
   EXPECT_EQ(seen, (std::multiset<int32_t>{0, 1, 2, 3, 4, 5}));
   // Reversed input: the same grouping.
-  std::vector<Document> docs(corpus.documents.rbegin(), corpus.documents.rend());
-  Corpus reversed;
-  for (Document& d : docs) {
-    InputRecord record;
-    record.id = d.id;
-    record.document = static_cast<int>(reversed.documents.size());
-    reversed.records.push_back(record);
-    reversed.documents.push_back(d);
-  }
+  Corpus reversed = testing::CorpusOf({corpus.documents.rbegin(), corpus.documents.rend()});
   ClaimSet reversed_claims = ExtractCorpusClaims(reversed, {}, {});
   Result<std::vector<NewsEvent>> again = ClusterEvents(reversed, reversed_claims, EventOptions());
   ASSERT_TRUE(again.ok());
