@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/eval_io.h"
-#include "cli/eval_metrics.h"
+#include "eval/io.h"
+#include "eval/metrics.h"
 #include "similarity/pair_features.h"
 
 namespace crossclaim::cli {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/eval_io.h"
+#include "eval/io.h"
 #include "similarity/pair_features.h"
 
 namespace crossclaim::cli {

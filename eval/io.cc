@@ -1,4 +1,4 @@
-#include "cli/eval_io.h"
+#include "eval/io.h"
 
 #include <fmt/format.h>
 

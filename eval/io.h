@@ -5,8 +5,8 @@
 //   qrels    TREC style `query 0 doc relevance` (whitespace separated; relevance > 0 is
 //            relevant) or two TAB-separated fields `query<TAB>doc`.
 //   JSON Lines: one object per line.
-#ifndef CROSSCLAIM_CLI_EVAL_IO_H_
-#define CROSSCLAIM_CLI_EVAL_IO_H_
+#ifndef CROSSCLAIM_EVAL_IO_H_
+#define CROSSCLAIM_EVAL_IO_H_
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -44,4 +44,4 @@ Result<std::map<std::string, std::string>> ReadGold(const std::string& path);
 
 }  // namespace crossclaim::cli
 
-#endif  // CROSSCLAIM_CLI_EVAL_IO_H_
+#endif  // CROSSCLAIM_EVAL_IO_H_

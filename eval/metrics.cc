@@ -1,4 +1,4 @@
-#include "cli/eval_metrics.h"
+#include "eval/metrics.h"
 
 #include <algorithm>
 #include <cmath>

@@ -11,8 +11,8 @@
 // Every function is O(n log n) or better unless said, pure and thread-safe. Preconditions
 // (sizes equal, labels 0/1) are the caller's: `crossclaim eval` checks them on its inputs
 // and reports file:line.
-#ifndef CROSSCLAIM_CLI_EVAL_METRICS_H_
-#define CROSSCLAIM_CLI_EVAL_METRICS_H_
+#ifndef CROSSCLAIM_EVAL_METRICS_H_
+#define CROSSCLAIM_EVAL_METRICS_H_
 
 #include <map>
 #include <set>
@@ -106,4 +106,4 @@ ClusterMetrics CompareClusterings(const std::vector<std::string>& predicted,
 
 }  // namespace crossclaim::eval
 
-#endif  // CROSSCLAIM_CLI_EVAL_METRICS_H_
+#endif  // CROSSCLAIM_EVAL_METRICS_H_

@@ -1,9 +1,6 @@
 // Metrics of `crossclaim eval` on tiny gold sets whose values are computed by hand in the
 // comments (and cross-checked once with scikit-learn / scipy when written).
-//
-// The cli sources are compiled into the `crossclaim` executable, not a library, so this
-// test compiles the metrics translation unit itself.
-#include "cli/eval_metrics.cc"  // NOLINT(build/include)
+#include "eval/metrics.h"
 
 #include <gtest/gtest.h>
 
