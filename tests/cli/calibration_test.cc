@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cluster/event_analysis.h"
+#include "cluster/events.h"
+#include "similarity/dedup.h"
 #include "similarity/pair_features.h"
 #include "tests/testing/paths.h"
 
@@ -21,6 +24,15 @@ TEST(Calibration, DefaultsEqualCalibrationFile) {
   EXPECT_EQ(applied.at("pair_scorer.char_n_max").at("value").get<int>(), options.char_n_max);
   EXPECT_DOUBLE_EQ(applied.at("paraphrase_threshold").at("value").get<double>(),
                    kParaphraseThreshold);
+  const AnalysisOptions analysis;
+  EXPECT_DOUBLE_EQ(applied.at("AnalysisOptions.overlap_threshold").at("value").get<double>(),
+                   analysis.overlap_threshold);
+  EXPECT_DOUBLE_EQ(applied.at("AnalysisOptions.cluster_threshold").at("value").get<double>(),
+                   analysis.cluster_threshold);
+  EXPECT_DOUBLE_EQ(applied.at("DedupOptions.threshold").at("value").get<double>(),
+                   DedupOptions().threshold);
+  EXPECT_DOUBLE_EQ(applied.at("EventOptions.event_threshold").at("value").get<double>(),
+                   EventOptions().event_threshold);
 }
 
 }  // namespace
