@@ -9,7 +9,7 @@ build_pkgs=(
   g++ cmake ninja-build pkg-config git
   libeigen3-dev libxxhash-dev libicu-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
 )
 test_pkgs=(
   python3 python3-sklearn python3-numpy python3-scipy python3-jsonschema
