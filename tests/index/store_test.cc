@@ -206,13 +206,19 @@ size_t CountDocuments(const std::string& dir) {
   return stats.ok() ? stats->documents : 0;
 }
 
+// Writes documents [0, split) to dir/old.jsonl and the rest to dir/new.jsonl.
+void SaveSplit(const std::vector<Document>& docs, size_t split, const std::string& dir) {
+  std::vector<Document> old_docs(docs.begin(), docs.begin() + split);
+  std::vector<Document> new_docs(docs.begin() + split, docs.end());
+  ASSERT_TRUE(SaveJsonLines(old_docs, dir + "/old.jsonl").ok());
+  ASSERT_TRUE(SaveJsonLines(new_docs, dir + "/new.jsonl").ok());
+}
+
 TEST(IndexCliTest, AddQueryPruneStats) {
   std::string dir = testing::ScratchDir("index_cli");
   std::vector<Document> docs = Generated(300, 11);
-  std::vector<Document> old_docs(docs.begin(), docs.begin() + 200);
+  SaveSplit(docs, 200, dir);
   std::vector<Document> new_docs(docs.begin() + 200, docs.end());
-  ASSERT_TRUE(SaveJsonLines(old_docs, dir + "/old.jsonl").ok());
-  ASSERT_TRUE(SaveJsonLines(new_docs, dir + "/new.jsonl").ok());
   const std::string bin = testing::CrossclaimBin();
   const std::string index = dir + "/idx";
 
@@ -272,25 +278,23 @@ TEST(IndexCliTest, AddQueryPruneStats) {
 TEST(IndexCliTest, KilledAddLeavesThePreviousIndex) {
   std::string dir = testing::ScratchDir("index_crash");
   std::vector<Document> docs = Generated(6100, 13);
-  std::vector<Document> first(docs.begin(), docs.begin() + 100);
-  std::vector<Document> rest(docs.begin() + 100, docs.end());
-  ASSERT_TRUE(SaveJsonLines(first, dir + "/first.jsonl").ok());
-  ASSERT_TRUE(SaveJsonLines(rest, dir + "/rest.jsonl").ok());
+  const size_t first = 100;
+  SaveSplit(docs, first, dir);
   const std::string bin = testing::CrossclaimBin();
   const std::string index = dir + "/idx";
-  ASSERT_EQ(testing::RunCommand(bin + " index add " + index + " " + dir + "/first.jsonl").exit_code,
+  ASSERT_EQ(testing::RunCommand(bin + " index add " + index + " " + dir + "/old.jsonl").exit_code,
             0);
-  ASSERT_EQ(CountDocuments(index), first.size());
+  ASSERT_EQ(CountDocuments(index), first);
 
   const std::string journal = index + "/crossclaim.db-journal";
   testing::CommandOutput run = testing::RunCommand(
-      "(" + bin + " index add " + index + " " + dir + "/rest.jsonl & pid=$!; i=0; " +
+      "(" + bin + " index add " + index + " " + dir + "/new.jsonl & pid=$!; i=0; " +
       "while [ ! -e " + journal + " ] && kill -0 $pid 2>/dev/null && [ $i -lt 6000 ]; do " +
       "sleep 0.01; i=$((i+1)); done; kill -9 $pid 2>/dev/null; wait $pid; echo $?)");
   int status = std::stoi(run.out);
   size_t count = CountDocuments(index);
   if (status == 137) {
-    EXPECT_TRUE(count == first.size() || count == docs.size()) << count;
+    EXPECT_TRUE(count == first || count == docs.size()) << count;
   } else {
     // The add finished before the kill: everything is there.
     EXPECT_EQ(count, docs.size());
@@ -298,7 +302,7 @@ TEST(IndexCliTest, KilledAddLeavesThePreviousIndex) {
   EXPECT_TRUE(status == 137 || status == 0) << status;
   std::cerr << "index add exit status " << status << ", documents after: " << count << "\n";
   // A later add of the same input completes the index.
-  ASSERT_EQ(testing::RunCommand(bin + " index add " + index + " " + dir + "/rest.jsonl").exit_code,
+  ASSERT_EQ(testing::RunCommand(bin + " index add " + index + " " + dir + "/new.jsonl").exit_code,
             0);
   EXPECT_EQ(CountDocuments(index), docs.size());
 }
