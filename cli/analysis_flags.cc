@@ -30,6 +30,7 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
 Result<AnalysisOptions> AnalysisFlags::ToOptions() const {
   AnalysisOptions o = options;
   o.dedup.shingles.n = ngram;
+  o.dedup.show_progress = true;  // drawn only when stderr is a terminal
   o.threads = threads;
   Status valid = o.Validate();
   if (!valid.ok()) return valid;
