@@ -10,6 +10,8 @@
 #include <numeric>
 #include <set>
 
+#include <tbb/parallel_for.h>
+
 #include "cluster/clustering.h"
 #include "similarity/cosine.h"
 
@@ -206,23 +208,37 @@ void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
   }
 }
 
-// Word 3-gram sets of the two claims: word order counts, so a sentence rewritten in other
-// order is a paraphrase, not a copy.
-double TrigramJaccard(const Claim& a, const Claim& b) {
-  auto trigrams = [](const Claim& c) {
-    std::set<std::string> out;
-    for (size_t i = 0; i + 2 < c.tokens.size(); ++i) {
-      out.insert(c.tokens[i] + ' ' + c.tokens[i + 1] + ' ' + c.tokens[i + 2]);
+// A claim's word 3-grams as sorted hashes (one hash of all its words when it is shorter):
+// word order counts, so a sentence rewritten in other order is a paraphrase, not a copy.
+std::vector<uint64_t> TrigramHashes(const Claim& c) {
+  std::vector<uint64_t> out;
+  std::hash<std::string_view> hash;
+  auto mix = [](uint64_t h, uint64_t v) { return (h ^ v) * 0x9E3779B97F4A7C15ull; };
+  for (size_t i = 0; i + 2 < c.tokens.size(); ++i) {
+    out.push_back(mix(mix(hash(c.tokens[i]), hash(c.tokens[i + 1])), hash(c.tokens[i + 2])));
+  }
+  if (out.empty() && !c.tokens.empty()) {
+    uint64_t h = 0;
+    for (const std::string& t : c.tokens) h = mix(h, hash(t));
+    out.push_back(h);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double SortedJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t shared = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
     }
-    if (out.empty() && !c.tokens.empty()) {
-      out.insert(fmt::format("{}", fmt::join(c.tokens, " ")));
-    }
-    return out;
-  };
-  std::set<std::string> sa = trigrams(a), sb = trigrams(b);
-  size_t shared = 0;
-  for (const std::string& t : sa) shared += sb.count(t);
-  size_t all = sa.size() + sb.size() - shared;
+  }
+  size_t all = a.size() + b.size() - shared;
   return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
 }
 
@@ -252,15 +268,20 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
                                   const std::vector<Claim>& claims, const DedupResult& copies,
                                   const AnalysisOptions& options) {
   std::set<std::pair<int32_t, int32_t>> copied = ClaimsInCopiedPassages(claims, copies);
-  std::vector<ClaimEdge> edges;
-  for (const CosinePair& p : pairs) {
+  std::vector<std::vector<uint64_t>> trigrams(claims.size());
+  tbb::parallel_for(size_t{0}, claims.size(), [&](size_t i) { trigrams[i] = TrigramHashes(claims[i]); });
+  // Each edge is computed on its own and written to its own slot: the result does not depend
+  // on the thread count.
+  std::vector<ClaimEdge> edges(pairs.size());
+  tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
+    const CosinePair& p = pairs[k];
     const Claim& a = claims[static_cast<size_t>(p.a)];
     const Claim& b = claims[static_cast<size_t>(p.b)];
-    ClaimEdge edge;
+    ClaimEdge& edge = edges[k];
     edge.a = p.a;
     edge.b = p.b;
     edge.cosine = p.cosine;
-    edge.jaccard = static_cast<float>(TrigramJaccard(a, b));
+    edge.jaccard = static_cast<float>(SortedJaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
     bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
     edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);
@@ -268,8 +289,7 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
     for (const TermContribution& t : TopContributions(rows, p.a, p.b, 5)) {
       edge.terms.emplace_back(vectorizer.Term(t.feature), t.contribution);
     }
-    edges.push_back(std::move(edge));
-  }
+  });
   return edges;
 }
 
@@ -298,13 +318,13 @@ void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) 
   speakers->push_back(speaker);
 }
 
+// `edges`: the edges whose two claims are both in this cluster.
 ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
-                             const std::vector<ClaimEdge>& edges, double copy_threshold,
+                             const std::vector<const ClaimEdge*>& edges, double copy_threshold,
                              std::vector<int32_t> members) {
   ClaimCluster cluster;
   std::sort(members.begin(), members.end());
   cluster.claims = members;
-  std::set<int32_t> member_set(members.begin(), members.end());
   std::set<int32_t> docs;
   for (int32_t c : members) docs.insert(claims[static_cast<size_t>(c)].doc);
   cluster.documents.assign(docs.begin(), docs.end());
@@ -323,8 +343,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     if (!inserted) sources.Union(i, it->second);
   }
   bool has_copy = false;
-  for (const ClaimEdge& e : edges) {
-    if (!member_set.count(e.a) || !member_set.count(e.b)) continue;
+  for (const ClaimEdge* edge : edges) {
+    const ClaimEdge& e = *edge;
     size_t da = position[claims[static_cast<size_t>(e.a)].doc];
     size_t db = position[claims[static_cast<size_t>(e.b)].doc];
     if (e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold)) {
@@ -488,8 +508,16 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   for (size_t i = 0; i < claims.size(); ++i) {
     if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));
   }
-  for (auto& [unused, list] : members) {
-    event.clusters.push_back(DescribeCluster(corpus, claims, event.edges, options.copy_threshold, std::move(list)));
+  std::map<int32_t, std::vector<const ClaimEdge*>> inner_edges;  // by cluster label
+  for (const ClaimEdge& e : event.edges) {
+    size_t a = static_cast<size_t>(e.a), b = static_cast<size_t>(e.b);
+    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b]) {
+      inner_edges[label[a]].push_back(&e);
+    }
+  }
+  for (auto& [cluster_label, list] : members) {
+    event.clusters.push_back(DescribeCluster(corpus, claims, inner_edges[cluster_label],
+                                             options.copy_threshold, std::move(list)));
     event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);
   }
   timer.Lap("clusters");
