@@ -86,11 +86,12 @@ TEST(ClaimsCli, ConfigFileSetsSubcommandOptions) {
       RunCommand(CrossclaimBin() + " --config " + dir + "/crossclaim.toml claims");
   ASSERT_EQ(strict.exit_code, 0) << strict.err;
   testing::CommandOutput plain = RunCommand(CrossclaimBin() + " claims --format json");
-  size_t long_claims = json::parse(strict.out)["claims"].size();
+  const json strict_json = json::parse(strict.out);
+  size_t long_claims = strict_json["claims"].size();
   size_t all_claims = json::parse(plain.out)["claims"].size();
   EXPECT_GT(long_claims, 0u);
   EXPECT_LT(long_claims, all_claims);
-  for (const json& claim : json::parse(strict.out)["claims"]) {
+  for (const json& claim : strict_json["claims"]) {
     std::string text = claim["text"];
     EXPECT_GE(std::count(text.begin(), text.end(), ' '), 25) << text;  // 30 tokens need 29 gaps or so
   }
