@@ -14,6 +14,7 @@
 
 #include "cluster/clustering.h"
 #include "similarity/cosine.h"
+#include "similarity/shingle.h"
 
 namespace crossclaim {
 namespace {
@@ -208,7 +209,7 @@ void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
   }
 }
 
-// A claim's word 3-grams as sorted hashes (one hash of all its words when it is shorter):
+// A claim's word 3-grams as a sorted set of hashes (a ShingleSet) (one hash of all its words when it is shorter):
 // word order counts, so a sentence rewritten in other order is a paraphrase, not a copy.
 std::vector<uint64_t> TrigramHashes(const Claim& c) {
   std::vector<uint64_t> out;
@@ -227,20 +228,6 @@ std::vector<uint64_t> TrigramHashes(const Claim& c) {
   return out;
 }
 
-double SortedJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t shared = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  size_t all = a.size() + b.size() - shared;
-  return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
-}
 
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -281,7 +268,7 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
     edge.a = p.a;
     edge.b = p.b;
     edge.cosine = p.cosine;
-    edge.jaccard = static_cast<float>(SortedJaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
+    edge.jaccard = static_cast<float>(Jaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
     bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
     edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);

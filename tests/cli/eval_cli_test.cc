@@ -14,9 +14,7 @@ namespace {
 using json = nlohmann::json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) {
-  return testing::RunCommand(testing::CrossclaimBin() + " " + args);
-}
+testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
 
 json EvalJson(const std::string& args) {
   const testing::CommandOutput run = Crossclaim("eval " + args + " --json");

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "similarity/shingle.h"
 #include "similarity/stopwords.h"
+#include "tests/testing/fixtures.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -23,19 +24,9 @@ namespace {
 using json = nlohmann::ordered_json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) {
-  return testing::RunCommand(testing::CrossclaimBin() + " " + args);
-}
+testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
 
-std::vector<json> JsonLines(const std::string& out) {
-  std::vector<json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    EXPECT_TRUE(json::accept(line)) << line;
-    if (json::accept(line)) lines.push_back(json::parse(line));
-  }
-  return lines;
-}
+std::vector<json> JsonLines(const std::string& out) { return testing::ParseJsonLines(out); }
 
 // No possessives in these texts: the dense oracle below does not strip "'s".
 const std::vector<std::array<std::string, 3>> kRows = {

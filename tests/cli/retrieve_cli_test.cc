@@ -17,9 +17,7 @@ namespace {
 using json = nlohmann::json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) {
-  return testing::RunCommand(testing::CrossclaimBin() + " " + args);
-}
+testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
 
 const std::vector<std::pair<std::string, std::string>> kCollection = {
     {"c1", "Bill Gates wants to put microchips in vaccines."},

@@ -16,9 +16,7 @@ namespace {
 using json = nlohmann::ordered_json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) {
-  return testing::RunCommand(testing::CrossclaimBin() + " " + args);
-}
+testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
 
 std::vector<json> JsonLines(const std::string& out) { return testing::ParseJsonLines(out); }
 

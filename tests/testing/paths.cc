@@ -61,4 +61,8 @@ CommandOutput RunCommand(const std::string& command) {
   return result;
 }
 
+CommandOutput RunCrossclaim(const std::string& args) {
+  return RunCommand(CrossclaimBin() + " " + args);
+}
+
 }  // namespace crossclaim::testing

@@ -24,6 +24,8 @@ struct CommandOutput {
   std::string err;
 };
 CommandOutput RunCommand(const std::string& command);
+// Runs the crossclaim executable with `args` (one shell-quoted argument string).
+CommandOutput RunCrossclaim(const std::string& args);
 
 }  // namespace crossclaim::testing
 
