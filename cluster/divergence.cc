@@ -13,6 +13,7 @@
 #include <limits>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 
 #include "similarity/stopwords.h"
 
@@ -598,10 +599,13 @@ const std::vector<std::vector<Phrase>>& LexiconPhrases() {
 }
 
 // Member occurrences of one set's phrases in a claim, longest phrase first, no overlaps.
-std::vector<TermHit> FindMembers(const View& v, const std::vector<Phrase>& phrases) {
+// `words`: the claim's normalised words, to skip phrases whose first word is absent (most).
+std::vector<TermHit> FindMembers(const View& v, const std::unordered_set<string_view>& words,
+                                 const std::vector<Phrase>& phrases) {
   std::vector<bool> used(v.size(), false);
   std::vector<TermHit> hits;
   for (const Phrase& p : phrases) {
+    if (p.words.empty() || !words.count(p.words[0])) continue;
     for (size_t i = 0; i + p.words.size() <= v.size(); ++i) {
       bool match = true;
       for (size_t k = 0; k < p.words.size() && match; ++k) {
@@ -617,13 +621,20 @@ std::vector<TermHit> FindMembers(const View& v, const std::vector<Phrase>& phras
   return hits;
 }
 
+std::unordered_set<string_view> WordsOf(const View& v) {
+  std::unordered_set<string_view> words;
+  for (size_t i = 0; i < v.size(); ++i) words.insert(v.norm(i));
+  return words;
+}
+
 void TermDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
+  const std::unordered_set<string_view> words_a = WordsOf(a), words_b = WordsOf(b);
   for (size_t s = 0; s < Lexicon().size(); ++s) {
     const ContrastSet& set = Lexicon()[s];
     const std::vector<Phrase>& phrases = LexiconPhrases()[s];
-    std::vector<TermHit> hb = FindMembers(b, phrases);
+    std::vector<TermHit> hb = FindMembers(b, words_b, phrases);
     if (hb.empty()) continue;
-    std::vector<TermHit> ha = FindMembers(a, phrases);
+    std::vector<TermHit> ha = FindMembers(a, words_a, phrases);
     if (ha.empty() || hb.empty()) continue;
     auto single = [](const std::vector<TermHit>& hits) {
       return std::all_of(hits.begin(), hits.end(),
