@@ -1,6 +1,8 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
+#include <set>
 
 #include "report/render.h"
 
@@ -107,18 +109,24 @@ std::string RenderSummary(const json& report, int max_divergences) {
   out += fmt::format("clusters: {} divergent, {} corroborated, {} copied, {} single-source\n",
                      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
                      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
-  int shown = 0;
+  // One line per distinct divergence (kind and wording), naming every outlet on each side.
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> sides;
   for (const json& cluster : report["clusters"]) {
     for (const json& d : cluster["divergences"]) {
-      if (shown == 0) out += "top divergences:\n";
-      if (shown++ >= max_divergences) break;
-      const json& a = *claims.at(d["a"].get<int64_t>());
-      const json& b = *claims.at(d["b"].get<int64_t>());
-      out += fmt::format("  {:<8} {}: {} says \"{}\", {} says \"{}\"\n", d["kind"].get<std::string>(),
-                         d["explanation"].get<std::string>(), a["outlet"].get<std::string>() + " (" + a["doc"].get<std::string>() + ")",
-                         d["a_text"].get<std::string>(), b["outlet"].get<std::string>() + " (" + b["doc"].get<std::string>() + ")",
-                         d["b_text"].get<std::string>());
+      std::string key = fmt::format("{:<8} {}", d["kind"].get<std::string>(), d["explanation"].get<std::string>());
+      if (!sides.count(key)) order.push_back(key);
+      for (const char* side : {"a", "b"}) {
+        const json& claim = *claims.at(d[side].get<int64_t>());
+        std::string who = claim["outlet"].get<std::string>() + " (" + claim["doc"].get<std::string>() + ")";
+        (side[0] == 'a' ? sides[key].first : sides[key].second).insert(who);
+      }
     }
+  }
+  if (!order.empty()) out += "top divergences:\n";
+  for (size_t i = 0; i < order.size() && static_cast<int>(i) < max_divergences; ++i) {
+    const auto& [a_side, b_side] = sides[order[i]];
+    out += fmt::format("  {}\n    {}\n    vs {}\n", order[i], fmt::join(a_side, ", "), fmt::join(b_side, ", "));
   }
   return out;
 }
