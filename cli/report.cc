@@ -47,12 +47,11 @@ Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
   std::ostringstream graphml, dot;
   WriteGraphMl(report, graphml);
   WriteDot(report, dot);
-  const std::pair<const char*, std::string> files[] = {
-      {"report.json", report.dump(2) + "\n"},
-      {"report.html", RenderHtml(report)},
-      {"report.md", RenderMarkdown(report)},
-      {"claims.graphml", graphml.str()},
-      {"claims.dot", dot.str()}};
+  const std::pair<const char*, std::string> files[] = {{"report.json", report.dump(2) + "\n"},
+                                                       {"report.html", RenderHtml(report)},
+                                                       {"report.md", RenderMarkdown(report)},
+                                                       {"claims.graphml", graphml.str()},
+                                                       {"claims.dot", dot.str()}};
   for (const auto& [name, content] : files) {
     Status s = WriteText(dir / name, content);
     if (!s.ok()) return s;
@@ -62,15 +61,14 @@ Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
 
 // The documents of one event as a corpus of their own (records of used documents only:
 // skipped inputs are listed in the index, where they belong to no event).
-Corpus SubCorpus(const Corpus& corpus, const std::vector<int32_t>& documents) {
+// `record_of[d]`: the index in corpus.records of document d's record.
+Corpus SubCorpus(const Corpus& corpus, const std::vector<size_t>& record_of,
+                 const std::vector<int32_t>& documents) {
   Corpus sub;
   for (int32_t d : documents) {
-    for (const InputRecord& record : corpus.records) {
-      if (record.document != d) continue;
-      InputRecord copy = record;
-      copy.document = static_cast<int>(sub.documents.size());
-      sub.records.push_back(std::move(copy));
-    }
+    InputRecord record = corpus.records[record_of[static_cast<size_t>(d)]];
+    record.document = static_cast<int>(sub.documents.size());
+    sub.records.push_back(std::move(record));
     sub.documents.push_back(corpus.documents[static_cast<size_t>(d)]);
   }
   return sub;
@@ -136,25 +134,36 @@ int RunReport(const ReportFlags& flags) {
   if (events.size() <= 1) {
     Result<nlohmann::json> report = AnalyzeAndWrite(*corpus, *options, "event-1", dir);
     if (!report.ok()) return Fail(report.status());
-    std::cout << (flags.format == "json" ? report->dump(2) + "\n" : RenderSummary(*report, flags.top_divergences));
-    std::cerr << fmt::format("crossclaim: report written to {}/ (report.json, report.html, report.md, "
-                             "claims.graphml, claims.dot)\n", fs::absolute(dir).lexically_normal().string());
+    std::cout << (flags.format == "json" ? report->dump(2) + "\n"
+                                         : RenderSummary(*report, flags.top_divergences));
+    std::cerr << fmt::format(
+        "crossclaim: report written to {}/ (report.json, report.html, report.md, "
+        "claims.graphml, claims.dot)\n",
+        fs::absolute(dir).lexically_normal().string());
     return kExitOk;
+  }
+  std::vector<size_t> record_of(corpus->documents.size());
+  for (size_t r = 0; r < corpus->records.size(); ++r) {
+    if (corpus->records[r].status == InputStatus::kUsed) {
+      record_of[static_cast<size_t>(corpus->records[r].document)] = r;
+    }
   }
   std::vector<nlohmann::json> reports;
   for (const NewsEvent& event : events) {
     std::string id = fmt::format("event-{}", event.id + 1);
     Result<nlohmann::json> report =
-        AnalyzeAndWrite(SubCorpus(*corpus, event.documents), *options, id, dir / id);
+        AnalyzeAndWrite(SubCorpus(*corpus, record_of, event.documents), *options, id, dir / id);
     if (!report.ok()) return Fail(report.status());
-    if (flags.format == "text") std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
+    if (flags.format == "text")
+      std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
     reports.push_back(std::move(*report));
   }
   Status index = WriteIndex(*corpus, reports, dir);
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
-  std::cerr << fmt::format("crossclaim: {} events; index written to {}/index.html, one folder per event\n",
-                           events.size(), fs::absolute(dir).lexically_normal().string());
+  std::cerr << fmt::format(
+      "crossclaim: {} events; index written to {}/index.html, one folder per event\n",
+      events.size(), fs::absolute(dir).lexically_normal().string());
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,8 +10,6 @@
 #include <map>
 #include <numeric>
 #include <set>
-
-#include <tbb/parallel_for.h>
 
 #include "cluster/clustering.h"
 #include "similarity/cosine.h"
@@ -106,9 +105,9 @@ class EventCentre {
 
 // Lines that open a page's sidebar: what follows is other stories.
 constexpr std::string_view kSidebarMarkers[] = {
-    "more from", "most popular", "news feed", "more news", "editors' picks", "editors’ picks",
-    "related", "read more", "recommended", "trending", "latest news", "see also",
-    "you may also like", "top stories", "most read"};
+    "more from",      "most popular", "news feed",         "more news",   "editors' picks",
+    "editors’ picks", "related",      "read more",         "recommended", "trending",
+    "latest news",    "see also",     "you may also like", "top stories", "most read"};
 
 bool IsSidebarMarker(std::string_view line) {
   std::string lower = NormalizeForMatching(line);
@@ -126,29 +125,41 @@ struct Placement {
 
 // Blocks are runs of claims not separated by a removed line (heading, chrome, byline). A
 // kept line ending with ':' introduces a list ("To quote the ISW's key takeaways:"): each
-// following line is a block of its own until the next removed line.
+// following line is a block of its own until the next removed line. One pass over each
+// document's lines in text order (claims are sorted by document and offset).
 std::vector<Placement> PlaceClaims(const Corpus& corpus, const ClaimSet& set) {
-  std::vector<Placement> placement(set.claims.size());
-  for (size_t i = 0; i < set.claims.size(); ++i) {
-    const Claim& claim = set.claims[i];
-    const BoilerplateReport& report = set.boilerplate[static_cast<size_t>(claim.doc)];
-    const std::string& text = corpus.documents[static_cast<size_t>(claim.doc)].text;
-    uint32_t last_removed_end = 0;
-    int64_t separators = 0;
-    for (const RemovedLine& line : report.removed) {
-      if (line.span.end > claim.span.begin) break;
-      ++separators;
-      last_removed_end = line.span.end;
-      placement[i].sidebar |= IsSidebarMarker(text.substr(line.span.begin, line.span.size()));
+  const std::vector<Claim>& claims = set.claims;
+  std::vector<Placement> placement(claims.size());
+  size_t i = 0;
+  while (i < claims.size()) {
+    const int32_t doc = claims[i].doc;
+    const BoilerplateReport& report = set.boilerplate[static_cast<size_t>(doc)];
+    const std::string& text = corpus.documents[static_cast<size_t>(doc)].text;
+    size_t removed = 0, kept = 0;
+    int64_t separators = 0, list_item = 0;
+    bool in_list = false, sidebar = false;
+    for (; i < claims.size() && claims[i].doc == doc; ++i) {
+      const uint32_t begin = claims[i].span.begin;
+      while (true) {
+        bool next_removed =
+            removed < report.removed.size() && report.removed[removed].span.end <= begin;
+        bool next_kept = kept < report.kept.size() && report.kept[kept].end <= begin;
+        if (!next_removed && !next_kept) break;
+        if (next_removed &&
+            (!next_kept || report.removed[removed].span.begin < report.kept[kept].begin)) {
+          const Span& line = report.removed[removed++].span;
+          ++separators;
+          list_item = 0;
+          in_list = false;
+          sidebar |= IsSidebarMarker(std::string_view(text).substr(line.begin, line.size()));
+        } else {
+          const Span& line = report.kept[kept++];
+          if (in_list) ++list_item;
+          if (text[line.end - 1] == ':') in_list = true;
+        }
+      }
+      placement[i] = {separators * 1000003 + list_item, sidebar};
     }
-    int64_t list_item = 0;
-    bool in_list = false;
-    for (const Span& line : report.kept) {
-      if (line.begin < last_removed_end || line.end > claim.span.begin) continue;
-      if (in_list) ++list_item;
-      if (text[line.end - 1] == ':') in_list = true;
-    }
-    placement[i].block = separators * 1000003 + list_item;
   }
   return placement;
 }
@@ -209,8 +220,9 @@ void MarkOffEvent(const TfidfMatrix& rows, const ClaimSet& set,
   }
 }
 
-// A claim's word 3-grams as a sorted set of hashes (a ShingleSet) (one hash of all its words when it is shorter):
-// word order counts, so a sentence rewritten in other order is a paraphrase, not a copy.
+// A claim's word 3-grams as a sorted set of hashes (a ShingleSet) (one hash of all its words when
+// it is shorter): word order counts, so a sentence rewritten in other order is a paraphrase, not a
+// copy.
 std::vector<uint64_t> TrigramHashes(const Claim& c) {
   std::vector<uint64_t> out;
   std::hash<std::string_view> hash;
@@ -227,7 +239,6 @@ std::vector<uint64_t> TrigramHashes(const Claim& c) {
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
-
 
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -256,7 +267,8 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
                                   const AnalysisOptions& options) {
   std::set<std::pair<int32_t, int32_t>> copied = ClaimsInCopiedPassages(claims, copies);
   std::vector<std::vector<uint64_t>> trigrams(claims.size());
-  tbb::parallel_for(size_t{0}, claims.size(), [&](size_t i) { trigrams[i] = TrigramHashes(claims[i]); });
+  tbb::parallel_for(size_t{0}, claims.size(),
+                    [&](size_t i) { trigrams[i] = TrigramHashes(claims[i]); });
   // Each edge is computed on its own and written to its own slot: the result does not depend
   // on the thread count.
   std::vector<ClaimEdge> edges(pairs.size());
@@ -268,7 +280,8 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
     edge.a = p.a;
     edge.b = p.b;
     edge.cosine = p.cosine;
-    edge.jaccard = static_cast<float>(Jaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
+    edge.jaccard = static_cast<float>(
+        Jaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
     bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
     edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);
@@ -322,7 +335,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
   std::map<std::string, size_t> outlet_first;
   for (size_t i = 0; i < cluster.documents.size(); ++i) {
     const std::string& outlet = corpus.documents[static_cast<size_t>(cluster.documents[i])].outlet;
-    if (std::find(cluster.outlets.begin(), cluster.outlets.end(), outlet) == cluster.outlets.end()) {
+    if (std::find(cluster.outlets.begin(), cluster.outlets.end(), outlet) ==
+        cluster.outlets.end()) {
       cluster.outlets.push_back(outlet);
     }
     if (outlet == kUnknownOutlet) continue;
@@ -334,7 +348,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     const ClaimEdge& e = *edge;
     size_t da = position[claims[static_cast<size_t>(e.a)].doc];
     size_t db = position[claims[static_cast<size_t>(e.b)].doc];
-    if (e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold)) {
+    if (e.kind == EdgeKind::kCopy ||
+        (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold)) {
       sources.Union(da, db);
       has_copy = true;
     }
@@ -345,7 +360,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
   cluster.independent_sources = static_cast<int32_t>(roots.size());
   cluster.origin = cluster.documents.front();
   for (int32_t d : cluster.documents) {
-    if (PublishedBefore(corpus.documents, static_cast<uint32_t>(d), static_cast<uint32_t>(cluster.origin))) {
+    if (PublishedBefore(corpus.documents, static_cast<uint32_t>(d),
+                        static_cast<uint32_t>(cluster.origin))) {
       cluster.origin = d;
     }
   }
@@ -421,7 +437,8 @@ std::string SpeakerKey(std::string_view speaker) {
     if (end > start && !std::isupper(static_cast<unsigned char>(s[start]))) all_capitalised = false;
     start = end + 1;
   }
-  std::string key = all_capitalised ? s.substr(s.rfind(' ') == std::string::npos ? 0 : s.rfind(' ') + 1) : s;
+  std::string key =
+      all_capitalised ? s.substr(s.rfind(' ') == std::string::npos ? 0 : s.rfind(' ') + 1) : s;
   for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (key.starts_with("the ")) key.erase(0, 4);
   return key;
@@ -438,9 +455,11 @@ Status AnalysisOptions::Validate() const {
   Status s = CheckUnit(off_event_threshold, "off_event_threshold", true);
   if (!s.ok()) return s;
   if (max_partners < 0) {
-    return InvalidArgument(fmt::format("AnalysisOptions.max_partners must be >= 0 (got {})", max_partners));
+    return InvalidArgument(
+        fmt::format("AnalysisOptions.max_partners must be >= 0 (got {})", max_partners));
   }
-  if (threads < 0) return InvalidArgument(fmt::format("AnalysisOptions.threads must be >= 0 (got {})", threads));
+  if (threads < 0)
+    return InvalidArgument(fmt::format("AnalysisOptions.threads must be >= 0 (got {})", threads));
   s = divergence.Validate();
   if (!s.ok()) return s;
   return ValidateDedupOptions(dedup);
@@ -486,7 +505,8 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   timer.Lap("off_event");
 
   std::vector<WeightedEdge> weighted;
-  for (const ClaimEdge& e : event.edges) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
+  for (const ClaimEdge& e : event.edges)
+    weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
   ClusteringOptions clustering;
   clustering.threshold = options.cluster_threshold;
   std::vector<int32_t> label =

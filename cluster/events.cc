@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 
@@ -13,15 +14,12 @@
 namespace crossclaim {
 namespace {
 
-// Days since 1970-01-01 (civil calendar), for publication distances.
+// Days since 1970-01-01, for publication distances.
 int64_t DaysSinceEpoch(const Date& d) {
-  int64_t y = d.year - (d.month <= 2 ? 1 : 0);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t mp = (d.month + 9) % 12;
-  int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  std::chrono::year_month_day day{std::chrono::year(d.year),
+                                  std::chrono::month(static_cast<unsigned>(d.month)),
+                                  std::chrono::day(static_cast<unsigned>(d.day))};
+  return std::chrono::sys_days(day).time_since_epoch().count();
 }
 
 std::string FeatureToken(std::string_view prefix, std::string_view text) {
@@ -36,7 +34,8 @@ TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t le
   TokenLists docs(corpus.documents.size());
   std::vector<size_t> taken(corpus.documents.size(), 0);
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
-    for (std::string& token : NormalizedTokens(corpus.documents[d].title)) docs[d].push_back(std::move(token));
+    for (std::string& token : NormalizedTokens(corpus.documents[d].title))
+      docs[d].push_back(std::move(token));
   }
   for (const Claim& claim : set.claims) {
     size_t d = static_cast<size_t>(claim.doc);
@@ -45,10 +44,12 @@ TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t le
     tokens.insert(tokens.end(), claim.tokens.begin(), claim.tokens.end());
     for (const std::string& name : claim.names) tokens.push_back(FeatureToken("name:", name));
     for (const DateMention& date : claim.dates) {
-      if (date.month > 0 && date.day > 0) tokens.push_back(fmt::format("date:{}-{}", date.month, date.day));
+      if (date.month > 0 && date.day > 0)
+        tokens.push_back(fmt::format("date:{}-{}", date.month, date.day));
       if (date.year > 0) tokens.push_back(fmt::format("year:{}", date.year));
     }
-    for (const NumberMention& n : claim.numbers) tokens.push_back(fmt::format("num:{}{}", n.value, n.unit));
+    for (const NumberMention& n : claim.numbers)
+      tokens.push_back(fmt::format("num:{}{}", n.value, n.unit));
   }
   return docs;
 }
@@ -66,12 +67,16 @@ std::string EventTitle(const Corpus& corpus, const ClaimSet& set, int32_t doc) {
 
 Status EventOptions::Validate() const {
   if (!(edge_threshold > 0 && edge_threshold <= 1)) {
-    return InvalidArgument(fmt::format("EventOptions.edge_threshold must be in (0, 1] (got {})", edge_threshold));
+    return InvalidArgument(
+        fmt::format("EventOptions.edge_threshold must be in (0, 1] (got {})", edge_threshold));
   }
   if (!(event_threshold > 0 && event_threshold <= 1)) {
-    return InvalidArgument(fmt::format("EventOptions.event_threshold must be in (0, 1] (got {})", event_threshold));
+    return InvalidArgument(
+        fmt::format("EventOptions.event_threshold must be in (0, 1] (got {})", event_threshold));
   }
-  if (days_scale < 0) return InvalidArgument(fmt::format("EventOptions.days_scale must be >= 0 (got {})", days_scale));
+  if (days_scale < 0)
+    return InvalidArgument(
+        fmt::format("EventOptions.days_scale must be >= 0 (got {})", days_scale));
   if (lead_claims == 0) return InvalidArgument("EventOptions.lead_claims must be > 0 (got 0)");
   return Status::Ok();
 }
@@ -84,7 +89,8 @@ Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSe
   tfidf.threads = options.threads;
   Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
   if (!vectorizer.ok()) return vectorizer.status();
-  TfidfMatrix rows = vectorizer->FitTransform(DocumentFeatures(corpus, claims, options.lead_claims));
+  TfidfMatrix rows =
+      vectorizer->FitTransform(DocumentFeatures(corpus, claims, options.lead_claims));
   AllPairsOptions pair_options;
   pair_options.threshold = options.edge_threshold;
   pair_options.threads = options.threads;

@@ -55,7 +55,7 @@ constexpr auto kNotNames = std::to_array<string_view>({
     "his", "her", "their", "its", "our", "there", "here", "what", "who", "how", "why", "such",
     "quote", "details", "source", "having", "addressing", "cooperation", "officials", "sources",
     "analysts", "experts", "meanwhile", "also", "among", "even", "than", "then", "so", "yet",
-    "according", "in", "since", "until", "despite", "following", "amid"});
+    "according", "since", "until", "despite", "following", "amid"});
 // "and" is not a connector: "Putin and Xi" is two names, not one.
 constexpr auto kNameConnectors = std::to_array<string_view>({"of", "for", "the", "de"});
 constexpr auto kGenericSources = std::to_array<string_view>({

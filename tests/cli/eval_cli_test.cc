@@ -14,10 +14,8 @@ namespace {
 using json = nlohmann::json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
-
 json EvalJson(const std::string& args) {
-  const testing::CommandOutput run = Crossclaim("eval " + args + " --json");
+  const testing::CommandOutput run = testing::RunCrossclaim("eval " + args + " --json");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   return json::accept(run.out) ? json::parse(run.out) : json();
 }
@@ -91,14 +89,14 @@ TEST(EvalCli, ErrorsNameTheFileAndLine) {
                      "{\"id\":\"a\",\"cosine\":0.1}\n{\"id\":\"zz\",\"cosine\":1}\n");
   testing::WriteFile(dir + "/g.tsv", "a\t0\n");
   testing::CommandOutput run =
-      Crossclaim("eval pairs --scores " + dir + "/s.jsonl --gold " + dir + "/g.tsv");
+      testing::RunCrossclaim("eval pairs --scores " + dir + "/s.jsonl --gold " + dir + "/g.tsv");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, HasSubstr(dir + "/s.jsonl:2: id 'zz' has no gold label"));
   testing::WriteFile(dir + "/g2.tsv", "a\t0.5\nzz\t1\n");
-  run = Crossclaim("eval pairs --scores " + dir + "/s.jsonl --gold " + dir + "/g2.tsv");
+  run = testing::RunCrossclaim("eval pairs --scores " + dir + "/s.jsonl --gold " + dir + "/g2.tsv");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, HasSubstr("gold label '0.5' of id 'a' must be 0 or 1"));
-  run = Crossclaim("eval retrieval --results " + dir + "/s.jsonl");
+  run = testing::RunCrossclaim("eval retrieval --results " + dir + "/s.jsonl");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("eval retrieval needs --qrels"));
 }

@@ -24,10 +24,6 @@ namespace {
 using json = nlohmann::ordered_json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
-
-std::vector<json> JsonLines(const std::string& out) { return testing::ParseJsonLines(out); }
-
 // No possessives in these texts: the dense oracle below does not strip "'s".
 const std::vector<std::array<std::string, 3>> kRows = {
     {"p1", "Putin and Xi held a video call on Tuesday.", "Xi and Putin spoke by video on Tuesday."},
@@ -85,9 +81,9 @@ double DenseWordCosine(const std::vector<std::string>& texts, size_t i, size_t j
 
 TEST(PairsCli, FieldsAndBruteForceFeatures) {
   const std::string dir = testing::ScratchDir("pairs_cli");
-  const testing::CommandOutput run = Crossclaim("pairs " + WriteRows(dir, ""));
+  const testing::CommandOutput run = testing::RunCrossclaim("pairs " + WriteRows(dir, ""));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<json> lines = JsonLines(run.out);
+  const std::vector<json> lines = testing::ParseJsonLines(run.out);
   ASSERT_EQ(lines.size(), kRows.size());
   std::vector<std::string> texts;
   for (const auto& r : kRows) {
@@ -127,7 +123,7 @@ TEST(PairsCli, SkipsBadRowsNamingFileAndLine) {
   const std::string dir = testing::ScratchDir("pairs_cli_bad");
   // Lines 7 and 8 (after 2 header lines and 4 rows): too few fields, empty text_b.
   const std::string path = WriteRows(dir, "bad\tonly one text\nbad2\tsome text\t \n");
-  const testing::CommandOutput run = Crossclaim("pairs " + path);
+  const testing::CommandOutput run = testing::RunCrossclaim("pairs " + path);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);
   EXPECT_THAT(run.err, HasSubstr(path + ":7: skipped: 2 field(s), 3 needed"));
@@ -136,11 +132,11 @@ TEST(PairsCli, SkipsBadRowsNamingFileAndLine) {
 }
 
 TEST(PairsCli, MissingFileAndBadWeightAreErrors) {
-  testing::CommandOutput run = Crossclaim("pairs /nonexistent/pairs.tsv");
+  testing::CommandOutput run = testing::RunCrossclaim("pairs /nonexistent/pairs.tsv");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, HasSubstr("/nonexistent/pairs.tsv: cannot read the file"));
   const std::string dir = testing::ScratchDir("pairs_cli_weight");
-  run = Crossclaim("pairs " + WriteRows(dir, "") + " --char-weight 1.5");
+  run = testing::RunCrossclaim("pairs " + WriteRows(dir, "") + " --char-weight 1.5");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("char_weight must be in [0, 1] (got 1.5)"));
 }

@@ -17,8 +17,6 @@ namespace {
 using json = nlohmann::json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
-
 const std::vector<std::pair<std::string, std::string>> kCollection = {
     {"c1", "Bill Gates wants to put microchips in vaccines."},
     {"c2", "Drinking hot water cures the coronavirus."},
@@ -42,8 +40,8 @@ TEST(RetrieveCli, RankingMatchesExhaustiveScores) {
   const std::string dir = testing::ScratchDir("retrieve_cli");
   testing::WriteFile(dir + "/q.tsv", Tsv(kQueries));
   testing::WriteFile(dir + "/c.tsv", Tsv(kCollection) + "broken-row-without-text\n");
-  const testing::CommandOutput run =
-      Crossclaim("retrieve --queries " + dir + "/q.tsv --collection " + dir + "/c.tsv --top-k 3");
+  const testing::CommandOutput run = testing::RunCrossclaim(
+      "retrieve --queries " + dir + "/q.tsv --collection " + dir + "/c.tsv --top-k 3");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.err, HasSubstr(dir + "/c.tsv:6: skipped"));
 
@@ -95,8 +93,8 @@ TEST(RetrieveCli, EvalRetrievalOnHandMadeRanking) {
                      R"({"query":"q2","results":[{"id":"c4","score":0.7}]})"
                      "\n");
   testing::WriteFile(dir + "/qrels", "q1 0 c1 1\nq2 0 c4 1\nq2 0 c2 0\nq3\tc9\n");
-  const testing::CommandOutput run =
-      Crossclaim("eval retrieval --results " + dir + "/run.jsonl --qrels " + dir + "/qrels --json");
+  const testing::CommandOutput run = testing::RunCrossclaim(
+      "eval retrieval --results " + dir + "/run.jsonl --qrels " + dir + "/qrels --json");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json j = json::parse(run.out);
   EXPECT_EQ(j["queries"], 3);
@@ -108,8 +106,8 @@ TEST(RetrieveCli, EvalRetrievalOnHandMadeRanking) {
 TEST(RetrieveCli, RejectsBadTopK) {
   const std::string dir = testing::ScratchDir("retrieve_topk");
   testing::WriteFile(dir + "/q.tsv", Tsv(kQueries));
-  const testing::CommandOutput run =
-      Crossclaim("retrieve --queries " + dir + "/q.tsv --collection " + dir + "/q.tsv --top-k 0");
+  const testing::CommandOutput run = testing::RunCrossclaim(
+      "retrieve --queries " + dir + "/q.tsv --collection " + dir + "/q.tsv --top-k 0");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("--top-k must be >= 1 (got 0)"));
 }

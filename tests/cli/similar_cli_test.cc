@@ -16,13 +16,9 @@ namespace {
 using json = nlohmann::ordered_json;
 using ::testing::HasSubstr;
 
-testing::CommandOutput Crossclaim(const std::string& args) { return testing::RunCrossclaim(args); }
-
-std::vector<json> JsonLines(const std::string& out) { return testing::ParseJsonLines(out); }
-
 // Claim id of the demo claim whose text starts with `prefix` (via `crossclaim claims`).
 int ClaimId(const std::string& prefix) {
-  testing::CommandOutput run = Crossclaim("claims --format json");
+  testing::CommandOutput run = testing::RunCrossclaim("claims --format json");
   EXPECT_EQ(run.exit_code, 0);
   const json doc = json::parse(run.out);
   for (const json& claim : doc["claims"]) {
@@ -33,9 +29,9 @@ int ClaimId(const std::string& prefix) {
 }
 
 TEST(SimilarCli, JsonLinesPairsAreCrossDocumentAndAboveThreshold) {
-  testing::CommandOutput run = Crossclaim("similar --threshold 0.2");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --threshold 0.2");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<json> pairs = JsonLines(run.out);
+  const std::vector<json> pairs = testing::ParseJsonLines(run.out);
   ASSERT_GT(pairs.size(), 5u);
   std::set<std::pair<int, int>> seen;
   for (const json& p : pairs) {
@@ -73,10 +69,10 @@ TEST(SimilarCli, SameDocumentClaimsNeverPair) {
       ClaimId("Russian [leader] Vladimir Putin and People's Republic of China (PRC) President");
   ASSERT_GE(telephone, 0);
   ASSERT_GE(phone, 0);
-  testing::CommandOutput run = Crossclaim("similar --threshold 0.05");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --threshold 0.05");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<int, std::set<std::string>> partner_docs;
-  for (const json& p : JsonLines(run.out)) {
+  for (const json& p : testing::ParseJsonLines(run.out)) {
     const int a = p["a"].get<int>(), b = p["b"].get<int>();
     EXPECT_FALSE((a == telephone && b == phone) || (a == phone && b == telephone));
     EXPECT_NE(p["doc_a"], p["doc_b"]);
@@ -96,10 +92,10 @@ TEST(SimilarCli, SameDocumentClaimsNeverPair) {
 TEST(SimilarCli, DearFriendPairIsFoundAndExplained) {
   const int visited = ClaimId("Xi visited Russia in March 2023");
   const int referred = ClaimId("Xi also referred to Putin as his");
-  testing::CommandOutput run = Crossclaim("similar --threshold 0.4");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --threshold 0.4");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   bool found = false;
-  for (const json& p : JsonLines(run.out)) {
+  for (const json& p : testing::ParseJsonLines(run.out)) {
     if (p["a"] != visited || p["b"] != referred) continue;
     found = true;
     EXPECT_EQ(p["doc_a"], "001_cc1c81bd957d81a1");
@@ -113,12 +109,12 @@ TEST(SimilarCli, DearFriendPairIsFoundAndExplained) {
 }
 
 TEST(SimilarCli, TopKKeepsOnlyEachClaimsBestPairs) {
-  testing::CommandOutput all = Crossclaim("similar --threshold 0.1");
-  testing::CommandOutput top = Crossclaim("similar --threshold 0.1 --top-k 1");
+  testing::CommandOutput all = testing::RunCrossclaim("similar --threshold 0.1");
+  testing::CommandOutput top = testing::RunCrossclaim("similar --threshold 0.1 --top-k 1");
   ASSERT_EQ(top.exit_code, 0) << top.err;
   // Oracle: from the full list, each claim's best partner (ties by smaller id).
   std::map<int, std::pair<double, int>> best;
-  for (const json& p : JsonLines(all.out)) {
+  for (const json& p : testing::ParseJsonLines(all.out)) {
     const int a = p["a"].get<int>(), b = p["b"].get<int>();
     const double c = p["cosine"].get<double>();
     for (auto [x, y] : {std::pair(a, b), std::pair(b, a)}) {
@@ -133,14 +129,15 @@ TEST(SimilarCli, TopKKeepsOnlyEachClaimsBestPairs) {
   for (const auto& [x, cy] : best)
     expected.insert({std::min(x, cy.second), std::max(x, cy.second)});
   std::set<std::pair<int, int>> got;
-  for (const json& p : JsonLines(top.out)) got.insert({p["a"].get<int>(), p["b"].get<int>()});
+  for (const json& p : testing::ParseJsonLines(top.out))
+    got.insert({p["a"].get<int>(), p["b"].get<int>()});
   EXPECT_EQ(got, expected);
 }
 
 TEST(SimilarCli, DocumentUnitPairsDocumentIds) {
-  testing::CommandOutput run = Crossclaim("similar --unit doc --threshold 0.05");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --unit doc --threshold 0.05");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<json> pairs = JsonLines(run.out);
+  const std::vector<json> pairs = testing::ParseJsonLines(run.out);
   // All five reports are about the Putin-Xi call: every pair of documents overlaps.
   EXPECT_EQ(pairs.size(), 10u);
   for (const json& p : pairs) {
@@ -151,7 +148,7 @@ TEST(SimilarCli, DocumentUnitPairsDocumentIds) {
 }
 
 TEST(SimilarCli, TextFormatShowsBothClaimsAndScore) {
-  testing::CommandOutput run = Crossclaim("similar --threshold 0.4 --format text");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --threshold 0.4 --format text");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("  A: Xi visited Russia in March 2023"));
   EXPECT_THAT(run.out, HasSubstr("  B: Xi also referred to Putin as his \"dear friend.\""));
@@ -160,32 +157,32 @@ TEST(SimilarCli, TextFormatShowsBothClaimsAndScore) {
 }
 
 TEST(SimilarCli, RejectsBadOptions) {
-  testing::CommandOutput run = Crossclaim("similar --threshold 0");
+  testing::CommandOutput run = testing::RunCrossclaim("similar --threshold 0");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("crossclaim: error: --threshold must be in (0, 1] (got 0)"));
-  run = Crossclaim("similar --threshold 1.5");
+  run = testing::RunCrossclaim("similar --threshold 1.5");
   EXPECT_EQ(run.exit_code, 2);
-  run = Crossclaim("similar --format xml");
+  run = testing::RunCrossclaim("similar --format xml");
   EXPECT_EQ(run.exit_code, 2);
-  run = Crossclaim("similar --unit sentence");
+  run = testing::RunCrossclaim("similar --unit sentence");
   EXPECT_EQ(run.exit_code, 2);
-  run = Crossclaim("similar /no/such/input");
+  run = testing::RunCrossclaim("similar /no/such/input");
   EXPECT_EQ(run.exit_code, 1);
 }
 
 TEST(SimilarCli, BackgroundIdfRoundTripAndBadFile) {
   const std::string dir = testing::ScratchDir("similar_idf");
-  testing::CommandOutput run = Crossclaim("idf -o " + dir + "/idf.txt");
+  testing::CommandOutput run = testing::RunCrossclaim("idf -o " + dir + "/idf.txt");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const std::string idf = testing::ReadFile(dir + "/idf.txt");
   EXPECT_TRUE(idf.starts_with("crossclaim-idf 1\ndocuments "));
   EXPECT_THAT(idf, HasSubstr("\tputin\n"));
-  run = Crossclaim("similar --threshold 0.4 --idf " + dir + "/idf.txt");
+  run = testing::RunCrossclaim("similar --threshold 0.4 --idf " + dir + "/idf.txt");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_FALSE(JsonLines(run.out).empty());
+  EXPECT_FALSE(testing::ParseJsonLines(run.out).empty());
 
   testing::WriteFile(dir + "/bad.txt", "not an idf file\n");
-  run = Crossclaim("similar --idf " + dir + "/bad.txt");
+  run = testing::RunCrossclaim("similar --idf " + dir + "/bad.txt");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, HasSubstr("bad.txt:1: expected `crossclaim-idf 1`"));
 }
@@ -196,7 +193,7 @@ TEST(SimilarCli, ReportsSkippedInputs) {
                      "{\"id\": \"x\", \"text\": \"Putin and Xi held a video call on Tuesday.\"}\n"
                      "{\"id\": \"y\", \"text\": \"\"}\n"
                      "not json\n");
-  testing::CommandOutput run = Crossclaim("similar " + dir + "/in.jsonl");
+  testing::CommandOutput run = testing::RunCrossclaim("similar " + dir + "/in.jsonl");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_THAT(run.err, HasSubstr("2 of 3 input documents skipped"));
 }
