@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/dedup_output.h"
 #include "cli/input.h"
 
 namespace crossclaim::cli {
@@ -41,7 +42,10 @@ std::string Excerpt(const Document& doc, Span span, size_t max_bytes = 160) {
   return text.substr(0, cut) + "...";
 }
 
-void PrintJsonLines(const std::vector<Document>& docs, const DedupResult& result, bool passages) {
+}  // namespace
+
+void PrintDedupJsonLines(const std::vector<Document>& docs, const DedupResult& result,
+                         bool passages) {
   std::string out;
   for (const CopyPair& p : result.pairs) {
     nlohmann::ordered_json line = {{"type", "pair"},
@@ -66,6 +70,8 @@ void PrintJsonLines(const std::vector<Document>& docs, const DedupResult& result
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
+
+namespace {
 
 void PrintText(const std::vector<Document>& docs, const DedupResult& result, bool passages) {
   auto date = [&](uint32_t d) {
@@ -113,7 +119,7 @@ int RunDedup(const DedupFlags& flags) {
   if (!result.ok()) return Fail(result.status());
   const bool passages = options.level == DedupLevel::kPassage;
   if (flags.format == "jsonl") {
-    PrintJsonLines(corpus->documents, *result, passages);
+    PrintDedupJsonLines(corpus->documents, *result, passages);
   } else {
     PrintText(corpus->documents, *result, passages);
   }

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/dedup_output.h"
 #include "cli/input.h"
+#include "core/progress.h"
 #include "index/store.h"
 
 namespace crossclaim::cli {
@@ -44,25 +46,41 @@ Result<IndexStore> OpenIndex(const IndexFlags& flags, bool create) {
       {.dir = flags.dir, .create_if_missing = create, .threshold = flags.threshold});
 }
 
+// Documents per batch of a streamed add: memory stays near one batch (about 2x its JSON).
+constexpr size_t kAddBatchDocuments = 2000;
+
 int RunAdd(const IndexFlags& flags) {
   if (!(flags.threshold > 0 && flags.threshold <= 1)) {
     return Fail(InvalidArgument(
         fmt::format("index add: --threshold must be in (0, 1], got {}", flags.threshold)));
   }
-  Result<Corpus> corpus = LoadInputs(flags.input);
-  if (!corpus.ok()) return Fail(corpus.status());
   Result<IndexStore> index = OpenIndex(flags, true);
   if (!index.ok()) return Fail(index.status());
-  Result<AddResult> added = index->Add(corpus->documents, FromSysDays(Today()));
-  if (!added.ok()) return Fail(added.status());
-  for (const std::string& id : added->skipped_duplicates) {
-    PrintLine({{"type", "skipped"}, {"id", id}, {"reason", "already indexed"}});
-  }
+  Result<std::unique_ptr<IndexStore::Adder>> adder = index->BeginAdd(FromSysDays(Today()));
+  if (!adder.ok()) return Fail(adder.status());
+  Progress progress("indexing", 0);
+  Status streamed = StreamInputs(flags.input, kAddBatchDocuments, [&](Corpus& batch) -> Status {
+    std::vector<std::string> locations(batch.documents.size());
+    for (const InputRecord& r : batch.records) {
+      if (r.document >= 0) locations[static_cast<size_t>(r.document)] = r.location;
+    }
+    Result<AddResult> added = (*adder)->Add(batch.documents, locations);
+    if (!added.ok()) return added.status();
+    for (const std::string& id : added->skipped_duplicates) {
+      PrintLine({{"type", "skipped"}, {"id", id}, {"reason", "already indexed"}});
+    }
+    progress.Add(batch.documents.size());
+    return Status::Ok();
+  });
+  progress.Finish();
+  if (!streamed.ok()) return Fail(streamed);  // the adder rolls everything back
+  Status committed = (*adder)->Commit();
+  if (!committed.ok()) return Fail(committed);
   Result<IndexStats> stats = index->Stats();
   if (!stats.ok()) return Fail(stats.status());
   PrintLine({{"type", "added"},
-             {"added", added->added.size()},
-             {"skipped", added->skipped_duplicates.size()},
+             {"added", (*adder)->added()},
+             {"skipped", (*adder)->skipped()},
              {"documents", stats->documents}});
   return kExitOk;
 }
@@ -128,6 +146,19 @@ int RunPrune(const IndexFlags& flags) {
   return kExitOk;
 }
 
+// As `crossclaim dedup --format jsonl` over the indexed documents in the order added.
+int RunGroups(const IndexFlags& flags) {
+  Result<IndexStore> index = OpenIndex(flags, false);
+  if (!index.ok()) return Fail(index.status());
+  Result<IndexCopies> copies = index->Copies();
+  if (!copies.ok()) return Fail(copies.status());
+  DedupResult result;
+  result.pairs = std::move(copies->pairs);
+  result.groups = std::move(copies->groups);
+  PrintDedupJsonLines(copies->documents, result, false);
+  return kExitOk;
+}
+
 int RunStats(const IndexFlags& flags) {
   Result<IndexStore> index = OpenIndex(flags, false);
   if (!index.ok()) return Fail(index.status());
@@ -144,6 +175,7 @@ int RunStats(const IndexFlags& flags) {
              {"documents", stats->documents},
              {"terms", stats->terms},
              {"band_keys", stats->band_keys},
+             {"copy_pairs", stats->copy_pairs},
              {"oldest_published", date(stats->oldest_published)},
              {"newest_published", date(stats->newest_published)},
              {"file_bytes", stats->file_bytes},
@@ -153,7 +185,8 @@ int RunStats(const IndexFlags& flags) {
 }
 
 const CommandRegistration kIndex{
-    "index", "A persistent copy index: add articles, query new ones against it, prune old ones", 60,
+    "index",
+    "A persistent copy index: add articles, query new ones against it, list copy groups, prune", 60,
     [](CLI::App& app) -> CommandRunner {
       auto flags = std::make_shared<IndexFlags>();
       app.require_subcommand(1);
@@ -174,10 +207,14 @@ const CommandRegistration kIndex{
       prune->add_option("--older-than", flags->older_than,
                         "Age in days, e.g. 30d (published date, else date added)");
       prune->add_option("--before", flags->before, "Drop documents dated before YYYY-MM-DD");
+      CLI::App* groups = app.add_subcommand(
+          "groups", "The copy pairs and groups among indexed documents (as dedup's JSON Lines)");
+      groups->add_option("index_dir", flags->dir, "Index folder")->required();
       CLI::App* stats = app.add_subcommand("stats", "Counts, banding and size of the index");
       stats->add_option("index_dir", flags->dir, "Index folder")->required();
-      return [flags, add, query, prune, stats] {
+      return [flags, add, query, prune, groups, stats] {
         if (add->parsed()) return RunAdd(*flags);
+        if (groups->parsed()) return RunGroups(*flags);
         if (query->parsed()) return RunQuery(*flags);
         if (prune->parsed()) return RunPrune(*flags);
         if (stats->parsed()) return RunStats(*flags);

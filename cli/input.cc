@@ -17,14 +17,23 @@ void AddInputFlags(CLI::App& app, InputFlags* flags) {
       ->capture_default_str();
 }
 
-Result<Corpus> LoadInputs(const InputFlags& flags) {
-  std::vector<std::string> inputs = flags.inputs;
-  if (inputs.empty()) inputs.push_back(DemoEventPath());
+namespace {
+
+IngestOptions ToIngestOptions(const InputFlags& flags) {
   IngestOptions options;
   options.max_document_bytes = flags.max_document_bytes;
-  Result<Corpus> corpus = ReadInputs(inputs, options);
-  if (!corpus.ok()) return corpus;
-  for (const InputRecord& record : corpus->records) {
+  return options;
+}
+
+std::vector<std::string> InputsOrDemo(const InputFlags& flags) {
+  std::vector<std::string> inputs = flags.inputs;
+  if (inputs.empty()) inputs.push_back(DemoEventPath());
+  return inputs;
+}
+
+// One stderr line per skipped document and per warning; returns how many were skipped.
+size_t PrintSkipsAndWarnings(const Corpus& corpus) {
+  for (const InputRecord& record : corpus.records) {
     if (record.status == InputStatus::kSkipped) {
       std::fprintf(stderr, "crossclaim: skipped: %s\n", record.reason.c_str());
     }
@@ -32,11 +41,34 @@ Result<Corpus> LoadInputs(const InputFlags& flags) {
       std::fprintf(stderr, "crossclaim: warning: %s\n", warning.c_str());
     }
   }
-  if (corpus->skipped() > 0) {
-    std::fprintf(stderr, "crossclaim: %zu of %zu input documents skipped\n", corpus->skipped(),
-                 corpus->records.size());
+  return corpus.skipped();
+}
+
+void PrintSkipSummary(size_t skipped, size_t records) {
+  if (skipped > 0) {
+    std::fprintf(stderr, "crossclaim: %zu of %zu input documents skipped\n", skipped, records);
   }
+}
+
+}  // namespace
+
+Result<Corpus> LoadInputs(const InputFlags& flags) {
+  Result<Corpus> corpus = ReadInputs(InputsOrDemo(flags), ToIngestOptions(flags));
+  if (!corpus.ok()) return corpus;
+  PrintSkipSummary(PrintSkipsAndWarnings(*corpus), corpus->records.size());
   return corpus;
+}
+
+Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink) {
+  size_t skipped = 0, records = 0;
+  Status status = ReadInputsInBatches(InputsOrDemo(flags), ToIngestOptions(flags), batch_documents,
+                                      [&](Corpus& batch) {
+                                        skipped += PrintSkipsAndWarnings(batch);
+                                        records += batch.records.size();
+                                        return sink(batch);
+                                      });
+  PrintSkipSummary(skipped, records);
+  return status;
 }
 
 }  // namespace crossclaim::cli

@@ -4,7 +4,6 @@
 #define CROSSCLAIM_CLI_INPUT_H_
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
 
@@ -24,6 +23,10 @@ void AddInputFlags(CLI::App& app, InputFlags* flags);
 // Reads the inputs (the demo event when none were given). Prints one stderr line per skipped
 // document and a summary; returns an error only when an input path is unusable.
 Result<Corpus> LoadInputs(const InputFlags& flags);
+
+// As LoadInputs, but streamed: hands the documents to `sink` in batches of
+// `batch_documents` (ReadInputsInBatches), reporting skips as each batch is read.
+Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink);
 
 }  // namespace crossclaim::cli
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "cli/analysis_flags.h"
@@ -14,6 +15,8 @@
 #include "cluster/event_analysis.h"
 #include "cluster/events.h"
 #include "core/claims.h"
+#include "core/text.h"
+#include "index/store.h"
 #include "report/graph_export.h"
 #include "report/render.h"
 #include "report/report_json.h"
@@ -30,6 +33,9 @@ struct ReportFlags {
   int top_divergences = 5;
   bool one_event = false;
   EventOptions events;
+  std::string index_dir;     // read the articles from a `crossclaim index` instead of INPUT
+  std::string event_query;   // keep only the events whose articles contain these words
+  std::string since, until;  // the index's window, YYYY-MM-DD
 };
 
 Status WriteText(const fs::path& path, const std::string& content) {
@@ -115,24 +121,126 @@ Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& repor
   return WriteText(dir / "index.html", RenderIndexHtml(index));
 }
 
+Result<std::optional<Date>> ParseWindowDate(const std::string& text, const char* flag) {
+  if (text.empty()) return std::optional<Date>();
+  std::optional<Date> date = Date::ParseIso(text);
+  if (!date) {
+    return InvalidArgument(
+        fmt::format("report: {} must be a date YYYY-MM-DD, got '{}'", flag, text));
+  }
+  return date;
+}
+
+// The index's documents in the window, as a corpus in the order they were added.
+Result<Corpus> LoadFromIndex(const ReportFlags& flags) {
+  Result<std::optional<Date>> since = ParseWindowDate(flags.since, "--since");
+  if (!since.ok()) return since.status();
+  Result<std::optional<Date>> until = ParseWindowDate(flags.until, "--until");
+  if (!until.ok()) return until.status();
+  Result<IndexStore> index = IndexStore::Create({.dir = flags.index_dir});
+  if (!index.ok()) return index.status();
+  std::vector<std::string> locations;
+  Result<std::vector<Document>> documents = index->Documents({*since, *until}, &locations);
+  if (!documents.ok()) return documents.status();
+  Corpus corpus;
+  corpus.documents = std::move(*documents);
+  for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    InputRecord record;
+    record.id = corpus.documents[d].id;
+    // Where the article was read when it was indexed; else where it is now.
+    record.location =
+        locations[d].empty() ? fmt::format("{}#{}", flags.index_dir, record.id) : locations[d];
+    record.document = static_cast<int>(d);
+    corpus.records.push_back(std::move(record));
+  }
+  return corpus;
+}
+
+std::set<std::string> NormalizedWords(std::string_view text) {
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  std::set<std::string> words;
+  for (size_t i = 0; i < tokens.size(); ++i) words.emplace(tokens.norm(i));
+  return words;
+}
+
+// True if some document of the event holds every query word in its title or text.
+bool EventMatches(const Corpus& corpus, const NewsEvent& event,
+                  const std::set<std::string>& query) {
+  for (int32_t d : event.documents) {
+    const Document& doc = corpus.documents[static_cast<size_t>(d)];
+    std::set<std::string> words = NormalizedWords(doc.title + "\n" + doc.text);
+    if (std::includes(words.begin(), words.end(), query.begin(), query.end())) return true;
+  }
+  return false;
+}
+
+// The events matching `--event`; an error naming the events there are when none does.
+Result<std::vector<NewsEvent>> SelectEvents(const Corpus& corpus, std::vector<NewsEvent> events,
+                                            const std::string& query_text) {
+  std::set<std::string> query = NormalizedWords(query_text);
+  if (query.empty()) return InvalidArgument("report: --event has no words to match");
+  std::vector<NewsEvent> kept;
+  std::string titles;
+  for (NewsEvent& event : events) {
+    titles += fmt::format("\n  event-{}: {}", event.id + 1, event.title);
+    if (EventMatches(corpus, event, query)) kept.push_back(std::move(event));
+  }
+  if (kept.empty()) {
+    return NotFound(
+        fmt::format("report: no event has an article containing every word of '{}'; "
+                    "the events are:{}",
+                    query_text, titles));
+  }
+  return kept;
+}
+
+// The input's events; with --one-event, none (the whole input is one) unless --event must
+// check that one.
+Result<std::vector<NewsEvent>> FindEvents(const ReportFlags& flags, const Corpus& corpus) {
+  std::vector<NewsEvent> events;
+  if (flags.one_event && !flags.event_query.empty()) {
+    NewsEvent all;
+    all.title = corpus.documents.front().title;
+    for (size_t d = 0; d < corpus.documents.size(); ++d)
+      all.documents.push_back(static_cast<int32_t>(d));
+    events.push_back(std::move(all));
+  } else if (!flags.one_event) {
+    ClaimSet all_claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+    Result<std::vector<NewsEvent>> found = ClusterEvents(corpus, all_claims, flags.events);
+    if (!found.ok()) return found.status();
+    events = std::move(*found);
+  }
+  if (flags.event_query.empty()) return events;
+  return SelectEvents(corpus, std::move(events), flags.event_query);
+}
+
 int RunReport(const ReportFlags& flags) {
   Result<AnalysisOptions> options = flags.analysis.ToOptions();
   if (!options.ok()) return Fail(options.status());
-  Result<Corpus> corpus = LoadInputs(flags.input);
+  Result<Corpus> corpus = flags.index_dir.empty() ? LoadInputs(flags.input) : LoadFromIndex(flags);
   if (!corpus.ok()) return Fail(corpus.status());
   if (corpus->documents.empty()) {
-    return Fail(DataLoss("no usable document in the input (every one was skipped; see above)"));
+    return Fail(DataLoss(flags.index_dir.empty()
+                             ? "no usable document in the input (every one was skipped; see above)"
+                             : "no document in the index's window"));
   }
-  std::vector<NewsEvent> events;
-  if (!flags.one_event) {
-    ClaimSet all_claims = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
-    Result<std::vector<NewsEvent>> found = ClusterEvents(*corpus, all_claims, flags.events);
-    if (!found.ok()) return Fail(found.status());
-    events = std::move(*found);
+  Result<std::vector<NewsEvent>> found = FindEvents(flags, *corpus);
+  if (!found.ok()) return Fail(found.status());
+  const std::vector<NewsEvent>& events = *found;
+  std::vector<size_t> record_of(corpus->documents.size());
+  for (size_t r = 0; r < corpus->records.size(); ++r) {
+    if (corpus->records[r].status == InputStatus::kUsed) {
+      record_of[static_cast<size_t>(corpus->records[r].document)] = r;
+    }
   }
   fs::path dir = flags.output_dir;
   if (events.size() <= 1) {
-    Result<nlohmann::json> report = AnalyzeAndWrite(*corpus, *options, "event-1", dir);
+    // A selected event is reported alone; otherwise the whole input is the one event.
+    const Corpus single = flags.event_query.empty()
+                              ? *corpus
+                              : SubCorpus(*corpus, record_of, events.front().documents);
+    Result<nlohmann::json> report = AnalyzeAndWrite(single, *options, "event-1", dir);
     if (!report.ok()) return Fail(report.status());
     std::cout << (flags.format == "json" ? report->dump(2) + "\n"
                                          : RenderSummary(*report, flags.top_divergences));
@@ -141,12 +249,6 @@ int RunReport(const ReportFlags& flags) {
         "claims.graphml, claims.dot)\n",
         fs::absolute(dir).lexically_normal().string());
     return kExitOk;
-  }
-  std::vector<size_t> record_of(corpus->documents.size());
-  for (size_t r = 0; r < corpus->records.size(); ++r) {
-    if (corpus->records[r].status == InputStatus::kUsed) {
-      record_of[static_cast<size_t>(corpus->records[r].document)] = r;
-    }
   }
   std::vector<nlohmann::json> reports;
   for (const NewsEvent& event : events) {
@@ -184,6 +286,14 @@ const CommandRegistration kReport{
       app.add_option("--event-threshold", flags->events.event_threshold,
                      "Average-link similarity for documents to form one event")
           ->capture_default_str();
+      CLI::Option* index = app.add_option(
+          "--index", flags->index_dir, "Report from a `crossclaim index` folder instead of INPUT");
+      app.add_option("--event", flags->event_query,
+                     "Only the events with an article containing all these words");
+      app.add_option("--since", flags->since, "With --index: articles dated from YYYY-MM-DD")
+          ->needs(index);
+      app.add_option("--until", flags->until, "With --index: articles dated until YYYY-MM-DD")
+          ->needs(index);
       app.add_option("--top-divergences", flags->top_divergences, "Divergences in the summary")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();

@@ -41,6 +41,22 @@ class CorpusBuilder {
     }
   }
 
+  // Hands the corpus to `sink` (which may consume it) whenever it holds `batch_documents`
+  // documents; 0 never does. Ids stay unique across batches.
+  void SetBatchSink(size_t batch_documents, const BatchSink* sink) {
+    batch_documents_ = batch_documents;
+    sink_ = sink;
+  }
+
+  // Passes what is left to the sink; returns the first error the sink gave.
+  Status Finish() {
+    if (status_.ok() && sink_ != nullptr && !corpus_->records.empty()) Flush();
+    return status_;
+  }
+
+  // True once the sink failed: readers stop early, nothing more is collected.
+  bool failed() const { return !status_.ok(); }
+
   void Skip(std::string id, std::string location, std::string reason) {
     InputRecord record;
     record.id = std::move(id);
@@ -74,20 +90,30 @@ class CorpusBuilder {
     }
     auto [it, inserted] = first_seen_.emplace(doc.id, location);
     if (!inserted) {
-      return Skip(doc.id, location,
-                  fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, doc.id,
-                              it->second));
+      return Skip(
+          doc.id, location,
+          fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, doc.id, it->second));
     }
     if (doc.outlet.empty()) doc.outlet = std::string(kUnknownOutlet);
     record.document = static_cast<int>(corpus_->documents.size());
     corpus_->documents.push_back(std::move(doc));
     corpus_->records.push_back(std::move(record));
+    if (batch_documents_ > 0 && corpus_->documents.size() >= batch_documents_) Flush();
   }
 
  private:
+  void Flush() {
+    if (status_.ok()) status_ = (*sink_)(*corpus_);
+    corpus_->documents.clear();
+    corpus_->records.clear();
+  }
+
   const IngestOptions& options_;
   Corpus* corpus_;
   std::unordered_map<std::string, std::string> first_seen_;
+  size_t batch_documents_ = 0;
+  const BatchSink* sink_ = nullptr;
+  Status status_;
 };
 
 // Applies metadata to a document; an unparseable date becomes a warning, never a guess.
@@ -116,15 +142,18 @@ Result<std::optional<std::string>> StringField(const json& object, const char* n
   if (it->is_number_integer() && std::string_view(name) == "id") {
     return std::optional<std::string>(std::to_string(it->get<long long>()));
   }
-  return InvalidArgument(fmt::format("field \"{}\" must be a string (got {})", name,
-                                     it->type_name()));
+  return InvalidArgument(
+      fmt::format("field \"{}\" must be a string (got {})", name, it->type_name()));
 }
 
 Result<Metadata> MetadataFromJson(const json& object) {
   Metadata meta;
   const std::pair<const char*, std::optional<std::string>*> fields[] = {
-      {"id", &meta.id},       {"outlet", &meta.outlet}, {"url", &meta.url},
-      {"published", &meta.published}, {"title", &meta.title}};
+      {"id", &meta.id},
+      {"outlet", &meta.outlet},
+      {"url", &meta.url},
+      {"published", &meta.published},
+      {"title", &meta.title}};
   for (const auto& [name, target] : fields) {
     Result<std::optional<std::string>> value = StringField(object, name);
     if (!value.ok()) return value.status();
@@ -135,8 +164,8 @@ Result<Metadata> MetadataFromJson(const json& object) {
 
 // One JSON object (a JSONL line or a .json file) into the builder.
 // `repairs` counts invalid UTF-8 already replaced in `text` before parsing.
-void AddJsonRecord(std::string_view text, const std::string& location, const std::string& default_id,
-                   size_t repairs, CorpusBuilder* builder) {
+void AddJsonRecord(std::string_view text, const std::string& location,
+                   const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
   json object;
   try {
     object = json::parse(text);
@@ -146,9 +175,9 @@ void AddJsonRecord(std::string_view text, const std::string& location, const std
                          fmt::format("{}: malformed JSON ({})", location, e.what()));
   }
   if (!object.is_object()) {
-    return builder->Skip(default_id, location,
-                         fmt::format("{}: expected a JSON object, got {}", location,
-                                     object.type_name()));
+    return builder->Skip(
+        default_id, location,
+        fmt::format("{}: expected a JSON object, got {}", location, object.type_name()));
   }
   Result<Metadata> meta = MetadataFromJson(object);
   Result<std::optional<std::string>> text_field = StringField(object, "text");
@@ -168,22 +197,26 @@ void AddJsonRecord(std::string_view text, const std::string& location, const std
   builder->Add(std::move(doc), location, std::move(warnings), repairs);
 }
 
+// One line of a JSON Lines input (1-based `line_number`); blank lines are not records.
+void AddJsonLine(std::string_view line, std::string_view name, const std::string& stem,
+                 size_t line_number, CorpusBuilder* builder) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank line
+  std::string repaired(line);
+  size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
+  std::string location = fmt::format("{}:{}", name, line_number);
+  AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);
+}
+
 void ParseJsonLinesInto(std::string_view content, std::string_view name, CorpusBuilder* builder) {
   std::string stem = fs::path(std::string(name)).stem().string();
   size_t line_number = 0;
   size_t pos = 0;
-  while (pos < content.size()) {
+  while (pos < content.size() && !builder->failed()) {
     size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(pos, end - pos);
+    AddJsonLine(content.substr(pos, end - pos), name, stem, ++line_number, builder);
     pos = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line
-    std::string repaired(line);
-    size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
-    std::string location = fmt::format("{}:{}", name, line_number);
-    AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);
   }
 }
 
@@ -229,8 +262,9 @@ Result<ManifestMap> ReadFolderManifest(const fs::path& folder) {
       return DataLoss(fmt::format("{}: expected a JSON array of objects", json_path.string()));
     }
     for (size_t i = 0; i < array.size(); ++i) {
-      Result<Metadata> meta = array[i].is_object() ? MetadataFromJson(array[i])
-                                                   : Result<Metadata>(InvalidArgument("not an object"));
+      Result<Metadata> meta = array[i].is_object()
+                                  ? MetadataFromJson(array[i])
+                                  : Result<Metadata>(InvalidArgument("not an object"));
       if (!meta.ok() || !meta->id) {
         return DataLoss(fmt::format("{}: entry {}: {}", json_path.string(), i + 1,
                                     meta.ok() ? "missing \"id\"" : meta.status().message()));
@@ -269,15 +303,28 @@ void AddTextFile(const fs::path& path, const std::string& id, const Metadata* me
   builder->Add(std::move(doc), location, std::move(warnings));
 }
 
+// Line by line, so a file of any size is read in the memory of one line (and one batch).
 void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
-  Result<std::string> content = ReadWholeFile(path);
-  if (!content.ok()) return builder->Skip(path.stem().string(), path.string(), content.status().message());
-  ParseJsonLinesInto(*content, path.string(), builder);
+  std::ifstream in(path, std::ios::binary);
+  const std::string name = path.string();
+  if (!in) return builder->Skip(path.stem().string(), name, name + ": cannot open file");
+  const std::string stem = path.stem().string();
+  std::string line;
+  size_t line_number = 0;
+  while (!builder->failed() && std::getline(in, line)) {
+    AddJsonLine(line, name, stem, ++line_number, builder);
+  }
+  if (in.bad()) {
+    builder->Skip(stem, name,
+                  fmt::format("{}: read error after line {}; the rest of the file was not read",
+                              name, line_number));
+  }
 }
 
 void AddJsonFile(const fs::path& path, CorpusBuilder* builder) {
   Result<std::string> content = ReadWholeFile(path);
-  if (!content.ok()) return builder->Skip(path.stem().string(), path.string(), content.status().message());
+  if (!content.ok())
+    return builder->Skip(path.stem().string(), path.string(), content.status().message());
   size_t repairs = RepairUtf8(&*content);
   AddJsonRecord(*content, path.string(), path.stem().string(), repairs, builder);
 }
@@ -296,7 +343,8 @@ Status AddFolder(const fs::path& folder, CorpusBuilder* builder) {
   for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
     if (entry.is_regular_file() && !IsFolderMetaFile(entry.path())) files.push_back(entry.path());
   }
-  if (ec) return DataLoss(fmt::format("{}: cannot list folder ({})", folder.string(), ec.message()));
+  if (ec)
+    return DataLoss(fmt::format("{}: cannot list folder ({})", folder.string(), ec.message()));
   std::sort(files.begin(), files.end());  // directory order is not stable across machines
   for (const fs::path& file : files) {
     std::string ext = file.extension().string();
@@ -346,9 +394,9 @@ Status AddCsvManifest(const fs::path& path, CorpusBuilder* builder) {
 }  // namespace
 
 size_t Corpus::skipped() const {
-  return static_cast<size_t>(std::count_if(records.begin(), records.end(), [](const InputRecord& r) {
-    return r.status == InputStatus::kSkipped;
-  }));
+  return static_cast<size_t>(
+      std::count_if(records.begin(), records.end(),
+                    [](const InputRecord& r) { return r.status == InputStatus::kSkipped; }));
 }
 
 void ParseJsonLines(std::string_view content, std::string_view name, const IngestOptions& options,
@@ -357,33 +405,54 @@ void ParseJsonLines(std::string_view content, std::string_view name, const Inges
   ParseJsonLinesInto(content, name, &builder);
 }
 
-Result<Corpus> ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options) {
-  Corpus corpus;
-  CorpusBuilder builder(options, &corpus);
+namespace {
+
+Status ReadInputsInto(const std::vector<std::string>& paths, CorpusBuilder* builder) {
   for (const std::string& input : paths) {
     fs::path path(input);
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return NotFound(fmt::format("{}: no such file or folder", input));
+    if (ec || !fs::exists(status))
+      return NotFound(fmt::format("{}: no such file or folder", input));
     Status result;
     std::string ext = path.extension().string();
     if (fs::is_directory(status)) {
-      result = AddFolder(path, &builder);
+      result = AddFolder(path, builder);
     } else if (ext == ".jsonl" || ext == ".ndjson") {
-      AddJsonlFile(path, &builder);
+      AddJsonlFile(path, builder);
     } else if (ext == ".json") {
-      AddJsonFile(path, &builder);
+      AddJsonFile(path, builder);
     } else if (ext == ".csv") {
-      result = AddCsvManifest(path, &builder);
+      result = AddCsvManifest(path, builder);
     } else if (ext == ".txt") {
-      AddTextFile(path, path.stem().string(), nullptr, &builder);
+      AddTextFile(path, path.stem().string(), nullptr, builder);
     } else {
       return InvalidArgument(fmt::format(
           "{}: unsupported input (expected a folder, .jsonl, .json, .csv or .txt)", input));
     }
     if (!result.ok()) return result;
+    if (builder->failed()) break;
   }
+  return builder->Finish();
+}
+
+}  // namespace
+
+Result<Corpus> ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options) {
+  Corpus corpus;
+  CorpusBuilder builder(options, &corpus);
+  Status status = ReadInputsInto(paths, &builder);
+  if (!status.ok()) return status;
   return corpus;
+}
+
+Status ReadInputsInBatches(const std::vector<std::string>& paths, const IngestOptions& options,
+                           size_t batch_documents, const BatchSink& sink) {
+  if (batch_documents == 0) return InvalidArgument("ReadInputsInBatches: batch_documents is 0");
+  Corpus batch;
+  CorpusBuilder builder(options, &batch);
+  builder.SetBatchSink(batch_documents, &sink);
+  return ReadInputsInto(paths, &builder);
 }
 
 }  // namespace crossclaim

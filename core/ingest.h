@@ -25,6 +25,7 @@
 #define CROSSCLAIM_CORE_INGEST_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,16 +47,16 @@ struct InputRecord {
   std::string id;        // the document's id, or the id it would have had
   std::string location;  // "path" or "path:line"
   InputStatus status = InputStatus::kUsed;
-  std::string reason;       // why skipped; empty when used
-  size_t utf8_repairs = 0;  // invalid UTF-8 sequences replaced with U+FFFD
+  std::string reason;                 // why skipped; empty when used
+  size_t utf8_repairs = 0;            // invalid UTF-8 sequences replaced with U+FFFD
   std::vector<std::string> warnings;  // e.g. an unparseable published date
-  int document = -1;  // index into Corpus::documents when used
+  int document = -1;                  // index into Corpus::documents when used
 
   bool operator==(const InputRecord&) const = default;
 };
 
 struct Corpus {
-  std::vector<Document> documents;  // used documents, in input order
+  std::vector<Document> documents;   // used documents, in input order
   std::vector<InputRecord> records;  // every input item, in input order
 
   size_t skipped() const;
@@ -65,9 +66,24 @@ struct Corpus {
 // inputs are skipped after the first, with the first one's location in the reason.
 Result<Corpus> ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options);
 
+// Receives one batch of a streamed read; may move the documents out. A non-OK status stops
+// the read and is returned by ReadInputsInBatches.
+using BatchSink = std::function<Status(Corpus& batch)>;
+
+// Reads the inputs as ReadInputs does, in the same order with the same records, but hands
+// them to `sink` in batches of `batch_documents` used documents (each with the records read
+// since the previous batch; the last batch may be smaller or hold only skipped records), so
+// memory stays within one batch whatever the input's size: JSON Lines files are read line
+// by line. `InputRecord::document` indexes the batch's documents. Ids are unique across
+// batches (the ids seen so far are kept, about 100 bytes each). Errors: as ReadInputs
+// (an unusable path, after the batches before it were handed over), the sink's first
+// error, or InvalidArgument when batch_documents is 0.
+Status ReadInputsInBatches(const std::vector<std::string>& paths, const IngestOptions& options,
+                           size_t batch_documents, const BatchSink& sink);
+
 // Reads JSON Lines from memory; `name` is used in locations. Exposed for tests and fuzzing.
-void ParseJsonLines(std::string_view content, std::string_view name,
-                    const IngestOptions& options, Corpus* corpus);
+void ParseJsonLines(std::string_view content, std::string_view name, const IngestOptions& options,
+                    Corpus* corpus);
 
 // Replaces each maximal invalid UTF-8 subsequence in `text` with U+FFFD, in place.
 // Returns how many replacements were made.

@@ -48,6 +48,14 @@ void Progress::Finish() {
 void Progress::Draw(uint64_t done, bool final) {
   std::lock_guard<std::mutex> lock(draw_mutex_);
   if (finished_) return;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (total_ == 0) {  // a stream of unknown length: a count and a rate, no bar
+    std::fprintf(stderr, "\r%-12s %llu done %.1fs (%.0f/s)%s", label_.c_str(),
+                 static_cast<unsigned long long>(done), seconds,
+                 seconds > 0 ? static_cast<double>(done) / seconds : 0.0, final ? "\n" : "");
+    std::fflush(stderr);
+    return;
+  }
   constexpr int kWidth = 30;
   double fraction = total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
   if (fraction > 1.0) fraction = 1.0;
@@ -55,8 +63,6 @@ void Progress::Draw(uint64_t done, bool final) {
   char bar[kWidth + 1];
   for (int i = 0; i < kWidth; ++i) bar[i] = i < filled ? '#' : '.';
   bar[kWidth] = '\0';
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::fprintf(stderr, "\r%-12s [%s] %5.1f%% %llu/%llu %.1fs%s", label_.c_str(), bar,
                fraction * 100.0, static_cast<unsigned long long>(done),
                static_cast<unsigned long long>(total_), seconds, final ? "\n" : "");

@@ -19,6 +19,7 @@ namespace crossclaim {
 
 class Progress {
  public:
+  // `total` 0: the length is unknown (a stream); the count and rate are drawn, no bar.
   Progress(std::string label, uint64_t total);
   ~Progress();
   Progress(const Progress&) = delete;

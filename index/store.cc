@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <tbb/parallel_for.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/text.h"
@@ -35,10 +37,13 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
   doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, outlet TEXT NOT NULL, url TEXT NOT NULL,
   published TEXT, title TEXT NOT NULL, text TEXT NOT NULL, text_hash INTEGER NOT NULL,
-  added_at TEXT NOT NULL, signature BLOB NOT NULL);
+  added_at TEXT NOT NULL, signature BLOB NOT NULL, location TEXT NOT NULL);
 CREATE TABLE band (band INTEGER, key INTEGER, doc INTEGER, PRIMARY KEY (band, key, doc))
   WITHOUT ROWID;
 CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE copies (a INTEGER, b INTEGER, jaccard REAL NOT NULL, estimate REAL NOT NULL,
+  PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE INDEX copies_by_b ON copies (b);
 )sql";
 
 Status DbError(sqlite3* db, std::string_view what) {
@@ -61,8 +66,14 @@ class Stmt {
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
   }
+  Stmt& BindDouble(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
   Stmt& Bind(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    // A null pointer would bind SQL NULL; an empty view is an empty string.
+    sqlite3_bind_text(stmt_, i, v.data() ? v.data() : "", static_cast<int>(v.size()),
+                      SQLITE_TRANSIENT);
     return *this;
   }
   Stmt& BindNull(int i) {
@@ -87,6 +98,7 @@ class Stmt {
     sqlite3_clear_bindings(stmt_);
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string Text(int col) const {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     return p ? std::string(reinterpret_cast<const char*>(p),
@@ -117,6 +129,20 @@ class Transaction {
     open_ = false;
     return true;
   }
+
+ private:
+  sqlite3* db_;
+  bool open_;
+};
+
+// One consistent snapshot for a multi-statement read, while another process may write.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db) : db_(db), open_(Exec(db, "BEGIN")) {}
+  ~ReadTransaction() {
+    if (open_) Exec(db_, "COMMIT");
+  }
+  bool open() const { return open_; }
 
  private:
   sqlite3* db_;
@@ -278,57 +304,196 @@ Result<IndexStore> IndexStore::Create(const IndexOptions& options) {
   return store;
 }
 
-Result<AddResult> IndexStore::Add(const std::vector<Document>& documents, const Date& added_on) {
-  Transaction tx(db_);
-  if (!tx.open()) return DbError(db_, "starting add");
-  Stmt exists(db_, "SELECT 1 FROM documents WHERE id = ?");
-  Stmt insert(db_,
-              "INSERT INTO documents (id, outlet, url, published, title, text, text_hash, "
-              "added_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Stmt band(db_, "INSERT OR IGNORE INTO band (band, key, doc) VALUES (?, ?, ?)");
-  if (!exists.ok() || !insert.ok() || !band.ok()) return DbError(db_, "preparing add");
-  AddResult result;
-  std::map<std::string, int64_t> df_delta;
+// The open write transaction of an add and its prepared statements.
+struct IndexStore::Adder::State {
+  State(IndexStore* store, const Date& added_on)
+      : store(store),
+        hashers(store->hashers_.get()),
+        threshold(store->threshold_),
+        db(store->db_),
+        added_at(added_on.ToIso()),
+        tx(db),
+        exists(db, "SELECT 1 FROM documents WHERE id = ?"),
+        insert(db,
+               "INSERT INTO documents (id, outlet, url, published, title, text, text_hash, "
+               "added_at, signature, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        band_insert(db, "INSERT OR IGNORE INTO band (band, key, doc) VALUES (?, ?, ?)"),
+        band_select(db, "SELECT doc FROM band WHERE band = ? AND key = ?"),
+        load(db, "SELECT text, signature FROM documents WHERE doc = ?"),
+        copy_insert(db, "INSERT INTO copies (a, b, jaccard, estimate) VALUES (?, ?, ?, ?)") {}
+
+  bool ok() const {
+    return tx.open() && exists.ok() && insert.ok() && band_insert.ok() && band_select.ok() &&
+           load.ok() && copy_insert.ok();
+  }
+
+  IndexStore* store;
+  const Hashers* hashers;
+  double threshold;
+  sqlite3* db;
+  std::string added_at;
+  Transaction tx;
+  Stmt exists, insert, band_insert, band_select, load, copy_insert;
+};
+
+namespace {
+
+// A new document of a batch, signed off the database thread.
+struct Pending {
+  const Document* doc = nullptr;
+  std::string_view location;
+  Signed signed_text;
+  std::vector<std::string> terms;  // distinct normalised tokens
+  std::vector<uint32_t> keys;      // LSH band keys
+};
+
+// Verifies the LSH candidates of pending[i] among the documents indexed before it (earlier
+// batches and this one) and stores the pairs at or above the index threshold.
+Status RecordCopies(IndexStore::Adder::State& st, const std::vector<Pending>& pending, size_t i,
+                    int64_t row, const std::unordered_map<int64_t, size_t>& batch_rows) {
+  const Pending& p = pending[i];
+  std::set<int64_t> candidates;
+  for (size_t b = 0; b < p.keys.size(); ++b) {
+    st.band_select.Bind(1, static_cast<int64_t>(b)).Bind(2, p.keys[b]);
+    int rc;
+    while ((rc = st.band_select.Step()) == SQLITE_ROW) candidates.insert(st.band_select.Int(0));
+    st.band_select.Reset();
+    if (rc != SQLITE_DONE) return DbError(st.db, "reading band keys");
+  }
   TokenizedText tokens;
-  std::vector<uint32_t> keys(banding_.bands);
-  const std::string added = added_on.ToIso();
-  for (const Document& doc : documents) {
-    exists.Bind(1, doc.id);
-    int rc = exists.Step();
-    exists.Reset();
-    if (rc == SQLITE_ROW) {
+  for (int64_t other_row : candidates) {
+    Signed loaded;
+    const Signed* other = nullptr;
+    if (auto it = batch_rows.find(other_row); it != batch_rows.end()) {
+      other = &pending[it->second].signed_text;
+    } else {
+      st.load.Bind(1, other_row);
+      if (st.load.Step() != SQLITE_ROW) {
+        st.load.Reset();
+        return DbError(st.db, "reading a candidate");
+      }
+      loaded.shingles =
+          SignText(st.hashers->shingler, st.hashers->hasher, st.load.Text(0), &tokens).shingles;
+      loaded.signature = BlobToSignature(st.load, 1);
+      st.load.Reset();
+      other = &loaded;
+    }
+    // The same formula as FindCopies, so stored values equal a batch run's bit for bit.
+    const double j = Jaccard(other->shingles, p.signed_text.shingles);
+    if (j < st.threshold) continue;
+    const double estimate = EstimateJaccard(other->signature, p.signed_text.signature);
+    if (!st.copy_insert.Bind(1, other_row)
+             .Bind(2, row)
+             .BindDouble(3, j)
+             .BindDouble(4, estimate)
+             .Run()) {
+      return DbError(st.db, "adding a copy pair");
+    }
+  }
+  return Status::Ok();
+}
+
+// Inserts pending[i] (metadata, text, signature), its copies and its band keys; returns
+// its row.
+Result<int64_t> InsertPending(IndexStore::Adder::State& st, const std::vector<Pending>& pending,
+                              size_t i, const std::unordered_map<int64_t, size_t>& batch_rows) {
+  const Pending& p = pending[i];
+  const Document& doc = *p.doc;
+  Stmt& insert = st.insert;
+  insert.Bind(1, doc.id).Bind(2, doc.outlet).Bind(3, doc.url);
+  if (doc.published) {
+    insert.Bind(4, doc.published->ToIso());
+  } else {
+    insert.BindNull(4);
+  }
+  insert.Bind(5, doc.title).Bind(6, doc.text);
+  insert.Bind(7, static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size())));
+  const std::vector<uint32_t>& signature = p.signed_text.signature;
+  insert.Bind(8, st.added_at).BindBlob(9, signature.data(), signature.size() * 4);
+  insert.Bind(10, p.location);
+  if (!insert.Run()) return DbError(st.db, fmt::format("adding '{}'", doc.id));
+  const int64_t row = sqlite3_last_insert_rowid(st.db);
+  // Documents without shingles are never candidates (as in FindCopies).
+  if (p.signed_text.shingles.empty()) return row;
+  Status copies = RecordCopies(st, pending, i, row, batch_rows);
+  if (!copies.ok()) return copies;
+  for (size_t b = 0; b < p.keys.size(); ++b) {
+    if (!st.band_insert.Bind(1, static_cast<int64_t>(b)).Bind(2, p.keys[b]).Bind(3, row).Run()) {
+      return DbError(st.db, "adding band keys");
+    }
+  }
+  return row;
+}
+
+}  // namespace
+
+IndexStore::Adder::Adder(std::unique_ptr<State> state) : state_(std::move(state)) {}
+IndexStore::Adder::~Adder() = default;
+
+Result<std::unique_ptr<IndexStore::Adder>> IndexStore::BeginAdd(const Date& added_on) {
+  auto state = std::make_unique<Adder::State>(this, added_on);
+  if (!state->ok()) return DbError(db_, "starting add");
+  return std::unique_ptr<Adder>(new Adder(std::move(state)));
+}
+
+Result<AddResult> IndexStore::Adder::Add(const std::vector<Document>& documents,
+                                         std::span<const std::string> locations) {
+  State& st = *state_;
+  if (!st.tx.open()) return DataLoss("index: add used after its transaction ended");
+  AddResult result;
+  std::vector<Pending> pending;
+  std::unordered_set<std::string_view> batch_ids;
+  for (size_t d = 0; d < documents.size(); ++d) {
+    const Document& doc = documents[d];
+    st.exists.Bind(1, doc.id);
+    int rc = st.exists.Step();
+    st.exists.Reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return DbError(st.db, "looking up an id");
+    if (rc == SQLITE_ROW || !batch_ids.insert(doc.id).second) {
       result.skipped_duplicates.push_back(doc.id);
       continue;
     }
-    if (rc != SQLITE_DONE) return DbError(db_, "looking up an id");
-    Signed s = SignText(hashers_->shingler, hashers_->hasher, doc.text, &tokens);
-    insert.Bind(1, doc.id).Bind(2, doc.outlet).Bind(3, doc.url);
-    if (doc.published) {
-      insert.Bind(4, doc.published->ToIso());
-    } else {
-      insert.BindNull(4);
-    }
-    insert.Bind(5, doc.title).Bind(6, doc.text);
-    insert.Bind(7, static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size())));
-    insert.Bind(8, added).BindBlob(9, s.signature.data(), s.signature.size() * 4);
-    if (!insert.Run()) return DbError(db_, fmt::format("adding '{}'", doc.id));
-    int64_t row = sqlite3_last_insert_rowid(db_);
-    // Documents without shingles are never candidates (as in FindCopies).
-    if (!s.shingles.empty()) {
-      hashers_->lsh.BandKeys(s.signature, keys);
-      for (size_t b = 0; b < keys.size(); ++b) {
-        if (!band.Bind(1, static_cast<int64_t>(b)).Bind(2, keys[b]).Bind(3, row).Run()) {
-          return DbError(db_, "adding band keys");
-        }
-      }
-    }
-    for (std::string_view term : DistinctTerms(tokens)) ++df_delta[std::string(term)];
-    result.added.push_back(doc.id);
+    pending.push_back({&doc, d < locations.size() ? locations[d] : std::string_view(), {}, {}, {}});
   }
-  if (!ApplyDf(db_, df_delta, static_cast<int64_t>(result.added.size()))) {
-    return DbError(db_, "updating document frequencies");
+  const Hashers& h = *st.hashers;
+  const size_t bands = st.store->banding_.bands;
+  tbb::parallel_for(size_t{0}, pending.size(), [&](size_t i) {
+    TokenizedText tokens;
+    Pending& p = pending[i];
+    p.signed_text = SignText(h.shingler, h.hasher, p.doc->text, &tokens);
+    for (std::string_view term : DistinctTerms(tokens)) p.terms.emplace_back(term);
+    p.keys.resize(bands);
+    h.lsh.BandKeys(p.signed_text.signature, p.keys);
+  });
+  std::map<std::string, int64_t> df_delta;
+  std::unordered_map<int64_t, size_t> batch_rows;  // row -> index in pending
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Result<int64_t> row = InsertPending(st, pending, i, batch_rows);
+    if (!row.ok()) return row.status();
+    batch_rows.emplace(*row, i);
+    for (std::string& term : pending[i].terms) ++df_delta[std::move(term)];
+    result.added.push_back(pending[i].doc->id);
   }
-  if (!tx.Commit()) return DbError(db_, "committing add");
+  if (!ApplyDf(st.db, df_delta, static_cast<int64_t>(result.added.size()))) {
+    return DbError(st.db, "updating document frequencies");
+  }
+  added_ += result.added.size();
+  skipped_ += result.skipped_duplicates.size();
+  return result;
+}
+
+Status IndexStore::Adder::Commit() {
+  if (!state_->tx.Commit()) return DbError(state_->db, "committing add");
+  return Status::Ok();
+}
+
+Result<AddResult> IndexStore::Add(const std::vector<Document>& documents, const Date& added_on) {
+  Result<std::unique_ptr<Adder>> adder = BeginAdd(added_on);
+  if (!adder.ok()) return adder.status();
+  Result<AddResult> result = (*adder)->Add(documents);
+  if (!result.ok()) return result;
+  Status committed = (*adder)->Commit();
+  if (!committed.ok()) return committed;
   return result;
 }
 
@@ -339,11 +504,8 @@ Result<std::vector<IndexMatch>> IndexStore::Query(const std::vector<Document>& d
         fmt::format("index query: --threshold must be in (0, 1], got {}", threshold));
   }
   // One read transaction: a consistent snapshot while an add may run elsewhere.
-  if (!Exec(db_, "BEGIN")) return DbError(db_, "starting query");
-  struct EndRead {
-    sqlite3* db;
-    ~EndRead() { Exec(db, "COMMIT"); }
-  } end_read{db_};
+  ReadTransaction read(db_);
+  if (!read.open()) return DbError(db_, "starting query");
   Stmt band(db_, "SELECT doc FROM band WHERE band = ? AND key = ?");
   Stmt load(db_, "SELECT id, text, signature FROM documents WHERE doc = ?");
   if (!band.ok() || !load.ok()) return DbError(db_, "preparing query");
@@ -404,7 +566,10 @@ Result<size_t> IndexStore::Prune(const Date& cutoff) {
            "SELECT doc, text, signature FROM documents WHERE COALESCE(published, added_at) < ?");
   Stmt del_band(db_, "DELETE FROM band WHERE band = ? AND key = ? AND doc = ?");
   Stmt del_doc(db_, "DELETE FROM documents WHERE doc = ?");
-  if (!old.ok() || !del_band.ok() || !del_doc.ok()) return DbError(db_, "preparing prune");
+  Stmt del_copies(db_, "DELETE FROM copies WHERE a = ?1 OR b = ?1");
+  if (!old.ok() || !del_band.ok() || !del_doc.ok() || !del_copies.ok()) {
+    return DbError(db_, "preparing prune");
+  }
   std::vector<int64_t> rows;
   std::map<std::string, int64_t> df_delta;
   TokenizedText tokens;
@@ -426,13 +591,86 @@ Result<size_t> IndexStore::Prune(const Date& cutoff) {
   old.Reset();
   if (rc != SQLITE_DONE) return DbError(db_, "reading old documents");
   for (int64_t row : rows) {
-    if (!del_doc.Bind(1, row).Run()) return DbError(db_, "removing a document");
+    if (!del_doc.Bind(1, row).Run() || !del_copies.Bind(1, row).Run()) {
+      return DbError(db_, "removing a document");
+    }
   }
   if (!ApplyDf(db_, df_delta, -static_cast<int64_t>(rows.size()))) {
     return DbError(db_, "updating document frequencies");
   }
   if (!tx.Commit()) return DbError(db_, "committing prune");
   return rows.size();
+}
+
+namespace {
+
+// Reads the metadata columns id, outlet, url, published (from column `first` on).
+Document MetadataOf(const Stmt& s, int first) {
+  Document doc;
+  doc.id = s.Text(first);
+  doc.outlet = s.Text(first + 1);
+  doc.url = s.Text(first + 2);
+  if (!s.IsNull(first + 3)) doc.published = Date::ParseIso(s.Text(first + 3));
+  return doc;
+}
+
+}  // namespace
+
+Result<IndexCopies> IndexStore::Copies() const {
+  ReadTransaction read(db_);
+  if (!read.open()) return DbError(db_, "starting a read");
+  Stmt docs(db_, "SELECT doc, id, outlet, url, published FROM documents ORDER BY doc");
+  Stmt pairs(db_, "SELECT a, b, jaccard, estimate FROM copies");
+  if (!docs.ok() || !pairs.ok()) return DbError(db_, "reading copies");
+  IndexCopies out;
+  std::unordered_map<int64_t, uint32_t> index_of;
+  int rc;
+  while ((rc = docs.Step()) == SQLITE_ROW) {
+    index_of.emplace(docs.Int(0), static_cast<uint32_t>(out.documents.size()));
+    out.documents.push_back(MetadataOf(docs, 1));
+  }
+  if (rc != SQLITE_DONE) return DbError(db_, "reading documents");
+  while ((rc = pairs.Step()) == SQLITE_ROW) {
+    auto a = index_of.find(pairs.Int(0)), b = index_of.find(pairs.Int(1));
+    if (a == index_of.end() || b == index_of.end())
+      return DataLoss("index: a copy pair names a missing document");
+    CopyPair p;
+    p.a = a->second;
+    p.b = b->second;
+    p.jaccard = pairs.Double(2);
+    p.estimate = pairs.Double(3);
+    if (!PublishedBefore(out.documents, p.a, p.b)) std::swap(p.a, p.b);
+    out.pairs.push_back(p);
+  }
+  if (rc != SQLITE_DONE) return DbError(db_, "reading copy pairs");
+  std::sort(out.pairs.begin(), out.pairs.end(), [](const CopyPair& x, const CopyPair& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  out.groups = GroupCopies(out.documents, out.pairs);
+  return out;
+}
+
+Result<std::vector<Document>> IndexStore::Documents(const DocumentWindow& window,
+                                                    std::vector<std::string>* locations) const {
+  Stmt s(db_,
+         "SELECT id, outlet, url, published, title, text, location FROM documents "
+         "WHERE COALESCE(published, added_at) >= ?1 AND COALESCE(published, added_at) <= ?2 "
+         "ORDER BY doc");
+  if (!s.ok()) return DbError(db_, "reading documents");
+  // ISO dates compare as text; these bounds lie outside any stored date.
+  s.Bind(1, window.since ? window.since->ToIso() : std::string("0000-00-00"));
+  s.Bind(2, window.until ? window.until->ToIso() : std::string("9999-99-99"));
+  std::vector<Document> documents;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    Document doc = MetadataOf(s, 0);
+    doc.title = s.Text(4);
+    doc.text = s.Text(5);
+    if (locations != nullptr) locations->push_back(s.Text(6));
+    documents.push_back(std::move(doc));
+  }
+  if (rc != SQLITE_DONE) return DbError(db_, "reading documents");
+  return documents;
 }
 
 Result<std::vector<std::string>> IndexStore::Ids() const {
@@ -468,7 +706,8 @@ Result<IndexStats> IndexStore::Stats() const {
   };
   if (!count("SELECT COUNT(*) FROM documents", &stats.documents) ||
       !count("SELECT COUNT(*) FROM df", &stats.terms) ||
-      !count("SELECT COUNT(*) FROM band", &stats.band_keys)) {
+      !count("SELECT COUNT(*) FROM band", &stats.band_keys) ||
+      !count("SELECT COUNT(*) FROM copies", &stats.copy_pairs)) {
     return DbError(db_, "counting");
   }
   Stmt range(db_, "SELECT MIN(published), MAX(published) FROM documents");

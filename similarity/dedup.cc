@@ -313,14 +313,20 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
   }
   result.pairs = std::move(verified);
 
-  // 4. Copy groups.
+  result.groups = GroupCopies(documents, result.pairs);
+  return result;
+}
+
+std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,
+                                   const std::vector<CopyPair>& pairs) {
   UnionFind components(documents.size());
-  for (const CopyPair& p : result.pairs) components.Union(p.a, p.b);
+  for (const CopyPair& p : pairs) components.Union(p.a, p.b);
   std::vector<std::vector<uint32_t>> by_root(documents.size());
-  for (const CopyPair& p : result.pairs) {
+  for (const CopyPair& p : pairs) {
     by_root[components.Find(p.a)].push_back(p.a);
     by_root[components.Find(p.a)].push_back(p.b);
   }
+  std::vector<CopyGroup> groups;
   for (std::vector<uint32_t>& members : by_root) {
     if (members.empty()) continue;
     std::sort(members.begin(), members.end());
@@ -329,10 +335,10 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
     for (uint32_t m : members) {
       if (PublishedBefore(documents, m, origin)) origin = m;
     }
-    result.groups.push_back({std::move(members), origin});
+    groups.push_back({std::move(members), origin});
   }
   // Roots are the smallest member, so groups come out sorted by first member already.
-  return result;
+  return groups;
 }
 
 }  // namespace crossclaim

@@ -116,6 +116,11 @@ Status ValidateDedupOptions(const DedupOptions& options);
 // per unit, and the candidate pairs.
 Result<DedupResult> FindCopies(const std::vector<Document>& documents, const DedupOptions& options);
 
+// The copy groups of `pairs` (indices into `documents`): connected components of at least
+// two documents, ascending members, origin by PublishedBefore, sorted by first member.
+std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,
+                                   const std::vector<CopyPair>& pairs);
+
 // True if document i counts as published before document j (the origin rule above).
 bool PublishedBefore(const std::vector<Document>& documents, uint32_t i, uint32_t j);
 

@@ -1,5 +1,6 @@
 #include "core/ingest.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -52,7 +53,9 @@ TEST(JsonLines, MissingIdComesFromFileAndLineAndOutletDefaultsToUnknown) {
 }
 
 TEST(JsonLines, MalformedLineIsSkippedWithFileAndLine) {
-  Corpus corpus = ParseLines("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\": \"b\", \"text\": \n{\"id\":\"c\",\"text\":\"ok\"}\n");
+  Corpus corpus = ParseLines(
+      "{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\": \"b\", \"text\": "
+      "\n{\"id\":\"c\",\"text\":\"ok\"}\n");
   ASSERT_EQ(corpus.records.size(), 3u);
   EXPECT_EQ(corpus.documents.size(), 2u);
   const InputRecord& bad = corpus.records[1];
@@ -103,12 +106,14 @@ TEST(JsonLines, InvalidUtf8IsRepairedAndCounted) {
   EXPECT_EQ(corpus.documents[0].text, "caf\xEF\xBF\xBD ok \xEF\xBF\xBD\xEF\xBF\xBD end");
   EXPECT_EQ(corpus.records[0].utf8_repairs, 3u);
   ASSERT_EQ(corpus.records[0].warnings.size(), 1u);
-  EXPECT_NE(corpus.records[0].warnings[0].find("events.jsonl:1: 3 invalid UTF-8"), std::string::npos);
+  EXPECT_NE(corpus.records[0].warnings[0].find("events.jsonl:1: 3 invalid UTF-8"),
+            std::string::npos);
 }
 
 TEST(JsonLines, HugeLineIsSkippedNotTruncated) {
   std::string text(50u << 20, 'a');
-  Corpus corpus = ParseLines("{\"id\":\"big\",\"text\":\"" + text + "\"}\n{\"id\":\"s\",\"text\":\"x\"}\n");
+  Corpus corpus =
+      ParseLines("{\"id\":\"big\",\"text\":\"" + text + "\"}\n{\"id\":\"s\",\"text\":\"x\"}\n");
   ASSERT_EQ(corpus.records.size(), 2u);
   EXPECT_EQ(corpus.records[0].status, InputStatus::kSkipped);
   EXPECT_NE(corpus.records[0].reason.find("events.jsonl:1: text is 52428800 bytes, over the limit"),
@@ -121,14 +126,16 @@ TEST(JsonLines, BadPublishedDateBecomesWarningNotGuess) {
   ASSERT_EQ(corpus.documents.size(), 1u);
   EXPECT_FALSE(corpus.documents[0].published.has_value());
   ASSERT_EQ(corpus.records[0].warnings.size(), 1u);
-  EXPECT_NE(corpus.records[0].warnings[0].find("\"21/01/2025\" is not an ISO date"), std::string::npos);
+  EXPECT_NE(corpus.records[0].warnings[0].find("\"21/01/2025\" is not an ISO date"),
+            std::string::npos);
 }
 
 // Property: whatever bytes a line holds, reading never crashes and every non-blank line
 // is accounted for by exactly one record.
 TEST(JsonLines, RandomBytesAreAlwaysAccountedFor) {
-  const std::string pieces[] = {"{", "}", "\"id\"", "\"text\"", ":", ",", "\"", "\\", "\xFF",
-                                "\xC3", "a", " ", "[", "]", "null", "1", "\"x\"", "\n", "\\u12"};
+  const std::string pieces[] = {"{",    "}",    "\"id\"", "\"text\"", ":",    ",", "\"",
+                                "\\",   "\xFF", "\xC3",   "a",        " ",    "[", "]",
+                                "null", "1",    "\"x\"",  "\n",       "\\u12"};
   for (uint32_t seed = 0; seed < 500; ++seed) {
     SCOPED_TRACE(seed);
     std::mt19937 rng(seed);
@@ -215,8 +222,8 @@ TEST(ReadInputs, DuplicateIdsAcrossInputs) {
   Result<Corpus> corpus = ReadInputs({dir + "/one.jsonl", dir + "/two.jsonl"}, {});
   ASSERT_TRUE(corpus.ok());
   EXPECT_EQ(corpus->documents.size(), 1u);
-  EXPECT_EQ(corpus->records[1].reason, dir + "/two.jsonl:1: duplicate id \"x\" (first seen at " +
-                                           dir + "/one.jsonl:1)");
+  EXPECT_EQ(corpus->records[1].reason,
+            dir + "/two.jsonl:1: duplicate id \"x\" (first seen at " + dir + "/one.jsonl:1)");
 }
 
 TEST(ReadInputs, DemoEventHasFiveDocumentsWithManifestMetadata) {
@@ -232,6 +239,64 @@ TEST(ReadInputs, DemoEventHasFiveDocumentsWithManifestMetadata) {
   EXPECT_TRUE(corpus->documents[0].text.starts_with("Russian leader Vladimir Putin"));
 }
 
+// A mixed input: JSON Lines with bad and duplicate lines, a folder, a second file.
+std::vector<std::string> MixedInputs(const std::string& dir) {
+  std::string lines;
+  for (int i = 0; i < 23; ++i) {
+    lines += i % 7 == 3
+                 ? "{not json\n"
+                 : fmt::format("{{\"id\":\"j{}\",\"text\":\"text {}\"}}\n", i % 11 == 5 ? 0 : i, i);
+  }
+  WriteFile(dir + "/a.jsonl", lines);
+  WriteFile(dir + "/b.jsonl",
+            "{\"id\":\"j1\",\"text\":\"again\"}\n{\"id\":\"k\",\"text\":\"k\"}\n");
+  return {dir + "/a.jsonl", testing::DemoEventDir(), dir + "/b.jsonl"};
+}
+
+TEST(ReadInputsInBatches, BatchesConcatenateToTheWholeRead) {
+  std::vector<std::string> inputs = MixedInputs(ScratchDir("batches"));
+  Result<Corpus> whole = ReadInputs(inputs, {});
+  ASSERT_TRUE(whole.ok());
+  ASSERT_GT(whole->skipped(), 2u);
+  for (size_t batch_size : {1u, 4u, 1000u}) {
+    Corpus joined;
+    size_t batches = 0;
+    Status status = ReadInputsInBatches(inputs, {}, batch_size, [&](Corpus& batch) {
+      EXPECT_LE(batch.documents.size(), batch_size);
+      ++batches;
+      for (InputRecord r : batch.records) {
+        if (r.document >= 0) {
+          joined.documents.push_back(batch.documents[static_cast<size_t>(r.document)]);
+          r.document = static_cast<int>(joined.documents.size()) - 1;
+        }
+        joined.records.push_back(std::move(r));
+      }
+      return Status::Ok();
+    });
+    ASSERT_TRUE(status.ok()) << status.message();
+    EXPECT_EQ(joined.records, whole->records) << "batch size " << batch_size;
+    ASSERT_EQ(joined.documents.size(), whole->documents.size());
+    for (size_t d = 0; d < joined.documents.size(); ++d) {
+      EXPECT_EQ(joined.documents[d].id, whole->documents[d].id);
+      EXPECT_EQ(joined.documents[d].text, whole->documents[d].text);
+    }
+    EXPECT_GE(batches, (whole->documents.size() + batch_size - 1) / batch_size);
+  }
+}
+
+TEST(ReadInputsInBatches, SinkErrorStopsTheReadAndIsReturned) {
+  std::vector<std::string> inputs = MixedInputs(ScratchDir("batch_error"));
+  size_t calls = 0;
+  Status status = ReadInputsInBatches(
+      inputs, {}, 2, [&](Corpus&) { return ++calls == 2 ? DataLoss("disk full") : Status::Ok(); });
+  EXPECT_EQ(status.message(), "disk full");
+  EXPECT_EQ(calls, 2u);
+  EXPECT_FALSE(ReadInputsInBatches(inputs, {}, 0, [](Corpus&) { return Status::Ok(); }).ok());
+  Status missing =
+      ReadInputsInBatches({"/nonexistent.jsonl"}, {}, 5, [](Corpus&) { return Status::Ok(); });
+  EXPECT_NE(missing.message().find("/nonexistent.jsonl"), std::string::npos);
+}
+
 TEST(Date, ParsesIsoDatesOnly) {
   EXPECT_EQ(Date::ParseIso("2025-01-21"), (Date{2025, 1, 21}));
   EXPECT_EQ(Date::ParseIso("2024-02-29T10:00:00Z"), (Date{2024, 2, 29}));
@@ -243,7 +308,8 @@ TEST(Date, ParsesIsoDatesOnly) {
 }
 
 TEST(Csv, QuotedFieldsAndHeaderNormalisation) {
-  Result<std::vector<CsvRow>> rows = ParseCsv(" ID ,Path\r\n\"a \"\"b\"\"\",\"x,\ny\"\n\n", "m.csv");
+  Result<std::vector<CsvRow>> rows =
+      ParseCsv(" ID ,Path\r\n\"a \"\"b\"\"\",\"x,\ny\"\n\n", "m.csv");
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2u);
   EXPECT_EQ((*rows)[0], (CsvRow{"id", "path"}));

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -78,6 +80,114 @@ TEST(IndexStoreTest, QueryGivesTheBatchPairsAcrossIndexAndQuery) {
   EXPECT_THAT(expected, Not(IsEmpty()));
   EXPECT_EQ(got, expected);
   EXPECT_EQ(got.size(), matches->size());  // no pair twice
+}
+
+// The stored copies equal FindCopies over the same documents in the same order: pairs
+// (direction, exact Jaccard, estimate) and groups.
+void ExpectCopiesOfBatchRun(const IndexCopies& copies, const std::vector<Document>& docs) {
+  ASSERT_EQ(copies.documents.size(), docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) EXPECT_EQ(copies.documents[d].id, docs[d].id);
+  Result<DedupResult> batch = FindCopies(docs, DedupOptions{});
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(copies.pairs.size(), batch->pairs.size());
+  for (size_t i = 0; i < copies.pairs.size(); ++i) {
+    const CopyPair &got = copies.pairs[i], &want = batch->pairs[i];
+    EXPECT_EQ(std::tie(got.a, got.b), std::tie(want.a, want.b)) << i;
+    EXPECT_EQ(got.jaccard, want.jaccard) << i;
+    EXPECT_EQ(got.estimate, want.estimate) << i;
+  }
+  EXPECT_EQ(copies.groups, batch->groups);
+}
+
+TEST(IndexStoreTest, CopiesEqualTheBatchRunAcrossBatchesAndAdds) {
+  std::vector<Document> docs = Generated(900, 5);
+  IndexStore store = OpenOrDie(testing::ScratchDir("index_copies"));
+  {
+    Result<std::unique_ptr<IndexStore::Adder>> adder = store.BeginAdd(Date{2025, 3, 1});
+    ASSERT_TRUE(adder.ok());
+    for (size_t begin = 0; begin < 600; begin += 250) {
+      std::vector<Document> batch(docs.begin() + begin,
+                                  docs.begin() + std::min<size_t>(begin + 250, 600));
+      ASSERT_TRUE((*adder)->Add(batch).ok());
+    }
+    ASSERT_TRUE((*adder)->Commit().ok());
+    EXPECT_EQ((*adder)->added(), 600u);
+  }
+  ASSERT_TRUE(store.Add({docs.begin() + 600, docs.end()}, Date{2025, 3, 2}).ok());
+  Result<IndexCopies> copies = store.Copies();
+  ASSERT_TRUE(copies.ok()) << copies.status().message();
+  EXPECT_THAT(copies->groups, Not(IsEmpty()));
+  ExpectCopiesOfBatchRun(*copies, docs);
+  Result<IndexStats> stats = store.Stats();
+  EXPECT_EQ(stats->copy_pairs, copies->pairs.size());
+}
+
+TEST(IndexStoreTest, AnAdderNotCommittedLeavesNothing) {
+  std::vector<Document> docs = Generated(200, 6);
+  IndexStore store = OpenOrDie(testing::ScratchDir("index_rollback"));
+  {
+    Result<std::unique_ptr<IndexStore::Adder>> adder = store.BeginAdd(Date{2025, 3, 1});
+    ASSERT_TRUE(adder.ok());
+    ASSERT_TRUE((*adder)->Add(docs).ok());
+    EXPECT_EQ((*adder)->added(), 200u);
+  }  // destroyed without Commit()
+  Result<IndexStats> stats = store.Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 0u);
+  EXPECT_EQ(stats->copy_pairs, 0u);
+  EXPECT_EQ(stats->terms, 0u);
+  ASSERT_TRUE(store.Add(docs, Date{2025, 3, 1}).ok());  // the index is usable afterwards
+  EXPECT_EQ(store.Stats()->documents, 200u);
+}
+
+TEST(IndexStoreTest, PruneDropsTheCopiesOfRemovedDocuments) {
+  std::vector<Document> docs = Generated(700, 8);
+  IndexStore store = OpenOrDie(testing::ScratchDir("index_prune_copies"));
+  ASSERT_TRUE(store.Add(docs, Date{2025, 3, 1}).ok());
+  std::vector<Date> dates;
+  for (const Document& d : docs) {
+    if (d.published) dates.push_back(*d.published);
+  }
+  ASSERT_FALSE(dates.empty());
+  std::sort(dates.begin(), dates.end());
+  const Date cutoff = dates[dates.size() / 2];
+  ASSERT_TRUE(store.Prune(cutoff).ok());
+  std::vector<Document> kept;
+  for (const Document& d : docs) {
+    if (d.published ? !(*d.published < cutoff) : !(Date{2025, 3, 1} < cutoff)) kept.push_back(d);
+  }
+  ASSERT_LT(kept.size(), docs.size());
+  Result<IndexCopies> copies = store.Copies();
+  ASSERT_TRUE(copies.ok());
+  ExpectCopiesOfBatchRun(*copies, kept);
+}
+
+TEST(IndexStoreTest, DocumentsInAWindowInTheOrderAdded) {
+  std::vector<Document> docs = Generated(120, 9);
+  IndexStore store = OpenOrDie(testing::ScratchDir("index_window"));
+  ASSERT_TRUE(store.Add(docs, Date{2025, 3, 1}).ok());
+  Result<std::vector<Document>> all = store.Documents({});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    EXPECT_EQ((*all)[d].id, docs[d].id);
+    EXPECT_EQ((*all)[d].text, docs[d].text);
+    EXPECT_EQ((*all)[d].title, docs[d].title);
+    EXPECT_EQ((*all)[d].outlet, docs[d].outlet);
+    EXPECT_EQ((*all)[d].published, docs[d].published);
+  }
+  const Date since{2025, 1, 10}, until{2025, 1, 20};
+  Result<std::vector<Document>> window = store.Documents({since, until});
+  ASSERT_TRUE(window.ok());
+  std::vector<std::string> want, got;
+  for (const Document& d : docs) {
+    const Date day = d.published.value_or(Date{2025, 3, 1});
+    if (!(day < since) && !(until < day)) want.push_back(d.id);
+  }
+  for (const Document& d : *window) got.push_back(d.id);
+  EXPECT_THAT(want, Not(IsEmpty()));
+  EXPECT_LT(want.size(), docs.size());
+  EXPECT_EQ(got, want);
 }
 
 TEST(IndexStoreTest, DuplicateIdsAreSkippedAndReopeningPersists) {
@@ -270,6 +380,70 @@ TEST(IndexCliTest, AddQueryPruneStats) {
   testing::CommandOutput none = testing::RunCommand(bin + " index stats " + dir + "/nothing");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("no index"), std::string::npos);
+}
+
+TEST(IndexCliTest, GroupsPrintWhatDedupPrintsOverTheSameArticles) {
+  std::string dir = testing::ScratchDir("index_groups");
+  std::vector<Document> docs = Generated(500, 21);
+  SaveSplit(docs, 300, dir);
+  const std::string index = dir + "/idx";
+  ASSERT_EQ(testing::RunCrossclaim("index add " + index + " " + dir + "/old.jsonl").exit_code, 0);
+  ASSERT_EQ(testing::RunCrossclaim("index add " + index + " " + dir + "/new.jsonl").exit_code, 0);
+  testing::CommandOutput groups = testing::RunCrossclaim("index groups " + index);
+  ASSERT_EQ(groups.exit_code, 0) << groups.err;
+  testing::CommandOutput dedup =
+      testing::RunCrossclaim("dedup --format jsonl " + dir + "/old.jsonl " + dir + "/new.jsonl");
+  ASSERT_EQ(dedup.exit_code, 0) << dedup.err;
+  EXPECT_NE(dedup.out.find("\"type\":\"group\""), std::string::npos);
+  EXPECT_EQ(groups.out, dedup.out);
+}
+
+// report.json without what differs between runs (the time and the timings).
+nlohmann::json StableReport(const std::string& path) {
+  nlohmann::json report = nlohmann::json::parse(testing::ReadFile(path));
+  report.erase("generated_at");
+  report["stats"].erase("timings");
+  return report;
+}
+
+TEST(IndexCliTest, ReportFromTheIndexEqualsTheReportFromTheArticles) {
+  std::string dir = testing::ScratchDir("index_report");
+  const std::string index = dir + "/idx";
+  const std::string demo = testing::DemoEventDir();
+  ASSERT_EQ(testing::RunCrossclaim("index add " + index + " " + demo).exit_code, 0);
+  testing::CommandOutput from_index =
+      testing::RunCrossclaim("report --index " + index + " -o " + dir + "/a");
+  ASSERT_EQ(from_index.exit_code, 0) << from_index.err;
+  testing::CommandOutput from_input =
+      testing::RunCrossclaim("report " + demo + " -o " + dir + "/b");
+  ASSERT_EQ(from_input.exit_code, 0) << from_input.err;
+  nlohmann::json a = StableReport(dir + "/a/report.json");
+  EXPECT_EQ(a["documents"].size(), 5u);
+  // A JSON patch from one to the other: empty when equal, and short to read when not.
+  EXPECT_EQ(nlohmann::json::diff(a, StableReport(dir + "/b/report.json")), nlohmann::json::array());
+
+  // --event keeps the events with an article holding every word; none is an error that
+  // lists the events.
+  testing::CommandOutput putin = testing::RunCrossclaim(
+      "report --index " + index + " --one-event --event 'Putin Xi' -o " + dir + "/c");
+  ASSERT_EQ(putin.exit_code, 0) << putin.err;
+  EXPECT_EQ(nlohmann::json::diff(StableReport(dir + "/c/report.json"), a), nlohmann::json::array());
+  testing::CommandOutput none =
+      testing::RunCrossclaim("report --index " + index + " --event earthquake -o " + dir + "/d");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("no event has an article containing every word of 'earthquake'"),
+            std::string::npos)
+      << none.err;
+  EXPECT_NE(none.err.find("event-1: "), std::string::npos) << none.err;
+  // A window before the event holds nothing.
+  testing::CommandOutput empty =
+      testing::RunCrossclaim("report --index " + index + " --until 2024-12-31 -o " + dir + "/e");
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_NE(empty.err.find("no document in the index's window"), std::string::npos) << empty.err;
+  testing::CommandOutput bad_date =
+      testing::RunCrossclaim("report --index " + index + " --since 21/01/2025 -o " + dir + "/f");
+  EXPECT_NE(bad_date.exit_code, 0);
+  EXPECT_NE(bad_date.err.find("--since must be a date YYYY-MM-DD"), std::string::npos);
 }
 
 // Kills `index add` with SIGKILL while its transaction is open (the rollback journal exists)
