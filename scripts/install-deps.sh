@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs crossclaim's build and test dependencies from Debian 12 packages.
 # Idempotent: does nothing when every package is already installed.
-#   scripts/install-deps.sh          build dependencies only
+#   scripts/install-deps.sh          build and run-time dependencies
 #   scripts/install-deps.sh --test   also the test oracles (scikit-learn, chromium, clang)
 set -euo pipefail
 
@@ -11,12 +11,14 @@ build_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
 )
+# Run time: WordNet's database, read by `crossclaim pairs` (similarity/wordnet.h).
+runtime_pkgs=(wordnet-base)
 test_pkgs=(
   python3 python3-sklearn python3-numpy python3-scipy python3-jsonschema
   chromium clang libclang-rt-14-dev
 )
 
-pkgs=("${build_pkgs[@]}")
+pkgs=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=("${test_pkgs[@]}")
 fi

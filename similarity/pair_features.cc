@@ -7,10 +7,13 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <set>
 
 #include "core/text.h"
 #include "similarity/shingle.h"
+#include "similarity/stopwords.h"
 
 namespace crossclaim {
 namespace {
@@ -46,7 +49,98 @@ std::unique_ptr<tbb::global_control> Limit(int threads) {
                                                threads);
 }
 
+bool IsNumber(const std::string& token) {
+  return !token.empty() && token[0] >= '0' && token[0] <= '9';
+}
+
+// 2|A ∩ B| / (|A| + |B|); 1 when both are empty (nothing differs).
+template <typename T>
+double Dice(const std::set<T>& a, const std::set<T>& b) {
+  if (a.empty() && b.empty()) return 1;
+  size_t common = 0;
+  for (const T& x : a) common += b.count(x);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+std::set<std::vector<std::string>> NGrams(const std::vector<std::string>& tokens, size_t n) {
+  std::set<std::vector<std::string>> out;
+  for (size_t i = 0; i + n <= tokens.size(); ++i) {
+    out.emplace(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                tokens.begin() + static_cast<std::ptrdiff_t>(i + n));
+  }
+  return out;
+}
+
+// Content words: no stop words, no numbers, possessive "'s" dropped (as the word TF-IDF).
+std::vector<std::string> ContentWords(const std::vector<std::string>& tokens) {
+  std::vector<std::string> out;
+  for (std::string t : tokens) {
+    if (t.ends_with("'s")) t.resize(t.size() - 2);
+    if (!t.empty() && !IsNumber(t) && !IsEnglishStopWord(t)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// What one text offers for covering the other's words (WordNetCoverage).
+struct CoverTarget {
+  std::set<std::string> words;
+  std::set<std::string> bases;
+  std::vector<SynsetId> synsets;
+  std::vector<SynsetId> derived;
+};
+
+CoverTarget MakeTarget(const std::vector<std::string>& to, const WordNet* wordnet) {
+  CoverTarget t;
+  t.words.insert(to.begin(), to.end());
+  if (wordnet == nullptr) return t;
+  for (const std::string& w : t.words) {
+    for (std::string& b : wordnet->BaseForms(w)) t.bases.insert(std::move(b));
+    const std::vector<SynsetId> s = wordnet->Synsets(w);
+    t.synsets.insert(t.synsets.end(), s.begin(), s.end());
+    const std::vector<SynsetId> d = wordnet->DerivedSynsets(w);
+    t.derived.insert(t.derived.end(), d.begin(), d.end());
+  }
+  for (auto* v : {&t.synsets, &t.derived}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return t;
+}
+
+bool AnyIn(const std::vector<SynsetId>& ids, const std::vector<SynsetId>& sorted) {
+  return std::any_of(ids.begin(), ids.end(), [&](SynsetId id) {
+    return std::binary_search(sorted.begin(), sorted.end(), id);
+  });
+}
+
+// How well `word` is covered by `t`: 1 equal or same base form, 0.9 synonym, 0.8 derivation.
+double Cover(const std::string& word, const CoverTarget& t, const WordNet* wordnet) {
+  if (t.words.contains(word)) return 1;
+  if (wordnet == nullptr) return 0;
+  for (const std::string& b : wordnet->BaseForms(word)) {
+    if (t.bases.contains(b)) return 1;
+  }
+  const std::vector<SynsetId> s = wordnet->Synsets(word);
+  if (AnyIn(s, t.synsets)) return 0.9;
+  if (AnyIn(s, t.derived) || AnyIn(wordnet->DerivedSynsets(word), t.synsets)) return 0.8;
+  return 0;
+}
+
 }  // namespace
+
+double WordNetCoverage(const std::vector<std::string>& from, const std::vector<std::string>& to,
+                       const WordNet* wordnet,
+                       const std::function<double(const std::string&)>& idf) {
+  if (from.empty()) return 1;
+  const CoverTarget target = MakeTarget(to, wordnet);
+  double covered = 0, total = 0;
+  for (const std::string& word : from) {
+    const double weight = idf(word);
+    total += weight;
+    covered += weight * Cover(word, target, wordnet);
+  }
+  return total > 0 ? covered / total : 1;
+}
 
 std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n_max) {
   const std::string padded = fmt::format(" {} ", token);
@@ -93,6 +187,7 @@ Result<PairScorer> PairScorer::Create(const PairScorerOptions& options) {
     return InvalidArgument(
         fmt::format("PairScorerOptions.threads must be >= 0 (got {})", options.threads));
   }
+  if (Status s = ValidatePairModel(options.model, "PairScorerOptions.model"); !s.ok()) return s;
   TfidfOptions word;
   word.bigrams = options.word_bigrams;
   word.threads = options.threads;
@@ -146,7 +241,44 @@ PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const Pai
   f.cosine_word = RowDot(va.word, row_a, vb.word, row_b);
   f.cosine_char = RowDot(va.chars, row_a, vb.chars, row_b);
   f.cosine = (1 - options_.char_weight) * f.cosine_word + options_.char_weight * f.cosine_char;
+  AddOverlapFeatures(a, b, &f);
+  f.score = options_.model.Apply(f);
   return f;
+}
+
+double PairScorer::WordIdf(const std::string& token) const {
+  const std::optional<int64_t> feature = word_.Feature(token);
+  // A word the fit never saw is as rare as a word can be: idf of a df of 1.
+  if (!feature) return std::log((1.0 + word_.num_documents()) / 2.0) + 1;
+  return word_.Idf(*feature);
+}
+
+void PairScorer::AddOverlapFeatures(std::string_view a, std::string_view b, PairFeatures* f) const {
+  const std::vector<std::string> ta = NormalizedTokens(a);
+  const std::vector<std::string> tb = NormalizedTokens(b);
+  f->dice_word1 = Dice(NGrams(ta, 1), NGrams(tb, 1));
+  f->dice_word2 = Dice(NGrams(ta, 2), NGrams(tb, 2));
+  f->dice_word3 = Dice(NGrams(ta, 3), NGrams(tb, 3));
+  const std::vector<std::string> ca = ContentWords(ta);
+  const std::vector<std::string> cb = ContentWords(tb);
+  f->dice_content = Dice(std::set<std::string>(ca.begin(), ca.end()),
+                         std::set<std::string>(cb.begin(), cb.end()));
+  const auto idf = [this](const std::string& w) { return WordIdf(w); };
+  const double ab = WordNetCoverage(ca, cb, options_.wordnet.get(), idf);
+  const double ba = WordNetCoverage(cb, ca, options_.wordnet.get(), idf);
+  f->wordnet_min = std::min(ab, ba);
+  f->wordnet_max = std::max(ab, ba);
+  std::set<std::string> na, nb;
+  for (const std::string& t : ta)
+    if (IsNumber(t)) na.insert(t);
+  for (const std::string& t : tb)
+    if (IsNumber(t)) nb.insert(t);
+  f->number_mismatch = na == nb ? 0 : 1;
+  const double common = 0.5 * Dice(na, nb) * static_cast<double>(na.size() + nb.size());
+  const double either = static_cast<double>(na.size() + nb.size()) - common;
+  f->number_distance = either > 0 ? (either - common) / either : 0;
+  const double ratio = std::log((1.0 + static_cast<double>(ta.size())) / (1.0 + tb.size()));
+  f->length_log_ratio2 = ratio * ratio;
 }
 
 std::vector<std::vector<RankedHit>> PairScorer::Rank(const PairVectors& queries,

@@ -21,9 +21,24 @@
 //                 padded with one space on each side ("call" -> " ca", "cal", "all", "ll ",
 //                 " cal", ...), lengths char_n_min..char_n_max: catches inflections
 //                 ("arrested" ~ "arrest") and compounds that word tokens miss.
-//   cosine        the score used for thresholds and ranking:
+//   cosine        the score used for ranking (`crossclaim retrieve`):
 //                 (1 - char_weight) * cosine_word + char_weight * cosine_char.
-// All features are in [0, 1].
+//   dice_word1..3 Dice coefficient 2|A ∩ B| / (|A| + |B|) of the sets of word 1-, 2- and
+//                 3-grams (normalised tokens, stop words kept: word order and function
+//                 words tell paraphrases from mere topic overlap); 1 when both are empty.
+//   dice_content  Dice of the sets of content words (no stop words, no numbers).
+//   wordnet_min/_max  how much of each text's content words the other covers, idf-weighted,
+//                 taking the smaller / larger of the two directions. A word is covered by an
+//                 equal word or a common base form (weight 1), a WordNet synonym (0.9) or a
+//                 derivation (0.8) in the other text (similarity/wordnet.h). Without a
+//                 WordNet only equal words count. 1 when a text has no content word.
+//   number_mismatch    1 if the sets of number tokens differ, else 0 ("7%" vs "5%").
+//   number_distance    |A Δ B| / |A ∪ B| over the number tokens; 0 when neither has one.
+//   length_log_ratio2  ln((1 + tokens a) / (1 + tokens b))^2: paraphrases have similar
+//                 lengths. Not bounded by 1.
+//   score         the learned combination of the features above (similarity/pair_model.h),
+//                 in [0, 1]: what `crossclaim pairs` reports for thresholds and `eval`.
+// All features but length_log_ratio2 are in [0, 1].
 //
 // Thread safety: a fitted scorer is immutable; Transform, Score and Rank may be called
 // concurrently. Fit and LoadIdf mutate.
@@ -31,12 +46,16 @@
 #define CROSSCLAIM_SIMILARITY_PAIR_FEATURES_H_
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/status.h"
+#include "similarity/pair_model.h"
 #include "similarity/tfidf.h"
+#include "similarity/wordnet.h"
 
 namespace crossclaim {
 
@@ -56,6 +75,10 @@ struct PairScorerOptions {
   bool word_bigrams = false;
   // Worker threads for Transform and Rank (0: all cores). Results do not depend on it.
   int threads = 0;
+  // WordNet for wordnet_min/_max; null: only equal words match (see the banner).
+  std::shared_ptr<const WordNet> wordnet;
+  // The combination reported as `score`.
+  PairModel model = DefaultPairModel();
 
   bool operator==(const PairScorerOptions&) const = default;
 };
@@ -66,6 +89,16 @@ struct PairFeatures {
   double cosine_word = 0;
   double cosine_char = 0;
   double cosine = 0;
+  double dice_word1 = 0;
+  double dice_word2 = 0;
+  double dice_word3 = 0;
+  double dice_content = 0;
+  double wordnet_min = 0;
+  double wordnet_max = 0;
+  double number_mismatch = 0;
+  double number_distance = 0;
+  double length_log_ratio2 = 0;
+  double score = 0;
 
   bool operator==(const PairFeatures&) const = default;
 };
@@ -125,6 +158,8 @@ class PairScorer {
       : options_(options), word_(std::move(word)), chars_(std::move(chars)) {}
 
   TokenLists WordTokens(const std::vector<std::string>& texts) const;
+  void AddOverlapFeatures(std::string_view a, std::string_view b, PairFeatures* f) const;
+  double WordIdf(const std::string& token) const;
   TokenLists CharTokens(const std::vector<std::string>& texts) const;
 
   PairScorerOptions options_;
@@ -139,6 +174,13 @@ std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n
 
 // |A ∩ B| / |A ∪ B| over the sets of normalised tokens of `a` and `b`; 0 if either is empty.
 double WordJaccard(std::string_view a, std::string_view b);
+
+// The idf-weighted share of `from`'s tokens that `to` covers, as wordnet_min/_max describe
+// (exposed for tests). `idf(token)` gives each token's weight; `wordnet` may be null.
+// Returns 1 when `from` is empty.
+double WordNetCoverage(const std::vector<std::string>& from, const std::vector<std::string>& to,
+                       const WordNet* wordnet,
+                       const std::function<double(const std::string&)>& idf);
 
 }  // namespace crossclaim
 

@@ -8,6 +8,7 @@
 #include "cluster/events.h"
 #include "similarity/dedup.h"
 #include "similarity/pair_features.h"
+#include "similarity/pair_model.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -22,6 +23,11 @@ TEST(Calibration, DefaultsEqualCalibrationFile) {
                    options.char_weight);
   EXPECT_EQ(applied.at("pair_scorer.char_n_min").at("value").get<int>(), options.char_n_min);
   EXPECT_EQ(applied.at("pair_scorer.char_n_max").at("value").get<int>(), options.char_n_max);
+  const nlohmann::json& model = applied.at("pair_scorer.model").at("value");
+  EXPECT_EQ(model.at("terms").get<std::vector<std::string>>(), DefaultPairModel().terms);
+  EXPECT_EQ(model.at("weights").get<std::vector<double>>(), DefaultPairModel().weights);
+  EXPECT_DOUBLE_EQ(model.at("bias").get<double>(), DefaultPairModel().bias);
+  EXPECT_EQ(model.at("link").get<std::string>() == "logistic", DefaultPairModel().logistic);
   EXPECT_DOUBLE_EQ(applied.at("paraphrase_threshold").at("value").get<double>(),
                    kParaphraseThreshold);
   const AnalysisOptions analysis;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -15,6 +16,7 @@
 #include "core/text.h"
 #include "similarity/shingle.h"
 #include "similarity/stopwords.h"
+#include "similarity/wordnet.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/paths.h"
 
@@ -95,9 +97,11 @@ TEST(PairsCli, FieldsAndBruteForceFeatures) {
     const json& p = lines[i];
     std::vector<std::string> keys;
     for (const auto& [key, unused] : p.items()) keys.push_back(key);
-    EXPECT_THAT(keys,
-                ::testing::ElementsAre("id", "jaccard_word", "jaccard_char", "cosine", "divergent",
-                                       "divergence_kinds", "cosine_word", "cosine_char"));
+    EXPECT_THAT(keys, ::testing::ElementsAre(
+                          "id", "jaccard_word", "jaccard_char", "cosine", "divergent",
+                          "divergence_kinds", "cosine_word", "cosine_char", "score", "dice_word1",
+                          "dice_word2", "dice_word3", "dice_content", "wordnet_min", "wordnet_max",
+                          "number_mismatch", "number_distance", "length_log_ratio2"));
     EXPECT_EQ(p["id"], kRows[i][0]);
     EXPECT_NEAR(p["jaccard_word"].get<double>(), BruteJaccard(kRows[i][1], kRows[i][2]), 1e-6);
     EXPECT_NEAR(p["jaccard_char"].get<double>(),
@@ -117,6 +121,100 @@ TEST(PairsCli, FieldsAndBruteForceFeatures) {
   EXPECT_TRUE(lines[1]["divergent"].get<bool>());
   EXPECT_THAT(lines[1]["divergence_kinds"].get<std::vector<std::string>>(),
               ::testing::Contains("number"));
+}
+
+// The shipped `score` is the documented combination of the printed features: recomputed here
+// from the JSON fields and the model's terms and weights (datasets/calibration.json).
+TEST(PairsCli, ScoreIsTheShippedModelOfThePrintedFeatures) {
+  const std::string dir = testing::ScratchDir("pairs_cli_score");
+  const testing::CommandOutput run = testing::RunCrossclaim("pairs " + WriteRows(dir, ""));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json model =
+      nlohmann::json::parse(testing::ReadFile(testing::SourceDir() + "/datasets/calibration.json"))
+          .at("applied")
+          .at("pair_scorer.model")
+          .at("value");
+  for (const json& p : testing::ParseJsonLines(run.out)) {
+    double z = model.at("bias").get<double>();
+    for (size_t t = 0; t < model.at("terms").size(); ++t) {
+      std::string term = model["terms"][t].get<std::string>();
+      const bool squared = term.ends_with("^2");
+      if (squared) term.resize(term.size() - 2);
+      const double x = p.at(term).get<double>();
+      z += model["weights"][t].get<double>() * (squared ? x * x : x);
+    }
+    // The features are printed rounded to 1e-6, so allow for that in the sum.
+    EXPECT_NEAR(p["score"].get<double>(), std::clamp(z, 0.0, 1.0), 1e-4) << p["id"];
+  }
+}
+
+// A model file replaces the shipped one: a logistic model of one term is sigmoid(w x + b).
+TEST(PairsCli, ModelFileAndItsErrors) {
+  const std::string dir = testing::ScratchDir("pairs_cli_model");
+  const std::string rows = WriteRows(dir, "");
+  testing::WriteFile(
+      dir + "/m.json",
+      R"({"terms": ["dice_word1^2"], "weights": [3], "bias": -1, "link": "logistic"})");
+  testing::CommandOutput run =
+      testing::RunCrossclaim("pairs " + rows + " --model " + dir + "/m.json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const json& p : testing::ParseJsonLines(run.out)) {
+    const double x = p["dice_word1"].get<double>();
+    EXPECT_NEAR(p["score"].get<double>(), 1 / (1 + std::exp(-(3 * x * x - 1))), 1e-5);
+  }
+  testing::WriteFile(dir + "/bad.json", R"({"terms": ["no_such"], "weights": [1], "bias": 0})");
+  run = testing::RunCrossclaim("pairs " + rows + " --model " + dir + "/bad.json");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr(dir + "/bad.json: unknown feature 'no_such'"));
+  run = testing::RunCrossclaim("pairs " + rows + " --model " + dir + "/missing.json");
+  EXPECT_THAT(run.err, HasSubstr(dir + "/missing.json: cannot read the pair model file"));
+}
+
+// --fold-models: each pair scored by the model its row names (cross-validation in one run).
+TEST(PairsCli, FoldModelsScoreEachPairWithItsOwnModel) {
+  const std::string dir = testing::ScratchDir("pairs_cli_folds");
+  const std::string rows = WriteRows(dir, "");
+  testing::WriteFile(dir + "/a.json",
+                     R"({"terms": [], "weights": [], "bias": 0.2, "link": "identity"})");
+  testing::WriteFile(dir + "/b.json",
+                     R"({"terms": [], "weights": [], "bias": 0.7, "link": "identity"})");
+  testing::WriteFile(dir + "/folds.tsv", "p1\t" + dir + "/a.json\np2\t" + dir + "/b.json\np3\t" +
+                                             dir + "/a.json\np4\t" + dir + "/b.json\n");
+  testing::CommandOutput run =
+      testing::RunCrossclaim("pairs " + rows + " --fold-models " + dir + "/folds.tsv");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<json> lines = testing::ParseJsonLines(run.out);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["score"].get<double>(), 0.2);
+  EXPECT_EQ(lines[1]["score"].get<double>(), 0.7);
+  EXPECT_EQ(lines[2]["score"].get<double>(), 0.2);
+  EXPECT_EQ(lines[3]["score"].get<double>(), 0.7);
+  testing::WriteFile(dir + "/short.tsv", "p1\t" + dir + "/a.json\n");
+  run = testing::RunCrossclaim("pairs " + rows + " --fold-models " + dir + "/short.tsv");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr(dir + "/short.tsv: no model for pair 'p2'"));
+}
+
+// Without WordNet the run goes on, says so, and only equal words cover each other.
+TEST(PairsCli, MissingWordNetFallsBackWithAWarning) {
+  const std::string dir = testing::ScratchDir("pairs_cli_nownet");
+  testing::WriteFile(dir + "/syn.tsv", "s1\tThe telephone rang.\tThe phone rang.\n");
+  testing::CommandOutput run =
+      testing::RunCrossclaim("pairs " + dir + "/syn.tsv --wordnet " + dir + "/no-wordnet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr(dir + "/no-wordnet/index.noun: cannot read the WordNet file"));
+  EXPECT_THAT(run.err, HasSubstr("fall back to equal words"));
+  const double without = testing::ParseJsonLines(run.out)[0]["wordnet_min"].get<double>();
+  EXPECT_LT(without, 1.0);
+  run = testing::RunCrossclaim("pairs " + dir + "/syn.tsv --wordnet none");
+  EXPECT_EQ(run.err.find("warning"), std::string::npos) << run.err;
+  if (!std::ifstream(std::string(kDefaultWordNetDir) + "/index.noun")) {
+    GTEST_SKIP() << "wordnet-base not installed (scripts/install-deps.sh)";
+  }
+  run = testing::RunCrossclaim("pairs " + dir + "/syn.tsv");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // "telephone" ~ "phone" are WordNet synonyms (weight 0.9), "rang" ~ "rang" equal.
+  EXPECT_GT(testing::ParseJsonLines(run.out)[0]["wordnet_min"].get<double>(), without);
 }
 
 TEST(PairsCli, SkipsBadRowsNamingFileAndLine) {
