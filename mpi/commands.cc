@@ -29,7 +29,7 @@ int Finish(Comm& comm, const Status& status) {
   const Status lowest = comm.Agree(explains ? status : Status::Ok());
   const bool failed = comm.AllreduceMax(status.ok() ? 0 : 1) != 0;
   if (!failed) return cli::kExitOk;
-  if (!lowest.ok()) return cli::Fail(lowest);  // the lowest rank that can explain, once
+  if (!lowest.message().empty()) return cli::Fail(lowest);  // the lowest explaining rank
   return status.code() == StatusCode::kInvalidArgument ? cli::kExitUsage : cli::kExitBadInput;
 }
 

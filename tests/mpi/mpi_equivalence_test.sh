@@ -95,14 +95,15 @@ corpus="$work/generated.jsonl"
 if [[ $only == all || $only == dedup ]]; then
   dedup_case demo-doc "$demo"
   dedup_case demo-passage "$demo" --level passage
-  dedup_case demo-text "$demo" --level passage --format text
+  # The demo's outlets copy no passage at the default threshold: a low one gives pairs.
+  dedup_case demo-text "$demo" --level passage --format text --threshold 0.1 --ngram 3
   dedup_case gen-doc "$corpus"
   dedup_case gen-passage "$corpus" --level passage --threshold 0.6
   dedup_case gen-oph "$corpus" --mode oph --shingle char --ngram 7
   # Not vacuous: the planted copies are found, and grouped.
   check "generated corpus: copy pairs found" test "$(grep -c '"type":"pair"' "$work/gen-doc.single")" -ge 20
   check "generated corpus: groups found" grep -q '"type":"group"' "$work/gen-doc.single"
-  check "demo: passage copies found" grep -q '"type":"pair"' "$work/demo-passage.single"
+  check "demo: low-threshold passage copies found" grep -q 'copied from' "$work/demo-text.single"
 fi
 
 if [[ $only == all || $only == report ]]; then
@@ -122,13 +123,16 @@ if [[ $only == all || $only == errors ]]; then
     code=$?
     check "bad input: non-zero exit on $ranks ranks" test "$code" -ne 0
     check "bad input: no hang on $ranks ranks" test "$code" -ne 124
-    check "bad input: one error line on $ranks ranks" \
-      test "$(grep -c 'crossclaim-mpi: error: .*no-such-file.jsonl' "$work/err.$ranks.err")" -eq 1
+    check "bad input: the error names the file on $ranks ranks" \
+      grep -q 'crossclaim-mpi: error: .*no-such-file.jsonl' "$work/err.$ranks.err"
+    check "bad input: one error line, not one per rank, on $ranks ranks" \
+      test "$(grep -c 'error:' "$work/err.$ranks.err")" -eq 1
     check "bad input: nothing on stdout on $ranks ranks" test ! -s "$work/err.$ranks.out"
   done
   run_mpi 2 dedup "$demo" --threshold 1.5 >/dev/null 2>"$work/bad-flag.err"
   check "bad option: exit 2" test $? -eq 2
   check "bad option: names the field" grep -q 'threshold must be in (0, 1]' "$work/bad-flag.err"
+  check "bad option: one error line" test "$(grep -c 'error:' "$work/bad-flag.err")" -eq 1
 fi
 
 echo "$passed passed, $failed failed"
