@@ -21,25 +21,28 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 bytes=$(stat -c %s "$work/corpus.jsonl")
 echo "corpus: $docs documents, $((bytes / 1000000)) MB, level $level, $(nproc) cores"
 
-seconds() {  # seconds COMMAND...: wall seconds of one run
-  local start end
-  start=$(date +%s.%N)
-  "$@"
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { print b - a }'; }  # seconds since $1
 
-single1=$(seconds "$bin" dedup "$work/corpus.jsonl" --level "$level" --threads 1 >"$work/single.jsonl" 2>/dev/null)
-singleN=$(seconds "$bin" dedup "$work/corpus.jsonl" --level "$level" >/dev/null 2>&1)
+start=$(now)
+"$bin" dedup "$work/corpus.jsonl" --level "$level" --threads 1 >"$work/single.jsonl" 2>/dev/null
+single1=$(elapsed "$start")
+start=$(now)
+"$bin" dedup "$work/corpus.jsonl" --level "$level" >/dev/null 2>&1
+singleN=$(elapsed "$start")
 printf "single process: %.2f s on 1 thread, %.2f s on %d threads; %d pairs\n" "$single1" \
   "$singleN" "$(nproc)" "$(grep -c '"type":"pair"' "$work/single.jsonl")"
 
 for ranks in 1 2 4; do
-  t=$(seconds mpirun -np "$ranks" --oversubscribe "$mpi_bin" dedup "$work/corpus.jsonl" \
-    --level "$level" --stats >"$work/mpi.$ranks.jsonl" 2>"$work/stats.$ranks")
+  start=$(now)
+  mpirun -np "$ranks" --oversubscribe "$mpi_bin" dedup "$work/corpus.jsonl" --level "$level" \
+    --stats >"$work/mpi.$ranks.jsonl" 2>"$work/stats.$ranks"
+  t=$(elapsed "$start")
   same=$(cmp -s "$work/single.jsonl" "$work/mpi.$ranks.jsonl" && echo same || echo DIFFERENT)
   printf "\n%d ranks: %.2f s wall (%.2fx the 1-thread single process), output %s\n" "$ranks" \
     "$t" "$(awk -v a="$t" -v b="$single1" 'BEGIN { print a / b }')" "$same"
   printf "  %-18s %9s %14s %7s\n" stage seconds bytes_sent calls
-  awk '/stats: stage/ { printf "  %-18s %9s %14s %7s\n", $4, $6, $8, $10 }' "$work/stats.$ranks"
+  awk '/stats: stage/ { printf "  %-18s %9s %14s %7s\n", $4, $6, $8, $10 }
+       /stats: stage dedup/ { s += $6; b += $8 }
+       END { printf "  %-18s %9.3f %14d\n", "dedup.* total", s, b }' "$work/stats.$ranks"
 done
