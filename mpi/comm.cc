@@ -61,8 +61,7 @@ void Comm::CountSent(uint64_t bytes) {
   stages_.back().calls += 1;
 }
 
-Result<std::vector<std::vector<char>>> Comm::AlltoallvBytes(
-    const std::vector<std::vector<char>>& out) {
+Result<Comm::Received> Comm::AlltoallvBytes(const std::vector<std::span<const char>>& out) {
   std::vector<int64_t> send_counts(static_cast<size_t>(size_)), recv_counts(send_counts.size());
   for (size_t r = 0; r < out.size(); ++r) send_counts[r] = static_cast<int64_t>(out[r].size());
   MPI_Alltoall(send_counts.data(), 1, MPI_INT64_T, recv_counts.data(), 1, MPI_INT64_T, comm_);
@@ -79,16 +78,15 @@ Result<std::vector<std::vector<char>>> Comm::AlltoallvBytes(
     send.insert(send.end(), out[r].begin(), out[r].end());
     if (static_cast<int>(r) != rank_) remote += out[r].size();
   }
-  std::vector<char> recv(
+  Received in;
+  in.bytes.resize(
       static_cast<size_t>(std::accumulate(recv_counts.begin(), recv_counts.end(), int64_t{0})));
   CountSent(remote + sizeof(int64_t) * static_cast<uint64_t>(size_ - 1));
-  MPI_Alltoallv(send.data(), send_ints.data(), send_displs.data(), MPI_BYTE, recv.data(),
+  MPI_Alltoallv(send.data(), send_ints.data(), send_displs.data(), MPI_BYTE, in.bytes.data(),
                 recv_ints.data(), recv_displs.data(), MPI_BYTE, comm_);
-  std::vector<std::vector<char>> parts(recv_counts.size());
-  for (size_t r = 0; r < parts.size(); ++r) {
-    parts[r].assign(recv.begin() + recv_displs[r], recv.begin() + recv_displs[r] + recv_ints[r]);
-  }
-  return parts;
+  in.offsets.assign(recv_displs.begin(), recv_displs.end());
+  in.offsets.push_back(in.bytes.size());
+  return in;
 }
 
 Result<std::vector<char>> Comm::GathervBytes(const std::vector<char>& part, bool to_all) {

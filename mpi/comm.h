@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -86,7 +87,13 @@ class Comm {
   std::vector<StageStats> ReduceStats();
 
  private:
-  Result<std::vector<std::vector<char>>> AlltoallvBytes(const std::vector<std::vector<char>>& out);
+  // What one all-to-all brought: every source's bytes, one after the other.
+  struct Received {
+    std::vector<char> bytes;
+    std::vector<size_t> offsets;  // of each source rank's bytes; one more: the end
+  };
+  // Sends the bytes out[r] to rank r, straight from the callers' buffers.
+  Result<Received> AlltoallvBytes(const std::vector<std::span<const char>>& out);
   Result<std::vector<char>> GathervBytes(const std::vector<char>& part, bool to_all);
   void CountSent(uint64_t bytes);
 
@@ -116,12 +123,20 @@ std::vector<T> FromBytes(const std::vector<char>& bytes) {
 
 template <typename T>
 Result<std::vector<std::vector<T>>> Comm::Alltoallv(const std::vector<std::vector<T>>& out) {
-  std::vector<std::vector<char>> bytes(out.size());
-  for (size_t r = 0; r < out.size(); ++r) bytes[r] = ToBytes(out[r]);
-  Result<std::vector<std::vector<char>>> in = AlltoallvBytes(bytes);
+  static_assert(std::is_trivially_copyable_v<T>);
+  // No copies beyond MPI's own send and receive buffers: band entries run to 100s of MB.
+  std::vector<std::span<const char>> bytes(out.size());
+  for (size_t r = 0; r < out.size(); ++r) {
+    bytes[r] = {reinterpret_cast<const char*>(out[r].data()), out[r].size() * sizeof(T)};
+  }
+  Result<Received> in = AlltoallvBytes(bytes);
   if (!in.ok()) return in.status();
-  std::vector<std::vector<T>> parts(in->size());
-  for (size_t r = 0; r < parts.size(); ++r) parts[r] = FromBytes<T>((*in)[r]);
+  std::vector<std::vector<T>> parts(out.size());
+  for (size_t r = 0; r < parts.size(); ++r) {
+    const size_t size = in->offsets[r + 1] - in->offsets[r];
+    parts[r].resize(size / sizeof(T));
+    if (size > 0) std::memcpy(parts[r].data(), in->bytes.data() + in->offsets[r], size);
+  }
   return parts;
 }
 
