@@ -70,17 +70,22 @@ Result<Comm::Received> Comm::AlltoallvBytes(const std::vector<std::span<const ch
                     Displacements(recv_counts, &recv_displs, &recv_ints);
   // Decided together: a rank that returned alone would leave the others waiting.
   if (AllreduceMax(fits ? 0 : 1) != 0) return TooLarge("all-to-all");
+  // This rank's own share is copied directly, not through MPI (which copies it in chunks).
+  const size_t self = static_cast<size_t>(rank_);
+  send_ints[self] = 0;
   std::vector<char> send;
-  send.reserve(
-      static_cast<size_t>(std::accumulate(send_counts.begin(), send_counts.end(), int64_t{0})));
-  uint64_t remote = 0;
+  send.reserve(static_cast<size_t>(
+      std::accumulate(send_counts.begin(), send_counts.end(), int64_t{0}) - send_counts[self]));
   for (size_t r = 0; r < out.size(); ++r) {
-    send.insert(send.end(), out[r].begin(), out[r].end());
-    if (static_cast<int>(r) != rank_) remote += out[r].size();
+    send_displs[r] = static_cast<int>(send.size());
+    if (r != self) send.insert(send.end(), out[r].begin(), out[r].end());
   }
+  const uint64_t remote = send.size();
   Received in;
   in.bytes.resize(
       static_cast<size_t>(std::accumulate(recv_counts.begin(), recv_counts.end(), int64_t{0})));
+  std::copy(out[self].begin(), out[self].end(), in.bytes.begin() + recv_displs[self]);
+  recv_ints[self] = 0;
   CountSent(remote + sizeof(int64_t) * static_cast<uint64_t>(size_ - 1));
   MPI_Alltoallv(send.data(), send_ints.data(), send_displs.data(), MPI_BYTE, in.bytes.data(),
                 recv_ints.data(), recv_displs.data(), MPI_BYTE, comm_);
