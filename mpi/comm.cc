@@ -10,7 +10,7 @@ namespace {
 constexpr int64_t kMaxMessageBytes = INT_MAX;
 
 Status TooLarge(const char* call) {
-  return InvalidArgument(std::string("crossclaim-mpi: an ") + call +
+  return InvalidArgument(std::string("an ") + call +
                          " message reached 2^31 bytes; run with more ranks or split the input");
 }
 
