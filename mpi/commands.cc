@@ -23,6 +23,13 @@ Result<Corpus> LoadCorpus(Comm& comm, const cli::InputFlags& flags) {
   return corpus;
 }
 
+int RunCollective(const std::function<Status(Comm&)>& run, bool stats) {
+  Comm comm(MPI_COMM_WORLD);
+  const int code = Finish(comm, run(comm));
+  if (code == cli::kExitOk) PrintStats(comm, stats);
+  return code;
+}
+
 int Finish(Comm& comm, const Status& status) {
   // A status with an empty message is a rank that only learnt of another's failure.
   const bool explains = !status.ok() && !status.message().empty();

@@ -28,6 +28,11 @@ CommandRunner AddReportCommand(CLI::App& app);
 // as by Finish (an error on any rank fails every rank).
 Result<Corpus> LoadCorpus(Comm& comm, const cli::InputFlags& flags);
 
+// Collective: runs `run` on every rank of MPI_COMM_WORLD, agrees on its status (Finish) and,
+// when it succeeded and `stats` is set, prints the stage statistics (PrintStats). Returns this
+// rank's exit code.
+int RunCollective(const std::function<Status(Comm&)>& run, bool stats);
+
 // Collective: turns a status into this rank's exit code once every rank has agreed on it
 // (Comm::Agree); rank 0 prints the message.
 int Finish(Comm& comm, const Status& status);

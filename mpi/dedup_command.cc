@@ -92,10 +92,7 @@ CommandRunner AddDedupCommand(CLI::App& app) {
   auto flags = std::make_shared<DedupFlags>();
   AddFlags(app, flags.get());
   return [flags] {
-    Comm comm(MPI_COMM_WORLD);
-    const int code = Finish(comm, Dedup(comm, *flags));
-    if (code == 0) PrintStats(comm, flags->stats);
-    return code;
+    return RunCollective([&](Comm& comm) { return Dedup(comm, *flags); }, flags->stats);
   };
 }
 

@@ -161,10 +161,7 @@ CommandRunner AddReportCommand(CLI::App& app) {
   auto flags = std::make_shared<ReportFlags>();
   AddFlags(app, flags.get());
   return [flags] {
-    Comm comm(MPI_COMM_WORLD);
-    const int code = Finish(comm, Report(comm, *flags));
-    if (code == 0) PrintStats(comm, flags->stats);
-    return code;
+    return RunCollective([&](Comm& comm) { return Report(comm, *flags); }, flags->stats);
   };
 }
 
