@@ -12,8 +12,8 @@
 #include <string>
 
 #include "cli/command.h"
-#include "cli/dedup_output.h"
 #include "cli/input.h"
+#include "report/dedup_output.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -30,75 +30,6 @@ struct DedupFlags {
   size_t threads = 0;
   uint64_t seed = 1;
 };
-
-std::string Excerpt(const Document& doc, Span span, size_t max_bytes = 160) {
-  std::string text = doc.text.substr(span.begin, span.size());
-  for (char& c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
-  return text.substr(0, cut) + "...";
-}
-
-}  // namespace
-
-void PrintDedupJsonLines(const std::vector<Document>& docs, const DedupResult& result,
-                         bool passages) {
-  std::string out;
-  for (const CopyPair& p : result.pairs) {
-    nlohmann::ordered_json line = {{"type", "pair"},
-                                   {"a", docs[p.a].id},
-                                   {"b", docs[p.b].id},
-                                   {"jaccard", p.jaccard},
-                                   {"estimate", p.estimate}};
-    if (passages) {
-      line["span_a"] = {p.span_a.begin, p.span_a.end};
-      line["span_b"] = {p.span_b.begin, p.span_b.end};
-    }
-    out += line.dump();
-    out += '\n';
-  }
-  for (const CopyGroup& g : result.groups) {
-    nlohmann::ordered_json members = nlohmann::ordered_json::array();
-    for (uint32_t m : g.members) members.push_back(docs[m].id);
-    nlohmann::ordered_json line = {
-        {"type", "group"}, {"members", members}, {"origin", docs[g.origin].id}};
-    out += line.dump();
-    out += '\n';
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-}
-
-namespace {
-
-void PrintText(const std::vector<Document>& docs, const DedupResult& result, bool passages) {
-  auto date = [&](uint32_t d) {
-    return docs[d].published ? docs[d].published->ToIso() : std::string("undated");
-  };
-  for (const CopyPair& p : result.pairs) {
-    std::cout << fmt::format(
-        "{} ({}, {}) copied from {} ({}, {}): jaccard {:.3f}, estimate {:.3f}\n", docs[p.b].id,
-        docs[p.b].outlet, date(p.b), docs[p.a].id, docs[p.a].outlet, date(p.a), p.jaccard,
-        p.estimate);
-    if (passages) {
-      std::cout << fmt::format("  {} [{}-{}]: {}\n", docs[p.a].id, p.span_a.begin, p.span_a.end,
-                               Excerpt(docs[p.a], p.span_a));
-      std::cout << fmt::format("  {} [{}-{}]: {}\n", docs[p.b].id, p.span_b.begin, p.span_b.end,
-                               Excerpt(docs[p.b], p.span_b));
-    }
-  }
-  for (size_t i = 0; i < result.groups.size(); ++i) {
-    const CopyGroup& g = result.groups[i];
-    std::vector<std::string> members;
-    for (uint32_t m : g.members) members.push_back(docs[m].id);
-    std::cout << fmt::format("group {}: origin {} ({}); members {}\n", i + 1, docs[g.origin].id,
-                             docs[g.origin].outlet, fmt::join(members, ", "));
-  }
-  std::cout << fmt::format("{} documents, {} copy pairs, {} groups\n", docs.size(),
-                           result.pairs.size(), result.groups.size());
-}
 
 int RunDedup(const DedupFlags& flags) {
   DedupOptions options;
@@ -118,11 +49,10 @@ int RunDedup(const DedupFlags& flags) {
   Result<DedupResult> result = FindCopies(corpus->documents, options);
   if (!result.ok()) return Fail(result.status());
   const bool passages = options.level == DedupLevel::kPassage;
-  if (flags.format == "jsonl") {
-    PrintDedupJsonLines(corpus->documents, *result, passages);
-  } else {
-    PrintText(corpus->documents, *result, passages);
-  }
+  const std::string out = flags.format == "jsonl"
+                              ? DedupJsonLines(corpus->documents, *result, passages)
+                              : DedupText(corpus->documents, *result, passages);
+  std::fwrite(out.data(), 1, out.size(), stdout);
   const DedupStats& stats = result->stats;
   if (stats.empty_units > 0) {
     std::fprintf(stderr,

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "cli/dedup_output.h"
 #include "cli/input.h"
 #include "core/progress.h"
 #include "index/store.h"
+#include "report/dedup_output.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -155,7 +155,8 @@ int RunGroups(const IndexFlags& flags) {
   DedupResult result;
   result.pairs = std::move(copies->pairs);
   result.groups = std::move(copies->groups);
-  PrintDedupJsonLines(copies->documents, result, false);
+  const std::string out = DedupJsonLines(copies->documents, result, false);
+  std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
 }
 

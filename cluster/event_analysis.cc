@@ -382,12 +382,15 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
 }
 
 Result<TfidfVectorizer> MakeVectorizer(const AnalysisOptions& options, const TokenLists& tokens,
-                                       TfidfMatrix* rows) {
+                                       const DocumentFrequencies* frequencies, TfidfMatrix* rows) {
   TfidfOptions tfidf = options.tfidf;
   tfidf.threads = options.threads;
   Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
   if (!vectorizer.ok()) return vectorizer.status();
-  if (options.background_idf.empty()) {
+  if (options.background_idf.empty() && frequencies != nullptr) {
+    vectorizer->FitCounts(*frequencies);
+    *rows = vectorizer->Transform(tokens);
+  } else if (options.background_idf.empty()) {
     *rows = vectorizer->FitTransform(tokens);
   } else {
     Status loaded = vectorizer->LoadIdf(options.background_idf);
@@ -467,6 +470,12 @@ Status AnalysisOptions::Validate() const {
 
 Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_set,
                                    const AnalysisOptions& options) {
+  return AnalyzeEvent(corpus, claim_set, options, PrecomputedStages());
+}
+
+Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_set,
+                                   const AnalysisOptions& options,
+                                   const PrecomputedStages& precomputed) {
   Status valid = options.Validate();
   if (!valid.ok()) return valid;
   const std::vector<Claim>& claims = claim_set.claims;
@@ -477,15 +486,20 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   tokens.reserve(claims.size());
   for (const Claim& c : claims) tokens.push_back(c.tokens);
   TfidfMatrix rows;
-  Result<TfidfVectorizer> vectorizer = MakeVectorizer(options, tokens, &rows);
+  Result<TfidfVectorizer> vectorizer =
+      MakeVectorizer(options, tokens, precomputed.frequencies, &rows);
   if (!vectorizer.ok()) return vectorizer.status();
   timer.Lap("tfidf");
 
-  DedupOptions dedup = options.dedup;
-  dedup.threads = static_cast<size_t>(options.threads);
-  Result<DedupResult> copies = FindCopies(corpus.documents, dedup);
-  if (!copies.ok()) return copies.status();
-  event.copies = std::move(*copies);
+  if (precomputed.copies != nullptr) {
+    event.copies = *precomputed.copies;
+  } else {
+    DedupOptions dedup = options.dedup;
+    dedup.threads = static_cast<size_t>(options.threads);
+    Result<DedupResult> copies = FindCopies(corpus.documents, dedup);
+    if (!copies.ok()) return copies.status();
+    event.copies = std::move(*copies);
+  }
   timer.Lap("copies");
 
   std::vector<int32_t> groups;

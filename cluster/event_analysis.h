@@ -125,6 +125,23 @@ struct EventAnalysis {
 Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claims,
                                    const AnalysisOptions& options);
 
+// Results of stages that were computed elsewhere, e.g. on shards of the corpus by the MPI run
+// (mpi/), which AnalyzeEvent then takes instead of computing them. Null: computed here.
+struct PrecomputedStages {
+  // What FindCopies(corpus.documents, options.dedup) returns.
+  const DedupResult* copies = nullptr;
+  // The claims' document frequencies, as TfidfVectorizer::CountDocumentFrequencies of their
+  // token lists with options.tfidf (summed over shards). Unused with a background idf, which
+  // replaces the event's own counts.
+  const DocumentFrequencies* frequencies = nullptr;
+};
+
+// As above, with the given stages taken as computed. Same result as the overload above when
+// `precomputed` holds what that one computes.
+Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claims,
+                                   const AnalysisOptions& options,
+                                   const PrecomputedStages& precomputed);
+
 // The identity key of a speaker for merging spellings: the lower-cased last word with
 // possessives and a trailing 'y' of transliterations folded ("Yuriy Ushakov" -> "ushakov").
 std::string SpeakerKey(std::string_view speaker);

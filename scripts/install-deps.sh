@@ -2,7 +2,8 @@
 # Installs crossclaim's build and test dependencies from Debian 12 packages.
 # Idempotent: does nothing when every package is already installed.
 #   scripts/install-deps.sh          build and run-time dependencies
-#   scripts/install-deps.sh --test   also the test oracles (scikit-learn, chromium, clang)
+#   scripts/install-deps.sh --test   also the test oracles (scikit-learn, chromium, clang) and
+#                                    Open MPI for the multi-rank tests of crossclaim-mpi
 set -euo pipefail
 
 build_pkgs=(
@@ -16,6 +17,7 @@ runtime_pkgs=(wordnet-base)
 test_pkgs=(
   python3 python3-sklearn python3-numpy python3-scipy python3-jsonschema
   chromium clang libclang-rt-14-dev
+  libopenmpi-dev openmpi-bin
 )
 
 pkgs=("${build_pkgs[@]}" "${runtime_pkgs[@]}")

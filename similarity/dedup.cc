@@ -8,52 +8,26 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <tuple>
 
 #include "core/progress.h"
+#include "similarity/dedup_internal.h"
 
 namespace crossclaim {
+namespace dedup_internal {
 namespace {
 
-// A document or a sentence window of one.
-struct Unit {
-  uint32_t doc = 0;
-  Span span;                 // bytes of the document text
-  uint32_t token_begin = 0;  // token range (word shingles)
-  uint32_t token_end = 0;
-};
+bool Overlaps(Span x, Span y) { return x.begin < y.end && y.begin < x.end; }
 
-// Everything one worker needs to shingle and sign, reused across documents.
-struct Worker {
-  const Shingler& shingler;
-  const MinHasher& hasher;
-  TokenizedText tokens;
-  std::vector<uint64_t> token_hashes;
-  std::vector<uint64_t> hashes;
-  std::vector<uint32_t> signature;
+}  // namespace
 
-  Worker(const Shingler& s, const MinHasher& h)
-      : shingler(s), hasher(h), signature(h.num_hashes()) {}
-
-  // Appends the shingle hashes of `unit` of `text` to `hashes` (cleared first).
-  void UnitHashes(std::string_view text, const Unit& unit) {
-    hashes.clear();
-    if (shingler.options().kind == ShingleKind::kChar) {
-      shingler.AppendCharShingleHashes(text.substr(unit.span.begin, unit.span.size()), &hashes);
-    } else {
-      shingler.AppendWordShingleHashes(tokens, unit.token_begin, unit.token_end, &token_hashes,
-                                       &hashes);
-    }
-  }
-};
-
-// The units of one document; tokenises it into worker->tokens.
 std::vector<Unit> UnitsOf(const Document& doc, uint32_t index, const DedupOptions& options,
-                          Worker* worker) {
+                          TokenizedText* tokenized) {
   std::vector<Unit> units;
-  Tokenize(doc.text, &worker->tokens);
-  const std::vector<Token>& tokens = worker->tokens.tokens;
+  Tokenize(doc.text, tokenized);
+  const std::vector<Token>& tokens = tokenized->tokens;
   if (options.level == DedupLevel::kDocument) {
     if (!tokens.empty()) {
       units.push_back({index,
@@ -84,27 +58,40 @@ std::vector<Unit> UnitsOf(const Document& doc, uint32_t index, const DedupOption
   return units;
 }
 
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
+void UnitShingleHashes(const Shingler& shingler, std::string_view text, const TokenizedText& tokens,
+                       const Unit& unit, std::vector<uint64_t>* token_hashes,
+                       std::vector<uint64_t>* hashes) {
+  hashes->clear();
+  if (shingler.options().kind == ShingleKind::kChar) {
+    shingler.AppendCharShingleHashes(text.substr(unit.span.begin, unit.span.size()), hashes);
+  } else {
+    shingler.AppendWordShingleHashes(tokens, unit.token_begin, unit.token_end, token_hashes,
+                                     hashes);
   }
-  void Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
+}
 
- private:
-  std::vector<uint32_t> parent_;
-};
+std::optional<CopyPair> VerifyPair(const std::vector<Document>& documents, const Unit& x,
+                                   const Unit& y, std::span<const uint64_t> set_x,
+                                   std::span<const uint64_t> set_y,
+                                   std::span<const uint32_t> signature_x,
+                                   std::span<const uint32_t> signature_y, double threshold) {
+  const size_t shared = IntersectionSize(set_x, set_y);
+  const double j =
+      static_cast<double>(shared) / static_cast<double>(set_x.size() + set_y.size() - shared);
+  if (j < threshold) return std::nullopt;
+  const double estimate = EstimateJaccard(signature_x, signature_y);
+  Unit ux = x, uy = y;
+  if (!PublishedBefore(documents, ux.doc, uy.doc)) std::swap(ux, uy);
+  return CopyPair{ux.doc, uy.doc, j, estimate, static_cast<uint32_t>(shared), ux.span, uy.span};
+}
 
-bool Overlaps(Span x, Span y) { return x.begin < y.end && y.begin < x.end; }
+void SortCopyPairs(std::vector<CopyPair>* pairs) {
+  std::sort(pairs->begin(), pairs->end(), [](const CopyPair& x, const CopyPair& y) {
+    return std::tie(x.a, x.b, x.span_a.begin, x.span_b.begin, x.span_a.end, x.span_b.end) <
+           std::tie(y.a, y.b, y.span_a.begin, y.span_b.begin, y.span_a.end, y.span_b.end);
+  });
+}
 
-// Passage level: per document pair, keep the matches sharing the most shingles that do not
-// overlap a kept one in both documents. `pairs` is sorted by (a, b).
 std::vector<CopyPair> SelectPassages(std::vector<CopyPair> pairs) {
   std::vector<CopyPair> kept;
   for (size_t begin = 0; begin < pairs.size();) {
@@ -132,8 +119,71 @@ std::vector<CopyPair> SelectPassages(std::vector<CopyPair> pairs) {
     }
     begin = end;
   }
+  SortCopyPairs(&kept);
   return kept;
 }
+
+UnionFind::UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
+
+uint32_t UnionFind::Find(uint32_t x) {
+  while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+  return x;
+}
+
+void UnionFind::Union(uint32_t a, uint32_t b) {
+  a = Find(a);
+  b = Find(b);
+  if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+}
+
+std::vector<CopyGroup> CopyGroups(const std::vector<Document>& documents,
+                                  const std::vector<std::pair<uint32_t, uint32_t>>& edges) {
+  UnionFind components(documents.size());
+  for (const auto& [x, y] : edges) components.Union(x, y);
+  std::vector<std::vector<uint32_t>> by_root(documents.size());
+  for (const auto& [x, y] : edges) {
+    by_root[components.Find(x)].push_back(x);
+    by_root[components.Find(x)].push_back(y);
+  }
+  std::vector<CopyGroup> groups;
+  for (std::vector<uint32_t>& members : by_root) {
+    if (members.empty()) continue;
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    if (members.size() < 2) continue;  // only self-edges
+    uint32_t origin = members[0];
+    for (uint32_t m : members) {
+      if (PublishedBefore(documents, m, origin)) origin = m;
+    }
+    groups.push_back({std::move(members), origin});
+  }
+  // Roots are the smallest member, so groups come out sorted by first member already.
+  return groups;
+}
+
+}  // namespace dedup_internal
+
+namespace {
+
+using dedup_internal::Unit;
+
+// Everything one worker needs to shingle and sign, reused across documents.
+struct Worker {
+  const Shingler& shingler;
+  const MinHasher& hasher;
+  TokenizedText tokens;
+  std::vector<uint64_t> token_hashes;
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> signature;
+
+  Worker(const Shingler& s, const MinHasher& h)
+      : shingler(s), hasher(h), signature(h.num_hashes()) {}
+
+  // Sets `hashes` to the shingle hashes of `unit` of `text`.
+  void UnitHashes(std::string_view text, const Unit& unit) {
+    dedup_internal::UnitShingleHashes(shingler, text, tokens, unit, &token_hashes, &hashes);
+  }
+};
 
 }  // namespace
 
@@ -198,8 +248,8 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
                         [&](const tbb::blocked_range<size_t>& range) {
                           Worker worker(shingler, hasher);
                           for (size_t d = range.begin(); d != range.end(); ++d) {
-                            std::vector<Unit> units =
-                                UnitsOf(documents[d], static_cast<uint32_t>(d), options, &worker);
+                            std::vector<Unit> units = dedup_internal::UnitsOf(
+                                documents[d], static_cast<uint32_t>(d), options, &worker.tokens);
                             if (options.level == DedupLevel::kDocument && units.empty())
                               doc_empty[d] = 1;
                             std::vector<Unit>& kept = doc_units[d];
@@ -286,30 +336,19 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
       const size_t end = std::min(candidates.size(), (c + 1) * 4096);
       for (size_t i = c * 4096; i < end; ++i) {
         const size_t x = slot(candidates[i].first), y = slot(candidates[i].second);
-        const size_t shared = IntersectionSize(sets[x], sets[y]);
-        const double j = static_cast<double>(shared) /
-                         static_cast<double>(sets[x].size() + sets[y].size() - shared);
-        if (j < options.threshold) continue;
-        const double estimate =
-            EstimateJaccard(std::span<const uint32_t>(signatures).subspan(x * k, k),
-                            std::span<const uint32_t>(signatures).subspan(y * k, k));
-        Unit ux = units[candidates[i].first], uy = units[candidates[i].second];
-        if (!PublishedBefore(documents, ux.doc, uy.doc)) std::swap(ux, uy);
-        chunks[c].push_back(
-            {ux.doc, uy.doc, j, estimate, static_cast<uint32_t>(shared), ux.span, uy.span});
+        std::optional<CopyPair> pair = dedup_internal::VerifyPair(
+            documents, units[candidates[i].first], units[candidates[i].second], sets[x], sets[y],
+            std::span<const uint32_t>(signatures).subspan(x * k, k),
+            std::span<const uint32_t>(signatures).subspan(y * k, k), options.threshold);
+        if (pair) chunks[c].push_back(*pair);
       }
     });
     for (auto& chunk : chunks) verified.insert(verified.end(), chunk.begin(), chunk.end());
   });
   result.stats.verified_pairs = verified.size();
-  auto order = [](const CopyPair& x, const CopyPair& y) {
-    return std::tie(x.a, x.b, x.span_a.begin, x.span_b.begin, x.span_a.end, x.span_b.end) <
-           std::tie(y.a, y.b, y.span_a.begin, y.span_b.begin, y.span_a.end, y.span_b.end);
-  };
-  std::sort(verified.begin(), verified.end(), order);
+  dedup_internal::SortCopyPairs(&verified);
   if (options.level == DedupLevel::kPassage) {
-    verified = SelectPassages(std::move(verified));
-    std::sort(verified.begin(), verified.end(), order);
+    verified = dedup_internal::SelectPassages(std::move(verified));
   }
   result.pairs = std::move(verified);
 
@@ -319,26 +358,10 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
 
 std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,
                                    const std::vector<CopyPair>& pairs) {
-  UnionFind components(documents.size());
-  for (const CopyPair& p : pairs) components.Union(p.a, p.b);
-  std::vector<std::vector<uint32_t>> by_root(documents.size());
-  for (const CopyPair& p : pairs) {
-    by_root[components.Find(p.a)].push_back(p.a);
-    by_root[components.Find(p.a)].push_back(p.b);
-  }
-  std::vector<CopyGroup> groups;
-  for (std::vector<uint32_t>& members : by_root) {
-    if (members.empty()) continue;
-    std::sort(members.begin(), members.end());
-    members.erase(std::unique(members.begin(), members.end()), members.end());
-    uint32_t origin = members[0];
-    for (uint32_t m : members) {
-      if (PublishedBefore(documents, m, origin)) origin = m;
-    }
-    groups.push_back({std::move(members), origin});
-  }
-  // Roots are the smallest member, so groups come out sorted by first member already.
-  return groups;
+  std::vector<std::pair<uint32_t, uint32_t>> edges;
+  edges.reserve(pairs.size());
+  for (const CopyPair& p : pairs) edges.emplace_back(p.a, p.b);
+  return dedup_internal::CopyGroups(documents, edges);
 }
 
 }  // namespace crossclaim

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -281,6 +282,48 @@ TfidfMatrix TfidfVectorizer::FitTransform(const TokenLists& docs) {
       if (column[ids[k]] >= 0) out->push_back(column[ids[k]]);
     }
   });
+}
+
+DocumentFrequencies TfidfVectorizer::CountDocumentFrequencies(const TokenLists& docs) const {
+  const TfidfOptions& options = state_->options;
+  const bool hashing = options.hash_buckets > 0;
+  DocumentFrequencies counts;
+  counts.documents = static_cast<int64_t>(docs.size());
+  if (hashing) counts.df.assign(static_cast<size_t>(options.hash_buckets), 0);
+  std::map<std::string, int64_t, std::less<>> df;  // ordered: terms come out in byte order
+  std::vector<std::string> terms;
+  std::vector<int64_t> buckets;
+  std::string scratch;
+  for (const std::vector<std::string>& tokens : docs) {
+    terms.clear();
+    buckets.clear();
+    ForEachTerm(tokens, options, &scratch, [&](std::string_view t) {
+      if (hashing) {
+        buckets.push_back(BucketOf(t, options.hash_buckets));
+      } else {
+        terms.emplace_back(t);
+      }
+    });
+    // A document counts once per term (or bucket), however often it holds it.
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (const std::string& term : terms) ++df[term];
+    std::sort(buckets.begin(), buckets.end());
+    buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+    for (int64_t bucket : buckets) ++counts.df[static_cast<size_t>(bucket)];
+  }
+  for (auto& [term, n] : df) {
+    counts.terms.push_back(term);
+    counts.df.push_back(n);
+  }
+  return counts;
+}
+
+void TfidfVectorizer::FitCounts(const DocumentFrequencies& counts) {
+  std::vector<const std::string*> prov_terms;
+  prov_terms.reserve(counts.terms.size());
+  for (const std::string& term : counts.terms) prov_terms.push_back(&term);
+  state_->SetVocabulary(prov_terms, counts.df, counts.documents);
 }
 
 TfidfMatrix TfidfVectorizer::Transform(const TokenLists& docs) const {

@@ -68,6 +68,18 @@ struct TfidfOptions {
 // Token lists: one list of normalised tokens per document.
 using TokenLists = std::vector<std::vector<std::string>>;
 
+// Document frequencies counted outside a vectorizer, e.g. per shard of a corpus and summed
+// across shards (mpi/): exactly what Fit() learns from the same token lists.
+struct DocumentFrequencies {
+  // Exact vocabulary: analysed terms, ascending byte order, no duplicates; df[i] belongs to
+  // terms[i]. Hashing: terms is empty and df has hash_buckets entries, one per bucket.
+  std::vector<std::string> terms;
+  std::vector<int64_t> df;
+  int64_t documents = 0;  // token lists counted
+
+  bool operator==(const DocumentFrequencies&) const = default;
+};
+
 class TfidfVectorizer {
  public:
   // Validates `options`: min_df >= 1, 0 <= hash_buckets <= 2^31 - 1, threads >= 0.
@@ -84,6 +96,16 @@ class TfidfVectorizer {
 
   // Fit(docs) then Transform(docs), sharing the work (each token is hashed once).
   TfidfMatrix FitTransform(const TokenLists& docs);
+
+  // The document frequencies of `docs` without fitting: counts of disjoint parts of a corpus
+  // add up (per term, and `documents`) to the counts of the whole. O(total tokens).
+  DocumentFrequencies CountDocumentFrequencies(const TokenLists& docs) const;
+
+  // Fits from counts instead of token lists: FitCounts(CountDocumentFrequencies(docs)) then
+  // Transform(docs) gives exactly FitTransform(docs) (a loaded background is kept, as in
+  // Fit). Precondition: `counts` is shaped as documented at DocumentFrequencies for these
+  // options (hashing: df.size() == hash_buckets).
+  void FitCounts(const DocumentFrequencies& counts);
 
   // One row per document, num_features() columns. Terms not in the vocabulary are ignored;
   // a document with no known term is an all-zero row. Precondition: fitted (or idf loaded).

@@ -1,0 +1,392 @@
+#include "mpi/distributed_dedup.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <span>
+#include <tuple>
+
+#include "similarity/dedup_internal.h"
+#include "similarity/lsh.h"
+#include "similarity/minhash.h"
+#include "similarity/shingle.h"
+
+namespace crossclaim::mpi {
+namespace {
+
+using dedup_internal::Unit;
+
+// A unit by document and position among the document's units with shingles: ordered as the
+// single-process run numbers units, whatever rank made it.
+struct UnitRef {
+  uint32_t doc = 0;
+  uint32_t index = 0;
+  auto operator<=>(const UnitRef&) const = default;
+};
+
+struct BandEntry {
+  uint32_t band = 0;
+  uint32_t key = 0;
+  UnitRef unit;
+  auto operator<=>(const BandEntry&) const = default;
+};
+
+struct Candidate {
+  UnitRef a;  // a < b
+  UnitRef b;
+  auto operator<=>(const Candidate&) const = default;
+};
+
+struct Edge {
+  uint32_t a = 0;
+  uint32_t b = 0;
+};
+
+template <typename T>
+void SortUnique(std::vector<T>* values) {
+  std::sort(values->begin(), values->end());
+  values->erase(std::unique(values->begin(), values->end()), values->end());
+}
+
+// The rank owning a band key: hash ranges of equal width, so keys spread evenly.
+int BucketOwner(uint32_t band, uint32_t key, int ranks) {
+  const uint64_t mixed = ((uint64_t{band} << 32) | key) * 0x9E3779B97F4A7C15ull;
+  return static_cast<int>(((mixed >> 32) * static_cast<uint64_t>(ranks)) >> 32);
+}
+
+// The shard's units and the tools to shingle them again.
+class Shard {
+ public:
+  Shard(const std::vector<Document>& documents, const DedupOptions& options, const Comm& comm)
+      : documents_(documents),
+        options_(options),
+        shingler_(*Shingler::Create(options.shingles)),
+        hasher_(*MinHasher::Create(options.minhash)),
+        units_(documents.size()),
+        rank_(comm.rank()),
+        ranks_(comm.size()) {}
+
+  size_t k() const { return hasher_.num_hashes(); }
+  const Unit& unit(UnitRef ref) const { return units_[ref.doc][ref.index]; }
+
+  // Units, signatures and band keys of this rank's documents; `out[r]`: entries for rank r.
+  void Sign(const LshIndex& index, std::vector<std::vector<BandEntry>>* out, int64_t* units,
+            int64_t* empty) {
+    const size_t bands = index.banding().bands;
+    std::vector<uint32_t> keys(bands);
+    for (uint32_t d = static_cast<uint32_t>(rank_); d < documents_.size(); d += ranks_) {
+      std::vector<Unit> all = dedup_internal::UnitsOf(documents_[d], d, options_, &tokens_);
+      if (options_.level == DedupLevel::kDocument && all.empty()) ++*empty;
+      for (const Unit& u : all) {
+        Hashes(u);
+        if (hashes_.empty()) {
+          ++*empty;
+          continue;
+        }
+        hasher_.Compute(hashes_, signature_);
+        index.BandKeys(signature_, keys);
+        const UnitRef ref{d, static_cast<uint32_t>(units_[d].size())};
+        for (uint32_t b = 0; b < bands; ++b) {
+          (*out)[static_cast<size_t>(BucketOwner(b, keys[b], ranks_))].push_back({b, keys[b], ref});
+        }
+        units_[d].push_back(u);
+      }
+      *units += static_cast<int64_t>(units_[d].size());
+    }
+  }
+
+  // Shingle sets and signatures of `refs` (sorted, all of this rank), one tokenisation per
+  // document, appended to `sets` and `signatures` in order.
+  void Sets(const std::vector<UnitRef>& refs, std::vector<ShingleSet>* sets,
+            std::vector<uint32_t>* signatures) {
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (i == 0 || refs[i].doc != refs[i - 1].doc)
+        Tokenize(documents_[refs[i].doc].text, &tokens_);
+      Hashes(unit(refs[i]));
+      const size_t at = signatures->size();
+      signatures->resize(at + k());
+      hasher_.Compute(hashes_, std::span<uint32_t>(*signatures).subspan(at, k()));
+      MakeShingleSet(&hashes_);
+      sets->push_back(hashes_);
+    }
+  }
+
+ private:
+  void Hashes(const Unit& u) {
+    dedup_internal::UnitShingleHashes(shingler_, documents_[u.doc].text, tokens_, u, &token_hashes_,
+                                      &hashes_);
+  }
+
+  const std::vector<Document>& documents_;
+  const DedupOptions& options_;
+  const Shingler shingler_;
+  const MinHasher hasher_;
+  std::vector<std::vector<Unit>> units_;  // per document; filled for this rank's documents
+  const int rank_;
+  const uint32_t ranks_;
+  TokenizedText tokens_;
+  std::vector<uint64_t> token_hashes_, hashes_;
+  std::vector<uint32_t> signature_ = std::vector<uint32_t>(hasher_.num_hashes());
+};
+
+// Units with their spans, shingle sets and signatures, looked up by UnitRef.
+struct SetTable {
+  std::vector<UnitRef> refs;  // sorted
+  std::vector<Unit> units;
+  std::vector<ShingleSet> sets;
+  std::vector<uint32_t> signatures;  // k per unit
+
+  size_t Slot(UnitRef ref) const {
+    return static_cast<size_t>(std::lower_bound(refs.begin(), refs.end(), ref) - refs.begin());
+  }
+};
+
+// Reply layout per unit, in 64-bit words: ref, span, set size, signature (k 32-bit values,
+// padded to whole words), then the set.
+void AppendReply(UnitRef ref, const Unit& u, const ShingleSet& set,
+                 std::span<const uint32_t> signature, std::vector<uint64_t>* out) {
+  out->push_back(uint64_t{ref.doc} << 32 | ref.index);
+  out->push_back(uint64_t{u.span.begin} << 32 | u.span.end);
+  out->push_back(set.size());
+  const size_t at = out->size();
+  out->resize(at + (signature.size() + 1) / 2, 0);
+  std::memcpy(out->data() + at, signature.data(), signature.size() * sizeof(uint32_t));
+  out->insert(out->end(), set.begin(), set.end());
+}
+
+// Adds the units of a reply stream to `entries` (ref, unit, set, signature).
+struct Received {
+  UnitRef ref;
+  Unit unit;
+  ShingleSet set;
+  std::vector<uint32_t> signature;
+};
+void ParseReplies(const std::vector<uint64_t>& in, size_t k, std::vector<Received>* entries) {
+  for (size_t i = 0; i < in.size();) {
+    Received r;
+    r.ref = {static_cast<uint32_t>(in[i] >> 32), static_cast<uint32_t>(in[i])};
+    r.unit.doc = r.ref.doc;
+    r.unit.span = {static_cast<uint32_t>(in[i + 1] >> 32), static_cast<uint32_t>(in[i + 1])};
+    const size_t set_size = in[i + 2];
+    i += 3;
+    r.signature.resize(k);
+    std::memcpy(r.signature.data(), in.data() + i, k * sizeof(uint32_t));
+    i += (k + 1) / 2;
+    r.set.assign(in.begin() + static_cast<ptrdiff_t>(i),
+                 in.begin() + static_cast<ptrdiff_t>(i + set_size));
+    i += set_size;
+    entries->push_back(std::move(r));
+  }
+}
+
+// Candidate pairs from this rank's buckets, sent to the owner of each pair's lower document.
+std::vector<std::vector<Candidate>> BucketPairs(std::vector<BandEntry> entries, int ranks) {
+  std::sort(entries.begin(), entries.end());
+  std::vector<std::vector<Candidate>> out(static_cast<size_t>(ranks));
+  for (size_t begin = 0; begin < entries.size();) {
+    size_t end = begin + 1;
+    while (end < entries.size() && entries[end].band == entries[begin].band &&
+           entries[end].key == entries[begin].key) {
+      ++end;
+    }
+    for (size_t i = begin; i < end; ++i) {
+      for (size_t j = i + 1; j < end; ++j) {
+        if (entries[i].unit.doc == entries[j].unit.doc) continue;
+        out[static_cast<size_t>(OwnerOf(entries[i].unit.doc, ranks))].push_back(
+            {entries[i].unit, entries[j].unit});
+      }
+    }
+    begin = end;
+  }
+  for (auto& pairs : out) SortUnique(&pairs);
+  return out;
+}
+
+// The units of `candidates` that other ranks own, as requests per owner.
+std::vector<std::vector<UnitRef>> Requests(const std::vector<Candidate>& candidates, int rank,
+                                           int ranks) {
+  std::vector<std::vector<UnitRef>> out(static_cast<size_t>(ranks));
+  for (const Candidate& c : candidates) {
+    const int owner = OwnerOf(c.b.doc, ranks);
+    if (owner != rank) out[static_cast<size_t>(owner)].push_back(c.b);
+  }
+  for (auto& refs : out) SortUnique(&refs);
+  return out;
+}
+
+// The table of every unit the candidates need: this rank's own computed here, the others'
+// from `replies`.
+SetTable BuildTable(Shard& shard, const std::vector<Candidate>& candidates,
+                    std::vector<Received> replies, int rank, int ranks) {
+  std::vector<UnitRef> local;
+  for (const Candidate& c : candidates) {
+    local.push_back(c.a);
+    if (OwnerOf(c.b.doc, ranks) == rank) local.push_back(c.b);
+  }
+  SortUnique(&local);
+  std::vector<ShingleSet> sets;
+  std::vector<uint32_t> signatures;
+  shard.Sets(local, &sets, &signatures);
+  const size_t k = shard.k();
+  for (size_t i = 0; i < local.size(); ++i) {
+    replies.push_back(
+        {local[i], shard.unit(local[i]), std::move(sets[i]),
+         std::vector<uint32_t>(signatures.begin() + i * k, signatures.begin() + (i + 1) * k)});
+  }
+  std::sort(replies.begin(), replies.end(),
+            [](const Received& x, const Received& y) { return x.ref < y.ref; });
+  SetTable table;
+  for (Received& r : replies) {
+    table.refs.push_back(r.ref);
+    table.units.push_back(r.unit);
+    table.sets.push_back(std::move(r.set));
+    table.signatures.insert(table.signatures.end(), r.signature.begin(), r.signature.end());
+  }
+  return table;
+}
+
+std::vector<CopyPair> Verify(const std::vector<Document>& documents, const SetTable& table,
+                             const std::vector<Candidate>& candidates, size_t k, double threshold) {
+  std::vector<CopyPair> verified;
+  const std::span<const uint32_t> signatures(table.signatures);
+  for (const Candidate& c : candidates) {
+    const size_t x = table.Slot(c.a), y = table.Slot(c.b);
+    std::optional<CopyPair> pair = dedup_internal::VerifyPair(
+        documents, table.units[x], table.units[y], table.sets[x], table.sets[y],
+        signatures.subspan(x * k, k), signatures.subspan(y * k, k), threshold);
+    if (pair) verified.push_back(*pair);
+  }
+  return verified;
+}
+
+// This rank's components as (member, root) edges: few per component, and joining every
+// rank's edges gives the components of all pairs.
+std::vector<Edge> ComponentEdges(const std::vector<CopyPair>& pairs, size_t documents) {
+  dedup_internal::UnionFind components(documents);
+  std::vector<uint32_t> touched;
+  for (const CopyPair& p : pairs) {
+    components.Union(p.a, p.b);
+    touched.push_back(p.a);
+    touched.push_back(p.b);
+  }
+  SortUnique(&touched);
+  std::vector<Edge> edges;
+  for (uint32_t d : touched) {
+    const uint32_t root = components.Find(d);
+    if (root != d) edges.push_back({d, root});
+  }
+  return edges;
+}
+
+// Answers the units other ranks asked for (asked[r]: rank r's sorted requests).
+std::vector<std::vector<uint64_t>> Answer(Shard& shard,
+                                          const std::vector<std::vector<UnitRef>>& asked) {
+  std::vector<UnitRef> refs;  // each unit computed once, however many ranks ask for it
+  for (const auto& part : asked) refs.insert(refs.end(), part.begin(), part.end());
+  SortUnique(&refs);
+  std::vector<ShingleSet> sets;
+  std::vector<uint32_t> signatures;
+  shard.Sets(refs, &sets, &signatures);
+  const size_t k = shard.k();
+  std::vector<std::vector<uint64_t>> replies(asked.size());
+  for (size_t r = 0; r < asked.size(); ++r) {
+    for (UnitRef ref : asked[r]) {
+      const size_t i =
+          static_cast<size_t>(std::lower_bound(refs.begin(), refs.end(), ref) - refs.begin());
+      AppendReply(ref, shard.unit(ref), sets[i],
+                  std::span<const uint32_t>(signatures).subspan(i * k, k), &replies[r]);
+    }
+  }
+  return replies;
+}
+
+// Pairs in one of `stats`'s counts: units, empty units, candidates, verified.
+enum Count { kUnits, kEmpty, kCandidates, kVerified, kCounts };
+
+// Steps 4-5 on this rank's candidates: verify, select, then gather pairs and component
+// edges on rank 0.
+Status VerifyAndGroup(Comm& comm, Shard& shard, const std::vector<Document>& documents,
+                      const DedupOptions& options, std::vector<Candidate> candidates,
+                      DedupResult* result, std::vector<int64_t>* counts) {
+  comm.BeginStage("dedup.verify");
+  SortUnique(&candidates);
+  (*counts)[kCandidates] = static_cast<int64_t>(candidates.size());
+  Result<std::vector<std::vector<UnitRef>>> asked =
+      comm.Alltoallv(Requests(candidates, comm.rank(), comm.size()));
+  if (!asked.ok()) return asked.status();
+  Result<std::vector<std::vector<uint64_t>>> answers = comm.Alltoallv(Answer(shard, *asked));
+  if (!answers.ok()) return answers.status();
+  std::vector<Received> received;
+  for (const auto& part : *answers) ParseReplies(part, shard.k(), &received);
+  std::vector<CopyPair> pairs;
+  {
+    const SetTable table =
+        BuildTable(shard, candidates, std::move(received), comm.rank(), comm.size());
+    pairs = Verify(documents, table, candidates, shard.k(), options.threshold);
+  }
+  (*counts)[kVerified] = static_cast<int64_t>(pairs.size());
+  dedup_internal::SortCopyPairs(&pairs);
+  // Every match of a document pair is on this rank (the owner of its lower document).
+  if (options.level == DedupLevel::kPassage) pairs = dedup_internal::SelectPassages(pairs);
+
+  comm.BeginStage("dedup.groups");
+  Result<std::vector<Edge>> edges = comm.Gatherv(ComponentEdges(pairs, documents.size()));
+  if (!edges.ok()) return edges.status();
+  Result<std::vector<CopyPair>> all = comm.Gatherv(pairs);
+  if (!all.ok()) return all.status();
+  if (!comm.root()) return Status::Ok();
+  result->pairs = std::move(*all);
+  dedup_internal::SortCopyPairs(&result->pairs);
+  std::vector<std::pair<uint32_t, uint32_t>> joined;
+  joined.reserve(edges->size());
+  for (const Edge& e : *edges) joined.emplace_back(e.a, e.b);
+  result->groups = dedup_internal::CopyGroups(documents, joined);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document>& documents,
+                                          const DedupOptions& options) {
+  if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
+  if (documents.size() >= std::numeric_limits<uint32_t>::max()) {
+    return InvalidArgument("dedup: more than 2^32 - 1 documents; split the input");
+  }
+  const LshIndex index =
+      *LshIndex::Create({options.threshold, options.minhash.num_hashes,
+                         options.false_positive_weight, options.false_negative_weight, 0, 0});
+  DedupResult result;
+  result.stats.banding = index.banding();
+  std::vector<int64_t> counts(kCounts, 0);
+  Shard shard(documents, options, comm);
+
+  comm.BeginStage("dedup.signatures");
+  std::vector<std::vector<BandEntry>> entries(static_cast<size_t>(comm.size()));
+  shard.Sign(index, &entries, &counts[kUnits], &counts[kEmpty]);
+
+  comm.BeginStage("dedup.shuffle");
+  Result<std::vector<std::vector<BandEntry>>> buckets = comm.Alltoallv(entries);
+  if (!buckets.ok()) return buckets.status();
+  std::vector<std::vector<BandEntry>>().swap(entries);
+
+  comm.BeginStage("dedup.candidates");
+  Result<std::vector<std::vector<Candidate>>> candidates =
+      comm.Alltoallv(BucketPairs(Concatenate(std::move(*buckets)), comm.size()));
+  if (!candidates.ok()) return candidates.status();
+
+  Status s = VerifyAndGroup(comm, shard, documents, options, Concatenate(std::move(*candidates)),
+                            &result, &counts);
+  if (!s.ok()) return s;
+  comm.AllreduceSum(&counts);
+  if (counts[kUnits] >= static_cast<int64_t>(std::numeric_limits<uint32_t>::max())) {
+    return InvalidArgument("dedup: more than 2^32 - 1 units; split the input");
+  }
+  result.stats.units = static_cast<size_t>(counts[kUnits]);
+  result.stats.empty_units = static_cast<size_t>(counts[kEmpty]);
+  result.stats.candidate_pairs = static_cast<size_t>(counts[kCandidates]);
+  result.stats.verified_pairs = static_cast<size_t>(counts[kVerified]);
+  return result;
+}
+
+}  // namespace crossclaim::mpi

@@ -1,0 +1,51 @@
+// FindCopies (similarity/dedup.h) over MPI ranks: the same pairs and groups, byte for byte,
+// for any number of ranks.
+//
+// Example (every rank):
+//   Comm comm(MPI_COMM_WORLD);
+//   Result<DedupResult> copies = DistributedFindCopies(comm, corpus.documents, options);
+//   if (comm.root()) Print(copies->pairs);   // other ranks get stats only
+//
+// Data flow, with the stage names --stats prints:
+//   signatures  rank r shingles and signs only its shard, documents d with d % ranks == r,
+//               and keeps their units (no shingle sets: they are recomputed when needed).
+//   shuffle     every (band, band key) of every unit goes to the rank owning the key's hash
+//               range (MPI_Alltoallv, 16 bytes per unit per band).
+//   candidates  each rank sorts its buckets and pairs units of different documents; each
+//               pair goes to the rank owning its lower document (MPI_Alltoallv, 16 bytes),
+//               so every pair is verified exactly once and all matches of one document pair
+//               meet on one rank.
+//   verify      the verifying rank asks the owners of the other documents for those units'
+//               shingle sets and signatures (two MPI_Alltoallv: 8-byte requests, then
+//               8 bytes per shingle + 4 per signature value), computes the exact Jaccard and,
+//               at passage level, selects the matches per document pair.
+//   groups      each rank's union-find over its pairs becomes (member, root) edges, gathered
+//               on rank 0 with the pairs (MPI_Gatherv), where the components are joined.
+// Rank 0 returns the full result; the others return the statistics (reduced over ranks) and
+// no pairs or groups. Output order is the single-process order, so it does not depend on the
+// number of ranks.
+//
+// Every rank must pass the same documents and options. Each rank uses one thread.
+#ifndef CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
+#define CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
+
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "mpi/comm.h"
+#include "similarity/dedup.h"
+
+namespace crossclaim::mpi {
+
+// The rank that owns document `doc` (shingles and signs it, answers for its units).
+inline int OwnerOf(uint32_t doc, int ranks) { return static_cast<int>(doc % ranks); }
+
+// Collective: every rank calls it with the same arguments. Errors: as FindCopies, and a
+// message of 2^31 bytes or more (on every rank alike).
+Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document>& documents,
+                                          const DedupOptions& options);
+
+}  // namespace crossclaim::mpi
+
+#endif  // CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_

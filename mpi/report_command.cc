@@ -1,0 +1,168 @@
+// `crossclaim-mpi report`: `crossclaim report` with the copy detection and the claims'
+// document frequencies computed over MPI ranks. Rank 0 then runs the per-event claim
+// analysis (edges, clustering, divergences) and writes the files: that part does not yet
+// scale out (docs/mpi.md).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/analysis_flags.h"
+#include "cluster/event_analysis.h"
+#include "cluster/events.h"
+#include "core/claims.h"
+#include "mpi/commands.h"
+#include "mpi/distributed_dedup.h"
+#include "mpi/distributed_tfidf.h"
+#include "report/render.h"
+#include "report/report_files.h"
+#include "report/report_json.h"
+
+namespace crossclaim::mpi {
+namespace {
+namespace fs = std::filesystem;
+
+// The flags of `crossclaim report` (cli/report.cc), with the same names and defaults.
+struct ReportFlags {
+  cli::InputFlags input;
+  cli::AnalysisFlags analysis;
+  std::string output_dir = "crossclaim-report";
+  std::string format = "text";
+  int top_divergences = 5;
+  bool one_event = false;
+  EventOptions events;
+  bool stats = false;
+};
+
+void AddFlags(CLI::App& app, ReportFlags* flags) {
+  cli::AddInputFlags(app, &flags->input);
+  cli::AddAnalysisFlags(app, &flags->analysis);
+  app.add_option("-o,--output", flags->output_dir, "Folder for the report files")
+      ->capture_default_str();
+  app.add_option("--format", flags->format, "What to print: a summary, or report.json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_flag("--one-event", flags->one_event, "Treat the input as one event");
+  app.add_option("--event-threshold", flags->events.event_threshold,
+                 "Average-link similarity for documents to form one event")
+      ->capture_default_str();
+  app.add_option("--top-divergences", flags->top_divergences, "Divergences in the summary")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_flag("--stats", flags->stats,
+               "Print seconds and bytes sent per stage (all ranks) to stderr");
+}
+
+// The events' documents on every rank: rank 0 clusters (the whole corpus's claims), then
+// broadcasts them as [count, then per event: size, documents...]. Empty: one event.
+Result<std::vector<std::vector<int32_t>>> ShareEvents(Comm& comm, const Corpus& corpus,
+                                                      const ReportFlags& flags) {
+  comm.BeginStage("events");
+  std::vector<int32_t> flat;
+  Status status;
+  if (comm.root() && !flags.one_event) {
+    ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+    Result<std::vector<NewsEvent>> found = ClusterEvents(corpus, claims, flags.events);
+    if (found.ok() && found->size() > 1) {
+      flat.push_back(static_cast<int32_t>(found->size()));
+      for (const NewsEvent& e : *found) {
+        flat.push_back(static_cast<int32_t>(e.documents.size()));
+        flat.insert(flat.end(), e.documents.begin(), e.documents.end());
+      }
+    }
+    if (!found.ok()) status = found.status();
+  }
+  if (Status agreed = comm.Agree(status); !agreed.ok()) return agreed;
+  comm.Broadcast(&flat);
+  std::vector<std::vector<int32_t>> events(flat.empty() ? 0 : static_cast<size_t>(flat[0]));
+  for (size_t e = 0, at = 1; e < events.size(); ++e) {
+    const size_t size = static_cast<size_t>(flat[at++]);
+    events[e].assign(flat.begin() + static_cast<ptrdiff_t>(at),
+                     flat.begin() + static_cast<ptrdiff_t>(at + size));
+    at += size;
+  }
+  return events;
+}
+
+// One event, collectively: copies and frequencies over the ranks, then the analysis and the
+// files on rank 0, which returns the report (other ranks return an empty object).
+Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
+                                    const AnalysisOptions& options, const std::string& event_id,
+                                    const fs::path& dir) {
+  Result<DedupResult> copies = DistributedFindCopies(comm, corpus.documents, options.dedup);
+  if (!copies.ok()) return copies.status();
+  Result<DocumentFrequencies> frequencies = DocumentFrequencies();
+  if (options.background_idf.empty()) {  // a background idf replaces the event's counts
+    frequencies = DistributedClaimFrequencies(comm, corpus, options.tfidf);
+    if (!frequencies.ok()) return frequencies.status();
+  }
+  if (!comm.root()) return nlohmann::json::object();
+  comm.BeginStage("analysis");
+  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  Result<EventAnalysis> event =
+      crossclaim::AnalyzeEvent(corpus, claims, options, {&*copies, &*frequencies});
+  if (!event.ok()) return event.status();
+  nlohmann::json report = BuildReportJson({corpus, claims, *event, options, event_id, "", ""});
+  if (Status written = WriteReportFiles(report, dir); !written.ok()) return written;
+  return report;
+}
+
+// The collective part; returns this rank's status. Prints what `crossclaim report` prints.
+Status Report(Comm& comm, const ReportFlags& flags) {
+  Result<AnalysisOptions> options = flags.analysis.ToOptions();
+  if (!options.ok()) return options.status();  // alike on every rank
+  Result<Corpus> corpus = LoadCorpus(comm, flags.input);
+  if (!corpus.ok()) return corpus.status();
+  if (corpus->documents.empty()) {
+    return DataLoss("no usable document in the input (every one was skipped; see above)");
+  }
+  Result<std::vector<std::vector<int32_t>>> events = ShareEvents(comm, *corpus, flags);
+  if (!events.ok()) return events.status();
+  const fs::path dir = flags.output_dir;
+  if (events->empty()) {
+    Result<nlohmann::json> report = AnalyzeEvent(comm, *corpus, *options, "event-1", dir);
+    if (Status agreed = comm.Agree(report.ok() ? Status::Ok() : report.status()); !agreed.ok())
+      return agreed;
+    if (!comm.root()) return Status::Ok();
+    std::cout << (flags.format == "json" ? report->dump(2) + "\n"
+                                         : RenderSummary(*report, flags.top_divergences));
+    std::cerr << fmt::format(
+        "crossclaim-mpi: report written to {}/ (report.json, report.html, report.md, "
+        "claims.graphml, claims.dot)\n",
+        fs::absolute(dir).lexically_normal().string());
+    return Status::Ok();
+  }
+  const std::vector<size_t> record_of = RecordOfDocuments(*corpus);
+  std::vector<nlohmann::json> reports;
+  for (size_t e = 0; e < events->size(); ++e) {
+    const std::string id = fmt::format("event-{}", e + 1);
+    Result<nlohmann::json> report =
+        AnalyzeEvent(comm, SubCorpus(*corpus, record_of, (*events)[e]), *options, id, dir / id);
+    if (Status agreed = comm.Agree(report.ok() ? Status::Ok() : report.status()); !agreed.ok())
+      return agreed;
+    if (!comm.root()) continue;
+    if (flags.format == "text")
+      std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
+    reports.push_back(std::move(*report));
+  }
+  if (!comm.root()) return Status::Ok();
+  if (Status index = WriteIndex(*corpus, reports, dir); !index.ok()) return index;
+  if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
+  std::cerr << fmt::format(
+      "crossclaim-mpi: {} events; index written to {}/index.html, one folder per event\n",
+      events->size(), fs::absolute(dir).lexically_normal().string());
+  return Status::Ok();
+}
+
+}  // namespace
+
+CommandRunner AddReportCommand(CLI::App& app) {
+  auto flags = std::make_shared<ReportFlags>();
+  AddFlags(app, flags.get());
+  return [flags] {
+    return RunCollective([&](Comm& comm) { return Report(comm, *flags); }, flags->stats);
+  };
+}
+
+}  // namespace crossclaim::mpi

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# crossclaim-mpi against the single-process crossclaim: for 1, 2 and 4 ranks (oversubscribed
+# on a small machine), `dedup` must print the same bytes and `report` must write the same
+# files apart from the run's time stamps and stage timings, on the bundled demo event and on
+# a generated corpus with planted copies. A bad input must fail on every rank, without a hang,
+# with one clear error from rank 0.
+#
+# Usage: mpi_equivalence_test.sh CROSSCLAIM CROSSCLAIM_MPI MPIEXEC SOURCE_DIR WORK_DIR [CASE]
+# CASE: dedup | report | errors (default: all). Prints `N passed, N failed` last.
+set -uo pipefail
+crossclaim=$1 crossclaim_mpi=$2 mpiexec=$3 source_dir=$4 work=$5 only=${6:-all}
+demo="$source_dir/datasets/events/2025-01-21-putin-xi-call"
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+rm -rf "$work" && mkdir -p "$work"
+passed=0 failed=0
+
+check() {  # check NAME COMMAND...: one assertion
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name" >&2
+  fi
+}
+
+run_mpi() {  # run_mpi RANKS ARGS...: crossclaim-mpi on RANKS ranks, bounded in time
+  local ranks=$1
+  shift
+  timeout 300 "$mpiexec" -np "$ranks" --oversubscribe "$crossclaim_mpi" "$@"
+}
+
+# report.json without the fields that differ between runs of the same input: generated_at
+# (wall clock) and stats.timings (seconds per stage); the other files lose the time stamp.
+normalise_report() {  # normalise_report DIR OUT
+  local dir=$1 out=$2
+  mkdir -p "$out"
+  python3 - "$dir" "$out" <<'PY'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for root, _, files in os.walk(src):
+    for name in files:
+        path = os.path.join(root, name)
+        rel = os.path.relpath(path, src)
+        os.makedirs(os.path.join(dst, os.path.dirname(rel)), exist_ok=True)
+        text = open(path, encoding="utf-8").read()
+        if name in ("report.json", "index.json"):
+            stamp = json.loads(text).get("generated_at", "")
+            doc = json.loads(text)
+            doc.pop("generated_at", None)
+            doc.get("stats", {}).pop("timings", None)
+            text = json.dumps(doc, indent=1, sort_keys=True)
+        else:
+            meta = os.path.join(root, "report.json" if name != "index.html" else "index.json")
+            stamp = json.load(open(meta, encoding="utf-8")).get("generated_at", "")
+            if stamp:
+                text = text.replace(stamp, "GENERATED_AT")
+        open(os.path.join(dst, rel), "w", encoding="utf-8").write(text)
+PY
+}
+
+dedup_case() {  # dedup_case NAME INPUT FLAGS...
+  local name=$1 input=$2
+  shift 2
+  "$crossclaim" dedup "$input" "$@" >"$work/$name.single" 2>/dev/null
+  for ranks in 1 2 4; do
+    run_mpi "$ranks" dedup "$input" "$@" >"$work/$name.$ranks" 2>"$work/$name.$ranks.err"
+    check "$name: exit 0 on $ranks ranks" test $? -eq 0
+    check "$name: same output on $ranks ranks" cmp -s "$work/$name.single" "$work/$name.$ranks"
+  done
+}
+
+report_case() {  # report_case NAME INPUT FLAGS...
+  local name=$1 input=$2
+  shift 2
+  "$crossclaim" report "$input" "$@" -o "$work/$name.single" >"$work/$name.single.out" 2>/dev/null
+  normalise_report "$work/$name.single" "$work/$name.single.norm"
+  for ranks in 1 2 4; do
+    run_mpi "$ranks" report "$input" "$@" -o "$work/$name.$ranks" \
+      >"$work/$name.$ranks.out" 2>"$work/$name.$ranks.err"
+    check "$name: exit 0 on $ranks ranks" test $? -eq 0
+    normalise_report "$work/$name.$ranks" "$work/$name.$ranks.norm"
+    check "$name: same files on $ranks ranks" diff -r "$work/$name.single.norm" \
+      "$work/$name.$ranks.norm"
+    check "$name: same summary on $ranks ranks" cmp -s "$work/$name.single.out" \
+      "$work/$name.$ranks.out"
+  done
+}
+
+corpus="$work/generated.jsonl"
+"$crossclaim" generate --docs 400 --seed 7 --near-duplicates 0.15 --copied-passages 0.15 \
+  -o "$corpus" 2>/dev/null
+
+if [[ $only == all || $only == dedup ]]; then
+  dedup_case demo-doc "$demo"
+  dedup_case demo-passage "$demo" --level passage
+  # The demo's outlets copy no passage at the default threshold: a low one gives pairs.
+  dedup_case demo-text "$demo" --level passage --format text --threshold 0.1 --ngram 3
+  dedup_case gen-doc "$corpus"
+  dedup_case gen-passage "$corpus" --level passage --threshold 0.6
+  dedup_case gen-oph "$corpus" --mode oph --shingle char --ngram 7
+  # Not vacuous: the planted copies are found, and grouped.
+  check "generated corpus: copy pairs found" test "$(grep -c '"type":"pair"' "$work/gen-doc.single")" -ge 20
+  check "generated corpus: groups found" grep -q '"type":"group"' "$work/gen-doc.single"
+  check "demo: low-threshold passage copies found" grep -q 'copied from' "$work/demo-text.single"
+fi
+
+if [[ $only == all || $only == report ]]; then
+  report_case demo-report "$demo"
+  head -n 120 "$corpus" >"$work/small.jsonl"
+  report_case gen-report "$work/small.jsonl"
+  report_case gen-one-event "$work/small.jsonl" --one-event
+  check "demo report: clusters present" grep -q '"clusters"' "$work/demo-report.4/report.json"
+  # The timings really are stripped from a file that has them.
+  check "demo report: timings present before normalising" grep -q '"timings"' \
+    "$work/demo-report.4/report.json"
+fi
+
+if [[ $only == all || $only == errors ]]; then
+  for ranks in 1 2 4; do
+    run_mpi "$ranks" dedup "$work/no-such-file.jsonl" >"$work/err.$ranks.out" 2>"$work/err.$ranks.err"
+    code=$?
+    check "bad input: non-zero exit on $ranks ranks" test "$code" -ne 0
+    check "bad input: no hang on $ranks ranks" test "$code" -ne 124
+    check "bad input: the error names the file on $ranks ranks" \
+      grep -q 'crossclaim-mpi: error: .*no-such-file.jsonl' "$work/err.$ranks.err"
+    check "bad input: one error line, not one per rank, on $ranks ranks" \
+      test "$(grep -c 'error:' "$work/err.$ranks.err")" -eq 1
+    check "bad input: nothing on stdout on $ranks ranks" test ! -s "$work/err.$ranks.out"
+  done
+  run_mpi 2 dedup "$demo" --threshold 1.5 >/dev/null 2>"$work/bad-flag.err"
+  check "bad option: exit 2" test $? -eq 2
+  check "bad option: names the field" grep -q 'threshold must be in (0, 1]' "$work/bad-flag.err"
+  check "bad option: one error line" test "$(grep -c 'error:' "$work/bad-flag.err")" -eq 1
+fi
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
