@@ -28,19 +28,34 @@ struct Unit {
 struct Worker {
   const Shingler& shingler;
   const MinHasher& hasher;
+  // Document level with word shingles: shingle hashes straight from the text, without a
+  // token list (Shingler::AppendTextWordShingleHashes).
+  const bool whole_texts;
   TokenizedText tokens;
   std::vector<uint64_t> token_hashes;
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> signature;
 
-  Worker(const Shingler& s, const MinHasher& h)
-      : shingler(s), hasher(h), signature(h.num_hashes()) {}
+  Worker(const Shingler& s, const MinHasher& h, const DedupOptions& options)
+      : shingler(s),
+        hasher(h),
+        whole_texts(options.level == DedupLevel::kDocument &&
+                    s.options().kind == ShingleKind::kWord),
+        signature(h.num_hashes()) {}
+
+  // Tokenises `text` into `tokens` where units need them.
+  void Prepare(std::string_view text) {
+    if (!whole_texts) Tokenize(text, &tokens);
+  }
 
   // Appends the shingle hashes of `unit` of `text` to `hashes` (cleared first).
+  // Precondition: Prepare(text) was the last Prepare call.
   void UnitHashes(std::string_view text, const Unit& unit) {
     hashes.clear();
     if (shingler.options().kind == ShingleKind::kChar) {
       shingler.AppendCharShingleHashes(text.substr(unit.span.begin, unit.span.size()), &hashes);
+    } else if (whole_texts) {
+      shingler.AppendTextWordShingleHashes(text, &token_hashes, &hashes);
     } else {
       shingler.AppendWordShingleHashes(tokens, unit.token_begin, unit.token_end, &token_hashes,
                                        &hashes);
@@ -48,19 +63,16 @@ struct Worker {
   }
 };
 
-// The units of one document; tokenises it into worker->tokens.
+// The units of one document (after worker->Prepare(doc.text)). A whole-text unit without
+// tokens yields no shingles and is counted empty by the caller.
 std::vector<Unit> UnitsOf(const Document& doc, uint32_t index, const DedupOptions& options,
-                          Worker* worker) {
+                          const Worker& worker) {
   std::vector<Unit> units;
-  Tokenize(doc.text, &worker->tokens);
-  const std::vector<Token>& tokens = worker->tokens.tokens;
+  const Span whole{0, static_cast<uint32_t>(doc.text.size())};
+  if (worker.whole_texts) return {{index, whole, 0, 0}};
+  const std::vector<Token>& tokens = worker.tokens.tokens;
   if (options.level == DedupLevel::kDocument) {
-    if (!tokens.empty()) {
-      units.push_back({index,
-                       {0, static_cast<uint32_t>(doc.text.size())},
-                       0,
-                       static_cast<uint32_t>(tokens.size())});
-    }
+    if (!tokens.empty()) units.push_back({index, whole, 0, static_cast<uint32_t>(tokens.size())});
     return units;
   }
   std::vector<Span> sentences = SplitSentences(doc.text);
@@ -196,10 +208,11 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<size_t>(0, documents.size(), 16),
                         [&](const tbb::blocked_range<size_t>& range) {
-                          Worker worker(shingler, hasher);
+                          Worker worker(shingler, hasher, options);
                           for (size_t d = range.begin(); d != range.end(); ++d) {
+                            worker.Prepare(documents[d].text);
                             std::vector<Unit> units =
-                                UnitsOf(documents[d], static_cast<uint32_t>(d), options, &worker);
+                                UnitsOf(documents[d], static_cast<uint32_t>(d), options, worker);
                             if (options.level == DedupLevel::kDocument && units.empty())
                               doc_empty[d] = 1;
                             std::vector<Unit>& kept = doc_units[d];
@@ -271,9 +284,9 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
   std::vector<CopyPair> verified;
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
-      Worker worker(shingler, hasher);
+      Worker worker(shingler, hasher, options);
       const Document& doc = documents[units[involved[doc_starts[r]]].doc];
-      Tokenize(doc.text, &worker.tokens);
+      worker.Prepare(doc.text);
       for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
         worker.UnitHashes(doc.text, units[involved[i]]);
         hasher.Compute(worker.hashes, std::span<uint32_t>(signatures).subspan(i * k, k));
