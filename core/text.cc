@@ -159,25 +159,24 @@ namespace {
 
 enum class Scanner { kBest, kScalar };
 
-// Writes the text with ASCII letters lower-cased into `out`, then `padding` more bytes, so
-// that an ASCII token's normalised form is its own byte range of `out`.
-void LowerAscii(std::string_view text, size_t padding, std::string* out) {
-  out->resize(text.size() + padding);
-  char* lower = out->data();
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    lower[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
-  }
+// Writes the text with ASCII letters lower-cased into `out`, so that an ASCII token's
+// normalised form is its own byte range of `out`.
+void LowerAscii(std::string_view text, std::string* out) {
+  out->resize(text.size());
+  internal::LowerRun(text.data(), 0, text.size(), out->data());
 }
 
 // Calls on_token(begin, end) for the tokens of the ASCII runs and icu(begin, end) for the
-// chunks ICU must segment, in text order.
+// chunks ICU must segment, in text order. `lower`, if not null, receives the lower-cased
+// bytes of the ASCII runs at their offsets.
 template <typename OnToken, typename Icu>
-void ScanTokens(std::string_view text, Scanner scanner, OnToken&& on_token, Icu&& icu) {
+void ScanTokens(std::string_view text, Scanner scanner, char* lower, OnToken&& on_token,
+                Icu&& icu) {
   auto ascii = [&](size_t begin, size_t end) {
-    if (scanner == Scanner::kScalar)
-      return internal::ScanAsciiScalar(text.data(), begin, end, on_token);
-    internal::ScanAscii(text.data(), begin, end, on_token);
+    if (scanner == Scanner::kBest)
+      return internal::ScanAscii(text.data(), begin, end, lower, on_token);
+    if (lower) internal::LowerRun(text.data(), begin, end, lower);
+    internal::ScanAsciiScalar(text.data(), begin, end, on_token);
   };
   internal::SplitAtNonAscii(text, ascii, icu);
 }
@@ -186,7 +185,7 @@ void TokenizeWith(std::string_view text, Scanner scanner, TokenizedText* out) {
   out->tokens.clear();
   // norm_buffer starts with a lower-cased copy of the text: an ASCII token's normalised form
   // is then its own byte range, and nothing is copied per token.
-  LowerAscii(text, 0, &out->norm_buffer);
+  LowerAscii(text, &out->norm_buffer);
   auto push = [out](size_t begin, size_t end) {
     const Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     out->tokens.push_back({span, span});
@@ -195,7 +194,7 @@ void TokenizeWith(std::string_view text, Scanner scanner, TokenizedText* out) {
     TokenizeIcuChunk(text.substr(begin, end - begin), static_cast<uint32_t>(begin),
                      AsciiNorm::kInPlace, out);
   };
-  ScanTokens(text, scanner, push, icu);
+  ScanTokens(text, scanner, nullptr, push, icu);
 }
 
 __extension__ using Uint128 = unsigned __int128;
@@ -237,6 +236,15 @@ inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
   return MixToken(words[0] & keep[0], words[1] & keep[1], len, seed);
 }
 
+template <typename Word>
+inline Word Load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof(w));
+  return w;
+}
+
+inline uint64_t Byte(const char* p, size_t i) { return static_cast<unsigned char>(p[i]); }
+
 // Per-thread buffers of HashTokens(), so that hashing a document allocates nothing once
 // they have grown.
 struct HashScratch {
@@ -255,18 +263,30 @@ void TokenizeScalar(std::string_view text, TokenizedText* out) {
 }
 
 uint64_t HashToken(std::string_view norm, uint64_t seed) {
-  if (norm.size() > 16) return HashLongToken(norm.data(), norm.size(), seed);
-  uint64_t words[2] = {0, 0};
-  std::memcpy(words, norm.data(), norm.size());
-  return MixToken(words[0], words[1], norm.size(), seed);
+  const char* p = norm.data();
+  const size_t len = norm.size();
+  if (len > 16) return HashLongToken(p, len, seed);
+  // The zero-padded words from overlapping loads inside the token (XXH3's way), not a
+  // variable-length copy.
+  uint64_t lo = 0, hi = 0;
+  if (len >= 8) {
+    lo = Load<uint64_t>(p);
+    if (len > 8) hi = Load<uint64_t>(p + len - 8) >> (8 * (16 - len));
+  } else if (len >= 4) {
+    lo = Load<uint32_t>(p) | (uint64_t{Load<uint32_t>(p + len - 4)} << (8 * (len - 4)));
+  } else if (len > 0) {
+    lo = Byte(p, 0) | Byte(p, len / 2) << (8 * (len / 2)) | Byte(p, len - 1) << (8 * (len - 1));
+  }
+  return MixToken(lo, hi, len, seed);
 }
 
 void HashTokens(std::string_view text, uint64_t seed, std::vector<uint64_t>* out) {
   thread_local HashScratch scratch;
   out->clear();
   out->reserve(text.size() / 2 + 1);  // at most one token per two bytes
-  LowerAscii(text, 16, &scratch.lower);
-  const char* lower = scratch.lower.data();
+  // The scanner lower-cases the ASCII runs as it goes; 16 bytes of slack for the token loads.
+  scratch.lower.resize(text.size() + 16);
+  char* lower = scratch.lower.data();
   auto hash = [&](size_t begin, size_t end) {
     out->push_back(HashPaddedToken(lower + begin, end - begin, seed));
   };
@@ -277,7 +297,7 @@ void HashTokens(std::string_view text, uint64_t seed, std::vector<uint64_t>* out
       out->push_back(HashToken(scratch.chunk.norm(i), seed));
     }
   };
-  ScanTokens(text, Scanner::kBest, hash, icu);
+  ScanTokens(text, Scanner::kBest, lower, hash, icu);
 }
 
 void TokenizeWithIcu(std::string_view text, TokenizedText* out) {

@@ -138,13 +138,17 @@ struct BlockMasks {
   uint64_t letter, digit, word, mid_num_let, mid_num;
 };
 
-inline BlockMasks ClassifyBlock(const char* p, size_t len, __m512i table_lo, __m512i table_hi) {
-  const __mmask64 valid = len >= 64 ? ~__mmask64{0} : (__mmask64{1} << len) - 1;
-  const __m512i bytes = _mm512_maskz_loadu_epi8(valid, p);
+inline BlockMasks ClassifyBlock(__m512i bytes, __m512i table_lo, __m512i table_hi) {
   // 7-bit table lookup: every byte of an ASCII run is < 0x80.
   const __m512i flags = _mm512_permutex2var_epi8(table_lo, bytes, table_hi);
   auto mask = [&](uint8_t f) { return _mm512_test_epi8_mask(flags, _mm512_set1_epi8(f)); };
   return {mask(kLetter), mask(kDigit), mask(kWordFlags), mask(kMidNumLet), mask(kMidNum)};
+}
+
+inline __m512i LowerBlock(__m512i bytes) {
+  const __mmask64 upper =
+      _mm512_cmplt_epu8_mask(_mm512_sub_epi8(bytes, _mm512_set1_epi8('A')), _mm512_set1_epi8(26));
+  return _mm512_mask_add_epi8(bytes, upper, bytes, _mm512_set1_epi8(32));
 }
 
 // Bits of `mask` moved one byte later / earlier, with the neighbouring blocks' bits.
@@ -156,14 +160,20 @@ inline uint64_t FromNext(uint64_t mask, bool next) { return (mask >> 1) | (uint6
 // inside bytes in text order; a word still open at the end of the block stays in *open.
 class AsciiWordBlocks {
  public:
+  // `lower`, if not null, receives the lower-cased bytes of the run at the same offsets.
+  explicit AsciiWordBlocks(char* lower) : lower_(lower) {}
+
   template <typename OnToken>
   void Scan(const char* text, size_t begin, size_t end, OnToken& on_token) {
     const __m512i table_lo = _mm512_load_si512(kAsciiTable.flags);
     const __m512i table_hi = _mm512_load_si512(kAsciiTable.flags + 64);
     for (size_t o = begin; o < end; o += 64) {
       const size_t len = std::min<size_t>(64, end - o);
+      const __mmask64 valid = len >= 64 ? ~__mmask64{0} : (__mmask64{1} << len) - 1;
+      const __m512i bytes = _mm512_maskz_loadu_epi8(valid, text + o);
+      if (lower_) _mm512_mask_storeu_epi8(lower_ + o, valid, LowerBlock(bytes));
       const uint8_t next = o + 64 < end ? Flags(text[o + 64]) : 0;
-      const uint64_t inside = Inside(ClassifyBlock(text + o, len, table_lo, table_hi), next);
+      const uint64_t inside = Inside(ClassifyBlock(bytes, table_lo, table_hi), next);
       const uint64_t before = FromPrevious(inside, carry_inside_);
       carry_inside_ = inside >> 63;
       Pair(text, o, inside & ~before, ~inside & before, on_token);
@@ -204,6 +214,7 @@ class AsciiWordBlocks {
     return i;
   }
 
+  char* lower_;
   uint64_t carry_letter_ = 0, carry_digit_ = 0, carry_inside_ = 0;
   bool open_ = false;
   size_t open_start_ = 0;
@@ -211,12 +222,22 @@ class AsciiWordBlocks {
 
 #endif  // CROSSCLAIM_ASCII_WORDS_AVX512
 
-// The fastest scanner this build has, on the ASCII run text[begin, end).
+// Writes text[begin, end) with ASCII letters lower-cased to lower[begin, end).
+inline void LowerRun(const char* text, size_t begin, size_t end, char* lower) {
+  for (size_t i = begin; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    lower[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  }
+}
+
+// The fastest scanner this build has, on the ASCII run text[begin, end); also lower-cases
+// the run into `lower` when that is not null (in the same pass where the build has SIMD).
 template <typename OnToken>
-void ScanAscii(const char* text, size_t begin, size_t end, OnToken&& on_token) {
+void ScanAscii(const char* text, size_t begin, size_t end, char* lower, OnToken&& on_token) {
 #ifdef CROSSCLAIM_ASCII_WORDS_AVX512
-  AsciiWordBlocks().Scan(text, begin, end, on_token);
+  AsciiWordBlocks(lower).Scan(text, begin, end, on_token);
 #else
+  if (lower) LowerRun(text, begin, end, lower);
   ScanAsciiScalar(text, begin, end, on_token);
 #endif
 }
