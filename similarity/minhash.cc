@@ -30,7 +30,17 @@ Result<MinHasher> MinHasher::Create(const MinHashOptions& options) {
 }
 
 MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
-  if (options.mode != MinHashMode::kClassic) return;
+  if (options.mode == MinHashMode::kOnePermutation) {
+    // A signature of a few hundred shingles leaves a few bins empty; their first probes are
+    // looked up instead of hashed per signature.
+    probes_.resize(options.num_hashes * kStoredProbes);
+    for (uint64_t i = 0; i < options.num_hashes; ++i) {
+      for (uint64_t a = 0; a < kStoredProbes; ++a) {
+        probes_[i * kStoredProbes + a] = static_cast<uint16_t>(Probe(i, a));
+      }
+    }
+    return;
+  }
   multipliers_.resize(options.num_hashes);
   increments_.resize(options.num_hashes);
   for (uint64_t k = 0; k < options.num_hashes; ++k) {
@@ -64,24 +74,34 @@ void MinHasher::ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* sig
   if (!x.empty()) Densify(signature);
 }
 
+// Attempt `attempt` of bin i's probe sequence: a bin drawn from XXH3 of (i, attempt).
+uint32_t MinHasher::Probe(uint64_t i, uint64_t attempt) const {
+  const uint64_t key[2] = {i, attempt};
+  return BinOf(XXH3_64bits_withSeed(key, sizeof(key), options_.seed), options_.num_hashes);
+}
+
 // Optimal densification: an empty bin copies the first originally non-empty bin on its own
 // probe sequence. Values are < kEmptySlot with overwhelming probability; a genuine
 // kEmptySlot minimum is treated as empty, which only changes which bin is copied.
 void MinHasher::Densify(uint32_t* signature) const {
-  const uint64_t k_count = options_.num_hashes;
+  const size_t k_count = options_.num_hashes;
   std::bitset<kMaxHashes> empty;  // on the stack: no allocation per signature
-  for (uint64_t i = 0; i < k_count; ++i) empty[i] = signature[i] == kEmptySlot;
-  if (empty.none() || empty.count() == k_count) return;
-  for (uint64_t i = 0; i < k_count; ++i) {
+  size_t empties = 0;
+  for (size_t i = 0; i < k_count; ++i) {
+    if (signature[i] != kEmptySlot) continue;
+    empty[i] = true;
+    ++empties;
+  }
+  if (empties == 0 || empties == k_count) return;
+  for (size_t i = 0; i < k_count; ++i) {
     if (!empty[i]) continue;
-    for (uint64_t attempt = 0;; ++attempt) {
-      const uint64_t key[2] = {i, attempt};
-      const uint32_t j = BinOf(XXH3_64bits_withSeed(key, sizeof(key), options_.seed), k_count);
-      if (!empty[j]) {
-        signature[i] = signature[j];
-        break;
-      }
-    }
+    uint64_t attempt = 0;
+    uint32_t j = 0;
+    do {
+      j = attempt < kStoredProbes ? probes_[i * kStoredProbes + attempt] : Probe(i, attempt);
+      ++attempt;
+    } while (empty[j]);
+    signature[i] = signature[j];
   }
 }
 

@@ -86,11 +86,15 @@ class MinHasher {
   void ComputeClassic(std::span<const uint64_t> x, uint32_t* signature) const;
   void ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* signature) const;
   void Densify(uint32_t* signature) const;
+  uint32_t Probe(uint64_t bin, uint64_t attempt) const;
+
+  static constexpr size_t kStoredProbes = 4;  // per bin, one-permutation mode
 
   MinHashOptions options_;
   std::vector<uint64_t> multipliers_;  // a_k (classic)
   std::vector<uint64_t> increments_;   // b_k (classic)
   std::vector<uint64_t> lanes_;        // a_k, b_k laid out for the AVX-512 update (classic)
+  std::vector<uint16_t> probes_;       // first kStoredProbes probes of every bin (OPH)
 };
 
 // Fraction of positions where the two signatures agree, in [0, 1]: the MinHash estimate of

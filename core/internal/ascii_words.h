@@ -56,10 +56,20 @@ inline constexpr AsciiTable kAsciiTable;
 
 inline uint8_t Flags(char c) { return kAsciiTable.flags[static_cast<unsigned char>(c)]; }
 
-// Position of the first byte >= 0x80 in text[from, size), or text.size().
+// Position of the first byte >= 0x80 in text[from, size), or text.size(). This is the first
+// pass over a document, so it meets the cache misses: 64 bytes per step (AVX-512) keeps
+// more of them in flight than 8.
 inline size_t FindNonAscii(std::string_view text, size_t from) {
   const char* p = text.data();
   size_t i = from;
+#ifdef CROSSCLAIM_ASCII_WORDS_AVX512
+  for (; i < text.size(); i += 64) {
+    const size_t len = std::min<size_t>(64, text.size() - i);
+    const __mmask64 valid = len >= 64 ? ~__mmask64{0} : (__mmask64{1} << len) - 1;
+    const uint64_t high = _mm512_movepi8_mask(_mm512_maskz_loadu_epi8(valid, p + i));
+    if (high) return i + static_cast<size_t>(__builtin_ctzll(high));
+  }
+#else
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, p + i, 8);
@@ -68,6 +78,7 @@ inline size_t FindNonAscii(std::string_view text, size_t from) {
   for (; i < text.size(); ++i) {
     if (static_cast<unsigned char>(p[i]) >= 0x80) return i;
   }
+#endif
   return text.size();
 }
 
