@@ -110,25 +110,54 @@ ShingleSet Shingler::Shingles(std::string_view text) const {
   return set;
 }
 
+namespace {
+
+// dst[i] = Finish(t[i] B^(width-1) + ... + t[i+width-1]) for i < count, by Horner's rule.
+// With the width a compile-time constant the loop over i vectorises with every term in
+// registers (one store per shingle).
+template <size_t kWidth>
+void FixedWidthShingles(const uint64_t* t, size_t count, uint64_t seed, uint64_t* dst) {
+  for (size_t i = 0; i < count; ++i) {
+    uint64_t sum = t[i];
+    for (size_t j = 1; j < kWidth; ++j) sum = sum * kBase + t[i + j];
+    dst[i] = FinishShingle(sum, kWidth, seed);
+  }
+}
+
+// Any width: one element-wise (vectorised) pass per token of the window, since sliding one
+// sum along the text would be a chain of dependent multiplies.
+void AnyWidthShingles(const uint64_t* t, size_t count, size_t width, uint64_t seed,
+                      uint64_t* __restrict dst) {
+  std::copy(t, t + count, dst);
+  for (size_t j = 1; j < width; ++j) {
+    const uint64_t* __restrict next = t + j;
+    for (size_t i = 0; i < count; ++i) dst[i] = dst[i] * kBase + next[i];
+  }
+  for (size_t i = 0; i < count; ++i) dst[i] = FinishShingle(dst[i], width, seed);
+}
+
+}  // namespace
+
 void AppendShingleHashesOfTokenHashes(std::span<const uint64_t> token_hashes, size_t n,
                                       uint64_t seed, std::vector<uint64_t>* out) {
   const size_t count = token_hashes.size();
   if (count == 0) return;
-  const uint64_t* t = token_hashes.data();
   const size_t width = std::min(n, count);
   const size_t shingles = count - width + 1;
   const size_t first = out->size();
   out->resize(first + shingles);
-  uint64_t* __restrict dst = out->data() + first;
-  // Horner's rule, one pass per token of the window: each pass is element-wise over all
-  // windows, so it vectorises, where sliding one sum along the text is a chain of
-  // dependent multiplies.
-  std::copy(t, t + shingles, dst);
-  for (size_t j = 1; j < width; ++j) {
-    const uint64_t* __restrict next = t + j;
-    for (size_t i = 0; i < shingles; ++i) dst[i] = dst[i] * kBase + next[i];
+  const uint64_t* t = token_hashes.data();
+  uint64_t* dst = out->data() + first;
+  switch (width) {
+    case 3:
+      return FixedWidthShingles<3>(t, shingles, seed, dst);
+    case 4:
+      return FixedWidthShingles<4>(t, shingles, seed, dst);
+    case 5:
+      return FixedWidthShingles<5>(t, shingles, seed, dst);
+    default:
+      return AnyWidthShingles(t, shingles, width, seed, dst);
   }
-  for (size_t i = 0; i < shingles; ++i) dst[i] = FinishShingle(dst[i], width, seed);
 }
 
 void MakeShingleSet(std::vector<uint64_t>* hashes) {
