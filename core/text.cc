@@ -5,9 +5,13 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
+
+#include "core/internal/ascii_words.h"
 
 namespace crossclaim {
 namespace {
@@ -15,36 +19,6 @@ namespace {
 bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-
-// UAX #29 word-break classes of the ASCII characters that join words.
-enum AsciiClass : uint8_t {
-  kOther, kLetter, kDigit, kMidNum, kMidNumLet, kExtendNumLet, kSpace, kNonAscii
-};
-
-constexpr AsciiClass ClassOf(unsigned char c) {
-  // ICU's word rules class '@' with the letters (for e-mail addresses).
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return kLetter;
-  if (c >= '0' && c <= '9') return kDigit;
-  if (c == ',' || c == ';') return kMidNum;
-  if (c == '.' || c == '\'') return kMidNumLet;
-  if (c == '_') return kExtendNumLet;
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return kSpace;
-  if (c >= 0x80) return kNonAscii;
-  return kOther;
-}
-
-struct AsciiTable {
-  AsciiClass cls[256];
-  constexpr AsciiTable() : cls() {
-    for (int c = 0; c < 256; ++c) cls[c] = ClassOf(static_cast<unsigned char>(c));
-  }
-};
-constexpr AsciiTable kAscii;
-
-// ICU tailors UAX #29 so that ':' is not a MidLetter; '.' and '\'' join both kinds.
-bool JoinsLetters(AsciiClass c) { return c == kMidNumLet; }
-bool JoinsDigits(AsciiClass c) { return c == kMidNum || c == kMidNumLet; }
-bool IsWordChar(AsciiClass c) { return c == kLetter || c == kDigit || c == kExtendNumLet; }
 
 // Appends a token whose normalised form is a copy of its bytes, lower-cased.
 void AppendCopiedAsciiToken(std::string_view text, uint32_t base, uint32_t b, uint32_t e,
@@ -84,18 +58,32 @@ IcuTools& Icu() {
 // Punctuation that news text writes in several ways and matching must treat as one.
 UChar32 UnifyPunctuation(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+    case 0xFF07:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
     case 0x2212:
       return '-';
     default:
       break;
   }
-  if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A) ||
-      c == 0x3000) {
+  if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A) || c == 0x3000) {
     return ' ';
   }
   return c;
@@ -167,73 +155,149 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-void Tokenize(std::string_view text, TokenizedText* out) {
-  const size_t n = text.size();
+namespace {
+
+enum class Scanner { kBest, kScalar };
+
+// Writes the text with ASCII letters lower-cased into `out`, so that an ASCII token's
+// normalised form is its own byte range of `out`.
+void LowerAscii(std::string_view text, std::string* out) {
+  out->resize(text.size());
+  internal::LowerRun(text.data(), 0, text.size(), out->data());
+}
+
+// Calls on_token(begin, end) for the tokens of the ASCII runs and icu(begin, end) for the
+// chunks ICU must segment, in text order. `lower`, if not null, receives the lower-cased
+// bytes of the ASCII runs at their offsets.
+template <typename OnToken, typename Icu>
+void ScanTokens(std::string_view text, Scanner scanner, char* lower, OnToken&& on_token,
+                Icu&& icu) {
+  auto ascii = [&](size_t begin, size_t end) {
+    if (scanner == Scanner::kBest)
+      return internal::ScanAscii(text.data(), begin, end, lower, on_token);
+    if (lower) internal::LowerRun(text.data(), begin, end, lower);
+    internal::ScanAsciiScalar(text.data(), begin, end, on_token);
+  };
+  internal::SplitAtNonAscii(text, ascii, icu);
+}
+
+void TokenizeWith(std::string_view text, Scanner scanner, TokenizedText* out) {
   out->tokens.clear();
   // norm_buffer starts with a lower-cased copy of the text: an ASCII token's normalised form
   // is then its own byte range, and nothing is copied per token.
-  out->norm_buffer.resize(n);
-  char* norm = out->norm_buffer.data();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    norm[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  LowerAscii(text, &out->norm_buffer);
+  auto push = [out](size_t begin, size_t end) {
+    const Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    out->tokens.push_back({span, span});
+  };
+  auto icu = [&](size_t begin, size_t end) {
+    TokenizeIcuChunk(text.substr(begin, end - begin), static_cast<uint32_t>(begin),
+                     AsciiNorm::kInPlace, out);
+  };
+  ScanTokens(text, scanner, nullptr, push, icu);
+}
+
+__extension__ using Uint128 = unsigned __int128;
+
+// The token hash of up to 16 bytes, given as two little-endian words zero-padded past
+// `len`: XXH3's 9-16 byte mix (keyed words, 128-bit multiply folded, avalanche) applied to
+// every length, so that no branch depends on the length.
+inline uint64_t MixToken(uint64_t lo, uint64_t hi, uint64_t len, uint64_t seed) {
+  const uint64_t a = lo ^ (0x1CAD21F72C81017CULL + seed);
+  const uint64_t b = hi ^ (0xDB979083E96DD4DEULL - seed);
+  const Uint128 product = static_cast<Uint128>(a) * b;
+  uint64_t acc = len * 0x9E3779B185EBCA87ULL + __builtin_bswap64(a) + b +
+                 (static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64));
+  acc ^= acc >> 37;
+  acc *= 0x165667919E3779F9ULL;
+  return acc ^ (acc >> 32);
+}
+
+// Tokens longer than 16 bytes (rare: URLs, long numbers) chain MixToken over 16-byte pieces.
+uint64_t HashLongToken(const char* p, size_t len, uint64_t seed) {
+  uint64_t h = seed;
+  for (size_t i = 0; i < len; i += 16) {
+    uint64_t words[2] = {0, 0};
+    std::memcpy(words, p + i, std::min<size_t>(16, len - i));
+    h = MixToken(words[0], words[1], len, h);
   }
-  auto cls = [&](size_t i) { return kAscii.cls[static_cast<unsigned char>(text[i])]; };
-  // One pass by the UAX #29 rules that apply to ASCII (WB5-WB13b). Word boundaries always
-  // fall on both sides of ASCII white space, so a white-space-free chunk holding a non-ASCII
-  // byte is handed to ICU whole, dropping what the fast path found in it so far.
-  size_t chunk_start = 0;
-  size_t chunk_tokens = 0;
-  size_t i = 0;
-  while (i < n) {
-    AsciiClass c = cls(i);
-    if (c == kSpace) {
-      chunk_start = ++i;
-      chunk_tokens = out->tokens.size();
-      continue;
-    }
-    if (c == kNonAscii) {
-      out->tokens.resize(chunk_tokens);
-      size_t end = i;
-      while (end < n && cls(end) != kSpace) ++end;
-      TokenizeIcuChunk(text.substr(chunk_start, end - chunk_start), static_cast<uint32_t>(chunk_start),
-                       AsciiNorm::kInPlace, out);
-      i = end;
-      continue;
-    }
-    if (!IsWordChar(c)) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    bool has_alnum = c != kExtendNumLet;
-    ++i;
-    while (i < n) {
-      AsciiClass cur = cls(i);
-      if (IsWordChar(cur)) {
-        has_alnum |= cur != kExtendNumLet;
-        ++i;
-        continue;
-      }
-      // A joiner stays inside the word only between two letters or two digits.
-      if (i + 1 < n) {
-        AsciiClass prev = cls(i - 1);
-        AsciiClass next = cls(i + 1);
-        bool letters = prev == kLetter && next == kLetter && JoinsLetters(cur);
-        bool digits = prev == kDigit && next == kDigit && JoinsDigits(cur);
-        if (letters || digits) {
-          i += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    // ICU gives a lone "_" no word status, but any joined run ("__", "_a") one.
-    if (has_alnum || i - start >= 2) {
-      Span span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-      out->tokens.push_back({span, span});
-    }
+  return h;
+}
+
+// HashToken() when 16 bytes from `p` are readable: one load, the bytes past `len` cleared
+// with a mask from a table rather than by tests on the length, which would mispredict.
+inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
+  static constexpr uint8_t kKeep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  if (len > 16) return HashLongToken(p, len, seed);
+  uint64_t words[2], keep[2];
+  std::memcpy(words, p, 16);
+  std::memcpy(keep, kKeep + 16 - len, 16);
+  return MixToken(words[0] & keep[0], words[1] & keep[1], len, seed);
+}
+
+template <typename Word>
+inline Word Load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof(w));
+  return w;
+}
+
+inline uint64_t Byte(const char* p, size_t i) { return static_cast<unsigned char>(p[i]); }
+
+// Per-thread buffers of HashTokens(), so that hashing a document allocates nothing once
+// they have grown.
+struct HashScratch {
+  std::string lower;
+  TokenizedText chunk;
+};
+
+}  // namespace
+
+void Tokenize(std::string_view text, TokenizedText* out) {
+  TokenizeWith(text, Scanner::kBest, out);
+}
+
+void TokenizeScalar(std::string_view text, TokenizedText* out) {
+  TokenizeWith(text, Scanner::kScalar, out);
+}
+
+uint64_t HashToken(std::string_view norm, uint64_t seed) {
+  const char* p = norm.data();
+  const size_t len = norm.size();
+  if (len > 16) return HashLongToken(p, len, seed);
+  // The zero-padded words from overlapping loads inside the token (XXH3's way), not a
+  // variable-length copy.
+  uint64_t lo = 0, hi = 0;
+  if (len >= 8) {
+    lo = Load<uint64_t>(p);
+    if (len > 8) hi = Load<uint64_t>(p + len - 8) >> (8 * (16 - len));
+  } else if (len >= 4) {
+    lo = Load<uint32_t>(p) | (uint64_t{Load<uint32_t>(p + len - 4)} << (8 * (len - 4)));
+  } else if (len > 0) {
+    lo = Byte(p, 0) | Byte(p, len / 2) << (8 * (len / 2)) | Byte(p, len - 1) << (8 * (len - 1));
   }
+  return MixToken(lo, hi, len, seed);
+}
+
+void HashTokens(std::string_view text, uint64_t seed, std::vector<uint64_t>* out) {
+  thread_local HashScratch scratch;
+  out->clear();
+  out->reserve(text.size() / 2 + 1);  // at most one token per two bytes
+  // The scanner lower-cases the ASCII runs as it goes; 16 bytes of slack for the token loads.
+  scratch.lower.resize(text.size() + 16);
+  char* lower = scratch.lower.data();
+  auto hash = [&](size_t begin, size_t end) {
+    out->push_back(HashPaddedToken(lower + begin, end - begin, seed));
+  };
+  auto icu = [&](size_t begin, size_t end) {
+    ClearTokens(&scratch.chunk);
+    TokenizeIcuChunk(text.substr(begin, end - begin), 0, AsciiNorm::kCopy, &scratch.chunk);
+    for (size_t i = 0; i < scratch.chunk.size(); ++i) {
+      out->push_back(HashToken(scratch.chunk.norm(i), seed));
+    }
+  };
+  ScanTokens(text, Scanner::kBest, lower, hash, icu);
 }
 
 void TokenizeWithIcu(std::string_view text, TokenizedText* out) {
@@ -265,15 +329,16 @@ namespace {
 
 // Abbreviations that ICU's standard suppressions miss and that rarely end a sentence.
 constexpr std::string_view kTitleAbbreviations[] = {
-    "Mr.",  "Mrs.", "Ms.",  "Dr.",  "Gen.", "Lt.",  "Col.", "Sgt.", "Sen.", "Rep.",
-    "Gov.", "Pres.", "St.", "Prof.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
-    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No.", "vs.", "approx."};
+    "Mr.",  "Mrs.",  "Ms.",   "Dr.",   "Gen.", "Lt.",  "Col.", "Sgt.", "Sen.",   "Rep.",
+    "Gov.", "Pres.", "St.",   "Prof.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",   "Jul.",
+    "Aug.", "Sep.",  "Sept.", "Oct.",  "Nov.", "Dec.", "No.",  "vs.",  "approx."};
 // Country abbreviations end sentences often ("... sanctions by the U.S."), so they only
 // join a following word that does not usually start a sentence ("the U.S. President").
 constexpr std::string_view kCountryAbbreviations[] = {"U.S.", "U.K.", "U.N.", "E.U."};
 constexpr std::string_view kSentenceStarters[] = {
-    "The", "A",  "An", "In", "On", "It", "He", "She", "They", "We", "This", "That", "These",
-    "But", "And", "However", "Meanwhile", "At", "As", "After", "Before", "If", "I"};
+    "The",       "A",  "An",   "In",    "On",     "It",  "He",  "She",
+    "They",      "We", "This", "That",  "These",  "But", "And", "However",
+    "Meanwhile", "At", "As",   "After", "Before", "If",  "I"};
 
 bool EndsWithWord(std::string_view sentence, std::string_view word) {
   if (sentence.size() < word.size()) return false;

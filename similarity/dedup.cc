@@ -171,16 +171,42 @@ using dedup_internal::Unit;
 struct Worker {
   const Shingler& shingler;
   const MinHasher& hasher;
+  // Document level with word shingles: shingle hashes straight from the text, without a
+  // token list (Shingler::AppendTextWordShingleHashes, the same hashes, several times
+  // faster). The units then carry no token range.
+  const bool whole_texts;
   TokenizedText tokens;
   std::vector<uint64_t> token_hashes;
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> signature;
 
-  Worker(const Shingler& s, const MinHasher& h)
-      : shingler(s), hasher(h), signature(h.num_hashes()) {}
+  Worker(const Shingler& s, const MinHasher& h, const DedupOptions& options)
+      : shingler(s),
+        hasher(h),
+        whole_texts(options.level == DedupLevel::kDocument &&
+                    s.options().kind == ShingleKind::kWord),
+        signature(h.num_hashes()) {}
+
+  // The units of a document; a whole-text unit without words yields no shingles and is
+  // counted empty by the caller.
+  std::vector<Unit> Units(const Document& doc, uint32_t index, const DedupOptions& options) {
+    if (whole_texts) return {{index, {0, static_cast<uint32_t>(doc.text.size())}, 0, 0}};
+    return dedup_internal::UnitsOf(doc, index, options, &tokens);
+  }
+
+  // Tokenises `text` where its units need a token list (before UnitHashes on a unit from
+  // an earlier Units call).
+  void Prepare(std::string_view text) {
+    if (!whole_texts) Tokenize(text, &tokens);
+  }
 
   // Sets `hashes` to the shingle hashes of `unit` of `text`.
   void UnitHashes(std::string_view text, const Unit& unit) {
+    if (whole_texts) {
+      hashes.clear();
+      shingler.AppendTextWordShingleHashes(text, &token_hashes, &hashes);
+      return;
+    }
     dedup_internal::UnitShingleHashes(shingler, text, tokens, unit, &token_hashes, &hashes);
   }
 };
@@ -246,10 +272,10 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<size_t>(0, documents.size(), 16),
                         [&](const tbb::blocked_range<size_t>& range) {
-                          Worker worker(shingler, hasher);
+                          Worker worker(shingler, hasher, options);
                           for (size_t d = range.begin(); d != range.end(); ++d) {
-                            std::vector<Unit> units = dedup_internal::UnitsOf(
-                                documents[d], static_cast<uint32_t>(d), options, &worker.tokens);
+                            std::vector<Unit> units =
+                                worker.Units(documents[d], static_cast<uint32_t>(d), options);
                             if (options.level == DedupLevel::kDocument && units.empty())
                               doc_empty[d] = 1;
                             std::vector<Unit>& kept = doc_units[d];
@@ -321,9 +347,9 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
   std::vector<CopyPair> verified;
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
-      Worker worker(shingler, hasher);
+      Worker worker(shingler, hasher, options);
       const Document& doc = documents[units[involved[doc_starts[r]]].doc];
-      Tokenize(doc.text, &worker.tokens);
+      worker.Prepare(doc.text);
       for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
         worker.UnitHashes(doc.text, units[involved[i]]);
         hasher.Compute(worker.hashes, std::span<uint32_t>(signatures).subspan(i * k, k));

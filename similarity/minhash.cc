@@ -3,7 +3,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bitset>
 #include <string>
+
+#include "similarity/internal/classic_minhash.h"
 
 namespace crossclaim {
 namespace {
@@ -27,41 +30,34 @@ Result<MinHasher> MinHasher::Create(const MinHashOptions& options) {
 }
 
 MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
-  if (options.mode != MinHashMode::kClassic) return;
+  if (options.mode == MinHashMode::kOnePermutation) {
+    // A signature of a few hundred shingles leaves a few bins empty; their first probes are
+    // looked up instead of hashed per signature.
+    probes_.resize(options.num_hashes * kStoredProbes);
+    for (uint64_t i = 0; i < options.num_hashes; ++i) {
+      for (uint64_t a = 0; a < kStoredProbes; ++a) {
+        probes_[i * kStoredProbes + a] = static_cast<uint16_t>(Probe(i, a));
+      }
+    }
+    return;
+  }
   multipliers_.resize(options.num_hashes);
   increments_.resize(options.num_hashes);
   for (uint64_t k = 0; k < options.num_hashes; ++k) {
     uint64_t key[2] = {k, 0};
-    multipliers_[k] = XXH3_64bits_withSeed(key, sizeof(key), options.seed) | 1u;
+    multipliers_[k] = XXH3_64bits_withSeed(key, sizeof(key), options.seed);
     key[1] = 1;
     increments_[k] = XXH3_64bits_withSeed(key, sizeof(key), options.seed);
   }
+  lanes_ = internal::ClassicLanes(multipliers_, increments_);
 }
 
-void MinHasher::ComputeClassic(std::span<const uint64_t> x, uint32_t* __restrict signature) const {
-  const size_t k_count = options_.num_hashes;
-  const uint64_t* __restrict a = multipliers_.data();
-  const uint64_t* __restrict b = increments_.data();
-  std::fill(signature, signature + k_count, kEmptySlot);
-  // Two shingles per pass halve the loads and stores of the signature; the inner loops are
-  // plain element-wise arithmetic that the compiler vectorises.
-  size_t i = 0;
-  for (; i + 2 <= x.size(); i += 2) {
-    const uint64_t x0 = x[i], x1 = x[i + 1];
-    for (size_t k = 0; k < k_count; ++k) {
-      const uint32_t v0 = static_cast<uint32_t>((a[k] * x0 + b[k]) >> 32);
-      const uint32_t v1 = static_cast<uint32_t>((a[k] * x1 + b[k]) >> 32);
-      const uint32_t v = v0 < v1 ? v0 : v1;
-      signature[k] = signature[k] < v ? signature[k] : v;
-    }
-  }
-  for (; i < x.size(); ++i) {
-    const uint64_t x0 = x[i];
-    for (size_t k = 0; k < k_count; ++k) {
-      const uint32_t v = static_cast<uint32_t>((a[k] * x0 + b[k]) >> 32);
-      signature[k] = signature[k] < v ? signature[k] : v;
-    }
-  }
+void MinHasher::ComputeClassic(std::span<const uint64_t> x, uint32_t* signature) const {
+#ifdef CROSSCLAIM_MINHASH_AVX512
+  internal::ClassicSignatureAvx512(lanes_, x, options_.num_hashes, signature);
+#else
+  internal::ClassicSignatureScalar(multipliers_, increments_, x, signature);
+#endif
 }
 
 void MinHasher::ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* signature) const {
@@ -75,27 +71,37 @@ void MinHasher::ComputeOnePermutation(std::span<const uint64_t> x, uint32_t* sig
     const uint32_t value = static_cast<uint32_t>(y);
     signature[bin] = signature[bin] < value ? signature[bin] : value;
   }
-  if (x.empty()) return;
-  // Optimal densification: an empty bin copies the first originally non-empty bin on its
-  // own probe sequence. Values are < kEmptySlot with overwhelming probability; a genuine
-  // kEmptySlot minimum is treated as empty, which only changes which bin is copied.
-  std::vector<char> empty(k_count);
-  bool any_empty = false;
-  for (uint64_t i = 0; i < k_count; ++i) any_empty |= (empty[i] = signature[i] == kEmptySlot);
-  if (!any_empty) return;
-  bool any_full = false;
-  for (uint64_t i = 0; i < k_count; ++i) any_full |= !empty[i];
-  if (!any_full) return;
-  for (uint64_t i = 0; i < k_count; ++i) {
+  if (!x.empty()) Densify(signature);
+}
+
+// Attempt `attempt` of bin i's probe sequence: a bin drawn from XXH3 of (i, attempt).
+uint32_t MinHasher::Probe(uint64_t i, uint64_t attempt) const {
+  const uint64_t key[2] = {i, attempt};
+  return BinOf(XXH3_64bits_withSeed(key, sizeof(key), options_.seed), options_.num_hashes);
+}
+
+// Optimal densification: an empty bin copies the first originally non-empty bin on its own
+// probe sequence. Values are < kEmptySlot with overwhelming probability; a genuine
+// kEmptySlot minimum is treated as empty, which only changes which bin is copied.
+void MinHasher::Densify(uint32_t* signature) const {
+  const size_t k_count = options_.num_hashes;
+  std::bitset<kMaxHashes> empty;  // on the stack: no allocation per signature
+  size_t empties = 0;
+  for (size_t i = 0; i < k_count; ++i) {
+    if (signature[i] != kEmptySlot) continue;
+    empty[i] = true;
+    ++empties;
+  }
+  if (empties == 0 || empties == k_count) return;
+  for (size_t i = 0; i < k_count; ++i) {
     if (!empty[i]) continue;
-    for (uint64_t attempt = 0;; ++attempt) {
-      const uint64_t key[2] = {i, attempt};
-      const uint32_t j = BinOf(XXH3_64bits_withSeed(key, sizeof(key), options_.seed), k_count);
-      if (!empty[j]) {
-        signature[i] = signature[j];
-        break;
-      }
-    }
+    uint64_t attempt = 0;
+    uint32_t j = 0;
+    do {
+      j = attempt < kStoredProbes ? probes_[i * kStoredProbes + attempt] : Probe(i, attempt);
+      ++attempt;
+    } while (empty[j]);
+    signature[i] = signature[j];
   }
 }
 

@@ -1,8 +1,22 @@
 // Shingles: the overlapping pieces of a text that near-duplicate detection compares.
 // A word shingle is n consecutive normalised tokens (core Tokenize()); a character shingle
 // is n consecutive code points of NormalizeForMatching(text) with white space runs folded
-// to one space. Each shingle is reduced to a 64-bit XXH3 hash; a ShingleSet is the sorted,
+// to one space. Each shingle is reduced to a 64-bit hash; a ShingleSet is the sorted,
 // de-duplicated vector of those hashes, so Jaccard similarity is a linear merge.
+//
+// Word shingle hash (defined once, in AppendShingleHashesOfTokenHashes(); every path below
+// goes through it): with t_j = HashToken(norm(j), seed) (core/text.h) and a window of w
+// tokens t_i .. t_{i+w-1} (w = n, or all tokens when there are fewer),
+//   hash = Finish(sum_{j<w} t_{i+j} * B^(w-1-j) mod 2^64, w, seed),
+// B a fixed odd constant and Finish a bijective xor-shift-multiply mix: n multiply-adds per
+// shingle, vectorised across shingles, instead of hashing the shingle's bytes. Two distinct
+// windows collide only if their sums do: about 2^-64 for random token hashes (up to a
+// factor 2^7 at n = 64). Character shingles are XXH3-64 of the shingle's bytes.
+//
+// Two ways to the same word shingle hashes: from a TokenizedText (when the caller needs
+// the tokens anyway, e.g. sentence windows), or straight from the text
+// (AppendTextWordShingleHashes: tokens hashed as the scanner finds them, no token list).
+// tests/similarity/shingle_test.cc checks that they agree on generated and real text.
 //
 // Example:
 //   Result<Shingler> shingler = Shingler::Create({.kind = ShingleKind::kWord, .n = 5});
@@ -43,7 +57,7 @@ enum class ShingleKind {
 struct ShingleOptions {
   ShingleKind kind = ShingleKind::kWord;
   size_t n = 5;       // tokens or code points per shingle; 1..64
-  uint64_t seed = 0;  // XXH3 seed; sets built with different seeds are not comparable
+  uint64_t seed = 0;  // hash seed; sets built with different seeds are not comparable
 
   bool operator==(const ShingleOptions&) const = default;
 };
@@ -74,6 +88,13 @@ class Shingler {
                                std::vector<uint64_t>* token_hashes,
                                std::vector<uint64_t>* out) const;
 
+  // Appends the word-shingle hashes of the whole `text` to `out`, in text order (unsorted,
+  // possibly repeated): the same hashes as Tokenize() + AppendWordShingleHashes() over all
+  // tokens, about twice as fast (core HashTokens()). `token_hashes` is scratch space.
+  // Precondition: kind is kWord. O(bytes).
+  void AppendTextWordShingleHashes(std::string_view text, std::vector<uint64_t>* token_hashes,
+                                   std::vector<uint64_t>* out) const;
+
   // Appends the character-shingle hashes of `text` (unsorted, possibly repeated).
   void AppendCharShingleHashes(std::string_view text, std::vector<uint64_t>* out) const;
 
@@ -81,6 +102,12 @@ class Shingler {
   explicit Shingler(const ShingleOptions& options) : options_(options) {}
   ShingleOptions options_;
 };
+
+// Appends the hashes of the word shingles of width n over a text's token hashes (the
+// definition in the banner above): max(1, size - n + 1) hashes, none for no tokens.
+// O(size * n).
+void AppendShingleHashesOfTokenHashes(std::span<const uint64_t> token_hashes, size_t n,
+                                      uint64_t seed, std::vector<uint64_t>* out);
 
 // Sorts and removes duplicates in place, turning appended hashes into a ShingleSet.
 void MakeShingleSet(std::vector<uint64_t>* hashes);

@@ -5,10 +5,12 @@
 #include <cctype>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "tests/testing/paths.h"
+#include "tests/testing/text_samples.h"
 
 namespace crossclaim {
 namespace {
@@ -57,8 +59,9 @@ TEST(Tokenize, FastPathMatchesIcuOnRandomAscii) {
 }
 
 TEST(Tokenize, FastPathMatchesIcuOnMixedScripts) {
-  const std::vector<std::string> pieces = {"Putin", "’s", " ", "Путин", "习近平", "café", ".",
-                                           "7,5", "—", "“", "”", "U.S.", "naïve", "1.5", "\xC2\xA0"};
+  const std::vector<std::string> pieces = {"Putin", "’s",   " ",     "Путин", "习近平",
+                                           "café",  ".",    "7,5",   "—",     "“",
+                                           "”",     "U.S.", "naïve", "1.5",   "\xC2\xA0"};
   for (uint32_t seed = 0; seed < 200; ++seed) {
     SCOPED_TRACE(seed);
     std::mt19937 rng(seed);
@@ -74,9 +77,50 @@ TEST(Tokenize, SpansPointAtOriginalWords) {
   TokenizedText t;
   Tokenize(text, &t);
   std::vector<std::string> originals;
-  for (const Token& token : t.tokens) originals.push_back(text.substr(token.orig.begin, token.orig.size()));
+  for (const Token& token : t.tokens)
+    originals.push_back(text.substr(token.orig.begin, token.orig.size()));
   EXPECT_EQ(originals, (std::vector<std::string>{"Putin’s", "7.5", "rise", "the", "U.S", "said"}));
   EXPECT_EQ(Norms(t), (std::vector<std::string>{"putin's", "7.5", "rise", "the", "u.s", "said"}));
+}
+
+TEST(Tokenize, SimdScannerMatchesScalarScannerAndIcu) {
+  for (const std::string& text : testing::TokenizerSampleTexts()) {
+    TokenizedText fast, scalar;
+    Tokenize(text, &fast);
+    TokenizeScalar(text, &scalar);
+    EXPECT_EQ(Norms(fast), Norms(scalar)) << "text: " << text;
+    EXPECT_EQ(Origs(fast), Origs(scalar)) << "text: " << text;
+    ExpectSameAsIcu(text);
+  }
+}
+
+TEST(HashTokens, EqualsHashTokenOfEveryToken) {
+  std::vector<uint64_t> got = {42};  // cleared by HashTokens
+  for (uint64_t seed : {0u, 7u}) {
+    for (const std::string& text : testing::TokenizerSampleTexts()) {
+      TokenizedText tokens;
+      Tokenize(text, &tokens);
+      std::vector<uint64_t> want;
+      for (size_t i = 0; i < tokens.size(); ++i) want.push_back(HashToken(tokens.norm(i), seed));
+      HashTokens(text, seed, &got);
+      EXPECT_EQ(got, want) << "seed " << seed << " text: " << text;
+    }
+  }
+}
+
+TEST(HashToken, PinnedDistinctAndSeeded) {
+  // Signatures in a persistent index are built from these values: changing them is a format
+  // change (bump the index format version).
+  EXPECT_EQ(HashToken("putin", 0), 0x7b9738f6a2bc09bbULL);
+  EXPECT_EQ(HashToken("telephone-conversation's", 0), 0x1c73e0c568fdbad0ULL);
+  std::vector<std::string> tokens = {"a",        "b",         "ab",  "ba",  "abc",  "abcdefg",
+                                     "abcdefgh", "abcdefghi", "7.5", "u.s", "путин"};
+  for (size_t length : {15u, 16u, 17u, 32u, 33u}) tokens.push_back(std::string(length, 'x'));
+  std::set<uint64_t> distinct;
+  for (const std::string& t : tokens) distinct.insert(HashToken(t, 0));
+  EXPECT_EQ(distinct.size(), tokens.size());
+  EXPECT_NE(HashToken("putin", 0), HashToken("putin", 1));
+  EXPECT_NE(HashToken(std::string(40, 'x'), 0), HashToken(std::string(40, 'x'), 1));
 }
 
 struct NormalizeCase {
@@ -87,14 +131,14 @@ struct NormalizeCase {
 TEST(NormalizeForMatching, UnifiesCaseWidthQuotesDashesAndSpaces) {
   const NormalizeCase cases[] = {
       {"Putin", "putin"},
-      {"Putin’s", "putin's"},                 // right single quote -> apostrophe
-      {"“dear friend”", "\"dear friend\""},   // curly double quotes
-      {"20–21 January", "20-21 january"},     // en dash
-      {"China — Russia", "china - russia"},   // em dash
-      {"no\xC2\xA0limits", "no limits"},      // no-break space
-      {"ＡＢＣ１２", "abc12"},                // full width (NFKC)
-      {"Straße", "strasse"},                  // case fold
-      {"ﬁnal", "final"},                      // ligature (NFKC)
+      {"Putin’s", "putin's"},                // right single quote -> apostrophe
+      {"“dear friend”", "\"dear friend\""},  // curly double quotes
+      {"20–21 January", "20-21 january"},    // en dash
+      {"China — Russia", "china - russia"},  // em dash
+      {"no\xC2\xA0limits", "no limits"},     // no-break space
+      {"ＡＢＣ１２", "abc12"},               // full width (NFKC)
+      {"Straße", "strasse"},                 // case fold
+      {"ﬁnal", "final"},                     // ligature (NFKC)
       {"ПУТИН", "путин"},
   };
   for (const NormalizeCase& c : cases) {
@@ -133,8 +177,9 @@ TEST(SplitSentences, KeepsAbbreviationsDatesAndDecimalsInside) {
   EXPECT_EQ(Sentences("The promo ended. U.S. President-elect Donald Trump is determined."),
             (std::vector<std::string>{"The promo ended.",
                                       "U.S. President-elect Donald Trump is determined."}));
-  EXPECT_EQ(Sentences("Mr. Putin met Dr. Li. Trade rose 7.5% to $220.5 billion."),
-            (std::vector<std::string>{"Mr. Putin met Dr. Li.", "Trade rose 7.5% to $220.5 billion."}));
+  EXPECT_EQ(
+      Sentences("Mr. Putin met Dr. Li. Trade rose 7.5% to $220.5 billion."),
+      (std::vector<std::string>{"Mr. Putin met Dr. Li.", "Trade rose 7.5% to $220.5 billion."}));
   EXPECT_EQ(Sentences("The U.S. President spoke. Sanctions came from the U.S. The talks ended."),
             (std::vector<std::string>{"The U.S. President spoke.", "Sanctions came from the U.S.",
                                       "The talks ended."}));
@@ -148,8 +193,9 @@ TEST(SplitSentences, SplitsQuotesAndLines) {
             (std::vector<std::string>{
                 "\"China is the largest consumer of Russian energy resources.",
                 "We hold the first place in terms of oil exports to China,\" Putin said."}));
-  EXPECT_EQ(Sentences("Subscribe\n* indicates required\nThe call lasted long."),
-            (std::vector<std::string>{"Subscribe", "* indicates required", "The call lasted long."}));
+  EXPECT_EQ(
+      Sentences("Subscribe\n* indicates required\nThe call lasted long."),
+      (std::vector<std::string>{"Subscribe", "* indicates required", "The call lasted long."}));
   EXPECT_EQ(Sentences("He said: \"Hi.\" Then he left."),
             (std::vector<std::string>{"He said: \"Hi.\"", "Then he left."}));
 }

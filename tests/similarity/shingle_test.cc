@@ -9,19 +9,26 @@
 #include <string>
 #include <vector>
 
+#include "datasets/generator/corpus_generator.h"
+#include "tests/testing/text_samples.h"
+
 namespace crossclaim {
 namespace {
 
-// Oracle: the word n-grams as strings, hashed the documented way (XXH3 of the n token
-// hashes), collected in a std::set.
-std::vector<uint64_t> OracleWordSet(const std::vector<std::string>& words, size_t n) {
+// Oracle: the word n-grams as strings, each window hashed on its own by the documented
+// definition (core HashToken per word, then the window's polynomial), collected in a
+// std::set. Independent of the tokenizer and of how the shingler slides its windows.
+std::vector<uint64_t> OracleWordSet(const std::vector<std::string>& words, size_t n,
+                                    uint64_t seed = 0) {
   std::set<uint64_t> set;
   size_t width = std::min(n, words.size());
   for (size_t i = 0; i + width <= words.size() && width > 0; ++i) {
     std::vector<uint64_t> h;
-    for (size_t j = i; j < i + width; ++j)
-      h.push_back(XXH3_64bits_withSeed(words[j].data(), words[j].size(), 0));
-    set.insert(XXH3_64bits_withSeed(h.data(), h.size() * 8, 0));
+    for (size_t j = i; j < i + width; ++j) h.push_back(HashToken(words[j], seed));
+    std::vector<uint64_t> one;
+    AppendShingleHashesOfTokenHashes(h, width, seed, &one);
+    EXPECT_EQ(one.size(), 1u);
+    set.insert(one[0]);
   }
   return {set.begin(), set.end()};
 }
@@ -49,6 +56,47 @@ TEST(Shingler, WordShinglesMatchHandBuiltNgrams) {
   EXPECT_EQ(got, OracleWordSet(words, 3));
   EXPECT_EQ(got.size(), 5u);  // "the kremlin said" repeats: 6 windows, 5 distinct
   EXPECT_TRUE(std::is_sorted(got.begin(), got.end()));
+}
+
+// The fused path (hashes straight from the text) and the general path (a token list from
+// Tokenize, or from ICU alone) give the same hashes in the same order, on random and
+// real text, for several n and seeds.
+TEST(Shingler, TextPathMatchesTokenPath) {
+  std::vector<std::string> texts = testing::TokenizerSampleTexts();
+  GeneratorOptions g;
+  g.num_documents = 50;
+  g.seed = 3;
+  for (const Document& d : GenerateCorpus(g).documents) texts.push_back(d.text);
+  std::vector<uint64_t> scratch, fused, general, icu;
+  TokenizedText tokens, icu_tokens;
+  for (size_t n : {1u, 2u, 3u, 5u, 9u}) {
+    for (uint64_t seed : {0u, 11u}) {
+      Shingler s = *Shingler::Create({ShingleKind::kWord, n, seed});
+      for (const std::string& text : texts) {
+        SCOPED_TRACE(::testing::Message() << "n " << n << " seed " << seed << " text: " << text);
+        fused.clear();
+        general.clear();
+        icu.clear();
+        s.AppendTextWordShingleHashes(text, &scratch, &fused);
+        Tokenize(text, &tokens);
+        s.AppendWordShingleHashes(tokens, 0, tokens.size(), &scratch, &general);
+        TokenizeWithIcu(text, &icu_tokens);
+        s.AppendWordShingleHashes(icu_tokens, 0, icu_tokens.size(), &scratch, &icu);
+        EXPECT_EQ(fused, general);
+        EXPECT_EQ(fused, icu);
+        ShingleSet set = general;
+        MakeShingleSet(&set);
+        EXPECT_EQ(s.Shingles(text), set);
+      }
+    }
+  }
+}
+
+TEST(Shingler, PinnedWordShingleHash) {
+  // Signatures in a persistent index are built from these values: changing them is a format
+  // change (bump the index format version).
+  Shingler s = *Shingler::Create({});
+  EXPECT_EQ(s.Shingles("The Kremlin said talks resumed."), ShingleSet{0xabc567d80c902530ULL});
 }
 
 TEST(Shingler, TokenBoundariesMatter) {
