@@ -1,4 +1,6 @@
 // `crossclaim events`: groups the documents of a mixed feed into news events.
+#include "cluster/events.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -8,7 +10,6 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
-#include "cluster/events.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -31,14 +32,16 @@ int RunEvents(const EventsFlags& flags) {
     std::vector<std::string> ids;
     for (int32_t d : event.documents) ids.push_back(corpus->documents[static_cast<size_t>(d)].id);
     if (flags.format == "jsonl") {
-      std::cout << nlohmann::json{{"event", event.id}, {"title", event.title}, {"documents", ids}}.dump()
-                << "\n";
+      std::cout
+          << nlohmann::json{{"event", event.id}, {"title", event.title}, {"documents", ids}}.dump()
+          << "\n";
     } else {
-      std::cout << fmt::format("event {} ({} documents): {}\n  {}\n", event.id, ids.size(), event.title,
-                               fmt::join(ids, " "));
+      std::cout << fmt::format("event {} ({} documents): {}\n  {}\n", event.id, ids.size(),
+                               event.title, fmt::join(ids, " "));
     }
   }
-  std::cerr << fmt::format("crossclaim: {} documents in {} events\n", corpus->documents.size(), events->size());
+  std::cerr << fmt::format("crossclaim: {} documents in {} events\n", corpus->documents.size(),
+                           events->size());
   return kExitOk;
 }
 
@@ -56,12 +59,16 @@ const CommandRegistration kEvents{
       app.add_option("--event-threshold", flags->options.event_threshold,
                      "Average-link similarity for two groups of documents to merge into one event")
           ->capture_default_str();
-      app.add_option("--days-scale", flags->options.days_scale,
-                     "Similarity decays by exp(-days apart / this) when both dates are known; 0: off")
+      app.add_option(
+             "--days-scale", flags->options.days_scale,
+             "Similarity decays by exp(-days apart / this) when both dates are known; 0: off")
           ->capture_default_str();
       app.add_option("--lead-claims", flags->options.lead_claims,
                      "Claims per document that describe its event")
           ->check(CLI::PositiveNumber)
+          ->capture_default_str();
+      app.add_option("--whole-document", flags->options.whole_document,
+                     "Words of the whole text (true) or of the title and lead claims only (false)")
           ->capture_default_str();
       app.add_option("--threads", flags->options.threads, "Worker threads (0: all cores)")
           ->check(CLI::NonNegativeNumber)

@@ -28,20 +28,24 @@ std::string FeatureToken(std::string_view prefix, std::string_view text) {
   return token;
 }
 
-// The words of each document's lead, plus one feature per name, date and number it states:
-// specifics are what tell two similar events apart.
-TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t lead_claims) {
+// The words of each document (all of its text when whole_document, else its title and lead),
+// plus one feature per name, date and number its lead states: specifics are what tell two
+// similar events apart.
+TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t lead_claims,
+                            bool whole_document) {
   TokenLists docs(corpus.documents.size());
   std::vector<size_t> taken(corpus.documents.size(), 0);
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
-    for (std::string& token : NormalizedTokens(corpus.documents[d].title))
-      docs[d].push_back(std::move(token));
+    const Document& doc = corpus.documents[d];
+    docs[d] = NormalizedTokens(doc.title);
+    if (!whole_document) continue;
+    for (std::string& token : NormalizedTokens(doc.text)) docs[d].push_back(std::move(token));
   }
   for (const Claim& claim : set.claims) {
     size_t d = static_cast<size_t>(claim.doc);
     if (taken[d]++ >= lead_claims) continue;
     auto& tokens = docs[d];
-    tokens.insert(tokens.end(), claim.tokens.begin(), claim.tokens.end());
+    if (!whole_document) tokens.insert(tokens.end(), claim.tokens.begin(), claim.tokens.end());
     for (const std::string& name : claim.names) tokens.push_back(FeatureToken("name:", name));
     for (const DateMention& date : claim.dates) {
       if (date.month > 0 && date.day > 0)
@@ -61,6 +65,21 @@ std::string EventTitle(const Corpus& corpus, const ClaimSet& set, int32_t doc) {
     if (claim.doc == doc) return claim.text;
   }
   return d.id;
+}
+
+// Document pairs at or above edge_threshold in the whole-text or the lead TF-IDF view.
+Result<std::vector<CosinePair>> ViewCosines(const Corpus& corpus, const ClaimSet& claims,
+                                            const EventOptions& options, bool whole_document) {
+  TfidfOptions tfidf;
+  tfidf.threads = options.threads;
+  Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
+  if (!vectorizer.ok()) return vectorizer.status();
+  TfidfMatrix rows = vectorizer->FitTransform(
+      DocumentFeatures(corpus, claims, options.lead_claims, whole_document));
+  AllPairsOptions pair_options;
+  pair_options.threshold = options.edge_threshold;
+  pair_options.threads = options.threads;
+  return AllPairsCosine(rows, {}, pair_options);
 }
 
 }  // namespace
@@ -85,16 +104,8 @@ Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSe
                                              const EventOptions& options) {
   Status valid = options.Validate();
   if (!valid.ok()) return valid;
-  TfidfOptions tfidf;
-  tfidf.threads = options.threads;
-  Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
-  if (!vectorizer.ok()) return vectorizer.status();
-  TfidfMatrix rows =
-      vectorizer->FitTransform(DocumentFeatures(corpus, claims, options.lead_claims));
-  AllPairsOptions pair_options;
-  pair_options.threshold = options.edge_threshold;
-  pair_options.threads = options.threads;
-  Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, {}, pair_options);
+  Result<std::vector<CosinePair>> pairs =
+      ViewCosines(corpus, claims, options, options.whole_document);
   if (!pairs.ok()) return pairs.status();
 
   std::vector<WeightedEdge> edges;

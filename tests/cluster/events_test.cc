@@ -1,14 +1,14 @@
 #include "cluster/events.h"
 
-#include "tests/testing/fixtures.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
+
+#include "tests/testing/fixtures.h"
 
 namespace crossclaim {
 namespace {
@@ -21,7 +21,8 @@ Corpus MakeCorpus(const std::vector<std::tuple<std::string, std::string, std::st
   return testing::CorpusOf(std::move(documents));
 }
 
-std::set<std::set<std::string>> Partition(const Corpus& corpus, const std::vector<NewsEvent>& events) {
+std::set<std::set<std::string>> Partition(const Corpus& corpus,
+                                          const std::vector<NewsEvent>& events) {
   std::set<std::set<std::string>> out;
   for (const NewsEvent& e : events) {
     std::set<std::string> ids;
@@ -51,7 +52,8 @@ Corpus TwoEarthquakes() {
        "Thirty people were injured after a 6.4 magnitude earthquake shook Sendai, Japan. The "
        "meteorological agency lifted a tsunami warning for the Miyagi coast hours later."},
       {"chile-3", "2025-03-02",
-       "Chile mourned 12 victims of the Valparaiso earthquake as aftershocks rattled Vina del Mar."},
+       "Chile mourned 12 victims of the Valparaiso earthquake as aftershocks rattled Vina del "
+       "Mar."},
   });
 }
 
@@ -61,9 +63,8 @@ TEST(ClusterEvents, TellsTwoSimilarEventsApart) {
   Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, EventOptions());
   ASSERT_TRUE(events.ok()) << events.status().message();
   EXPECT_EQ(Partition(corpus, *events),
-            (std::set<std::set<std::string>>{{"chile-1", "chile-2", "chile-3"},
-                                             {"japan-1", "japan-2"},
-                                             {"football"}}));
+            (std::set<std::set<std::string>>{
+                {"chile-1", "chile-2", "chile-3"}, {"japan-1", "japan-2"}, {"football"}}));
 }
 
 TEST(ClusterEvents, EveryDocumentInExactlyOneEventWhateverTheOrder) {
@@ -74,7 +75,8 @@ TEST(ClusterEvents, EveryDocumentInExactlyOneEventWhateverTheOrder) {
   std::multiset<int32_t> seen;
   for (const NewsEvent& e : *events) {
     seen.insert(e.documents.begin(), e.documents.end());
-    EXPECT_TRUE(std::find(e.documents.begin(), e.documents.end(), e.central_document) != e.documents.end());
+    EXPECT_TRUE(std::find(e.documents.begin(), e.documents.end(), e.central_document) !=
+                e.documents.end());
     EXPECT_FALSE(e.title.empty());
   }
   EXPECT_EQ(seen, (std::multiset<int32_t>{0, 1, 2, 3, 4, 5}));
@@ -89,8 +91,10 @@ TEST(ClusterEvents, EveryDocumentInExactlyOneEventWhateverTheOrder) {
 TEST(ClusterEvents, PublicationDistanceSeparatesRecurringStories) {
   // The same wording a year apart is a new event when dates are known.
   Corpus corpus = MakeCorpus({
-      {"a", "2024-03-01", "The central bank raised its key interest rate to 5 percent on Thursday."},
-      {"b", "2025-03-01", "The central bank raised its key interest rate to 5 percent on Thursday."},
+      {"a", "2024-03-01",
+       "The central bank raised its key interest rate to 5 percent on Thursday."},
+      {"b", "2025-03-01",
+       "The central bank raised its key interest rate to 5 percent on Thursday."},
   });
   ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
   Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, EventOptions());
@@ -99,6 +103,29 @@ TEST(ClusterEvents, PublicationDistanceSeparatesRecurringStories) {
   EventOptions no_dates;
   no_dates.days_scale = 0;
   events = ClusterEvents(corpus, claims, no_dates);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 1u);
+}
+
+TEST(ClusterEvents, WholeDocumentUsesTheBodyBeyondTheLead) {
+  // The leads (first claim) share no content word; the bodies tell the same story.
+  const std::string body =
+      " Firefighters contained the warehouse blaze in Rotterdam harbour after six hours."
+      " The Rotterdam port authority closed the harbour terminal and evacuated dockworkers.";
+  Corpus corpus = MakeCorpus({
+      {"a", "2025-05-01", "Smoke darkened the morning sky over the city." + body},
+      {"b", "2025-05-01", "Residents were told to keep their windows shut." + body},
+  });
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  EventOptions lead_only;
+  lead_only.lead_claims = 1;
+  lead_only.whole_document = false;
+  Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, lead_only);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 2u);
+  EventOptions whole = lead_only;
+  whole.whole_document = true;
+  events = ClusterEvents(corpus, claims, whole);
   ASSERT_TRUE(events.ok());
   EXPECT_EQ(events->size(), 1u);
 }
