@@ -12,35 +12,15 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/dedup_flags.h"
 #include "cli/input.h"
 #include "report/dedup_output.h"
 
 namespace crossclaim::cli {
 namespace {
 
-struct DedupFlags {
-  InputFlags input;
-  double threshold = 0.8;
-  std::string level = "doc";
-  std::string format = "jsonl";
-  std::string shingle = "word";
-  size_t ngram = 5;
-  size_t num_hashes = 128;
-  std::string mode = "classic";
-  size_t threads = 0;
-  uint64_t seed = 1;
-};
-
 int RunDedup(const DedupFlags& flags) {
-  DedupOptions options;
-  options.threshold = flags.threshold;
-  options.level = flags.level == "passage" ? DedupLevel::kPassage : DedupLevel::kDocument;
-  options.shingles.kind = flags.shingle == "char" ? ShingleKind::kChar : ShingleKind::kWord;
-  options.shingles.n = flags.ngram;
-  options.minhash.num_hashes = flags.num_hashes;
-  options.minhash.mode = flags.mode == "oph" ? MinHashMode::kOnePermutation : MinHashMode::kClassic;
-  options.minhash.seed = flags.seed;
-  options.threads = flags.threads;
+  DedupOptions options = flags.ToOptions();
   options.show_progress = true;
   // Options first: a typo in a flag should not wait for the input to be read.
   if (Status status = ValidateDedupOptions(options); !status.ok()) return Fail(status);
@@ -66,30 +46,7 @@ const CommandRegistration kDedup{
     "dedup", "Find copied documents or passages (MinHash + LSH, verified by exact Jaccard)", 30,
     [](CLI::App& app) -> CommandRunner {
       auto flags = std::make_shared<DedupFlags>();
-      AddInputFlags(app, &flags->input);
-      app.add_option("--threshold", flags->threshold,
-                     "Exact Jaccard similarity of shingle sets at or above which text is a copy")
-          ->capture_default_str();
-      app.add_option("--level", flags->level, "Compare whole documents or 1-3 sentence passages")
-          ->check(CLI::IsMember({"doc", "passage"}))
-          ->capture_default_str();
-      app.add_option("--format", flags->format, "Output format")
-          ->check(CLI::IsMember({"jsonl", "text"}))
-          ->capture_default_str();
-      app.add_option("--shingle", flags->shingle, "Word or character shingles")
-          ->check(CLI::IsMember({"word", "char"}))
-          ->capture_default_str();
-      app.add_option("--ngram", flags->ngram, "Tokens (or characters) per shingle")
-          ->capture_default_str();
-      app.add_option("--num-hashes", flags->num_hashes, "MinHash signature length K")
-          ->capture_default_str();
-      app.add_option("--mode", flags->mode,
-                     "MinHash mode: classic (K hash functions) or oph (one permutation, faster)")
-          ->check(CLI::IsMember({"classic", "oph"}))
-          ->capture_default_str();
-      app.add_option("--seed", flags->seed, "Hash seed")->capture_default_str();
-      app.add_option("--threads", flags->threads, "Worker threads (0: all cores)")
-          ->capture_default_str();
+      AddDedupFlags(app, flags.get(), "Worker threads (0: all cores)");
       return [flags] { return RunDedup(*flags); };
     }};
 
