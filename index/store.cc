@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -177,6 +178,20 @@ Signed SignText(const Shingler& shingler, const MinHasher& hasher, std::string_v
   MakeShingleSet(&out.shingles);
   out.signature = hasher.Compute(out.shingles);
   return out;
+}
+
+// The documents sharing at least one band key with `keys` (band b holds keys[b]), via the
+// prepared "SELECT doc FROM band WHERE band = ? AND key = ?". False on a database error.
+bool BandCandidates(Stmt& band_select, std::span<const uint32_t> keys,
+                    std::set<int64_t>* candidates) {
+  for (size_t b = 0; b < keys.size(); ++b) {
+    band_select.Bind(1, static_cast<int64_t>(b)).Bind(2, keys[b]);
+    int rc;
+    while ((rc = band_select.Step()) == SQLITE_ROW) candidates->insert(band_select.Int(0));
+    band_select.Reset();
+    if (rc != SQLITE_DONE) return false;
+  }
+  return true;
 }
 
 std::set<std::string_view> DistinctTerms(const TokenizedText& tokens) {
@@ -353,12 +368,8 @@ Status RecordCopies(IndexStore::Adder::State& st, const std::vector<Pending>& pe
                     int64_t row, const std::unordered_map<int64_t, size_t>& batch_rows) {
   const Pending& p = pending[i];
   std::set<int64_t> candidates;
-  for (size_t b = 0; b < p.keys.size(); ++b) {
-    st.band_select.Bind(1, static_cast<int64_t>(b)).Bind(2, p.keys[b]);
-    int rc;
-    while ((rc = st.band_select.Step()) == SQLITE_ROW) candidates.insert(st.band_select.Int(0));
-    st.band_select.Reset();
-    if (rc != SQLITE_DONE) return DbError(st.db, "reading band keys");
+  if (!BandCandidates(st.band_select, p.keys, &candidates)) {
+    return DbError(st.db, "reading band keys");
   }
   TokenizedText tokens;
   for (int64_t other_row : candidates) {
@@ -522,13 +533,7 @@ Result<std::vector<IndexMatch>> IndexStore::Query(const std::vector<Document>& d
     if (q.shingles.empty()) continue;
     hashers_->lsh.BandKeys(q.signature, keys);
     std::set<int64_t> candidates;
-    for (size_t b = 0; b < keys.size(); ++b) {
-      band.Bind(1, static_cast<int64_t>(b)).Bind(2, keys[b]);
-      int rc;
-      while ((rc = band.Step()) == SQLITE_ROW) candidates.insert(band.Int(0));
-      band.Reset();
-      if (rc != SQLITE_DONE) return DbError(db_, "reading band keys");
-    }
+    if (!BandCandidates(band, keys, &candidates)) return DbError(db_, "reading band keys");
     std::vector<IndexMatch> found;
     for (int64_t row : candidates) {
       auto it = cache.find(row);
