@@ -19,19 +19,30 @@
 namespace crossclaim::cli {
 namespace {
 
+// Documents per streamed batch: enough for both cores to share, little text at a time.
+constexpr size_t kDedupBatchDocuments = 4096;
+
 int RunDedup(const DedupFlags& flags) {
   DedupOptions options = flags.ToOptions();
   options.show_progress = true;
   // Options first: a typo in a flag should not wait for the input to be read.
   if (Status status = ValidateDedupOptions(options); !status.ok()) return Fail(status);
-  Result<Corpus> corpus = LoadInputs(flags.input);
-  if (!corpus.ok()) return Fail(corpus.status());
-  Result<DedupResult> result = FindCopies(corpus->documents, options);
+  // Two streamed reads of the input (skips reported on the first) instead of one read
+  // held in memory: a million articles do not fit, their band keys and headers do.
+  bool first_read = true;
+  auto read = [&](const DocumentBatchVisitor& visit) {
+    Status status = StreamInputs(
+        flags.input, kDedupBatchDocuments, [&](Corpus& batch) { return visit(batch.documents); },
+        first_read);
+    first_read = false;
+    return status;
+  };
+  std::vector<Document> documents;
+  Result<DedupResult> result = FindCopiesStreamed(read, options, &documents);
   if (!result.ok()) return Fail(result.status());
   const bool passages = options.level == DedupLevel::kPassage;
-  const std::string out = flags.format == "jsonl"
-                              ? DedupJsonLines(corpus->documents, *result, passages)
-                              : DedupText(corpus->documents, *result, passages);
+  const std::string out = flags.format == "jsonl" ? DedupJsonLines(documents, *result, passages)
+                                                  : DedupText(documents, *result, passages);
   std::fwrite(out.data(), 1, out.size(), stdout);
   const DedupStats& stats = result->stats;
   if (stats.empty_units > 0) {

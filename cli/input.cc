@@ -59,15 +59,16 @@ Result<Corpus> LoadInputs(const InputFlags& flags) {
   return corpus;
 }
 
-Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink) {
+Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink,
+                    bool report_skips) {
   size_t skipped = 0, records = 0;
   Status status = ReadInputsInBatches(InputsOrDemo(flags), ToIngestOptions(flags), batch_documents,
                                       [&](Corpus& batch) {
-                                        skipped += PrintSkipsAndWarnings(batch);
+                                        if (report_skips) skipped += PrintSkipsAndWarnings(batch);
                                         records += batch.records.size();
                                         return sink(batch);
                                       });
-  PrintSkipSummary(skipped, records);
+  if (report_skips) PrintSkipSummary(skipped, records);
   return status;
 }
 

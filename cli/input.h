@@ -25,8 +25,10 @@ void AddInputFlags(CLI::App& app, InputFlags* flags);
 Result<Corpus> LoadInputs(const InputFlags& flags);
 
 // As LoadInputs, but streamed: hands the documents to `sink` in batches of
-// `batch_documents` (ReadInputsInBatches), reporting skips as each batch is read.
-Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink);
+// `batch_documents` (ReadInputsInBatches), reporting skips as each batch is read (unless
+// `report_skips` is false: a second read of inputs already reported).
+Status StreamInputs(const InputFlags& flags, size_t batch_documents, const BatchSink& sink,
+                    bool report_skips = true);
 
 }  // namespace crossclaim::cli
 

@@ -241,145 +241,276 @@ Status ValidateDedupOptions(const DedupOptions& options) {
   return Status::Ok();
 }
 
+namespace {
+
+// `doc` without its text (not copied then cleared: a cleared string keeps its buffer).
+Document HeaderOf(const Document& doc) {
+  Document header;
+  header.id = doc.id;
+  header.outlet = doc.outlet;
+  header.url = doc.url;
+  header.published = doc.published;
+  header.title = doc.title;
+  return header;
+}
+
+// The state of one FindCopies run across the two reads of the corpus.
+class CopyFinder {
+ public:
+  // `meta` holds every document (text included or not) once the first read is done: the
+  // corpus itself in memory, or the headers the first read collects.
+  CopyFinder(const DedupOptions& options, const std::vector<Document>& meta,
+             std::vector<Document>* headers)
+      : options_(options),
+        shingler_(*Shingler::Create(options.shingles)),
+        hasher_(*MinHasher::Create(options.minhash)),
+        lsh_options_{options.threshold,
+                     options.minhash.num_hashes,
+                     options.false_positive_weight,
+                     options.false_negative_weight,
+                     0,
+                     0},
+        index_(*LshIndex::Create(lsh_options_)),
+        bands_(index_.banding().bands),
+        k_(hasher_.num_hashes()),
+        arena_(options.threads == 0 ? tbb::task_arena::automatic
+                                    : static_cast<int>(options.threads)),
+        meta_(meta),
+        headers_(headers) {
+    result_.stats.banding = index_.banding();
+  }
+
+  // First read: the units of each batch and their band keys, into the LSH index.
+  Status SignBatch(std::span<const Document> batch) {
+    const uint32_t first = documents_read_;
+    if (headers_ != nullptr) {
+      for (const Document& doc : batch) headers_->push_back(HeaderOf(doc));
+    }
+    std::vector<std::vector<Unit>> doc_units(batch.size());
+    std::vector<std::vector<uint32_t>> doc_keys(batch.size());
+    std::vector<size_t> doc_empty(batch.size(), 0);
+    arena_.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 16),
+                        [&](const tbb::blocked_range<size_t>& range) {
+                          Worker worker(shingler_, hasher_, options_);
+                          for (size_t d = range.begin(); d != range.end(); ++d) {
+                            doc_empty[d] = SignDocument(worker, batch[d], first + d, &doc_units[d],
+                                                        &doc_keys[d]);
+                          }
+                          if (progress_) progress_->Add(range.size());
+                        });
+    });
+    for (size_t d = 0; d < batch.size(); ++d) {
+      result_.stats.empty_units += doc_empty[d];
+      if (units_.size() + doc_units[d].size() >= std::numeric_limits<uint32_t>::max()) {
+        return InvalidArgument("dedup: more than 2^32 - 1 units; split the input");
+      }
+      for (size_t u = 0; u < doc_units[d].size(); ++u) {
+        index_.AddKeys(std::span<const uint32_t>(doc_keys[d]).subspan(u * bands_, bands_));
+        units_.push_back(doc_units[d][u]);
+      }
+    }
+    documents_read_ += static_cast<uint32_t>(batch.size());
+    return Status::Ok();
+  }
+
+  // Between the reads: the candidate pairs, and the units whose shingle sets they need.
+  void FindCandidates() {
+    result_.stats.units = units_.size();
+    arena_.execute([&] {
+      index_.Build();
+      candidates_ = index_.CandidatePairs(
+          [&](uint32_t x, uint32_t y) { return units_[x].doc != units_[y].doc; });
+    });
+    result_.stats.candidate_pairs = candidates_.size();
+    index_ = *LshIndex::Create(lsh_options_);  // frees the tables
+    involved_.reserve(candidates_.size() * 2);
+    for (const CandidatePair& c : candidates_) {
+      involved_.push_back(c.first);
+      involved_.push_back(c.second);
+    }
+    std::sort(involved_.begin(), involved_.end());
+    involved_.erase(std::unique(involved_.begin(), involved_.end()), involved_.end());
+    sets_.resize(involved_.size());
+    signatures_.resize(involved_.size() * k_);
+  }
+
+  // Second read: shingle sets and signatures of the involved units of each batch, computed
+  // per document (one tokenisation each).
+  Status ShingleBatch(std::span<const Document> batch) {
+    const uint32_t first = verified_read_;
+    if (batch.size() > documents_read_ - first) return ChangedInput(documents_read_);
+    if (headers_ != nullptr) {
+      for (size_t d = 0; d < batch.size(); ++d) {
+        if (batch[d].id != meta_[first + d].id) return ChangedInput(first + d);
+      }
+    }
+    std::vector<size_t> doc_starts;  // runs of involved_ with the same document
+    for (size_t i = next_involved_; i < involved_.size(); ++i) {
+      const uint32_t doc = units_[involved_[i]].doc;
+      if (doc >= first + batch.size()) break;
+      if (doc_starts.empty() || doc != units_[involved_[i - 1]].doc) doc_starts.push_back(i);
+      next_involved_ = i + 1;
+    }
+    doc_starts.push_back(next_involved_);
+    arena_.execute([&] {
+      tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
+        Worker worker(shingler_, hasher_, options_);
+        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
+        const std::string& text = batch[doc - first].text;
+        worker.Prepare(text);
+        for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
+          worker.UnitHashes(text, units_[involved_[i]]);
+          hasher_.Compute(worker.hashes, std::span<uint32_t>(signatures_).subspan(i * k_, k_));
+          MakeShingleSet(&worker.hashes);
+          sets_[i] = worker.hashes;
+        }
+      });
+    });
+    if (headers_ != nullptr && options_.level == DedupLevel::kPassage) {
+      // Passage excerpts quote the text: keep it for documents that may be in a pair.
+      for (size_t r = 0; r + 1 < doc_starts.size(); ++r) {
+        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
+        (*headers_)[doc].text = batch[doc - first].text;
+      }
+    }
+    verified_read_ += static_cast<uint32_t>(batch.size());
+    if (progress_) progress_->Add(batch.size());
+    return Status::Ok();
+  }
+
+  // After the second read: exact Jaccard of every candidate, the passage selection, the
+  // groups.
+  Result<DedupResult> Verify() {
+    if (verified_read_ != documents_read_) return ChangedInput(verified_read_);
+    auto slot = [&](uint32_t unit) {
+      return static_cast<size_t>(std::lower_bound(involved_.begin(), involved_.end(), unit) -
+                                 involved_.begin());
+    };
+    std::vector<CopyPair> verified;
+    arena_.execute([&] {
+      std::vector<std::vector<CopyPair>> chunks((candidates_.size() + 4095) / 4096);
+      tbb::parallel_for(size_t{0}, chunks.size(), [&](size_t c) {
+        const size_t end = std::min(candidates_.size(), (c + 1) * 4096);
+        for (size_t i = c * 4096; i < end; ++i) {
+          const size_t x = slot(candidates_[i].first), y = slot(candidates_[i].second);
+          std::optional<CopyPair> pair = dedup_internal::VerifyPair(
+              meta_, units_[candidates_[i].first], units_[candidates_[i].second], sets_[x],
+              sets_[y], std::span<const uint32_t>(signatures_).subspan(x * k_, k_),
+              std::span<const uint32_t>(signatures_).subspan(y * k_, k_), options_.threshold);
+          if (pair) chunks[c].push_back(*pair);
+        }
+      });
+      for (auto& chunk : chunks) verified.insert(verified.end(), chunk.begin(), chunk.end());
+    });
+    result_.stats.verified_pairs = verified.size();
+    dedup_internal::SortCopyPairs(&verified);
+    if (options_.level == DedupLevel::kPassage) {
+      verified = dedup_internal::SelectPassages(std::move(verified));
+    }
+    result_.pairs = std::move(verified);
+    result_.groups = GroupCopies(meta_, result_.pairs);
+    if (headers_ != nullptr) DropTextsOutsidePairs();
+    return std::move(result_);
+  }
+
+  void StartProgress(const char* label, uint64_t total) {
+    if (progress_) progress_->Finish();
+    progress_.reset();
+    if (options_.show_progress) progress_ = std::make_unique<Progress>(label, total);
+  }
+  uint32_t documents_read() const { return documents_read_; }
+
+ private:
+  // The units of `doc` with shingles and their band keys; returns how many units had none.
+  size_t SignDocument(Worker& worker, const Document& doc, size_t index, std::vector<Unit>* kept,
+                      std::vector<uint32_t>* keys) const {
+    std::vector<Unit> units = worker.Units(doc, static_cast<uint32_t>(index), options_);
+    size_t empty = options_.level == DedupLevel::kDocument && units.empty() ? 1 : 0;
+    for (const Unit& unit : units) {
+      worker.UnitHashes(doc.text, unit);
+      if (worker.hashes.empty()) {
+        ++empty;
+        continue;
+      }
+      hasher_.Compute(worker.hashes, worker.signature);
+      keys->resize(keys->size() + bands_);
+      index_.BandKeys(worker.signature, std::span<uint32_t>(*keys).last(bands_));
+      kept->push_back(unit);
+    }
+    return empty;
+  }
+
+  void DropTextsOutsidePairs() {
+    std::vector<bool> in_pair(headers_->size(), false);
+    for (const CopyPair& p : result_.pairs) in_pair[p.a] = in_pair[p.b] = true;
+    for (size_t d = 0; d < headers_->size(); ++d) {
+      if (!in_pair[d]) std::string().swap((*headers_)[d].text);  // frees the buffer
+    }
+  }
+
+  static Status ChangedInput(size_t document) {
+    return DataLoss("dedup: the input changed between its two reads (at document " +
+                    std::to_string(document + 1) + ")");
+  }
+
+  const DedupOptions& options_;
+  const Shingler shingler_;
+  const MinHasher hasher_;
+  const LshOptions lsh_options_;
+  LshIndex index_;
+  const size_t bands_;
+  const size_t k_;
+  tbb::task_arena arena_;
+  const std::vector<Document>& meta_;
+  std::vector<Document>* headers_;
+  std::unique_ptr<Progress> progress_;
+  DedupResult result_;
+  uint32_t documents_read_ = 0;
+  uint32_t verified_read_ = 0;
+  std::vector<Unit> units_;  // in document order
+  std::vector<CandidatePair> candidates_;
+  std::vector<uint32_t> involved_;  // units in a candidate pair, ascending
+  size_t next_involved_ = 0;
+  std::vector<ShingleSet> sets_;      // per involved unit
+  std::vector<uint32_t> signatures_;  // k_ per involved unit
+};
+
+// Both reads of `read` through one CopyFinder; `total` sizes the progress bars (0: unknown).
+Result<DedupResult> RunCopyFinder(CopyFinder& finder, const DocumentPasses& read, uint64_t total) {
+  finder.StartProgress("signatures", total);
+  if (Status s = read([&](std::span<const Document> batch) { return finder.SignBatch(batch); });
+      !s.ok()) {
+    return s;
+  }
+  finder.FindCandidates();
+  finder.StartProgress("verification", finder.documents_read());
+  if (Status s = read([&](std::span<const Document> batch) { return finder.ShingleBatch(batch); });
+      !s.ok()) {
+    return s;
+  }
+  Result<DedupResult> result = finder.Verify();
+  finder.StartProgress("", 0);
+  return result;
+}
+
+}  // namespace
+
 Result<DedupResult> FindCopies(const std::vector<Document>& documents,
                                const DedupOptions& options) {
   if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
-  const Shingler shingler = *Shingler::Create(options.shingles);
-  const MinHasher hasher = *MinHasher::Create(options.minhash);
-  LshOptions lsh_options{options.threshold,
-                         options.minhash.num_hashes,
-                         options.false_positive_weight,
-                         options.false_negative_weight,
-                         0,
-                         0};
-  LshIndex index = *LshIndex::Create(lsh_options);
-  const size_t bands = index.banding().bands;
-  const size_t k = hasher.num_hashes();
+  CopyFinder finder(options, documents, nullptr);
+  return RunCopyFinder(
+      finder, [&](const DocumentBatchVisitor& visit) { return visit(documents); },
+      documents.size());
+}
 
-  tbb::task_arena arena(options.threads == 0 ? tbb::task_arena::automatic
-                                             : static_cast<int>(options.threads));
-  DedupResult result;
-  result.stats.banding = index.banding();
-
-  // 1. Units and their band keys, per document in parallel.
-  std::vector<std::vector<Unit>> doc_units(documents.size());
-  std::vector<std::vector<uint32_t>> doc_keys(documents.size());
-  std::vector<size_t> doc_empty(documents.size(), 0);
-  {
-    std::unique_ptr<Progress> progress;
-    if (options.show_progress)
-      progress = std::make_unique<Progress>("signatures", documents.size());
-    arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, documents.size(), 16),
-                        [&](const tbb::blocked_range<size_t>& range) {
-                          Worker worker(shingler, hasher, options);
-                          for (size_t d = range.begin(); d != range.end(); ++d) {
-                            std::vector<Unit> units =
-                                worker.Units(documents[d], static_cast<uint32_t>(d), options);
-                            if (options.level == DedupLevel::kDocument && units.empty())
-                              doc_empty[d] = 1;
-                            std::vector<Unit>& kept = doc_units[d];
-                            std::vector<uint32_t>& keys = doc_keys[d];
-                            for (const Unit& unit : units) {
-                              worker.UnitHashes(documents[d].text, unit);
-                              if (worker.hashes.empty()) {
-                                ++doc_empty[d];
-                                continue;
-                              }
-                              hasher.Compute(worker.hashes, worker.signature);
-                              keys.resize(keys.size() + bands);
-                              index.BandKeys(worker.signature,
-                                             std::span<uint32_t>(keys).last(bands));
-                              kept.push_back(unit);
-                            }
-                          }
-                          if (progress) progress->Add(range.size());
-                        });
-    });
-    if (progress) progress->Finish();
-  }
-
-  // 2. LSH over all units, in document order.
-  std::vector<Unit> units;
-  for (size_t d = 0; d < documents.size(); ++d) {
-    result.stats.empty_units += doc_empty[d];
-    if (units.size() + doc_units[d].size() >= std::numeric_limits<uint32_t>::max()) {
-      return InvalidArgument("dedup: more than 2^32 - 1 units; split the input");
-    }
-    for (size_t u = 0; u < doc_units[d].size(); ++u) {
-      index.AddKeys(std::span<const uint32_t>(doc_keys[d]).subspan(u * bands, bands));
-      units.push_back(doc_units[d][u]);
-    }
-    std::vector<Unit>().swap(doc_units[d]);
-    std::vector<uint32_t>().swap(doc_keys[d]);
-  }
-  result.stats.units = units.size();
-  std::vector<CandidatePair> candidates;
-  arena.execute([&] {
-    index.Build();
-    candidates =
-        index.CandidatePairs([&](uint32_t x, uint32_t y) { return units[x].doc != units[y].doc; });
-  });
-  result.stats.candidate_pairs = candidates.size();
-  index = *LshIndex::Create(lsh_options);  // frees the tables
-
-  // 3. Exact verification: shingle sets and signatures of the units in candidate pairs,
-  // computed per document (one tokenisation each).
-  std::vector<uint32_t> involved;
-  involved.reserve(candidates.size() * 2);
-  for (const CandidatePair& c : candidates) {
-    involved.push_back(c.first);
-    involved.push_back(c.second);
-  }
-  std::sort(involved.begin(), involved.end());
-  involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
-  std::vector<size_t> doc_starts;  // runs of `involved` with the same document
-  for (size_t i = 0; i < involved.size(); ++i) {
-    if (i == 0 || units[involved[i]].doc != units[involved[i - 1]].doc) doc_starts.push_back(i);
-  }
-  doc_starts.push_back(involved.size());
-  std::vector<ShingleSet> sets(involved.size());
-  std::vector<uint32_t> signatures(involved.size() * k);
-  auto slot = [&](uint32_t unit) {
-    return static_cast<size_t>(std::lower_bound(involved.begin(), involved.end(), unit) -
-                               involved.begin());
-  };
-  std::vector<CopyPair> verified;
-  arena.execute([&] {
-    tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
-      Worker worker(shingler, hasher, options);
-      const Document& doc = documents[units[involved[doc_starts[r]]].doc];
-      worker.Prepare(doc.text);
-      for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
-        worker.UnitHashes(doc.text, units[involved[i]]);
-        hasher.Compute(worker.hashes, std::span<uint32_t>(signatures).subspan(i * k, k));
-        MakeShingleSet(&worker.hashes);
-        sets[i] = worker.hashes;
-      }
-    });
-    std::vector<std::vector<CopyPair>> chunks((candidates.size() + 4095) / 4096);
-    tbb::parallel_for(size_t{0}, chunks.size(), [&](size_t c) {
-      const size_t end = std::min(candidates.size(), (c + 1) * 4096);
-      for (size_t i = c * 4096; i < end; ++i) {
-        const size_t x = slot(candidates[i].first), y = slot(candidates[i].second);
-        std::optional<CopyPair> pair = dedup_internal::VerifyPair(
-            documents, units[candidates[i].first], units[candidates[i].second], sets[x], sets[y],
-            std::span<const uint32_t>(signatures).subspan(x * k, k),
-            std::span<const uint32_t>(signatures).subspan(y * k, k), options.threshold);
-        if (pair) chunks[c].push_back(*pair);
-      }
-    });
-    for (auto& chunk : chunks) verified.insert(verified.end(), chunk.begin(), chunk.end());
-  });
-  result.stats.verified_pairs = verified.size();
-  dedup_internal::SortCopyPairs(&verified);
-  if (options.level == DedupLevel::kPassage) {
-    verified = dedup_internal::SelectPassages(std::move(verified));
-  }
-  result.pairs = std::move(verified);
-
-  result.groups = GroupCopies(documents, result.pairs);
-  return result;
+Result<DedupResult> FindCopiesStreamed(const DocumentPasses& read, const DedupOptions& options,
+                                       std::vector<Document>* documents) {
+  if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
+  documents->clear();
+  CopyFinder finder(options, *documents, documents);
+  return RunCopyFinder(finder, read, 0);
 }
 
 std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,

@@ -34,6 +34,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <vector>
 
 #include "core/document.h"
@@ -115,6 +117,24 @@ Status ValidateDedupOptions(const DedupOptions& options);
 // for verification. Memory: the shingle sets of units in candidate pairs, 4 bytes per band
 // per unit, and the candidate pairs.
 Result<DedupResult> FindCopies(const std::vector<Document>& documents, const DedupOptions& options);
+
+// A corpus that can be read more than once: each call hands every document to `visit`, in
+// batches, in the same order with the same ids, and returns the first error of `visit` or
+// of the reading.
+using DocumentBatchVisitor = std::function<Status(std::span<const Document> batch)>;
+using DocumentPasses = std::function<Status(const DocumentBatchVisitor& visit)>;
+
+// FindCopies over a corpus too large to hold: reads it twice, first for the band keys, then
+// for the shingle sets of the units in candidate pairs, so memory holds one batch of text,
+// not the corpus. The result is the same as FindCopies over all documents in read order.
+// *documents receives those documents without their text (ids, outlets, dates: what the
+// output needs; the result's indices point into it), except at passage level the documents
+// in a pair keep their text for excerpts. Errors: as FindCopies, those of `read`, and
+// DataLoss when the second read does not give the documents of the first.
+// Memory: per document its header and 4 bytes per band per unit, plus FindCopies'
+// verification memory.
+Result<DedupResult> FindCopiesStreamed(const DocumentPasses& read, const DedupOptions& options,
+                                       std::vector<Document>* documents);
 
 // The copy groups of `pairs` (indices into `documents`): connected components of at least
 // two documents, ascending members, origin by PublishedBefore, sorted by first member.

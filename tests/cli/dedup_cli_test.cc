@@ -99,6 +99,15 @@ TEST(DedupCli, PairsMatchBruteForceOnGeneratedCorpus) {
   }
 }
 
+size_t CountOccurrences(const std::string& haystack, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
 TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
   const std::string dir = ScratchDir("dedup_cli_passage");
   const std::string quote =
@@ -115,7 +124,10 @@ TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
   testing::CommandOutput run =
       RunCommand(CrossclaimBin() + " dedup " + path + " --level passage --format jsonl");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.err.find("skipped"), std::string::npos) << run.err;  // the malformed line
+  // The malformed line, named once although dedup reads its input twice.
+  const size_t skip = run.err.find("skipped: " + path + ":3");
+  EXPECT_NE(skip, std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("skipped: ", skip + 1), std::string::npos) << run.err;
   std::vector<nlohmann::json> lines = ParseLines(run.out);
   ASSERT_EQ(lines.size(), 2u) << run.out;
   EXPECT_EQ(lines[0]["a"], "early");
@@ -127,6 +139,10 @@ TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
   EXPECT_EQ(
       lines[1],
       nlohmann::json({{"type", "group"}, {"members", {"early", "late"}}, {"origin", "early"}}));
+  // The text listing quotes both passages: the streamed read kept the copies' text.
+  run = RunCommand(CrossclaimBin() + " dedup " + path + " --level passage --format text");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_GE(CountOccurrences(run.out, quote.substr(0, 40)), 2u) << run.out;
 }
 
 TEST(DedupCli, BadFlagsAreUsageErrors) {

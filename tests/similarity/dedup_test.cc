@@ -173,16 +173,22 @@ TEST(FindCopies, SameResultWhateverTheThreadCount) {
   EXPECT_EQ(*FindCopies(corpus.documents, o), one);
 }
 
+// A generated corpus where 15% of the documents paste a passage from another, and none is a
+// whole near-duplicate.
+GeneratedCorpus PastedPassagesCorpus(size_t documents) {
+  GeneratorOptions g;
+  g.num_documents = documents;
+  g.seed = 9;
+  g.near_duplicate_fraction = 0.0;
+  g.copied_passage_fraction = 0.15;
+  return GenerateCorpus(g);
+}
+
 // Every planted pasted passage is found at passage level between its source and its copy,
 // the reported spans hold the same text (up to case and layout), and every passage pair is at
 // or above the threshold by an independent exact computation on the spans.
 TEST(FindCopies, FindsPlantedPassages) {
-  GeneratorOptions g;
-  g.num_documents = 400;
-  g.seed = 9;
-  g.near_duplicate_fraction = 0.0;
-  g.copied_passage_fraction = 0.15;
-  GeneratedCorpus corpus = GenerateCorpus(g);
+  GeneratedCorpus corpus = PastedPassagesCorpus(400);
   DedupOptions o;
   o.level = DedupLevel::kPassage;
   DedupResult r = *FindCopies(corpus.documents, o);
@@ -215,6 +221,104 @@ TEST(FindCopies, FindsPlantedPassages) {
       }
     }
   }
+}
+
+// A DocumentPasses over `documents` in batches of `batch` documents, counting the reads.
+DocumentPasses BatchedReads(const std::vector<Document>& documents, size_t batch, int* reads) {
+  return [&documents, batch, reads](const DocumentBatchVisitor& visit) -> Status {
+    ++*reads;
+    for (size_t begin = 0; begin < documents.size(); begin += batch) {
+      const size_t size = std::min(batch, documents.size() - begin);
+      if (Status s = visit(std::span<const Document>(documents).subspan(begin, size)); !s.ok())
+        return s;
+    }
+    return Status::Ok();
+  };
+}
+
+// Streamed over two reads in batches of any size, the copies are the ones brute-force exact
+// Jaccard finds over the whole corpus, and the same as FindCopies on the corpus in memory.
+TEST(FindCopiesStreamed, BatchSizeDoesNotChangeTheCopies) {
+  GeneratorOptions g;
+  g.num_documents = 400;
+  g.seed = 21;
+  GeneratedCorpus corpus = GenerateCorpus(g);
+  const std::vector<Document>& docs = corpus.documents;
+  DedupOptions o;
+  Shingler shingler = *Shingler::Create(o.shingles);
+  std::vector<ShingleSet> sets;
+  for (const Document& d : docs) sets.push_back(shingler.Shingles(d.text));
+  std::set<std::pair<uint32_t, uint32_t>> clear_copies;  // exact Jaccard >= threshold + 0.05
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    for (uint32_t j = i + 1; j < docs.size(); ++j) {
+      if (OracleJaccard(sets[i], sets[j]) >= o.threshold + 0.05) clear_copies.insert({i, j});
+    }
+  }
+  ASSERT_GE(clear_copies.size(), 10u);
+  const DedupResult in_memory = *FindCopies(docs, o);
+  for (size_t batch : {size_t{1}, size_t{37}, size_t{4096}}) {
+    int reads = 0;
+    std::vector<Document> headers;
+    Result<DedupResult> streamed =
+        FindCopiesStreamed(BatchedReads(docs, batch, &reads), o, &headers);
+    ASSERT_TRUE(streamed.ok()) << streamed.status().message();
+    EXPECT_EQ(reads, 2);
+    EXPECT_EQ(*streamed, in_memory) << "batch " << batch;
+    std::set<std::pair<uint32_t, uint32_t>> found;
+    for (const CopyPair& p : streamed->pairs) {
+      EXPECT_GE(OracleJaccard(sets[p.a], sets[p.b]), o.threshold);
+      found.insert({std::min(p.a, p.b), std::max(p.a, p.b)});
+    }
+    for (const auto& pair : clear_copies) EXPECT_EQ(found.count(pair), 1u) << batch;
+    ASSERT_EQ(headers.size(), docs.size());
+    for (size_t d = 0; d < docs.size(); ++d) {
+      EXPECT_EQ(headers[d].id, docs[d].id);
+      EXPECT_EQ(headers[d].published, docs[d].published);
+      EXPECT_TRUE(headers[d].text.empty());
+    }
+  }
+}
+
+// At passage level the documents in a pair keep their text (the excerpts quote it), the
+// others do not.
+TEST(FindCopiesStreamed, PassageLevelKeepsTheTextOfCopies) {
+  GeneratedCorpus corpus = PastedPassagesCorpus(150);
+  DedupOptions o;
+  o.level = DedupLevel::kPassage;
+  int reads = 0;
+  std::vector<Document> headers;
+  DedupResult streamed =
+      *FindCopiesStreamed(BatchedReads(corpus.documents, 13, &reads), o, &headers);
+  EXPECT_EQ(streamed, *FindCopies(corpus.documents, o));
+  ASSERT_FALSE(streamed.pairs.empty());
+  std::set<uint32_t> in_pair;
+  for (const CopyPair& p : streamed.pairs) in_pair.insert({p.a, p.b});
+  for (uint32_t d = 0; d < headers.size(); ++d) {
+    EXPECT_EQ(headers[d].text, in_pair.count(d) ? corpus.documents[d].text : "") << d;
+  }
+}
+
+// A second read that does not give the documents of the first is an error, not a wrong answer.
+TEST(FindCopiesStreamed, InputChangedBetweenReadsIsAnError) {
+  std::vector<Document> first = {Doc("a", "one two three four five six"),
+                                 Doc("b", "one two three four five six")};
+  for (const std::vector<Document>& second :
+       {std::vector<Document>{first[0]}, std::vector<Document>{first[0], Doc("c", "x y z")},
+        std::vector<Document>{first[0], first[1], first[1]}}) {
+    int reads = 0;
+    DocumentPasses read = [&](const DocumentBatchVisitor& visit) {
+      return visit(reads++ == 0 ? first : second);
+    };
+    std::vector<Document> headers;
+    Result<DedupResult> r = FindCopiesStreamed(read, DedupOptions(), &headers);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+    EXPECT_NE(r.status().message().find("changed between its two reads"), std::string::npos);
+  }
+  // A reading error is passed on.
+  DocumentPasses failing = [](const DocumentBatchVisitor&) { return NotFound("gone.jsonl"); };
+  std::vector<Document> headers;
+  EXPECT_EQ(FindCopiesStreamed(failing, DedupOptions(), &headers).status().message(), "gone.jsonl");
 }
 
 TEST(Generator, DeterministicAndPlantsCopies) {
