@@ -34,10 +34,18 @@
 
 namespace crossclaim {
 
+// How JSON records are parsed. Both give the same documents and skips; kReference exists so
+// that tests can check that.
+enum class JsonParser {
+  kFast,       // simdjson for well-formed records, nlohmann for the rest (and its messages)
+  kReference,  // nlohmann only
+};
+
 struct IngestOptions {
   // Documents with more text than this are skipped (not truncated: a truncated article
   // would yield claims the outlet never published). 0 means no limit.
   size_t max_document_bytes = 16u << 20;
+  JsonParser json_parser = JsonParser::kFast;
 };
 
 enum class InputStatus { kUsed, kSkipped };

@@ -10,7 +10,7 @@ build_pkgs=(
   g++ cmake ninja-build pkg-config git
   libeigen3-dev libxxhash-dev libicu-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
 )
 # Run time: WordNet's database, read by `crossclaim pairs` (similarity/wordnet.h).
 runtime_pkgs=(wordnet-base)

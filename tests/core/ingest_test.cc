@@ -27,6 +27,52 @@ const InputRecord& OnlyRecord(const Corpus& corpus) {
   return corpus.records.front();
 }
 
+// The fast parser gives the reference parser's documents and records on the records where
+// they could part ways, and both give what was worked out by hand.
+TEST(JsonLines, FastParserMatchesReferenceOnTrickyRecords) {
+  const std::string content =
+      R"({"id":"a","id":"b","text":"last id wins"})"
+      "\n"
+      R"({"id":42,"text":"integer id"})"
+      "\n"
+      R"({"id":"c","title":null,"text":"null title","outlet":"\u00c9cho"})"
+      "\n"
+      R"({"id":"d","views":123456789012345678901234567890,"text":"big number elsewhere"})"
+      "\n"
+      R"({"id":"e","text":"esc \"q\" \\ \n \ud83d\ude00","nested":{"text":"not this"}})"
+      "\n"
+      R"({"id":"f","text":7})"
+      "\n"
+      R"({"id":"g","title":["x"],"text":"bad title"})"
+      "\n"
+      R"(["not","an","object"])"
+      "\n"
+      R"({"id":"h","text":"lone surrogate \ud800"})"
+      "\n"
+      R"({"id":"i"})"
+      "\n"
+      R"({"id":18446744073709551615,"text":"unsigned id"})"
+      "\n";
+  Corpus fast = ParseLines(content);
+  IngestOptions reference_options;
+  reference_options.json_parser = JsonParser::kReference;
+  Corpus reference = ParseLines(content, reference_options);
+  EXPECT_EQ(fast.documents, reference.documents);
+  EXPECT_EQ(fast.records, reference.records);
+  ASSERT_EQ(fast.records.size(), 11u);
+  std::vector<std::string> ids;
+  for (const Document& d : fast.documents) ids.push_back(d.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"b", "42", "c", "d", "e", "18446744073709551615"}))
+      << fast.documents.back().id;
+  EXPECT_EQ(fast.documents[2].outlet,
+            "\xc3\x89"
+            "cho");
+  EXPECT_EQ(fast.documents[4].text, "esc \"q\" \\ \n \xf0\x9f\x98\x80");
+  for (size_t skipped : {5u, 6u, 7u, 8u, 9u}) {
+    EXPECT_EQ(fast.records[skipped].status, InputStatus::kSkipped) << skipped;
+  }
+}
+
 TEST(JsonLines, ReadsDocumentedFieldsAndIgnoresUnknownOnes) {
   Corpus corpus = ParseLines(
       R"({"id":"a1","outlet":"ISW","url":"https://example.org/a","published":"2025-01-21T13:32:00Z","title":"T","text":"Body one.","extra":{"x":1}})"

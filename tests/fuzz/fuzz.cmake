@@ -13,7 +13,7 @@ set(fuzz_srcs
   ${PROJECT_SOURCE_DIR}/core/document.cc ${PROJECT_SOURCE_DIR}/core/utf8.cc)
 add_custom_command(OUTPUT ${fuzz_bin}
   COMMAND ${CROSSCLAIM_CLANGXX} -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined
-          -I${PROJECT_SOURCE_DIR} ${fuzz_srcs} -licuuc -lfmt -o ${fuzz_bin}
+          -I${PROJECT_SOURCE_DIR} ${fuzz_srcs} -licuuc -lsimdjson -lfmt -o ${fuzz_bin}
   DEPENDS ${fuzz_srcs}
   COMMENT "Building the JSON Lines fuzzer with clang")
 add_custom_target(jsonl_fuzzer ALL DEPENDS ${fuzz_bin})

@@ -1,5 +1,7 @@
 // libFuzzer target for the JSON Lines reader: any bytes must be read without a crash, a
-// leak or undefined behaviour, and every non-blank line must be accounted for by a record.
+// leak or undefined behaviour, every non-blank line must be accounted for by a record, and the
+// fast parser (simdjson, falling back to nlohmann) must give exactly the reference's
+// (nlohmann's) documents and records.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -25,5 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (corpus.records.size() != non_blank) std::abort();
   if (corpus.documents.size() + corpus.skipped() != corpus.records.size()) std::abort();
+  crossclaim::Corpus reference;
+  options.json_parser = crossclaim::JsonParser::kReference;
+  crossclaim::ParseJsonLines(content, "fuzz.jsonl", options, &reference);
+  if (corpus.documents != reference.documents || corpus.records != reference.records) std::abort();
   return 0;
 }
