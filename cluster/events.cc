@@ -72,6 +72,8 @@ Result<std::vector<CosinePair>> ViewCosines(const Corpus& corpus, const ClaimSet
                                             const EventOptions& options, bool whole_document) {
   TfidfOptions tfidf;
   tfidf.threads = options.threads;
+  tfidf.bigrams = options.bigrams;
+  tfidf.min_df = options.min_df;
   Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
   if (!vectorizer.ok()) return vectorizer.status();
   TfidfMatrix rows = vectorizer->FitTransform(
@@ -96,6 +98,8 @@ Status EventOptions::Validate() const {
   if (days_scale < 0)
     return InvalidArgument(
         fmt::format("EventOptions.days_scale must be >= 0 (got {})", days_scale));
+  if (min_df < 1)
+    return InvalidArgument(fmt::format("EventOptions.min_df must be >= 1 (got {})", min_df));
   if (lead_claims == 0) return InvalidArgument("EventOptions.lead_claims must be > 0 (got 0)");
   return Status::Ok();
 }

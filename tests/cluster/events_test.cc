@@ -130,6 +130,30 @@ TEST(ClusterEvents, WholeDocumentUsesTheBodyBeyondTheLead) {
   EXPECT_EQ(events->size(), 1u);
 }
 
+TEST(ClusterEvents, MinDfDropsWordsOfOneDocument) {
+  // One shared word ("harbour", df 2, idf ln(3/3) + 1 = 1) and nine words of each document's
+  // own (df 1, idf ln(3/2) + 1 = 1.405, sublinear tf 1): cosine 1 / (1 + 9 * 1.405^2) = 0.053,
+  // under the edge threshold, so two events. With min_df 2 only "harbour" is left: cosine 1.
+  Corpus corpus = MakeCorpus({
+      {"a", "", "harbour alpha bravo charlie delta echo foxtrot golf hotel india"},
+      {"b", "", "harbour juliet kilo lima mike november oscar papa quebec romeo"},
+  });
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  EventOptions options;
+  options.whole_document = true;
+  Result<std::vector<NewsEvent>> events = ClusterEvents(corpus, claims, options);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 2u);
+  options.min_df = 2;
+  events = ClusterEvents(corpus, claims, options);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 1u);
+  options.bigrams = true;  // the bigrams are each in one document: dropped as well
+  events = ClusterEvents(corpus, claims, options);
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->size(), 1u);
+}
+
 TEST(EventOptions, RejectsBadValues) {
   EventOptions options;
   options.event_threshold = 0;
@@ -137,6 +161,9 @@ TEST(EventOptions, RejectsBadValues) {
   options = EventOptions();
   options.days_scale = -1;
   EXPECT_EQ(options.Validate().message(), "EventOptions.days_scale must be >= 0 (got -1)");
+  options = EventOptions();
+  options.min_df = 0;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.min_df must be >= 1 (got 0)");
 }
 
 }  // namespace
