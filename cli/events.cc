@@ -77,6 +77,13 @@ const CommandRegistration kEvents{
                      "Drop words found in fewer documents than this")
           ->check(CLI::PositiveNumber)
           ->capture_default_str();
+      app.add_option("--latent-dims", flags->options.latent_dims,
+                     "Dimensions of latent semantic vectors blended into related pairs; 0: off")
+          ->check(CLI::NonNegativeNumber)
+          ->capture_default_str();
+      app.add_option("--latent-weight", flags->options.latent_weight,
+                     "Weight of the latent cosine in a related pair's similarity, in [0, 1]")
+          ->capture_default_str();
       app.add_option("--threads", flags->options.threads, "Worker threads (0: all cores)")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();
