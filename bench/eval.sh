@@ -113,7 +113,8 @@ for level in event topic; do
     --json >"$work/ecb.$level.base.json"
 done
 if "$bin" events --help >/dev/null 2>&1; then
-  "$bin" events "$work/ecbplus.jsonl" --format jsonl --whole-document true >"$work/ecb.cc.jsonl" 2>"$work/ecb.cc.log"
+  "$bin" events "$work/ecbplus.jsonl" --format jsonl --whole-document true --bigrams true \
+    --min-df 2 --latent-dims 100 --event-threshold 0.26 >"$work/ecb.cc.jsonl" 2>"$work/ecb.cc.log"
   "$bin" eval clusters --predicted "$work/ecb.cc.jsonl" --gold "$work/ecbplus.event.tsv" --json \
     >"$work/ecb.event.cc.json"
   "$bin" eval clusters --predicted "$work/ecb.cc.jsonl" --gold "$work/ecbplus.topic.tsv" --json \

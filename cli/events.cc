@@ -70,6 +70,20 @@ const CommandRegistration kEvents{
       app.add_option("--whole-document", flags->options.whole_document,
                      "Words of the whole text (true) or of the title and lead claims only (false)")
           ->capture_default_str();
+      app.add_option("--bigrams", flags->options.bigrams,
+                     "Add adjacent word pairs to the document vectors")
+          ->capture_default_str();
+      app.add_option("--min-df", flags->options.min_df,
+                     "Drop words found in fewer documents than this")
+          ->check(CLI::PositiveNumber)
+          ->capture_default_str();
+      app.add_option("--latent-dims", flags->options.latent_dims,
+                     "Dimensions of latent semantic vectors blended into related pairs; 0: off")
+          ->check(CLI::NonNegativeNumber)
+          ->capture_default_str();
+      app.add_option("--latent-weight", flags->options.latent_weight,
+                     "Weight of the latent cosine in a related pair's similarity, in [0, 1]")
+          ->capture_default_str();
       app.add_option("--threads", flags->options.threads, "Worker threads (0: all cores)")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();

@@ -27,6 +27,7 @@ struct PairsFlags {
   std::string model_path;
   std::string fold_models;
   double char_weight = PairScorerOptions().char_weight;
+  int latent_dims = 100;
   int threads = 0;
 };
 
@@ -61,7 +62,7 @@ nlohmann::ordered_json PairLine(const std::string& id, const PairFeatures& f,
   line["score"] = Round6(f.score);
   for (const char* name :
        {"dice_word1", "dice_word2", "dice_word3", "dice_content", "wordnet_min", "wordnet_max",
-        "number_mismatch", "number_distance", "length_log_ratio2"}) {
+        "number_mismatch", "number_distance", "length_log_ratio2", "cosine_lsa"}) {
     line[name] = Round6(FeatureValue(f, name).value());
   }
   return line;
@@ -91,6 +92,7 @@ Result<std::map<std::string, PairModel>> LoadFoldModels(const std::string& path)
 int RunPairs(const PairsFlags& flags) {
   PairScorerOptions options;
   options.char_weight = flags.char_weight;
+  options.latent_dims = flags.latent_dims;
   options.threads = flags.threads;
   if (!flags.model_path.empty()) {
     Result<PairModel> model = LoadPairModel(flags.model_path);
@@ -160,6 +162,11 @@ const CommandRegistration kPairs{
                      "Background word idf from `crossclaim idf` (added to the file's counts)");
       app.add_option("--char-weight", flags->char_weight,
                      "Weight of the character n-gram cosine in `cosine`, in [0, 1]")
+          ->capture_default_str();
+      app.add_option("--latent-dims", flags->latent_dims,
+                     "Dimensions of the latent semantic vectors of `cosine_lsa` (truncated SVD of "
+                     "the file's word TF-IDF); 0: off")
+          ->check(CLI::NonNegativeNumber)
           ->capture_default_str();
       app.add_option("--wordnet", flags->wordnet_dir,
                      "WordNet database folder (Debian's wordnet-base); `none`: equal words only")

@@ -9,6 +9,7 @@
 
 #include "cluster/clustering.h"
 #include "similarity/cosine.h"
+#include "similarity/latent.h"
 #include "similarity/tfidf.h"
 
 namespace crossclaim {
@@ -67,19 +68,40 @@ std::string EventTitle(const Corpus& corpus, const ClaimSet& set, int32_t doc) {
   return d.id;
 }
 
-// Document pairs at or above edge_threshold in the whole-text or the lead TF-IDF view.
-Result<std::vector<CosinePair>> ViewCosines(const Corpus& corpus, const ClaimSet& claims,
-                                            const EventOptions& options, bool whole_document) {
+// TF-IDF rows of the documents' feature tokens.
+Result<TfidfMatrix> DocumentRows(const TokenLists& docs, bool bigrams, int min_df, int threads) {
   TfidfOptions tfidf;
-  tfidf.threads = options.threads;
+  tfidf.threads = threads;
+  tfidf.bigrams = bigrams;
+  tfidf.min_df = min_df;
   Result<TfidfVectorizer> vectorizer = TfidfVectorizer::Create(tfidf);
   if (!vectorizer.ok()) return vectorizer.status();
-  TfidfMatrix rows = vectorizer->FitTransform(
-      DocumentFeatures(corpus, claims, options.lead_claims, whole_document));
+  return vectorizer->FitTransform(docs);
+}
+
+// Document pairs at or above edge_threshold in the TF-IDF view; with latent_dims, each pair's
+// cosine is blended with the cosine of the documents' latent semantic vectors.
+Result<std::vector<CosinePair>> DocumentCosines(const Corpus& corpus, const ClaimSet& claims,
+                                                const EventOptions& options) {
+  const TokenLists docs =
+      DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
+  Result<TfidfMatrix> rows = DocumentRows(docs, options.bigrams, options.min_df, options.threads);
+  if (!rows.ok()) return rows.status();
   AllPairsOptions pair_options;
   pair_options.threshold = options.edge_threshold;
   pair_options.threads = options.threads;
-  return AllPairsCosine(rows, {}, pair_options);
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(*rows, {}, pair_options);
+  if (!pairs.ok() || options.latent_dims == 0) return pairs;
+  // Words only (no pairs, every document frequency): the topic space of the whole feed.
+  Result<TfidfMatrix> words = DocumentRows(docs, false, 1, options.threads);
+  if (!words.ok()) return words.status();
+  const Eigen::MatrixXf latent = LatentRows(*words, TruncatedSvdMap(*words, options.latent_dims));
+  const double w = options.latent_weight;
+  for (CosinePair& p : *pairs) {
+    const double lsa = latent.row(p.a).dot(latent.row(p.b));
+    p.cosine = static_cast<float>((1 - w) * p.cosine + w * std::max(lsa, 0.0));
+  }
+  return pairs;
 }
 
 }  // namespace
@@ -96,6 +118,16 @@ Status EventOptions::Validate() const {
   if (days_scale < 0)
     return InvalidArgument(
         fmt::format("EventOptions.days_scale must be >= 0 (got {})", days_scale));
+  if (min_df < 1)
+    return InvalidArgument(fmt::format("EventOptions.min_df must be >= 1 (got {})", min_df));
+  if (latent_dims < 0) {
+    return InvalidArgument(
+        fmt::format("EventOptions.latent_dims must be >= 0 (got {})", latent_dims));
+  }
+  if (!(latent_weight >= 0 && latent_weight <= 1)) {
+    return InvalidArgument(
+        fmt::format("EventOptions.latent_weight must be in [0, 1] (got {})", latent_weight));
+  }
   if (lead_claims == 0) return InvalidArgument("EventOptions.lead_claims must be > 0 (got 0)");
   return Status::Ok();
 }
@@ -104,8 +136,7 @@ Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSe
                                              const EventOptions& options) {
   Status valid = options.Validate();
   if (!valid.ok()) return valid;
-  Result<std::vector<CosinePair>> pairs =
-      ViewCosines(corpus, claims, options, options.whole_document);
+  Result<std::vector<CosinePair>> pairs = DocumentCosines(corpus, claims, options);
   if (!pairs.ok()) return pairs.status();
 
   std::vector<WeightedEdge> edges;

@@ -31,6 +31,17 @@ struct EventOptions {
   // by default: on the 5-document demo event it splits the untitled readout from the four
   // reports (idf over so few documents), and `crossclaim report` must keep them together.
   bool whole_document = false;
+  // Word-pair features and the minimum document frequency of a term (TfidfOptions bigrams,
+  // min_df). On ECB+ with the whole text, bigrams and min_df 2 tell similar events apart
+  // better (docs/quality.md); off by default: a 5-document feed has too few documents for
+  // min_df to keep its words.
+  bool bigrams = false;
+  int min_df = 1;
+  // Latent semantic vectors (similarity/latent.h, a truncated SVD of the documents' word
+  // TF-IDF): a related pair's similarity becomes (1 - latent_weight) * cosine +
+  // latent_weight * max(0, latent cosine). 0 dimensions: off (the default).
+  int latent_dims = 0;
+  double latent_weight = 0.3;
   double edge_threshold = 0.08;   // document cosine below which two documents are unrelated
   double event_threshold = 0.16;  // average-link merge threshold
   double days_scale = 3.0;        // similarity *= exp(-|days apart| / days_scale); 0: off

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "similarity/shingle.h"
@@ -183,6 +185,10 @@ Result<PairScorer> PairScorer::Create(const PairScorerOptions& options) {
         fmt::format("PairScorerOptions needs 1 <= char_n_min <= char_n_max <= 8 (got {} and {})",
                     options.char_n_min, options.char_n_max));
   }
+  if (options.latent_dims < 0) {
+    return InvalidArgument(
+        fmt::format("PairScorerOptions.latent_dims must be >= 0 (got {})", options.latent_dims));
+  }
   if (options.threads < 0) {
     return InvalidArgument(
         fmt::format("PairScorerOptions.threads must be >= 0 (got {})", options.threads));
@@ -224,12 +230,25 @@ TokenLists PairScorer::CharTokens(const std::vector<std::string>& texts) const {
 void PairScorer::Fit(const std::vector<std::string>& texts) {
   word_.Fit(WordTokens(texts));
   chars_.Fit(CharTokens(texts));
+  latent_map_ = Eigen::MatrixXf();
+  if (options_.latent_dims == 0) return;
+  // Each distinct text once: a body repeated under many headlines would otherwise pull the
+  // singular vectors towards itself.
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::string> distinct;
+  for (const std::string& t : texts) {
+    if (seen.insert(t).second) distinct.push_back(t);
+  }
+  latent_map_ = TruncatedSvdMap(word_.Transform(WordTokens(distinct)), options_.latent_dims);
 }
 
 Status PairScorer::LoadIdf(const std::string& path) { return word_.LoadIdf(path); }
 
 PairVectors PairScorer::Transform(const std::vector<std::string>& texts) const {
-  return PairVectors{word_.Transform(WordTokens(texts)), chars_.Transform(CharTokens(texts))};
+  PairVectors v{word_.Transform(WordTokens(texts)), chars_.Transform(CharTokens(texts)), {}};
+  v.latent =
+      latent_map_.cols() > 0 ? LatentRows(v.word, latent_map_) : Eigen::MatrixXf(v.word.rows(), 0);
+  return v;
 }
 
 PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const PairVectors& va,
@@ -241,6 +260,10 @@ PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const Pai
   f.cosine_word = RowDot(va.word, row_a, vb.word, row_b);
   f.cosine_char = RowDot(va.chars, row_a, vb.chars, row_b);
   f.cosine = (1 - options_.char_weight) * f.cosine_word + options_.char_weight * f.cosine_char;
+  if (va.latent.cols() > 0 && va.latent.cols() == vb.latent.cols()) {
+    f.cosine_lsa =
+        std::clamp(static_cast<double>(va.latent.row(row_a).dot(vb.latent.row(row_b))), -1.0, 1.0);
+  }
   AddOverlapFeatures(a, b, &f);
   f.score = options_.model.Apply(f);
   return f;

@@ -32,13 +32,18 @@
 //                 equal word or a common base form (weight 1), a WordNet synonym (0.9) or a
 //                 derivation (0.8) in the other text (similarity/wordnet.h). Without a
 //                 WordNet only equal words count. 1 when a text has no content word.
+//   cosine_lsa    cosine of the two texts' latent semantic vectors (similarity/latent.h): the
+//                 word TF-IDF rows projected on the top latent_dims right singular vectors of
+//                 the word TF-IDF matrix of the fitted texts (each distinct text once). Texts
+//                 on one topic come close without sharing words. In [-1, 1]; 0 when
+//                 latent_dims is 0 or a text has no known word.
 //   number_mismatch    1 if the sets of number tokens differ, else 0 ("7%" vs "5%").
 //   number_distance    |A Δ B| / |A ∪ B| over the number tokens; 0 when neither has one.
 //   length_log_ratio2  ln((1 + tokens a) / (1 + tokens b))^2: paraphrases have similar
 //                 lengths. Not bounded by 1.
 //   score         the learned combination of the features above (similarity/pair_model.h),
 //                 in [0, 1]: what `crossclaim pairs` reports for thresholds and `eval`.
-// All features but length_log_ratio2 are in [0, 1].
+// All features but length_log_ratio2 and cosine_lsa are in [0, 1].
 //
 // Thread safety: a fitted scorer is immutable; Transform, Score and Rank may be called
 // concurrently. Fit and LoadIdf mutate.
@@ -53,6 +58,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "similarity/latent.h"
 #include "similarity/pair_model.h"
 #include "similarity/tfidf.h"
 #include "similarity/wordnet.h"
@@ -73,6 +79,9 @@ struct PairScorerOptions {
   int char_n_max = 5;
   // Adds adjacent word pairs to the word vectors.
   bool word_bigrams = false;
+  // Dimensions of the latent vectors of cosine_lsa, fitted by Fit(); 0: no latent vectors
+  // (cosine_lsa is 0). `crossclaim pairs` uses 100 (docs/quality.md).
+  int latent_dims = 0;
   // Worker threads for Transform and Rank (0: all cores). Results do not depend on it.
   int threads = 0;
   // WordNet for wordnet_min/_max; null: only equal words match (see the banner).
@@ -98,6 +107,7 @@ struct PairFeatures {
   double number_mismatch = 0;
   double number_distance = 0;
   double length_log_ratio2 = 0;
+  double cosine_lsa = 0;
   double score = 0;
 
   bool operator==(const PairFeatures&) const = default;
@@ -107,6 +117,7 @@ struct PairFeatures {
 struct PairVectors {
   TfidfMatrix word;
   TfidfMatrix chars;
+  Eigen::MatrixXf latent;  // unit rows of latent_dims columns; no columns when latent_dims is 0
 };
 
 // One ranked hit of Rank(): a row of the collection and its `cosine`.
@@ -123,7 +134,8 @@ class PairScorer {
   static Result<PairScorer> Create(const PairScorerOptions& options);
 
   // Fits the word and character idf on `texts` (each text is one document). With a loaded
-  // background idf, word document frequencies add to it. O(total bytes).
+  // background idf, word document frequencies add to it. O(total bytes). With latent_dims,
+  // also the latent map: a truncated SVD of the word TF-IDF rows of the distinct texts.
   void Fit(const std::vector<std::string>& texts);
 
   // Loads a background word idf written by `crossclaim idf` / TfidfVectorizer::SaveIdf
@@ -165,6 +177,7 @@ class PairScorer {
   PairScorerOptions options_;
   TfidfVectorizer word_;
   TfidfVectorizer chars_;
+  Eigen::MatrixXf latent_map_;  // vocabulary x latent_dims; empty before Fit or when off
 };
 
 // The character n-grams of one normalised token as described in the banner, in order

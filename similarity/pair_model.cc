@@ -13,6 +13,12 @@
 namespace crossclaim {
 
 std::optional<double> FeatureValue(const PairFeatures& f, std::string_view name) {
+  if (const size_t times = name.find('*'); times != std::string_view::npos) {
+    const std::optional<double> x = FeatureValue(f, name.substr(0, times));
+    const std::optional<double> y = FeatureValue(f, name.substr(times + 1));
+    if (!x || !y) return std::nullopt;
+    return *x * *y;
+  }
   if (name.ends_with("^2")) {
     const std::optional<double> v = FeatureValue(f, name.substr(0, name.size() - 2));
     if (!v) return std::nullopt;
@@ -34,6 +40,7 @@ std::optional<double> FeatureValue(const PairFeatures& f, std::string_view name)
       {"number_mismatch", f.number_mismatch},
       {"number_distance", f.number_distance},
       {"length_log_ratio2", f.length_log_ratio2},
+      {"cosine_lsa", f.cosine_lsa},
   };
   for (const auto& [field, value] : fields) {
     if (field == name) return value;

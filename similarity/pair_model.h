@@ -1,6 +1,6 @@
 // A small learned combination of the pair features (similarity/pair_features.h) into one
-// score: `score` of `crossclaim pairs`. Linear in named terms, each a feature or its square,
-// with a logistic or identity link, clipped to [0, 1]:
+// score: `score` of `crossclaim pairs`. Linear in named terms, each a feature, its square or a
+// product, with a logistic or identity link, clipped to [0, 1]:
 //   z = bias + sum_i weights[i] * term_i(features),   score = sigmoid(z) or clamp(z, 0, 1)
 //
 // Example:
@@ -11,7 +11,8 @@
 // Model file (JSON, written by bench/eval/fit_pair_model.py):
 //   {"terms": ["cosine_char", "wordnet_min", "cosine_char^2", ...],
 //    "weights": [1.9, 2.4, -0.3, ...], "bias": -3.1, "link": "logistic" | "identity"}
-// Term names are the PairFeatures field names (FeatureValue below); "^2" squares one.
+// Term names are the PairFeatures field names (FeatureValue below); "^2" squares one, and
+// "a*b" is the product of two (each may carry "^2").
 // Standardisation used when fitting is folded into the weights, so terms are raw features.
 //
 // Thread safety: immutable after construction.
@@ -42,8 +43,8 @@ struct PairModel {
   bool operator==(const PairModel&) const = default;
 };
 
-// The value of the feature called `name` (a PairFeatures field name, optionally with "^2"),
-// or nullopt for an unknown name.
+// The value of the term called `name` (a PairFeatures field name, optionally with "^2", or
+// two of them joined by "*": their product), or nullopt for an unknown name.
 std::optional<double> FeatureValue(const PairFeatures& f, std::string_view name);
 
 // Checks that terms and weights have the same length and every term names a feature.

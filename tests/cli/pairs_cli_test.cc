@@ -101,12 +101,15 @@ TEST(PairsCli, FieldsAndBruteForceFeatures) {
                           "id", "jaccard_word", "jaccard_char", "cosine", "divergent",
                           "divergence_kinds", "cosine_word", "cosine_char", "score", "dice_word1",
                           "dice_word2", "dice_word3", "dice_content", "wordnet_min", "wordnet_max",
-                          "number_mismatch", "number_distance", "length_log_ratio2"));
+                          "number_mismatch", "number_distance", "length_log_ratio2", "cosine_lsa"));
     EXPECT_EQ(p["id"], kRows[i][0]);
     EXPECT_NEAR(p["jaccard_word"].get<double>(), BruteJaccard(kRows[i][1], kRows[i][2]), 1e-6);
     EXPECT_NEAR(p["jaccard_char"].get<double>(),
                 Jaccard(char5.Shingles(kRows[i][1]), char5.Shingles(kRows[i][2])), 1e-6);
     EXPECT_NEAR(p["cosine_word"].get<double>(), DenseWordCosine(texts, 2 * i, 2 * i + 1), 1e-5);
+    // Fewer texts than the 100 latent dimensions: the truncated SVD keeps every direction of
+    // the fitted rows, so the latent cosine is the word cosine.
+    EXPECT_NEAR(p["cosine_lsa"].get<double>(), DenseWordCosine(texts, 2 * i, 2 * i + 1), 1e-5);
     // The documented combination with the default weight 1/2.
     EXPECT_NEAR(p["cosine"].get<double>(),
                 0.5 * p["cosine_word"].get<double>() + 0.5 * p["cosine_char"].get<double>(), 2e-6);

@@ -130,6 +130,50 @@ TEST(ClusterEvents, WholeDocumentUsesTheBodyBeyondTheLead) {
   EXPECT_EQ(events->size(), 1u);
 }
 
+// How many events the whole-text view finds among documents written in lower case (no
+// names, dates or numbers), or 0 on an error.
+size_t WholeTextEvents(const std::vector<std::string>& texts, EventOptions options) {
+  std::vector<std::tuple<std::string, std::string, std::string>> docs;
+  for (const std::string& text : texts) docs.emplace_back(std::to_string(docs.size()), "", text);
+  Corpus corpus = MakeCorpus(docs);
+  options.whole_document = true;
+  Result<std::vector<NewsEvent>> events =
+      ClusterEvents(corpus, ExtractCorpusClaims(corpus, {}, {}), options);
+  EXPECT_TRUE(events.ok());
+  return events.ok() ? events->size() : 0;
+}
+
+TEST(ClusterEvents, MinDfDropsWordsOfOneDocument) {
+  // One shared word ("harbour", df 2, idf ln(3/3) + 1 = 1) and nine words of each document's
+  // own (df 1, idf ln(3/2) + 1 = 1.405, sublinear tf 1): cosine 1 / (1 + 9 * 1.405^2) = 0.053,
+  // under the edge threshold, so two events. With min_df 2 only "harbour" is left: cosine 1.
+  const std::vector<std::string> texts = {
+      "harbour alpha bravo charlie delta echo foxtrot golf hotel india",
+      "harbour juliet kilo lima mike november oscar papa quebec romeo"};
+  EventOptions options;
+  EXPECT_EQ(WholeTextEvents(texts, options), 2u);
+  options.min_df = 2;
+  EXPECT_EQ(WholeTextEvents(texts, options), 1u);
+  options.bigrams = true;  // the bigrams are each in one document: dropped as well
+  EXPECT_EQ(WholeTextEvents(texts, options), 1u);
+}
+
+TEST(ClusterEvents, LatentVectorsJoinRelatedDocumentsOfOneTopic) {
+  // One shared word (idf 1) and four own words each (idf ln(3/2) + 1 = 1.405): cosine
+  // 1 / (1 + 4 * 1.405^2) = 0.112, related (>= edge 0.08) but under the event threshold 0.16.
+  const std::vector<std::string> texts = {"harbour alpha bravo charlie delta",
+                                          "harbour echo foxtrot golf hotel"};
+  EventOptions options;
+  EXPECT_EQ(WholeTextEvents(texts, options), 2u);
+  // One latent dimension: the first singular vector of a non-negative matrix whose words are
+  // chained by "harbour" is positive, so both documents project on it the same way: latent
+  // cosine 1, similarity 0.7 * 0.112 + 0.3 * 1 = 0.378.
+  options.latent_dims = 1;
+  EXPECT_EQ(WholeTextEvents(texts, options), 1u);
+  options.latent_weight = 0;  // the latent cosine weighs nothing: as without it
+  EXPECT_EQ(WholeTextEvents(texts, options), 2u);
+}
+
 TEST(EventOptions, RejectsBadValues) {
   EventOptions options;
   options.event_threshold = 0;
@@ -137,6 +181,15 @@ TEST(EventOptions, RejectsBadValues) {
   options = EventOptions();
   options.days_scale = -1;
   EXPECT_EQ(options.Validate().message(), "EventOptions.days_scale must be >= 0 (got -1)");
+  options = EventOptions();
+  options.min_df = 0;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.min_df must be >= 1 (got 0)");
+  options = EventOptions();
+  options.latent_dims = -1;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.latent_dims must be >= 0 (got -1)");
+  options = EventOptions();
+  options.latent_weight = 1.5;
+  EXPECT_EQ(options.Validate().message(), "EventOptions.latent_weight must be in [0, 1] (got 1.5)");
 }
 
 }  // namespace

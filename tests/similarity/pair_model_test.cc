@@ -40,6 +40,12 @@ TEST(PairModel, FeatureNames) {
   EXPECT_EQ(FeatureValue(f, "length_log_ratio2^2"), 4.0);
   EXPECT_EQ(FeatureValue(f, "score"), std::nullopt);  // never an input of itself
   EXPECT_EQ(FeatureValue(f, "cosine^3"), std::nullopt);
+  // Products of two terms, each possibly squared.
+  EXPECT_NEAR(FeatureValue(f, "wordnet_min*length_log_ratio2").value(), 0.6, 1e-12);
+  EXPECT_NEAR(FeatureValue(f, "wordnet_min^2*length_log_ratio2").value(), 0.18, 1e-12);
+  EXPECT_NEAR(FeatureValue(f, "wordnet_min*length_log_ratio2^2").value(), 1.2, 1e-12);
+  EXPECT_EQ(FeatureValue(f, "wordnet_min*nope"), std::nullopt);
+  EXPECT_EQ(FeatureValue(f, "cosine_lsa"), 0.0);
 }
 
 TEST(PairModel, ErrorsNameTheSource) {
