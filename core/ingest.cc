@@ -205,10 +205,11 @@ std::optional<std::string>* FieldSlot(std::string_view key, JsonFields* fields) 
 // (malformed JSON, not an object, a field of the wrong type, a number simdjson does not
 // represent), which the nlohmann path then reads or explains. nlohmann's semantics are
 // kept: the last of repeated keys wins, an integer id becomes its decimal string.
-std::optional<JsonFields> FastJsonFields(std::string_view text) {
+std::optional<JsonFields> FastJsonFields(const std::string& text) {
   thread_local simdjson::dom::parser parser;
   simdjson::dom::object object;
-  if (parser.parse(text.data(), text.size()).get(object) != simdjson::SUCCESS) {
+  // Parses in place when `text` has SIMDJSON_PADDING spare capacity, else from a copy.
+  if (parser.parse(text).get(object) != simdjson::SUCCESS) {
     return std::nullopt;
   }
   JsonFields fields;
@@ -235,7 +236,7 @@ std::optional<JsonFields> FastJsonFields(std::string_view text) {
 
 // One JSON object (a JSONL line or a .json file) into the builder.
 // `repairs` counts invalid UTF-8 already replaced in `text` before parsing.
-void AddJsonRecord(std::string_view text, const std::string& location,
+void AddJsonRecord(const std::string& text, const std::string& location,
                    const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
   // simdjson reads well-formed records several times faster; nlohmann is the reference and
   // writes the messages for the rest.
@@ -272,7 +273,9 @@ void AddJsonLine(std::string_view line, std::string_view name, const std::string
                  size_t line_number, CorpusBuilder* builder) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank line
-  std::string repaired(line);
+  std::string repaired;
+  repaired.reserve(line.size() + simdjson::SIMDJSON_PADDING);  // simdjson parses it in place
+  repaired.assign(line);
   size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
   std::string location = fmt::format("{}:{}", name, line_number);
   AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);

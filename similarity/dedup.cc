@@ -414,11 +414,12 @@ class CopyFinder {
     return std::move(result_);
   }
 
+  // Replaces the current bar (if any) with a new one when bars were asked for.
   void StartProgress(const char* label, uint64_t total) {
-    if (progress_) progress_->Finish();
-    progress_.reset();
+    EndProgress();
     if (options_.show_progress) progress_ = std::make_unique<Progress>(label, total);
   }
+  void EndProgress() { progress_.reset(); }  // ~Progress finishes the bar
   uint32_t documents_read() const { return documents_read_; }
 
  private:
@@ -490,7 +491,7 @@ Result<DedupResult> RunCopyFinder(CopyFinder& finder, const DocumentPasses& read
     return s;
   }
   Result<DedupResult> result = finder.Verify();
-  finder.StartProgress("", 0);
+  finder.EndProgress();
   return result;
 }
 
