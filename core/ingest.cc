@@ -4,8 +4,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -32,6 +34,15 @@ Result<std::string> ReadWholeFile(const fs::path& path) {
   if (in.bad()) return DataLoss(fmt::format("{}: read error", path.string()));
   return content.str();
 }
+
+}  // namespace
+
+std::string DuplicateIdReason(std::string_view location, std::string_view id,
+                              std::string_view first_location) {
+  return fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, id, first_location);
+}
+
+namespace {
 
 // Collects documents, enforcing id uniqueness and size limits, in input order.
 class CorpusBuilder {
@@ -89,11 +100,9 @@ class CorpusBuilder {
     if (doc.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       return Skip(doc.id, location, fmt::format("{}: text is empty", location));
     }
-    auto [it, inserted] = first_seen_.emplace(doc.id, location);
-    if (!inserted) {
-      return Skip(
-          doc.id, location,
-          fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, doc.id, it->second));
+    if (options_.unique_ids) {
+      auto [it, inserted] = first_seen_.emplace(doc.id, location);
+      if (!inserted) return Skip(doc.id, location, DuplicateIdReason(location, doc.id, it->second));
     }
     if (doc.outlet.empty()) doc.outlet = std::string(kUnknownOutlet);
     record.document = static_cast<int>(corpus_->documents.size());
@@ -376,15 +385,15 @@ void AddTextFile(const fs::path& path, const std::string& id, const Metadata* me
   builder->Add(std::move(doc), location, std::move(warnings));
 }
 
-// Line by line, so a file of any size is read in the memory of one line (and one batch).
-void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
-  std::ifstream in(path, std::ios::binary);
+// Lines from the stream's position until `end` bytes from the file's start, numbered from
+// `line_number` + 1, in the memory of one line (and one batch).
+void AddJsonLinesFrom(std::istream& in, uint64_t position, uint64_t end, const fs::path& path,
+                      size_t line_number, CorpusBuilder* builder) {
   const std::string name = path.string();
-  if (!in) return builder->Skip(path.stem().string(), name, name + ": cannot open file");
   const std::string stem = path.stem().string();
   std::string line;
-  size_t line_number = 0;
-  while (!builder->failed() && std::getline(in, line)) {
+  while (position < end && !builder->failed() && std::getline(in, line)) {
+    position += line.size() + 1;
     AddJsonLine(line, name, stem, ++line_number, builder);
   }
   if (in.bad()) {
@@ -392,6 +401,49 @@ void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
                   fmt::format("{}: read error after line {}; the rest of the file was not read",
                               name, line_number));
   }
+}
+
+void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string name = path.string();
+  if (!in) return builder->Skip(path.stem().string(), name, name + ": cannot open file");
+  AddJsonLinesFrom(in, 0, std::numeric_limits<uint64_t>::max(), path, 0, builder);
+}
+
+// The first line start at or after `at`: `at` itself when the byte before it ends a line.
+Result<uint64_t> NextLineStart(std::istream& in, uint64_t at, uint64_t size,
+                               const std::string& name) {
+  if (at == 0 || at >= size) return std::min(at, size);
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(at - 1));
+  std::vector<char> buffer(1 << 16);
+  for (uint64_t position = at - 1; position < size;) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const size_t got = static_cast<size_t>(in.gcount());
+    if (got == 0) return DataLoss(fmt::format("{}: read error near byte {}", name, position));
+    const char* newline = static_cast<const char*>(std::memchr(buffer.data(), '\n', got));
+    if (newline != nullptr) return position + static_cast<uint64_t>(newline - buffer.data()) + 1;
+    position += got;
+  }
+  return size;
+}
+
+// Lines starting in [begin, end): the newlines before end - 1, plus the one at begin.
+Result<size_t> CountLineStarts(std::istream& in, uint64_t begin, uint64_t end,
+                               const std::string& name) {
+  if (begin >= end) return size_t{0};
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(begin));
+  std::vector<char> buffer(1 << 20);
+  size_t lines = 1;
+  for (uint64_t left = end - 1 - begin; left > 0;) {
+    in.read(buffer.data(), static_cast<std::streamsize>(std::min<uint64_t>(left, buffer.size())));
+    const size_t got = static_cast<size_t>(in.gcount());
+    if (got == 0) return DataLoss(fmt::format("{}: read error near byte {}", name, end - left));
+    lines += static_cast<size_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+    left -= got;
+  }
+  return lines;
 }
 
 void AddJsonFile(const fs::path& path, CorpusBuilder* builder) {
@@ -476,6 +528,34 @@ void ParseJsonLines(std::string_view content, std::string_view name, const Inges
                     Corpus* corpus) {
   CorpusBuilder builder(options, corpus);
   ParseJsonLinesInto(content, name, &builder);
+}
+
+Result<LineRange> FindLineRange(const std::string& path, uint64_t nominal_begin,
+                                uint64_t nominal_end) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return DataLoss(fmt::format("{}: cannot open file", path));
+  const uint64_t size = static_cast<uint64_t>(in.tellg());
+  LineRange range;
+  Result<uint64_t> begin = NextLineStart(in, nominal_begin, size, path);
+  if (!begin.ok()) return begin.status();
+  Result<uint64_t> end = NextLineStart(in, std::max(nominal_end, *begin), size, path);
+  if (!end.ok()) return end.status();
+  Result<size_t> lines = CountLineStarts(in, *begin, *end, path);
+  if (!lines.ok()) return lines.status();
+  return LineRange{*begin, *end, *lines};
+}
+
+void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t first_line,
+                        const IngestOptions& options, Corpus* corpus) {
+  CorpusBuilder builder(options, corpus);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (range.begin == 0)
+      builder.Skip(fs::path(path).stem().string(), path, path + ": cannot open file");
+    return;
+  }
+  in.seekg(static_cast<std::streamoff>(range.begin));
+  AddJsonLinesFrom(in, range.begin, range.end, path, first_line - 1, &builder);
 }
 
 namespace {

@@ -25,8 +25,10 @@
 #define CROSSCLAIM_CORE_INGEST_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -46,6 +48,9 @@ struct IngestOptions {
   // would yield claims the outlet never published). 0 means no limit.
   size_t max_document_bytes = 16u << 20;
   JsonParser json_parser = JsonParser::kFast;
+  // False leaves duplicate ids to the caller: a reader of one part of the input (a rank of
+  // a distributed run) cannot tell which occurrence came first.
+  bool unique_ids = true;
 };
 
 enum class InputStatus { kUsed, kSkipped };
@@ -92,6 +97,34 @@ Status ReadInputsInBatches(const std::vector<std::string>& paths, const IngestOp
 // Reads JSON Lines from memory; `name` is used in locations. Exposed for tests and fuzzing.
 void ParseJsonLines(std::string_view content, std::string_view name, const IngestOptions& options,
                     Corpus* corpus);
+
+// The lines of one part of a JSON Lines file, for reading a file on several workers: the
+// lines that start in bytes [nominal_begin, nominal_end). Consecutive nominal parts give
+// ranges that tile the file, so each line is read by exactly one worker.
+struct LineRange {
+  uint64_t begin = 0;  // the first line start at or after nominal_begin
+  uint64_t end = 0;    // the first line start at or after nominal_end, or the file's size
+  size_t lines = 0;    // lines starting in [begin, end), blank ones included
+
+  bool operator==(const LineRange&) const = default;
+};
+
+// Finds and counts the lines of [nominal_begin, nominal_end) of `path` (reading about the
+// range's bytes). Errors: DataLoss when the file cannot be opened or read.
+Result<LineRange> FindLineRange(const std::string& path, uint64_t nominal_begin,
+                                uint64_t nominal_end);
+
+// Reads the records of `range` of the JSON Lines file `path` into `corpus` exactly as
+// ReadInputs reads them from the whole file, numbering lines from `first_line` (one more
+// than the lines before the range). A file that cannot be opened is one skipped record
+// from the range that starts at byte 0 and nothing from the others.
+void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t first_line,
+                        const IngestOptions& options, Corpus* corpus);
+
+// The reason given for skipping a document at `location` whose id was first seen at
+// `first_location`.
+std::string DuplicateIdReason(std::string_view location, std::string_view id,
+                              std::string_view first_location);
 
 // Replaces each maximal invalid UTF-8 subsequence in `text` with U+FFFD, in place.
 // Returns how many replacements were made.

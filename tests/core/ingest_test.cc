@@ -373,5 +373,92 @@ TEST(RepairUtf8, ReplacesMaximalInvalidSubsequences) {
   EXPECT_EQ(RepairUtf8(&overlong), 2u);
 }
 
+// A JSON Lines file where line boundaries are awkward to find: blank lines, CRLF endings,
+// a line longer than the readers' buffers, bad records, records without an id (their id
+// is the line number) and no newline at the end.
+std::string AwkwardJsonLines() {
+  std::string lines;
+  for (int i = 0; i < 60; ++i) {
+    if (i % 13 == 4) {
+      lines += "\n";
+    } else if (i % 11 == 7) {
+      lines += "{broken\r\n";
+    } else if (i == 30) {
+      lines += "{\"text\":\"" + std::string(200000, 'x') + "\"}\n";
+    } else if (i % 9 == 2) {
+      lines += fmt::format("{{\"text\":\"no id {}\"}}\r\n", i);
+    } else {
+      lines += fmt::format("{{\"id\":\"d{}\",\"text\":\"text {}\"}}\n", i % 17, i);
+    }
+  }
+  return lines + R"({"id":"last","text":"no newline after me"})";
+}
+
+// Reading a file part by part (any cut points, as ranks do) gives the records of one
+// in-memory parse of the whole content, in order, with the same line numbers.
+TEST(LineRanges, PartsReadTheWholeFileOnce) {
+  const std::string dir = ScratchDir("line_ranges");
+  const std::string content = AwkwardJsonLines();
+  const std::string path = dir + "/events.jsonl";
+  WriteFile(path, content);
+  IngestOptions options;
+  options.unique_ids = false;  // as a part reader: ids are checked across parts by the caller
+  Corpus whole;
+  ParseJsonLines(content, path, options, &whole);
+  ASSERT_GT(whole.skipped(), 3u);
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 40; ++trial) {
+    const size_t parts = 1 + static_cast<size_t>(trial % 9);
+    std::vector<uint64_t> cuts = {0, content.size()};
+    for (size_t p = 1; p < parts; ++p) cuts.push_back(random() % (content.size() + 1));
+    std::sort(cuts.begin(), cuts.end());
+    Corpus joined;
+    size_t lines_before = 0;
+    uint64_t previous_end = 0;
+    for (size_t p = 0; p + 1 < cuts.size(); ++p) {
+      Result<LineRange> range = FindLineRange(path, cuts[p], cuts[p + 1]);
+      ASSERT_TRUE(range.ok()) << range.status().message();
+      EXPECT_EQ(range->begin, previous_end) << "ranges tile the file";
+      previous_end = range->end;
+      Corpus part;
+      ReadJsonLinesRange(path, *range, lines_before + 1, options, &part);
+      lines_before += range->lines;
+      for (InputRecord r : part.records) {
+        if (r.document >= 0) {
+          joined.documents.push_back(part.documents[static_cast<size_t>(r.document)]);
+          r.document = static_cast<int>(joined.documents.size()) - 1;
+        }
+        joined.records.push_back(std::move(r));
+      }
+    }
+    EXPECT_EQ(previous_end, content.size());
+    EXPECT_EQ(lines_before, 61u);  // 60 lines and the last one without a newline
+    EXPECT_EQ(joined.records, whole.records) << "cuts of trial " << trial;
+    EXPECT_EQ(joined.documents, whole.documents) << "cuts of trial " << trial;
+  }
+}
+
+TEST(LineRanges, MissingFileIsOneSkipFromThePartAtTheStart) {
+  const std::string path = ScratchDir("line_ranges_missing") + "/gone.jsonl";
+  EXPECT_FALSE(FindLineRange(path, 0, 10).ok());
+  Corpus first, second;
+  ReadJsonLinesRange(path, {0, 0, 0}, 1, {}, &first);
+  ReadJsonLinesRange(path, {5, 10, 1}, 2, {}, &second);
+  ASSERT_EQ(first.records.size(), 1u);
+  EXPECT_NE(first.records[0].reason.find("gone.jsonl: cannot open file"), std::string::npos);
+  EXPECT_TRUE(second.records.empty());
+}
+
+TEST(LineRanges, DuplicateIdsAreKeptWhenTheCallerChecksThem) {
+  const std::string content = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"a\",\"text\":\"two\"}\n";
+  EXPECT_EQ(ParseLines(content).documents.size(), 1u);
+  IngestOptions options;
+  options.unique_ids = false;
+  EXPECT_EQ(ParseLines(content, options).documents.size(), 2u);
+  EXPECT_EQ(DuplicateIdReason("f:2", "a", "f:1"), "f:2: duplicate id \"a\" (first seen at f:1)");
+  EXPECT_EQ(ParseLines(content).records[1].reason,
+            DuplicateIdReason("events.jsonl:2", "a", "events.jsonl:1"));
+}
+
 }  // namespace
 }  // namespace crossclaim
