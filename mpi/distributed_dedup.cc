@@ -58,25 +58,28 @@ int BucketOwner(uint32_t band, uint32_t key, int ranks) {
 // The shard's units and the tools to shingle them again.
 class Shard {
  public:
-  Shard(const std::vector<Document>& documents, const DedupOptions& options, const Comm& comm)
+  Shard(const DocumentShards& documents, const DedupOptions& options)
       : documents_(documents),
         options_(options),
         shingler_(*Shingler::Create(options.shingles)),
         hasher_(*MinHasher::Create(options.minhash)),
-        units_(documents.size()),
-        rank_(comm.rank()),
-        ranks_(comm.size()) {}
+        units_(documents.local_size()) {}
 
   size_t k() const { return hasher_.num_hashes(); }
-  const Unit& unit(UnitRef ref) const { return units_[ref.doc][ref.index]; }
+  const DocumentShards& documents() const { return documents_; }
+  const Unit& unit(UnitRef ref) const { return units_[documents_.LocalIndex(ref.doc)][ref.index]; }
+  // The key that orders the unit's document by publication (PublicationKey).
+  int64_t published(UnitRef ref) const { return PublicationKey(documents_.Get(ref.doc).published); }
 
   // Units, signatures and band keys of this rank's documents; `out[r]`: entries for rank r.
   void Sign(const LshIndex& index, std::vector<std::vector<BandEntry>>* out, int64_t* units,
             int64_t* empty) {
     const size_t bands = index.banding().bands;
     std::vector<uint32_t> keys(bands);
-    for (uint32_t d = static_cast<uint32_t>(rank_); d < documents_.size(); d += ranks_) {
-      std::vector<Unit> all = dedup_internal::UnitsOf(documents_[d], d, options_, &tokens_);
+    const int ranks = documents_.ranks();
+    for (uint32_t local = 0; local < documents_.local_size(); ++local) {
+      const uint32_t d = documents_.GlobalIndex(local);
+      std::vector<Unit> all = dedup_internal::UnitsOf(documents_.Get(d), d, options_, &tokens_);
       if (options_.level == DedupLevel::kDocument && all.empty()) ++*empty;
       for (const Unit& u : all) {
         Hashes(u);
@@ -86,13 +89,13 @@ class Shard {
         }
         hasher_.Compute(hashes_, signature_);
         index.BandKeys(signature_, keys);
-        const UnitRef ref{d, static_cast<uint32_t>(units_[d].size())};
+        const UnitRef ref{d, static_cast<uint32_t>(units_[local].size())};
         for (uint32_t b = 0; b < bands; ++b) {
-          (*out)[static_cast<size_t>(BucketOwner(b, keys[b], ranks_))].push_back({b, keys[b], ref});
+          (*out)[static_cast<size_t>(BucketOwner(b, keys[b], ranks))].push_back({b, keys[b], ref});
         }
-        units_[d].push_back(u);
+        units_[local].push_back(u);
       }
-      *units += static_cast<int64_t>(units_[d].size());
+      *units += static_cast<int64_t>(units_[local].size());
     }
   }
 
@@ -102,7 +105,7 @@ class Shard {
             std::vector<uint32_t>* signatures) {
     for (size_t i = 0; i < refs.size(); ++i) {
       if (i == 0 || refs[i].doc != refs[i - 1].doc)
-        Tokenize(documents_[refs[i].doc].text, &tokens_);
+        Tokenize(documents_.Get(refs[i].doc).text, &tokens_);
       Hashes(unit(refs[i]));
       const size_t at = signatures->size();
       signatures->resize(at + k());
@@ -114,17 +117,15 @@ class Shard {
 
  private:
   void Hashes(const Unit& u) {
-    dedup_internal::UnitShingleHashes(shingler_, documents_[u.doc].text, tokens_, u, &token_hashes_,
-                                      &hashes_);
+    dedup_internal::UnitShingleHashes(shingler_, documents_.Get(u.doc).text, tokens_, u,
+                                      &token_hashes_, &hashes_);
   }
 
-  const std::vector<Document>& documents_;
+  const DocumentShards& documents_;
   const DedupOptions& options_;
   const Shingler shingler_;
   const MinHasher hasher_;
-  std::vector<std::vector<Unit>> units_;  // per document; filled for this rank's documents
-  const int rank_;
-  const uint32_t ranks_;
+  std::vector<std::vector<Unit>> units_;  // per document of this rank, by local index
   TokenizedText tokens_;
   std::vector<uint64_t> token_hashes_, hashes_;
   std::vector<uint32_t> signature_ = std::vector<uint32_t>(hasher_.num_hashes());
@@ -136,18 +137,20 @@ struct SetTable {
   std::vector<Unit> units;
   std::vector<ShingleSet> sets;
   std::vector<uint32_t> signatures;  // k per unit
+  std::vector<int64_t> published;    // PublicationKey of the unit's document
 
   size_t Slot(UnitRef ref) const {
     return static_cast<size_t>(std::lower_bound(refs.begin(), refs.end(), ref) - refs.begin());
   }
 };
 
-// Reply layout per unit, in 64-bit words: ref, span, set size, signature (k 32-bit values,
-// padded to whole words), then the set.
-void AppendReply(UnitRef ref, const Unit& u, const ShingleSet& set,
+// Reply layout per unit, in 64-bit words: ref, span, publication key, set size, signature
+// (k 32-bit values, padded to whole words), then the set.
+void AppendReply(UnitRef ref, const Unit& u, int64_t published, const ShingleSet& set,
                  std::span<const uint32_t> signature, std::vector<uint64_t>* out) {
   out->push_back(uint64_t{ref.doc} << 32 | ref.index);
   out->push_back(uint64_t{u.span.begin} << 32 | u.span.end);
+  out->push_back(static_cast<uint64_t>(published));
   out->push_back(set.size());
   const size_t at = out->size();
   out->resize(at + (signature.size() + 1) / 2, 0);
@@ -161,6 +164,7 @@ struct Received {
   Unit unit;
   ShingleSet set;
   std::vector<uint32_t> signature;
+  int64_t published = 0;
 };
 void ParseReplies(const std::vector<uint64_t>& in, size_t k, std::vector<Received>* entries) {
   for (size_t i = 0; i < in.size();) {
@@ -168,8 +172,9 @@ void ParseReplies(const std::vector<uint64_t>& in, size_t k, std::vector<Receive
     r.ref = {static_cast<uint32_t>(in[i] >> 32), static_cast<uint32_t>(in[i])};
     r.unit.doc = r.ref.doc;
     r.unit.span = {static_cast<uint32_t>(in[i + 1] >> 32), static_cast<uint32_t>(in[i + 1])};
-    const size_t set_size = in[i + 2];
-    i += 3;
+    r.published = static_cast<int64_t>(in[i + 2]);
+    const size_t set_size = in[i + 3];
+    i += 4;
     r.signature.resize(k);
     std::memcpy(r.signature.data(), in.data() + i, k * sizeof(uint32_t));
     i += (k + 1) / 2;
@@ -181,9 +186,10 @@ void ParseReplies(const std::vector<uint64_t>& in, size_t k, std::vector<Receive
 }
 
 // Candidate pairs from this rank's buckets, sent to the owner of each pair's lower document.
-std::vector<std::vector<Candidate>> BucketPairs(std::vector<BandEntry> entries, int ranks) {
+std::vector<std::vector<Candidate>> BucketPairs(std::vector<BandEntry> entries,
+                                                const DocumentShards& documents) {
   std::sort(entries.begin(), entries.end());
-  std::vector<std::vector<Candidate>> out(static_cast<size_t>(ranks));
+  std::vector<std::vector<Candidate>> out(static_cast<size_t>(documents.ranks()));
   for (size_t begin = 0; begin < entries.size();) {
     size_t end = begin + 1;
     while (end < entries.size() && entries[end].band == entries[begin].band &&
@@ -193,7 +199,7 @@ std::vector<std::vector<Candidate>> BucketPairs(std::vector<BandEntry> entries, 
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
         if (entries[i].unit.doc == entries[j].unit.doc) continue;
-        out[static_cast<size_t>(OwnerOf(entries[i].unit.doc, ranks))].push_back(
+        out[static_cast<size_t>(documents.OwnerOf(entries[i].unit.doc))].push_back(
             {entries[i].unit, entries[j].unit});
       }
     }
@@ -204,12 +210,12 @@ std::vector<std::vector<Candidate>> BucketPairs(std::vector<BandEntry> entries, 
 }
 
 // The units of `candidates` that other ranks own, as requests per owner.
-std::vector<std::vector<UnitRef>> Requests(const std::vector<Candidate>& candidates, int rank,
-                                           int ranks) {
-  std::vector<std::vector<UnitRef>> out(static_cast<size_t>(ranks));
+std::vector<std::vector<UnitRef>> Requests(const std::vector<Candidate>& candidates,
+                                           const DocumentShards& documents) {
+  std::vector<std::vector<UnitRef>> out(static_cast<size_t>(documents.ranks()));
   for (const Candidate& c : candidates) {
-    const int owner = OwnerOf(c.b.doc, ranks);
-    if (owner != rank) out[static_cast<size_t>(owner)].push_back(c.b);
+    const int owner = documents.OwnerOf(c.b.doc);
+    if (owner != documents.rank()) out[static_cast<size_t>(owner)].push_back(c.b);
   }
   for (auto& refs : out) SortUnique(&refs);
   return out;
@@ -218,11 +224,12 @@ std::vector<std::vector<UnitRef>> Requests(const std::vector<Candidate>& candida
 // The table of every unit the candidates need: this rank's own computed here, the others'
 // from `replies`.
 SetTable BuildTable(Shard& shard, const std::vector<Candidate>& candidates,
-                    std::vector<Received> replies, int rank, int ranks) {
+                    std::vector<Received> replies) {
+  const DocumentShards& documents = shard.documents();
   std::vector<UnitRef> local;
   for (const Candidate& c : candidates) {
     local.push_back(c.a);
-    if (OwnerOf(c.b.doc, ranks) == rank) local.push_back(c.b);
+    if (documents.OwnerOf(c.b.doc) == documents.rank()) local.push_back(c.b);
   }
   SortUnique(&local);
   std::vector<ShingleSet> sets;
@@ -232,7 +239,8 @@ SetTable BuildTable(Shard& shard, const std::vector<Candidate>& candidates,
   for (size_t i = 0; i < local.size(); ++i) {
     replies.push_back(
         {local[i], shard.unit(local[i]), std::move(sets[i]),
-         std::vector<uint32_t>(signatures.begin() + i * k, signatures.begin() + (i + 1) * k)});
+         std::vector<uint32_t>(signatures.begin() + i * k, signatures.begin() + (i + 1) * k),
+         shard.published(local[i])});
   }
   std::sort(replies.begin(), replies.end(),
             [](const Received& x, const Received& y) { return x.ref < y.ref; });
@@ -242,18 +250,21 @@ SetTable BuildTable(Shard& shard, const std::vector<Candidate>& candidates,
     table.units.push_back(r.unit);
     table.sets.push_back(std::move(r.set));
     table.signatures.insert(table.signatures.end(), r.signature.begin(), r.signature.end());
+    table.published.push_back(r.published);
   }
   return table;
 }
 
-std::vector<CopyPair> Verify(const std::vector<Document>& documents, const SetTable& table,
-                             const std::vector<Candidate>& candidates, size_t k, double threshold) {
+std::vector<CopyPair> Verify(const SetTable& table, const std::vector<Candidate>& candidates,
+                             size_t k, double threshold) {
   std::vector<CopyPair> verified;
   const std::span<const uint32_t> signatures(table.signatures);
   for (const Candidate& c : candidates) {
     const size_t x = table.Slot(c.a), y = table.Slot(c.b);
+    const bool x_first =
+        std::pair(table.published[x], c.a.doc) < std::pair(table.published[y], c.b.doc);
     std::optional<CopyPair> pair = dedup_internal::VerifyPair(
-        documents, table.units[x], table.units[y], table.sets[x], table.sets[y],
+        x_first, table.units[x], table.units[y], table.sets[x], table.sets[y],
         signatures.subspan(x * k, k), signatures.subspan(y * k, k), threshold);
     if (pair) verified.push_back(*pair);
   }
@@ -262,19 +273,26 @@ std::vector<CopyPair> Verify(const std::vector<Document>& documents, const SetTa
 
 // This rank's components as (member, root) edges: few per component, and joining every
 // rank's edges gives the components of all pairs.
-std::vector<Edge> ComponentEdges(const std::vector<CopyPair>& pairs, size_t documents) {
-  dedup_internal::UnionFind components(documents);
+// The union-find runs over the pairs' documents only, numbered in ascending order (so the
+// root, the smallest number, is still the smallest document): memory follows the pairs, not
+// the corpus.
+std::vector<Edge> ComponentEdges(const std::vector<CopyPair>& pairs) {
   std::vector<uint32_t> touched;
   for (const CopyPair& p : pairs) {
-    components.Union(p.a, p.b);
     touched.push_back(p.a);
     touched.push_back(p.b);
   }
   SortUnique(&touched);
+  auto number = [&](uint32_t d) {
+    return static_cast<uint32_t>(std::lower_bound(touched.begin(), touched.end(), d) -
+                                 touched.begin());
+  };
+  dedup_internal::UnionFind components(touched.size());
+  for (const CopyPair& p : pairs) components.Union(number(p.a), number(p.b));
   std::vector<Edge> edges;
-  for (uint32_t d : touched) {
-    const uint32_t root = components.Find(d);
-    if (root != d) edges.push_back({d, root});
+  for (uint32_t i = 0; i < touched.size(); ++i) {
+    const uint32_t root = components.Find(i);
+    if (root != i) edges.push_back({touched[i], touched[root]});
   }
   return edges;
 }
@@ -294,7 +312,7 @@ std::vector<std::vector<uint64_t>> Answer(Shard& shard,
     for (UnitRef ref : asked[r]) {
       const size_t i =
           static_cast<size_t>(std::lower_bound(refs.begin(), refs.end(), ref) - refs.begin());
-      AppendReply(ref, shard.unit(ref), sets[i],
+      AppendReply(ref, shard.unit(ref), shard.published(ref), sets[i],
                   std::span<const uint32_t>(signatures).subspan(i * k, k), &replies[r]);
     }
   }
@@ -304,16 +322,51 @@ std::vector<std::vector<uint64_t>> Answer(Shard& shard,
 // Pairs in one of `stats`'s counts: units, empty units, candidates, verified.
 enum Count { kUnits, kEmpty, kCandidates, kVerified, kCounts };
 
+// Rank 0: the copy groups of every rank's component `edges`, each with its origin by
+// publication. Collective: the pairs' documents are fetched from their ranks (headers, and
+// texts when `fetch` asks for them), so rank 0 never needs the corpus.
+Status Groups(Comm& comm, const DocumentShards& documents, const std::vector<Edge>& edges,
+              DedupResult* result, PairDocuments* fetch) {
+  std::vector<uint32_t> wanted;
+  for (const CopyPair& p : result->pairs) {
+    wanted.push_back(p.a);
+    wanted.push_back(p.b);
+  }
+  SortUnique(&wanted);
+  Result<FetchedDocuments> fetched =
+      FetchDocuments(comm, documents, wanted, fetch != nullptr && fetch->with_text);
+  if (!fetched.ok()) return fetched.status();
+  if (!comm.root()) return Status::Ok();
+  // CopyGroups over the fetched documents, numbered in ascending order like the originals.
+  auto number = [&](uint32_t d) {
+    return static_cast<uint32_t>(std::lower_bound(wanted.begin(), wanted.end(), d) -
+                                 wanted.begin());
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> joined;
+  joined.reserve(edges.size());
+  for (const Edge& e : edges) joined.emplace_back(number(e.a), number(e.b));
+  result->groups = dedup_internal::CopyGroups(fetched->documents, joined);
+  for (CopyGroup& g : result->groups) {
+    for (uint32_t& m : g.members) m = wanted[m];
+    g.origin = wanted[g.origin];
+  }
+  if (fetch != nullptr) {
+    fetch->ids = std::move(fetched->ids);
+    fetch->documents = std::move(fetched->documents);
+  }
+  return Status::Ok();
+}
+
 // Steps 4-5 on this rank's candidates: verify, select, then gather pairs and component
-// edges on rank 0.
-Status VerifyAndGroup(Comm& comm, Shard& shard, const std::vector<Document>& documents,
-                      const DedupOptions& options, std::vector<Candidate> candidates,
-                      DedupResult* result, std::vector<int64_t>* counts) {
+// edges on rank 0 and make the groups there.
+Status VerifyAndGroup(Comm& comm, Shard& shard, const DedupOptions& options,
+                      std::vector<Candidate> candidates, DedupResult* result,
+                      std::vector<int64_t>* counts, PairDocuments* fetch) {
+  const DocumentShards& documents = shard.documents();
   comm.BeginStage("dedup.verify");
   SortUnique(&candidates);
   (*counts)[kCandidates] = static_cast<int64_t>(candidates.size());
-  Result<std::vector<std::vector<UnitRef>>> asked =
-      comm.Alltoallv(Requests(candidates, comm.rank(), comm.size()));
+  Result<std::vector<std::vector<UnitRef>>> asked = comm.Alltoallv(Requests(candidates, documents));
   if (!asked.ok()) return asked.status();
   Result<std::vector<std::vector<uint64_t>>> answers = comm.Alltoallv(Answer(shard, *asked));
   if (!answers.ok()) return answers.status();
@@ -321,9 +374,8 @@ Status VerifyAndGroup(Comm& comm, Shard& shard, const std::vector<Document>& doc
   for (const auto& part : *answers) ParseReplies(part, shard.k(), &received);
   std::vector<CopyPair> pairs;
   {
-    const SetTable table =
-        BuildTable(shard, candidates, std::move(received), comm.rank(), comm.size());
-    pairs = Verify(documents, table, candidates, shard.k(), options.threshold);
+    const SetTable table = BuildTable(shard, candidates, std::move(received));
+    pairs = Verify(table, candidates, shard.k(), options.threshold);
   }
   (*counts)[kVerified] = static_cast<int64_t>(pairs.size());
   dedup_internal::SortCopyPairs(&pairs);
@@ -331,35 +383,35 @@ Status VerifyAndGroup(Comm& comm, Shard& shard, const std::vector<Document>& doc
   if (options.level == DedupLevel::kPassage) pairs = dedup_internal::SelectPassages(pairs);
 
   comm.BeginStage("dedup.groups");
-  Result<std::vector<Edge>> edges = comm.Gatherv(ComponentEdges(pairs, documents.size()));
+  Result<std::vector<Edge>> edges = comm.Gatherv(ComponentEdges(pairs));
   if (!edges.ok()) return edges.status();
   Result<std::vector<CopyPair>> all = comm.Gatherv(pairs);
   if (!all.ok()) return all.status();
-  if (!comm.root()) return Status::Ok();
   result->pairs = std::move(*all);
   dedup_internal::SortCopyPairs(&result->pairs);
-  std::vector<std::pair<uint32_t, uint32_t>> joined;
-  joined.reserve(edges->size());
-  for (const Edge& e : *edges) joined.emplace_back(e.a, e.b);
-  result->groups = dedup_internal::CopyGroups(documents, joined);
-  return Status::Ok();
+  return Groups(comm, documents, *edges, result, fetch);
 }
 
 }  // namespace
 
 Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document>& documents,
                                           const DedupOptions& options) {
-  if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
   if (documents.size() >= std::numeric_limits<uint32_t>::max()) {
     return InvalidArgument("dedup: more than 2^32 - 1 documents; split the input");
   }
+  return DistributedFindCopies(comm, DocumentShards::RoundRobin(&documents, comm), options);
+}
+
+Result<DedupResult> DistributedFindCopies(Comm& comm, const DocumentShards& documents,
+                                          const DedupOptions& options, PairDocuments* fetch) {
+  if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
   const LshIndex index =
       *LshIndex::Create({options.threshold, options.minhash.num_hashes,
                          options.false_positive_weight, options.false_negative_weight, 0, 0});
   DedupResult result;
   result.stats.banding = index.banding();
   std::vector<int64_t> counts(kCounts, 0);
-  Shard shard(documents, options, comm);
+  Shard shard(documents, options);
 
   comm.BeginStage("dedup.signatures");
   std::vector<std::vector<BandEntry>> entries(static_cast<size_t>(comm.size()));
@@ -372,11 +424,11 @@ Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document
 
   comm.BeginStage("dedup.candidates");
   Result<std::vector<std::vector<Candidate>>> candidates =
-      comm.Alltoallv(BucketPairs(Concatenate(std::move(*buckets)), comm.size()));
+      comm.Alltoallv(BucketPairs(Concatenate(std::move(*buckets)), documents));
   if (!candidates.ok()) return candidates.status();
 
-  Status s = VerifyAndGroup(comm, shard, documents, options, Concatenate(std::move(*candidates)),
-                            &result, &counts);
+  Status s = VerifyAndGroup(comm, shard, options, Concatenate(std::move(*candidates)), &result,
+                            &counts, fetch);
   if (!s.ok()) return s;
   comm.AllreduceSum(&counts);
   if (counts[kUnits] >= static_cast<int64_t>(std::numeric_limits<uint32_t>::max())) {

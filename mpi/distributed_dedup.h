@@ -7,7 +7,7 @@
 //   if (comm.root()) Print(copies->pairs);   // other ranks get stats only
 //
 // Data flow, with the stage names --stats prints:
-//   signatures  rank r shingles and signs only its shard, documents d with d % ranks == r,
+//   signatures  each rank shingles and signs only the documents it holds (DocumentShards),
 //               and keeps their units (no shingle sets: they are recomputed when needed).
 //   shuffle     every (band, band key) of every unit goes to the rank owning the key's hash
 //               range (MPI_Alltoallv, 16 bytes per unit per band).
@@ -17,15 +17,19 @@
 //               meet on one rank.
 //   verify      the verifying rank asks the owners of the other documents for those units'
 //               shingle sets and signatures (two MPI_Alltoallv: 8-byte requests, then
-//               8 bytes per shingle + 4 per signature value), computes the exact Jaccard and,
+//               8 bytes per shingle + 4 per signature value + 8 for the publication
+//               date), computes the exact Jaccard and,
 //               at passage level, selects the matches per document pair.
 //   groups      each rank's union-find over its pairs becomes (member, root) edges, gathered
-//               on rank 0 with the pairs (MPI_Gatherv), where the components are joined.
+//               on rank 0 with the pairs (MPI_Gatherv), where the components are joined;
+//               the pairs' documents (headers: the publication dates pick each group's
+//               origin) come to rank 0 from their ranks (MPI_Alltoallv, MPI_Gatherv).
 // Rank 0 returns the full result; the others return the statistics (reduced over ranks) and
 // no pairs or groups. Output order is the single-process order, so it does not depend on the
 // number of ranks.
 //
-// Every rank must pass the same documents and options. Each rank uses one thread.
+// Every rank must pass shards of the same documents and the same options. Each rank uses one
+// thread.
 #ifndef CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
 #define CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
 
@@ -34,15 +38,30 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "mpi/comm.h"
+#include "mpi/document_shards.h"
 #include "similarity/dedup.h"
 
 namespace crossclaim::mpi {
 
-// The rank that owns document `doc` (shingles and signs it, answers for its units).
+// The rank that owns document `doc` when every rank holds every document
+// (DocumentShards::RoundRobin).
 inline int OwnerOf(uint32_t doc, int ranks) { return static_cast<int>(doc % ranks); }
 
-// Collective: every rank calls it with the same arguments. Errors: as FindCopies, and a
-// message of 2^31 bytes or more (on every rank alike).
+// The documents of the copy pairs, as rank 0 fetched them to make the groups.
+struct PairDocuments {
+  bool with_text = false;           // in: fetch their texts too (passage excerpts)
+  std::vector<uint32_t> ids;        // out, rank 0: the pairs' documents, ascending
+  std::vector<Document> documents;  // out, rank 0: documents[i] is document ids[i]
+};
+
+// Collective: every rank calls it with its shards of the same documents and the same
+// options. Rank 0 may pass `fetch` to keep the pairs' documents. Errors: as FindCopies, and
+// a message of 2^31 bytes or more (on every rank alike).
+Result<DedupResult> DistributedFindCopies(Comm& comm, const DocumentShards& documents,
+                                          const DedupOptions& options,
+                                          PairDocuments* fetch = nullptr);
+
+// As above when every rank holds every document (RoundRobin shards).
 Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document>& documents,
                                           const DedupOptions& options);
 

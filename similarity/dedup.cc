@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "core/progress.h"
 #include "similarity/dedup_internal.h"
@@ -75,13 +76,21 @@ std::optional<CopyPair> VerifyPair(const std::vector<Document>& documents, const
                                    std::span<const uint64_t> set_y,
                                    std::span<const uint32_t> signature_x,
                                    std::span<const uint32_t> signature_y, double threshold) {
+  return VerifyPair(PublishedBefore(documents, x.doc, y.doc), x, y, set_x, set_y, signature_x,
+                    signature_y, threshold);
+}
+
+std::optional<CopyPair> VerifyPair(bool x_first, const Unit& x, const Unit& y,
+                                   std::span<const uint64_t> set_x, std::span<const uint64_t> set_y,
+                                   std::span<const uint32_t> signature_x,
+                                   std::span<const uint32_t> signature_y, double threshold) {
   const size_t shared = IntersectionSize(set_x, set_y);
   const double j =
       static_cast<double>(shared) / static_cast<double>(set_x.size() + set_y.size() - shared);
   if (j < threshold) return std::nullopt;
   const double estimate = EstimateJaccard(signature_x, signature_y);
   Unit ux = x, uy = y;
-  if (!PublishedBefore(documents, ux.doc, uy.doc)) std::swap(ux, uy);
+  if (!x_first) std::swap(ux, uy);
   return CopyPair{ux.doc, uy.doc, j, estimate, static_cast<uint32_t>(shared), ux.span, uy.span};
 }
 
@@ -213,12 +222,14 @@ struct Worker {
 
 }  // namespace
 
+int64_t PublicationKey(const std::optional<Date>& published) {
+  if (!published) return std::numeric_limits<int64_t>::max();  // undated: after every date
+  return (int64_t{published->year} * 100 + published->month) * 100 + published->day;
+}
+
 bool PublishedBefore(const std::vector<Document>& documents, uint32_t i, uint32_t j) {
-  const auto& pi = documents[i].published;
-  const auto& pj = documents[j].published;
-  if (pi.has_value() != pj.has_value()) return pi.has_value();
-  if (pi && *pi != *pj) return *pi < *pj;
-  return i < j;
+  return std::pair(PublicationKey(documents[i].published), i) <
+         std::pair(PublicationKey(documents[j].published), j);
 }
 
 Status ValidateDedupOptions(const DedupOptions& options) {

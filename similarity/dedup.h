@@ -35,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -141,8 +142,14 @@ Result<DedupResult> FindCopiesStreamed(const DocumentPasses& read, const DedupOp
 std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,
                                    const std::vector<CopyPair>& pairs);
 
-// True if document i counts as published before document j (the origin rule above).
+// True if document i counts as published before document j (the origin rule above): dated
+// before undated, earlier date first, then the lower index.
 bool PublishedBefore(const std::vector<Document>& documents, uint32_t i, uint32_t j);
+
+// A key ordering publication dates as PublishedBefore does: document i counts as published
+// before j when (PublicationKey(i's date), i) < (PublicationKey(j's date), j). Lets a
+// process that holds only the dates (not the documents) apply the same rule.
+int64_t PublicationKey(const std::optional<Date>& published);
 
 }  // namespace crossclaim
 

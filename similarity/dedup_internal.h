@@ -51,6 +51,13 @@ std::optional<CopyPair> VerifyPair(const std::vector<Document>& documents, const
                                    std::span<const uint32_t> signature_x,
                                    std::span<const uint32_t> signature_y, double threshold);
 
+// As above, directed by `x_first` (x's document counts as published before y's) for a caller
+// that holds the publication dates but not the documents.
+std::optional<CopyPair> VerifyPair(bool x_first, const Unit& x, const Unit& y,
+                                   std::span<const uint64_t> set_x, std::span<const uint64_t> set_y,
+                                   std::span<const uint32_t> signature_x,
+                                   std::span<const uint32_t> signature_y, double threshold);
+
 // Sorts by (a, b, span_a.begin, span_b.begin, span_a.end, span_b.end): FindCopies' order.
 void SortCopyPairs(std::vector<CopyPair>* pairs);
 

@@ -354,5 +354,24 @@ TEST(Generator, DeterministicAndPlantsCopies) {
   EXPECT_LT(near, 45u);
 }
 
+// The origin rule worked out by hand: dated before undated, then the earlier day, then the
+// lower index; the key gives the same order for every pair.
+TEST(PublishedBefore, DatedFirstThenEarlierDayThenLowerIndex) {
+  std::vector<Document> documents(5);
+  documents[0].published = Date{2025, 1, 22};
+  documents[2].published = Date{2024, 12, 31};
+  documents[3].published = Date{2025, 1, 22};
+  const std::vector<uint32_t> expected = {2, 0, 3, 1, 4};  // earliest first
+  for (size_t x = 0; x < expected.size(); ++x) {
+    for (size_t y = 0; y < expected.size(); ++y) {
+      const uint32_t i = expected[x], j = expected[y];
+      EXPECT_EQ(PublishedBefore(documents, i, j), x < y) << i << " vs " << j;
+      EXPECT_EQ(std::pair(PublicationKey(documents[i].published), i) <
+                    std::pair(PublicationKey(documents[j].published), j),
+                x < y);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace crossclaim
