@@ -19,29 +19,26 @@ void AddInputFlags(CLI::App& app, InputFlags* flags) {
 
 namespace {
 
-IngestOptions ToIngestOptions(const InputFlags& flags) {
-  IngestOptions options;
-  options.max_document_bytes = flags.max_document_bytes;
-  return options;
-}
-
-std::vector<std::string> InputsOrDemo(const InputFlags& flags) {
-  std::vector<std::string> inputs = flags.inputs;
-  if (inputs.empty()) inputs.push_back(DemoEventPath());
-  return inputs;
-}
-
-// One stderr line per skipped document and per warning; returns how many were skipped.
+// Prints SkipAndWarningLines; returns how many were skipped.
 size_t PrintSkipsAndWarnings(const Corpus& corpus) {
-  for (const InputRecord& record : corpus.records) {
+  const std::string lines = SkipAndWarningLines(corpus.records);
+  std::fwrite(lines.data(), 1, lines.size(), stderr);
+  return corpus.skipped();
+}
+
+}  // namespace
+
+std::string SkipAndWarningLines(const std::vector<InputRecord>& records) {
+  std::string out;
+  for (const InputRecord& record : records) {
     if (record.status == InputStatus::kSkipped) {
-      std::fprintf(stderr, "crossclaim: skipped: %s\n", record.reason.c_str());
+      out += fmt::format("crossclaim: skipped: {}\n", record.reason);
     }
     for (const std::string& warning : record.warnings) {
-      std::fprintf(stderr, "crossclaim: warning: %s\n", warning.c_str());
+      out += fmt::format("crossclaim: warning: {}\n", warning);
     }
   }
-  return corpus.skipped();
+  return out;
 }
 
 void PrintSkipSummary(size_t skipped, size_t records) {
@@ -50,7 +47,17 @@ void PrintSkipSummary(size_t skipped, size_t records) {
   }
 }
 
-}  // namespace
+std::vector<std::string> InputsOrDemo(const InputFlags& flags) {
+  std::vector<std::string> inputs = flags.inputs;
+  if (inputs.empty()) inputs.push_back(DemoEventPath());
+  return inputs;
+}
+
+IngestOptions ToIngestOptions(const InputFlags& flags) {
+  IngestOptions options;
+  options.max_document_bytes = flags.max_document_bytes;
+  return options;
+}
 
 Result<Corpus> LoadInputs(const InputFlags& flags) {
   Result<Corpus> corpus = ReadInputs(InputsOrDemo(flags), ToIngestOptions(flags));

@@ -20,6 +20,19 @@ struct InputFlags {
 // Adds the positional INPUT... argument and --max-document-bytes.
 void AddInputFlags(CLI::App& app, InputFlags* flags);
 
+// The inputs to read: flags.inputs, or the bundled demo event when none were given.
+std::vector<std::string> InputsOrDemo(const InputFlags& flags);
+
+IngestOptions ToIngestOptions(const InputFlags& flags);
+
+// What `crossclaim` tells the user about `records` on stderr: one line per skipped document
+// (its reason names file and line) and per warning, in order.
+std::string SkipAndWarningLines(const std::vector<InputRecord>& records);
+
+// The closing line after the skips: "crossclaim: S of N input documents skipped" (none
+// when nothing was skipped).
+void PrintSkipSummary(size_t skipped, size_t records);
+
 // Reads the inputs (the demo event when none were given). Prints one stderr line per skipped
 // document and a summary; returns an error only when an input path is unusable.
 Result<Corpus> LoadInputs(const InputFlags& flags);

@@ -1,67 +1,31 @@
 #include "mpi/document_shards.h"
 
 #include <algorithm>
-#include <cstring>
+#include <string_view>
+
+#include "mpi/bytes.h"
 
 namespace crossclaim::mpi {
 namespace {
 
-// Documents as bytes: fixed-size fields, then each string as a 64-bit length and its bytes.
-class DocumentWriter {
- public:
-  void Write(uint32_t doc, const Document& d, bool with_text) {
-    Put(doc);
-    const Date date = d.published.value_or(Date{});
-    const int32_t fields[] = {d.published ? 1 : 0, date.year, date.month, date.day};
-    for (int32_t f : fields) Put(f);
-    for (const std::string* s : {&d.id, &d.outlet, &d.url, &d.title}) PutString(*s);
-    PutString(with_text ? d.text : std::string());
-  }
-  std::vector<char>& bytes() { return bytes_; }
+// A document as bytes: index, publication date, then its strings.
+void WriteDocument(uint32_t doc, const Document& d, bool with_text, ByteWriter* out) {
+  out->Put(doc);
+  const Date date = d.published.value_or(Date{});
+  for (int32_t field : {d.published ? 1 : 0, date.year, date.month, date.day}) out->Put(field);
+  for (const std::string* s : {&d.id, &d.outlet, &d.url, &d.title}) out->PutString(*s);
+  out->PutString(with_text ? std::string_view(d.text) : std::string_view());
+}
 
- private:
-  template <typename T>
-  void Put(T value) {
-    const char* p = reinterpret_cast<const char*>(&value);
-    bytes_.insert(bytes_.end(), p, p + sizeof(value));
-  }
-  void PutString(const std::string& s) {
-    Put(static_cast<uint64_t>(s.size()));
-    bytes_.insert(bytes_.end(), s.begin(), s.end());
-  }
-  std::vector<char> bytes_;
-};
-
-class DocumentReader {
- public:
-  explicit DocumentReader(const std::vector<char>& bytes) : bytes_(bytes) {}
-  bool done() const { return at_ >= bytes_.size(); }
-  uint32_t Read(Document* d) {
-    const uint32_t doc = Get<uint32_t>();
-    int32_t fields[4];
-    for (int32_t& f : fields) f = Get<int32_t>();
-    d->published.reset();
-    if (fields[0] != 0) d->published = Date{fields[1], fields[2], fields[3]};
-    for (std::string* s : {&d->id, &d->outlet, &d->url, &d->title, &d->text}) GetString(s);
-    return doc;
-  }
-
- private:
-  template <typename T>
-  T Get() {
-    T value;
-    std::memcpy(&value, bytes_.data() + at_, sizeof(value));
-    at_ += sizeof(value);
-    return value;
-  }
-  void GetString(std::string* s) {
-    const size_t size = static_cast<size_t>(Get<uint64_t>());
-    s->assign(bytes_.data() + at_, size);
-    at_ += size;
-  }
-  const std::vector<char>& bytes_;
-  size_t at_ = 0;
-};
+uint32_t ReadDocument(ByteReader* in, Document* d) {
+  const uint32_t doc = in->Get<uint32_t>();
+  int32_t fields[4];
+  for (int32_t& f : fields) f = in->Get<int32_t>();
+  d->published.reset();
+  if (fields[0] != 0) d->published = Date{fields[1], fields[2], fields[3]};
+  for (std::string* s : {&d->id, &d->outlet, &d->url, &d->title, &d->text}) *s = in->GetString();
+  return doc;
+}
 
 }  // namespace
 
@@ -123,17 +87,17 @@ Result<FetchedDocuments> FetchDocuments(Comm& comm, const DocumentShards& shards
   }
   Result<std::vector<std::vector<uint32_t>>> asked = comm.Alltoallv(asks);
   if (!asked.ok()) return asked.status();
-  DocumentWriter writer;
-  for (uint32_t d : (*asked)[0]) writer.Write(d, shards.Get(d), with_text);
+  ByteWriter writer;
+  for (uint32_t d : (*asked)[0]) WriteDocument(d, shards.Get(d), with_text, &writer);
   Result<std::vector<char>> all = comm.Gatherv(writer.bytes());
   if (!all.ok()) return all.status();
   FetchedDocuments fetched;
   if (!comm.root()) return fetched;
   fetched.ids = wanted;
   fetched.documents.resize(wanted.size());
-  for (DocumentReader reader(*all); !reader.done();) {
+  for (ByteReader reader(*all); !reader.done();) {
     Document d;
-    const uint32_t doc = reader.Read(&d);
+    const uint32_t doc = ReadDocument(&reader, &d);
     const auto at = std::lower_bound(wanted.begin(), wanted.end(), doc) - wanted.begin();
     fetched.documents[static_cast<size_t>(at)] = std::move(d);
   }

@@ -47,7 +47,8 @@ std::string DedupJsonLines(const std::vector<Document>& docs, const DedupResult&
   return out;
 }
 
-std::string DedupText(const std::vector<Document>& docs, const DedupResult& result, bool passages) {
+std::string DedupText(const std::vector<Document>& docs, const DedupResult& result, bool passages,
+                      size_t document_count) {
   auto date = [&](uint32_t d) {
     return docs[d].published ? docs[d].published->ToIso() : std::string("undated");
   };
@@ -69,8 +70,9 @@ std::string DedupText(const std::vector<Document>& docs, const DedupResult& resu
     out += fmt::format("group {}: origin {} ({}); members {}\n", i + 1, docs[g.origin].id,
                        docs[g.origin].outlet, fmt::join(members, ", "));
   }
-  out += fmt::format("{} documents, {} copy pairs, {} groups\n", docs.size(), result.pairs.size(),
-                     result.groups.size());
+  if (document_count == 0) document_count = docs.size();
+  out += fmt::format("{} documents, {} copy pairs, {} groups\n", document_count,
+                     result.pairs.size(), result.groups.size());
   return out;
 }
 

@@ -23,8 +23,10 @@ std::string DedupJsonLines(const std::vector<Document>& docs, const DedupResult&
                            bool passages);
 
 // "b (outlet, date) copied from a (...): jaccard 0.912, estimate 0.906" lines (with both
-// excerpts when `passages`), the groups, and a closing count line.
-std::string DedupText(const std::vector<Document>& docs, const DedupResult& result, bool passages);
+// excerpts when `passages`), the groups, and a closing count line. `document_count`: the
+// documents compared, when `docs` holds only those the result refers to (0: docs.size()).
+std::string DedupText(const std::vector<Document>& docs, const DedupResult& result, bool passages,
+                      size_t document_count = 0);
 
 }  // namespace crossclaim
 

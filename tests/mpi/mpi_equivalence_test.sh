@@ -6,7 +6,7 @@
 # with one clear error from rank 0.
 #
 # Usage: mpi_equivalence_test.sh CROSSCLAIM CROSSCLAIM_MPI MPIEXEC SOURCE_DIR WORK_DIR [CASE]
-# CASE: dedup | report | errors (default: all). Prints `N passed, N failed` last.
+# CASE: dedup | report | sharded | errors (default: all). Prints `N passed, N failed` last.
 set -uo pipefail
 crossclaim=$1 crossclaim_mpi=$2 mpiexec=$3 source_dir=$4 work=$5 only=${6:-all}
 demo="$source_dir/datasets/events/2025-01-21-putin-xi-call"
@@ -115,6 +115,75 @@ if [[ $only == all || $only == report ]]; then
   # The timings really are stripped from a file that has them.
   check "demo report: timings present before normalising" grep -q '"timings"' \
     "$work/demo-report.4/report.json"
+fi
+
+# Each rank parses only its byte range of a JSON Lines file: skips, warnings, line numbers,
+# default ids and duplicate ids must still come out as one read of the whole input gives
+# them, whatever the cut points. The messy input puts bad lines, CRLF endings, blank lines,
+# records without an id, invalid UTF-8, a bad date, an oversized text and ids repeated far
+# apart (across every rank's range, across files, and against a folder's file names) among
+# the generated articles.
+messy_inputs() {  # messy_inputs DIR: writes DIR/a.jsonl and DIR/b.jsonl
+  python3 - "$corpus" "$1" <<'PY'
+import json, sys
+corpus, out = sys.argv[1], sys.argv[2]
+docs = [line.rstrip("\n") for line in open(corpus, encoding="utf-8")]
+lines = []
+for i, line in enumerate(docs[:300]):
+    lines.append(line)
+    if i % 37 == 5: lines.append("{not json")
+    if i % 41 == 7: lines.append("")
+    if i % 43 == 9: lines.append(json.dumps({"text": json.loads(line)["text"]}) + "\r")
+    if i % 47 == 11: lines.append(json.dumps({"id": "dup-early", "text": f"copy {i}"}))
+    if i % 53 == 13: lines.append(json.dumps({"id": json.loads(docs[i // 2])["id"], "text": "again"}))
+lines.insert(3, json.dumps({"id": "dup-early", "text": "first of many"}))
+lines.append(json.dumps({"id": "date", "published": "2025-02-30", "text": "an impossible day"}))
+lines.append(json.dumps({"id": "big", "text": "x" * 5000}))
+lines.append(json.dumps({"id": "000_afc1db8ac4998597", "text": "an id the demo folder uses"}))
+with open(f"{out}/a.jsonl", "wb") as f:
+    f.write("\n".join(lines).encode() + b"\n" + b'{"id":"bad-utf8","text":"caf\xe9 au lait"}')
+with open(f"{out}/b.jsonl", "w", encoding="utf-8") as f:
+    for line in docs[300:]: f.write(line + "\n")
+    f.write(json.dumps({"id": "dup-early", "text": "from the second file"}) + "\n")
+    f.write(docs[0] + "\n")
+PY
+}
+
+# The lines `crossclaim` writes about the input (program name dropped): skips, warnings and
+# the summary.
+input_lines() { sed -n 's/^crossclaim[-a-z]*: \(skipped: \|warning: \|[0-9]* of [0-9]* input\)/\1/p' "$1"; }
+
+sharded_case() {  # sharded_case NAME FLAGS...: dedup of the messy inputs and the demo folder
+  local name=$1
+  shift
+  local inputs=("$work/messy/a.jsonl" "$demo" "$work/messy/b.jsonl")
+  "$crossclaim" dedup "${inputs[@]}" --max-document-bytes 4000 "$@" >"$work/$name.single" \
+    2>"$work/$name.single.err"
+  input_lines "$work/$name.single.err" >"$work/$name.single.input"
+  for ranks in 1 2 3 4; do
+    run_mpi "$ranks" dedup "${inputs[@]}" --max-document-bytes 4000 "$@" >"$work/$name.$ranks" \
+      2>"$work/$name.$ranks.err"
+    check "$name: exit 0 on $ranks ranks" test $? -eq 0
+    check "$name: same output on $ranks ranks" cmp -s "$work/$name.single" "$work/$name.$ranks"
+    input_lines "$work/$name.$ranks.err" >"$work/$name.$ranks.input"
+    check "$name: same skips and warnings on $ranks ranks" \
+      cmp -s "$work/$name.single.input" "$work/$name.$ranks.input"
+  done
+}
+
+if [[ $only == all || $only == sharded ]]; then
+  mkdir -p "$work/messy" && messy_inputs "$work/messy"
+  sharded_case messy-doc --format jsonl
+  sharded_case messy-text --level passage --format text --threshold 0.6
+  # Not vacuous: every kind of trouble was reported, and copies were found.
+  for what in 'malformed JSON' 'duplicate id "dup-early" (first seen at .*a.jsonl:4)' \
+    '000_afc1db8ac4998597.txt: duplicate id' 'b.jsonl:[0-9]*: duplicate id' 'over the limit' \
+    'invalid UTF-8' '2025-02-30' '[0-9]* of [0-9]* input documents skipped'; do
+    check "messy input: reports $what" grep -q "$what" "$work/messy-doc.single.input"
+  done
+  check "messy input: ids from line numbers" grep -q '"a:[0-9]*"' "$work/messy-doc.single"
+  check "messy input: copy pairs found" test "$(grep -c '"type":"pair"' "$work/messy-doc.single")" -ge 10
+  check "messy input: passage excerpts" grep -q '^  .* \[[0-9]*-[0-9]*\]: ' "$work/messy-text.single"
 fi
 
 if [[ $only == all || $only == errors ]]; then
