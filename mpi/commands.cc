@@ -3,24 +3,12 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "mpi/sharded_input.h"
 
 namespace crossclaim::mpi {
 
 Result<Corpus> LoadCorpus(Comm& comm, const cli::InputFlags& flags) {
-  comm.BeginStage("ingest");
-  Result<Corpus> corpus = Status(StatusCode::kInternal, "not read");
-  if (comm.root()) {
-    corpus = cli::LoadInputs(flags);  // also prints the skipped documents, once
-  } else {
-    std::vector<std::string> inputs = flags.inputs;
-    if (inputs.empty()) inputs.push_back(cli::DemoEventPath());
-    IngestOptions options;
-    options.max_document_bytes = flags.max_document_bytes;
-    corpus = ReadInputs(inputs, options);
-  }
-  Status agreed = comm.Agree(corpus.ok() ? Status::Ok() : corpus.status());
-  if (!agreed.ok()) return agreed;
-  return corpus;
+  return LoadInputsOnEveryRank(comm, flags);
 }
 
 int RunCollective(const std::function<Status(Comm&)>& run, bool stats) {

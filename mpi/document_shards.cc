@@ -6,9 +6,7 @@
 #include "mpi/bytes.h"
 
 namespace crossclaim::mpi {
-namespace {
 
-// A document as bytes: index, publication date, then its strings.
 void WriteDocument(uint32_t doc, const Document& d, bool with_text, ByteWriter* out) {
   out->Put(doc);
   const Date date = d.published.value_or(Date{});
@@ -26,8 +24,6 @@ uint32_t ReadDocument(ByteReader* in, Document* d) {
   for (std::string* s : {&d->id, &d->outlet, &d->url, &d->title, &d->text}) *s = in->GetString();
   return doc;
 }
-
-}  // namespace
 
 DocumentShards DocumentShards::RoundRobin(const std::vector<Document>* documents,
                                           const Comm& comm) {

@@ -15,6 +15,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "mpi/bytes.h"
 #include "mpi/comm.h"
 
 namespace crossclaim::mpi {
@@ -72,6 +73,11 @@ class DocumentShards {
   int rank_ = 0;
   int ranks_ = 1;
 };
+
+// A document as bytes (its number, publication date, strings; the text only `with_text`),
+// and back; ReadDocument returns the number.
+void WriteDocument(uint32_t doc, const Document& d, bool with_text, ByteWriter* out);
+uint32_t ReadDocument(ByteReader* in, Document* d);
 
 // Documents fetched to rank 0 from the ranks that hold them.
 struct FetchedDocuments {

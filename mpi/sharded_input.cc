@@ -206,14 +206,19 @@ Status CheckIds(Comm& comm, std::vector<PartRead>* own) {
 }
 
 // Rank 0 prints every part's skip and warning lines in input order, then the summary.
-Status ReportSkips(Comm& comm, const std::vector<PartRead>& own, size_t skipped, size_t records) {
+Status ReportSkips(Comm& comm, const std::vector<PartRead>& own) {
+  comm.BeginStage("ingest.report");
+  std::vector<int64_t> counts(2, 0);  // records, skipped
   ByteWriter lines;
   for (const PartRead& read : own) {
+    counts[0] += static_cast<int64_t>(read.corpus.records.size());
+    counts[1] += static_cast<int64_t>(read.corpus.skipped());
     const std::string text = cli::SkipAndWarningLines(read.corpus.records);
     if (text.empty()) continue;
     lines.Put(read.part);
     lines.PutString(text);
   }
+  comm.AllreduceSum(&counts);
   Result<std::vector<char>> all = comm.Gatherv(lines.bytes());
   if (!all.ok()) return all.status();
   if (!comm.root()) return Status::Ok();
@@ -224,24 +229,44 @@ Status ReportSkips(Comm& comm, const std::vector<PartRead>& own, size_t skipped,
   }
   std::sort(texts.begin(), texts.end());
   for (const auto& [part, text] : texts) std::fwrite(text.data(), 1, text.size(), stderr);
-  cli::PrintSkipSummary(skipped, records);
+  cli::PrintSkipSummary(static_cast<size_t>(counts[1]), static_cast<size_t>(counts[0]));
   return Status::Ok();
 }
 
-// Global numbers from the parts' document counts, then the skip report.
+// InputRecords as bytes, and back.
+void WriteRecords(const std::vector<InputRecord>& records, ByteWriter* out) {
+  out->Put(static_cast<uint64_t>(records.size()));
+  for (const InputRecord& r : records) {
+    for (const std::string* s : {&r.id, &r.location, &r.reason}) out->PutString(*s);
+    out->Put(static_cast<int32_t>(r.status));
+    out->Put(static_cast<uint64_t>(r.utf8_repairs));
+    out->Put(static_cast<int64_t>(r.document));
+    out->Put(static_cast<uint64_t>(r.warnings.size()));
+    for (const std::string& w : r.warnings) out->PutString(w);
+  }
+}
+
+std::vector<InputRecord> ReadRecords(ByteReader* in) {
+  std::vector<InputRecord> records(static_cast<size_t>(in->Get<uint64_t>()));
+  for (InputRecord& r : records) {
+    for (std::string* s : {&r.id, &r.location, &r.reason}) *s = in->GetString();
+    r.status = static_cast<InputStatus>(in->Get<int32_t>());
+    r.utf8_repairs = static_cast<size_t>(in->Get<uint64_t>());
+    r.document = static_cast<int>(in->Get<int64_t>());
+    r.warnings.resize(static_cast<size_t>(in->Get<uint64_t>()));
+    for (std::string& w : r.warnings) w = in->GetString();
+  }
+  return records;
+}
+
+// Global numbers from the parts' document counts (MPI_Allreduce).
 Result<DocumentShards> Number(Comm& comm, const std::vector<Part>& parts,
                               std::vector<PartRead> own) {
-  comm.BeginStage("ingest.report");
-  std::vector<int64_t> counts(parts.size() + 2, 0);  // documents per part; records; skipped
+  std::vector<int64_t> counts(parts.size(), 0);  // documents per part
   for (const PartRead& read : own) {
     counts[read.part] = static_cast<int64_t>(read.corpus.documents.size());
-    counts[parts.size()] += static_cast<int64_t>(read.corpus.records.size());
-    counts[parts.size() + 1] += static_cast<int64_t>(read.corpus.skipped());
   }
   comm.AllreduceSum(&counts);
-  Status reported = ReportSkips(comm, own, static_cast<size_t>(counts[parts.size() + 1]),
-                                static_cast<size_t>(counts[parts.size()]));
-  if (!reported.ok()) return reported;
   std::vector<DocumentShards::Range> ranges;
   uint64_t total = 0;
   for (size_t p = 0; p < parts.size(); ++p) {
@@ -259,12 +284,49 @@ Result<DocumentShards> Number(Comm& comm, const std::vector<Part>& parts,
   return DocumentShards::FromRanges(std::move(ranges), std::move(local), comm);
 }
 
-}  // namespace
+// Every part's records and documents, in input order, on every rank: the Corpus that
+// ReadInputs gives for the whole input.
+Result<Corpus> Replicate(Comm& comm, std::vector<PartRead> own) {
+  comm.BeginStage("ingest.replicate");
+  ByteWriter out;
+  for (PartRead& read : own) {
+    out.Put(read.part);
+    WriteRecords(read.corpus.records, &out);
+    out.Put(static_cast<uint64_t>(read.corpus.documents.size()));
+    for (const Document& d : read.corpus.documents) WriteDocument(0, d, true, &out);
+    read.corpus = Corpus();  // the copy in `out` is enough
+  }
+  Result<std::vector<char>> all = comm.Allgatherv(out.bytes());
+  if (!all.ok()) return all.status();
+  std::vector<std::pair<uint32_t, Corpus>> parts;
+  for (ByteReader in(*all); !in.done();) {
+    const uint32_t part = in.Get<uint32_t>();
+    Corpus corpus;
+    corpus.records = ReadRecords(&in);
+    corpus.documents.resize(static_cast<size_t>(in.Get<uint64_t>()));
+    for (Document& d : corpus.documents) ReadDocument(&in, &d);
+    parts.emplace_back(part, std::move(corpus));
+  }
+  std::sort(parts.begin(), parts.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  Corpus whole;
+  for (auto& [part, corpus] : parts) {
+    const int base = static_cast<int>(whole.documents.size());
+    for (InputRecord& r : corpus.records) {
+      if (r.document >= 0) r.document += base;
+      whole.records.push_back(std::move(r));
+    }
+    for (Document& d : corpus.documents) whole.documents.push_back(std::move(d));
+  }
+  return whole;
+}
 
-Result<DocumentShards> LoadShardedInputs(Comm& comm, const cli::InputFlags& flags) {
+// The parts this rank read, with ids checked across ranks and the skips printed by rank 0.
+Result<std::pair<std::vector<Part>, std::vector<PartRead>>> ReadParts(
+    Comm& comm, const cli::InputFlags& flags) {
   comm.BeginStage("ingest");
   const std::vector<std::string> inputs = cli::InputsOrDemo(flags);
-  const std::vector<Part> parts = PlanParts(inputs, comm.size());
+  std::vector<Part> parts = PlanParts(inputs, comm.size());
   Result<std::vector<PartRead>> own = FindOwnRanges(inputs, parts, comm.rank());
   if (Status agreed = comm.Agree(own.status()); !agreed.ok()) return agreed;
   const std::vector<size_t> first_lines = FirstLines(comm, parts, *own);
@@ -273,7 +335,22 @@ Result<DocumentShards> LoadShardedInputs(Comm& comm, const cli::InputFlags& flag
   Status read = ReadOwnParts(inputs, parts, first_lines, options, &*own);
   if (Status agreed = comm.Agree(read); !agreed.ok()) return agreed;
   if (Status ids = CheckIds(comm, &*own); !ids.ok()) return ids;
-  return Number(comm, parts, std::move(*own));
+  if (Status reported = ReportSkips(comm, *own); !reported.ok()) return reported;
+  return std::pair(std::move(parts), std::move(*own));
+}
+
+}  // namespace
+
+Result<DocumentShards> LoadShardedInputs(Comm& comm, const cli::InputFlags& flags) {
+  auto read = ReadParts(comm, flags);
+  if (!read.ok()) return read.status();
+  return Number(comm, read->first, std::move(read->second));
+}
+
+Result<Corpus> LoadInputsOnEveryRank(Comm& comm, const cli::InputFlags& flags) {
+  auto read = ReadParts(comm, flags);
+  if (!read.ok()) return read.status();
+  return Replicate(comm, std::move(read->second));
 }
 
 }  // namespace crossclaim::mpi

@@ -16,10 +16,13 @@
 //               does: each used document's id goes to the rank owning the id's hash
 //               (MPI_Alltoallv: part, record, id, location), which answers for each later
 //               occurrence with the first one's location; those become skips.
-//   ingest.report  document counts per part are summed (MPI_Allreduce) into global numbers:
-//               document d is the d-th used document of the input, as ReadInputs numbers
-//               them; rank 0 gathers the parts' skip and warning lines (MPI_Gatherv) and
-//               prints them in input order, with the summary line.
+//   ingest.report  rank 0 gathers the parts' skip and warning lines (MPI_Gatherv) and
+//               prints them in input order, with the summary line. Then either
+//               (LoadShardedInputs) the document counts per part are summed (MPI_Allreduce)
+//               into global numbers, document d being the d-th used document of the input
+//               as ReadInputs numbers them, and each rank keeps its own documents; or
+//   ingest.replicate  (LoadInputsOnEveryRank) every rank gets every part's records and
+//               documents (MPI_Allgatherv), the whole input's Corpus.
 #ifndef CROSSCLAIM_MPI_SHARDED_INPUT_H_
 #define CROSSCLAIM_MPI_SHARDED_INPUT_H_
 
@@ -34,6 +37,11 @@ namespace crossclaim::mpi {
 // unreadable JSON Lines file that could be opened, more than 2^32 - 1 documents, a message
 // of 2^31 bytes or more.
 Result<DocumentShards> LoadShardedInputs(Comm& comm, const cli::InputFlags& flags);
+
+// Collective: the Corpus ReadInputs gives for the whole input, on every rank, each rank
+// having parsed only its parts (for stages that need every document everywhere). Errors: as
+// LoadShardedInputs.
+Result<Corpus> LoadInputsOnEveryRank(Comm& comm, const cli::InputFlags& flags);
 
 }  // namespace crossclaim::mpi
 

@@ -68,7 +68,10 @@ struct Index {
 Index MakeIndex(const json& report) {
   Index index;
   for (const json& c : report["claims"]) index.claims[c["id"].get<int64_t>()] = &c;
-  for (const json& d : report["documents"]) index.documents[d["id"].get<std::string>()] = &d;
+  // Used documents only: a skipped one may carry a used one's id (a duplicate).
+  for (const json& d : report["documents"]) {
+    if (d["status"] == "used") index.documents[d["id"].get<std::string>()] = &d;
+  }
   return index;
 }
 
@@ -85,13 +88,15 @@ std::string ClaimWithMark(const json& claim, int64_t start, int64_t end) {
 
 std::string Source(const json& claim, const Index& index) {
   const json& doc = *index.documents.at(claim["doc"].get<std::string>());
-  std::string link = fmt::format("<a href=\"#claim-{}\">{} · bytes {}–{}</a>", claim["id"].get<int64_t>(),
-                                 Esc(claim["doc"]), claim["start"].get<int64_t>(),
-                                 claim["end"].get<int64_t>());
+  std::string link =
+      fmt::format("<a href=\"#claim-{}\">{} · bytes {}–{}</a>", claim["id"].get<int64_t>(),
+                  Esc(claim["doc"]), claim["start"].get<int64_t>(), claim["end"].get<int64_t>());
   std::string url = doc.value("url", "");
   if (!url.empty()) link += fmt::format(" · <a href=\"{}\">article</a>", HtmlEscape(url));
-  std::string published = doc["published"].is_null() ? "date unknown" : doc["published"].get<std::string>();
-  return fmt::format("<div class=\"src\"><b>{}</b> · {} · {}</div>", Esc(claim["outlet"]), published, link);
+  std::string published =
+      doc["published"].is_null() ? "date unknown" : doc["published"].get<std::string>();
+  return fmt::format("<div class=\"src\"><b>{}</b> · {} · {}</div>", Esc(claim["outlet"]),
+                     published, link);
 }
 
 std::string ClaimBlock(const json& claim, const Index& index, const std::string& body) {
@@ -117,15 +122,18 @@ std::string DivergenceCards(const json& report, const Index& index) {
   std::string out;
   for (const json& cluster : report["clusters"]) {
     if (cluster["label"] != "divergent") continue;
-    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · outlets: {}</div>",
-                       ClusterAttributes(cluster), Badge("divergent"), cluster["id"].get<int64_t>(),
-                       cluster["independent_sources"].get<int64_t>(),
-                       HtmlEscape(fmt::format("{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))));
+    out += fmt::format(
+        "<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · outlets: {}</div>",
+        ClusterAttributes(cluster), Badge("divergent"), cluster["id"].get<int64_t>(),
+        cluster["independent_sources"].get<int64_t>(),
+        HtmlEscape(fmt::format(
+            "{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))));
     for (const json& d : cluster["divergences"]) {
       const json& a = *index.claims.at(d["a"].get<int64_t>());
       const json& b = *index.claims.at(d["b"].get<int64_t>());
       out += fmt::format(
-          "<div class=\"divergence\"><div><span class=\"kind\">{}</span> {}</div><div class=\"pair\">{}{}</div></div>",
+          "<div class=\"divergence\"><div><span class=\"kind\">{}</span> {}</div><div "
+          "class=\"pair\">{}{}</div></div>",
           Esc(d["kind"]), Esc(d["explanation"]),
           ClaimBlock(a, index, ClaimWithMark(a, d["a_start"], d["a_end"])),
           ClaimBlock(b, index, ClaimWithMark(b, d["b_start"], d["b_end"])));
@@ -141,11 +149,14 @@ std::string ClusterCards(const json& report, const Index& index, const std::stri
     if (cluster["label"] != label) continue;
     std::string speakers;
     if (!cluster["speakers"].empty()) {
-      speakers = " · speakers: " + HtmlEscape(fmt::format("{}", fmt::join(cluster["speakers"].get<std::vector<std::string>>(), "; ")));
+      speakers = " · speakers: " +
+                 HtmlEscape(fmt::format(
+                     "{}", fmt::join(cluster["speakers"].get<std::vector<std::string>>(), "; ")));
     }
-    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · origin {}{}</div>",
-                       ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
-                       cluster["independent_sources"].get<int64_t>(), Esc(cluster["origin"]), speakers);
+    out += fmt::format(
+        "<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · origin {}{}</div>",
+        ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
+        cluster["independent_sources"].get<int64_t>(), Esc(cluster["origin"]), speakers);
     for (const json& id : cluster["claims"]) {
       const json& claim = *index.claims.at(id.get<int64_t>());
       out += ClaimBlock(claim, index, HtmlEscape(claim["text"].get<std::string>()));
@@ -169,8 +180,8 @@ std::string CoverageMatrix(const json& report, const Index& index) {
   std::string out = "<table class=\"matrix\"><thead><tr><th>cluster</th><th>first claim</th>";
   for (const std::string& id : docs) {
     const json& doc = *index.documents.at(id);
-    out += fmt::format("<th title=\"{}\">{}<br><span class=\"muted\">{}</span></th>", HtmlEscape(id),
-                       Esc(doc["outlet"]), HtmlEscape(id.substr(0, 12)));
+    out += fmt::format("<th title=\"{}\">{}<br><span class=\"muted\">{}</span></th>",
+                       HtmlEscape(id), Esc(doc["outlet"]), HtmlEscape(id.substr(0, 12)));
   }
   out += "</tr></thead><tbody>\n";
   for (int pass = 0; pass < 2; ++pass) {
@@ -186,10 +197,11 @@ std::string CoverageMatrix(const json& report, const Index& index) {
       const json& first = *index.claims.at(cluster["claims"][0].get<int64_t>());
       std::string text = first["text"];
       if (text.size() > 110) text = text.substr(0, 107) + "...";
-      out += fmt::format("<tr {}><td><a href=\"#cluster-{}\">{}</a> {}</td><td>{}</td>",
-                         ClusterAttributes(cluster).substr(0, ClusterAttributes(cluster).find(" id=")),
-                         cluster["id"].get<int64_t>(), cluster["id"].get<int64_t>(),
-                         Badge(cluster["label"]), HtmlEscape(text));
+      out +=
+          fmt::format("<tr {}><td><a href=\"#cluster-{}\">{}</a> {}</td><td>{}</td>",
+                      ClusterAttributes(cluster).substr(0, ClusterAttributes(cluster).find(" id=")),
+                      cluster["id"].get<int64_t>(), cluster["id"].get<int64_t>(),
+                      Badge(cluster["label"]), HtmlEscape(text));
       for (const std::string& id : docs) {
         if (conflicting.count(id)) {
           out += "<td class=\"cell conflict\" title=\"states it, with conflicting details\">≠</td>";
@@ -210,11 +222,13 @@ std::string DocumentsTable(const json& report) {
       "<table><thead><tr><th>id</th><th>outlet</th><th>published</th><th>status</th><th>claims</th>"
       "<th>boilerplate removed</th></tr></thead><tbody>";
   for (const json& d : report["documents"]) {
-    std::string status = d["status"] == "used" ? "used" : "skipped: " + d["reason"].get<std::string>();
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                       Esc(d["id"]), d["outlet"].is_null() ? "" : Esc(d["outlet"]),
-                       d["published"].is_null() ? "unknown" : Esc(d["published"]), HtmlEscape(status),
-                       d["claims"].get<int64_t>(), d["boilerplate_removed"].get<int64_t>());
+    std::string status =
+        d["status"] == "used" ? "used" : "skipped: " + d["reason"].get<std::string>();
+    out +=
+        fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    Esc(d["id"]), d["outlet"].is_null() ? "" : Esc(d["outlet"]),
+                    d["published"].is_null() ? "unknown" : Esc(d["published"]), HtmlEscape(status),
+                    d["claims"].get<int64_t>(), d["boilerplate_removed"].get<int64_t>());
   }
   return out + "</tbody></table>";
 }
@@ -226,12 +240,15 @@ std::string ArticleClaims(const json& report) {
     if (c["doc"] != current) {
       if (!current.empty()) out += "</ol></details>";
       current = c["doc"];
-      out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol>", Esc(c["doc"]), Esc(c["outlet"]));
+      out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol>", Esc(c["doc"]),
+                         Esc(c["outlet"]));
     }
-    std::string note = c["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
-    out += fmt::format("<li id=\"claim-{}\" value=\"{}\"><span class=\"muted\">[{}–{}]</span> {}{}</li>",
-                       c["id"].get<int64_t>(), c["id"].get<int64_t>(), c["start"].get<int64_t>(),
-                       c["end"].get<int64_t>(), Esc(c["text"]), note);
+    std::string note =
+        c["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
+    out += fmt::format(
+        "<li id=\"claim-{}\" value=\"{}\"><span class=\"muted\">[{}–{}]</span> {}{}</li>",
+        c["id"].get<int64_t>(), c["id"].get<int64_t>(), c["start"].get<int64_t>(),
+        c["end"].get<int64_t>(), Esc(c["text"]), note);
   }
   if (!current.empty()) out += "</ol></details>";
   return out;
@@ -240,13 +257,15 @@ std::string ArticleClaims(const json& report) {
 std::string Filters(const json& report, const Index& index) {
   std::string out = "<div class=\"filters\" id=\"filters\"><b>Show:</b> ";
   for (const char* label : {"divergent", "corroborated", "copied", "single_source"}) {
-    out += fmt::format("<label><input type=\"checkbox\" data-label=\"{0}\" checked> {1}</label> ", label,
-                       std::string(label) == "single_source" ? "single source" : label);
+    out += fmt::format("<label><input type=\"checkbox\" data-label=\"{0}\" checked> {1}</label> ",
+                       label, std::string(label) == "single_source" ? "single source" : label);
   }
   out += " <label>outlet <select id=\"outlet\"><option value=\"\">all</option>";
   std::set<std::string> outlets;
-  for (const std::string& id : UsedDocuments(report)) outlets.insert((*index.documents.at(id))["outlet"]);
-  for (const std::string& o : outlets) out += fmt::format("<option value=\"{}\">{}</option>", OutletToken(o), HtmlEscape(o));
+  for (const std::string& id : UsedDocuments(report))
+    outlets.insert((*index.documents.at(id))["outlet"]);
+  for (const std::string& o : outlets)
+    out += fmt::format("<option value=\"{}\">{}</option>", OutletToken(o), HtmlEscape(o));
   return out + "</select></label></div>";
 }
 
@@ -257,12 +276,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -270,16 +300,19 @@ std::string HtmlEscape(std::string_view text) {
 
 std::string RenderIndexHtml(const json& index) {
   std::string html = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossclaim: {} events</title>"
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossclaim: {} "
+      "events</title>"
       "<style>{}</style></head><body><header><div class=\"muted\">crossclaim · generated {}</div>"
-      "<h1>{} events</h1></header><main><table class=\"events\"><thead><tr><th>event</th><th>title</th>"
+      "<h1>{} events</h1></header><main><table "
+      "class=\"events\"><thead><tr><th>event</th><th>title</th>"
       "<th>documents</th><th>claims</th><th>divergent</th><th>corroborated</th><th>copied</th>"
       "<th>single source</th><th>divergences</th></tr></thead><tbody>",
       index["events"].size(), kStyle, Esc(index["generated_at"]), index["events"].size());
   for (const json& e : index["events"]) {
     const json& labels = e["clusters_by_label"];
     html += fmt::format(
-        "<tr><td><a href=\"{0}/report.html\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td>"
+        "<tr><td><a "
+        "href=\"{0}/report.html\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td>"
         "<td>{5}</td><td>{6}</td><td>{7}</td><td>{8}</td></tr>",
         Esc(e["folder"]), Esc(e["title"]), e["documents"].size(), e["claims"].get<int64_t>(),
         labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
@@ -289,7 +322,8 @@ std::string RenderIndexHtml(const json& index) {
   html += "</tbody></table>";
   if (!index["skipped"].empty()) {
     html += "<h2>Skipped inputs</h2><ul>";
-    for (const json& s : index["skipped"]) html += fmt::format("<li>{}: {}</li>", Esc(s["id"]), Esc(s["reason"]));
+    for (const json& s : index["skipped"])
+      html += fmt::format("<li>{}: {}</li>", Esc(s["id"]), Esc(s["reason"]));
     html += "</ul>";
   }
   return html + "</main></body></html>\n";
@@ -305,7 +339,8 @@ std::string RenderHtml(const json& report) {
       "<title>crossclaim report: {}</title><style>{}</style></head><body>\n"
       "<header><div class=\"muted\">crossclaim report · {} · generated {}</div><h1>{}</h1>"
       "<div class=\"stats\"><span><b>{}</b> documents used</span><span><b>{}</b> skipped</span>"
-      "<span><b>{}</b> claims ({} off-event)</span><span>{} divergent</span><span>{} corroborated</span>"
+      "<span><b>{}</b> claims ({} off-event)</span><span>{} divergent</span><span>{} "
+      "corroborated</span>"
       "<span>{} copied</span><span>{} single-source</span></div></header>\n<main>",
       Esc(report["event"]["title"]), kStyle, Esc(report["schema"]), Esc(report["generated_at"]),
       Esc(report["event"]["title"]), stats["documents_used"].get<int64_t>(),
@@ -316,14 +351,20 @@ std::string RenderHtml(const json& report) {
   html += Filters(report, index);
   html += "<section id=\"divergences\"><h2>Divergences: where the outlets disagree</h2>" +
           DivergenceCards(report, index) + "</section>\n";
-  html += "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
-          "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left out.</p>" +
-          CoverageMatrix(report, index) + "</section>\n";
-  html += "<section id=\"corroborated\"><h2>Corroborated</h2>" + ClusterCards(report, index, "corroborated") + "</section>\n";
-  html += "<section id=\"copied\"><h2>Copied (one source re-published)</h2>" + ClusterCards(report, index, "copied") + "</section>\n";
-  html += "<section id=\"single-source\"><h2>Single source</h2>" + ClusterCards(report, index, "single_source") + "</section>\n";
+  html +=
+      "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
+      "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left "
+      "out.</p>" +
+      CoverageMatrix(report, index) + "</section>\n";
+  html += "<section id=\"corroborated\"><h2>Corroborated</h2>" +
+          ClusterCards(report, index, "corroborated") + "</section>\n";
+  html += "<section id=\"copied\"><h2>Copied (one source re-published)</h2>" +
+          ClusterCards(report, index, "copied") + "</section>\n";
+  html += "<section id=\"single-source\"><h2>Single source</h2>" +
+          ClusterCards(report, index, "single_source") + "</section>\n";
   html += "<section id=\"documents\"><h2>Documents</h2>" + DocumentsTable(report) + "</section>\n";
-  html += "<section id=\"articles\"><h2>Claims by article</h2>" + ArticleClaims(report) + "</section>\n";
+  html += "<section id=\"articles\"><h2>Claims by article</h2>" + ArticleClaims(report) +
+          "</section>\n";
   html += fmt::format("</main><script>{}</script></body></html>\n", kScript);
   return html;
 }

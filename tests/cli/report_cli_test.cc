@@ -67,7 +67,8 @@ int DemoReport::exit_code_ = -1;
 
 TEST_F(DemoReport, WritesEveryFileAndASummary) {
   ASSERT_EQ(exit_code_, 0) << *stderr_;
-  for (const char* name : {"report.json", "report.html", "report.md", "claims.graphml", "claims.dot"}) {
+  for (const char* name :
+       {"report.json", "report.html", "report.md", "claims.graphml", "claims.dot"}) {
     EXPECT_TRUE(std::filesystem::exists(*dir_ + "/" + name)) << name;
   }
   EXPECT_NE(stdout_->find("documents: 5 used, 0 skipped"), std::string::npos) << *stdout_;
@@ -77,7 +78,8 @@ TEST_F(DemoReport, WritesEveryFileAndASummary) {
 
 TEST_F(DemoReport, ValidatesAgainstTheJsonSchema) {
   testing::CommandOutput probe = RunCommand("/usr/bin/python3 -c 'import jsonschema'");
-  if (probe.exit_code != 0) GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
+  if (probe.exit_code != 0)
+    GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
   std::string script =
       "import json,sys,jsonschema\n"
       "schema=json.load(open(sys.argv[1]))\n"
@@ -86,8 +88,9 @@ TEST_F(DemoReport, ValidatesAgainstTheJsonSchema) {
       "print('valid')\n";
   std::string script_path = *dir_ + "/validate.py";
   testing::WriteFile(script_path, script);
-  testing::CommandOutput run = RunCommand("/usr/bin/python3 " + script_path + " " + testing::SourceDir() +
-                                          "/docs/report.schema.json " + *dir_ + "/report.json");
+  testing::CommandOutput run =
+      RunCommand("/usr/bin/python3 " + script_path + " " + testing::SourceDir() +
+                 "/docs/report.schema.json " + *dir_ + "/report.json");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "valid\n");
 }
@@ -96,11 +99,13 @@ TEST_F(DemoReport, EveryDocumentAndClaimIsAccountedFor) {
   ASSERT_EQ((*report_)["documents"].size(), 5u);
   std::set<int64_t> clustered;
   for (const json& cluster : (*report_)["clusters"]) {
-    for (const json& id : cluster["claims"]) EXPECT_TRUE(clustered.insert(id.get<int64_t>()).second);
+    for (const json& id : cluster["claims"])
+      EXPECT_TRUE(clustered.insert(id.get<int64_t>()).second);
   }
   for (const json& c : (*report_)["claims"]) {
     // On-event claims are in exactly one cluster; off-event claims in none.
-    EXPECT_EQ(clustered.count(c["id"].get<int64_t>()) == 1, !c["off_event"].get<bool>()) << c["text"];
+    EXPECT_EQ(clustered.count(c["id"].get<int64_t>()) == 1, !c["off_event"].get<bool>())
+        << c["text"];
   }
 }
 
@@ -113,8 +118,10 @@ TEST_F(DemoReport, TelephoneVersusVideoCallIsADivergence) {
     for (const json& d : cluster["divergences"]) {
       if (d["kind"] != "term") continue;
       std::string a = d["a_text"], b = d["b_text"];
-      if (a.find("video") != std::string::npos) std::swap(a, b), phone_docs.insert(d["b_doc"]), video_docs.insert(d["a_doc"]);
-      else phone_docs.insert(d["a_doc"]), video_docs.insert(d["b_doc"]);
+      if (a.find("video") != std::string::npos)
+        std::swap(a, b), phone_docs.insert(d["b_doc"]), video_docs.insert(d["a_doc"]);
+      else
+        phone_docs.insert(d["a_doc"]), video_docs.insert(d["b_doc"]);
       EXPECT_TRUE(a == "telephone conversation" || a == "phone call") << a;
       EXPECT_EQ(b, "video call");
     }
@@ -148,20 +155,23 @@ TEST_F(DemoReport, NoLimitsPartnershipIsCorroboratedWithoutADateConflict) {
 TEST_F(DemoReport, UshakovIsOneSpeaker) {
   for (const json& cluster : (*report_)["clusters"]) {
     int ushakov = 0;
-    for (const json& s : cluster["speakers"]) ushakov += s.get<std::string>().find("Ushakov") != std::string::npos;
+    for (const json& s : cluster["speakers"])
+      ushakov += s.get<std::string>().find("Ushakov") != std::string::npos;
     EXPECT_LE(ushakov, 1) << cluster["speakers"];
   }
 }
 
 // Sidebars are not the event: melangenews' appended articles, Kyiv Independent's news feed.
 TEST_F(DemoReport, SidebarArticlesAreOffEvent) {
-  for (const char* text : {"A drone swarm has reportedly breached", "Trump pauses US foreign development aid",
-                           "revive nuclear disarmament discussions", "Arms procurement head should keep post"}) {
+  for (const char* text :
+       {"A drone swarm has reportedly breached", "Trump pauses US foreign development aid",
+        "revive nuclear disarmament discussions", "Arms procurement head should keep post"}) {
     std::vector<const json*> claims = ClaimsWith(text);
     ASSERT_EQ(claims.size(), 1u) << text;
     EXPECT_TRUE((*claims[0])["off_event"].get<bool>()) << text;
   }
-  for (const char* text : {"held a video call on January 21, 2025", "In their nearly 100-minute conversation"}) {
+  for (const char* text :
+       {"held a video call on January 21, 2025", "In their nearly 100-minute conversation"}) {
     std::vector<const json*> claims = ClaimsWith(text);
     ASSERT_EQ(claims.size(), 1u) << text;
     EXPECT_FALSE((*claims[0])["off_event"].get<bool>()) << text;
@@ -182,7 +192,8 @@ TEST_F(DemoReport, GraphMlHoldsEveryClaimAndEdge) {
       "root=ET.parse(sys.argv[1]).getroot()\n"
       "print(len(root.findall('.//g:node',ns)), len(root.findall('.//g:edge',ns)))\n";
   testing::WriteFile(*dir_ + "/count.py", script);
-  testing::CommandOutput run = RunCommand("/usr/bin/python3 " + *dir_ + "/count.py " + *dir_ + "/claims.graphml");
+  testing::CommandOutput run =
+      RunCommand("/usr/bin/python3 " + *dir_ + "/count.py " + *dir_ + "/claims.graphml");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, std::to_string((*report_)["claims"].size()) + " " +
                          std::to_string((*report_)["edges"].size()) + "\n");
@@ -200,9 +211,12 @@ TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
   }
   std::string profile = testing::ScratchDir("chromium-profile");
   std::string flags =
-      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
-      " --disable-component-update --disable-sync --user-data-dir=" + profile;
-  testing::CommandOutput dom = RunCommand("timeout 120 chromium" + flags + " --dump-dom file://" + *dir_ + "/report.html");
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+      "--disable-background-networking"
+      " --disable-component-update --disable-sync --user-data-dir=" +
+      profile;
+  testing::CommandOutput dom =
+      RunCommand("timeout 120 chromium" + flags + " --dump-dom file://" + *dir_ + "/report.html");
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
   const std::string& html = dom.out;
   size_t rows = 0;
@@ -220,6 +234,28 @@ TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
   // A screenshot for people to look at (not asserted on).
   RunCommand("timeout 120 chromium" + flags + " --window-size=1280,2400 --screenshot=" + *dir_ +
              "/report.png file://" + *dir_ + "/report.html");
+}
+
+// A skipped duplicate carries the id of the document it repeats: the report must list both
+// and still describe the used one (the HTML once looked the id up and found the skipped one).
+TEST(ReportInput, DuplicateIdIsListedAsSkippedBesideTheUsedDocument) {
+  const std::string dir = testing::ScratchDir("report-duplicate-id");
+  testing::WriteFile(dir + "/in.jsonl",
+                     "{\"id\":\"x\",\"outlet\":\"Wire\",\"text\":\"Putin spoke to Xi on "
+                     "Tuesday by phone.\"}\n{\"id\":\"x\",\"text\":\"a repeat\"}\n"
+                     "{\"id\":\"y\",\"outlet\":\"Daily\",\"text\":\"Xi spoke to Putin by "
+                     "video on Tuesday.\"}\n");
+  testing::CommandOutput run = RunCommand(testing::CrossclaimBin() + " report --one-event " + dir +
+                                          "/in.jsonl -o " + dir + "/out");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("in.jsonl:2: duplicate id \"x\""), std::string::npos) << run.err;
+  const json report = json::parse(testing::ReadFile(dir + "/out/report.json"));
+  ASSERT_EQ(report["documents"].size(), 3u);
+  EXPECT_EQ(report["documents"][0]["status"], "used");
+  EXPECT_EQ(report["documents"][1]["status"], "skipped");
+  const std::string html = testing::ReadFile(dir + "/out/report.html");
+  EXPECT_NE(html.find("Wire"), std::string::npos);
+  EXPECT_NE(html.find("skipped: "), std::string::npos);
 }
 
 }  // namespace

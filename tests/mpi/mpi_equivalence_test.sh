@@ -184,6 +184,18 @@ if [[ $only == all || $only == sharded ]]; then
   check "messy input: ids from line numbers" grep -q '"a:[0-9]*"' "$work/messy-doc.single"
   check "messy input: copy pairs found" test "$(grep -c '"type":"pair"' "$work/messy-doc.single")" -ge 10
   check "messy input: passage excerpts" grep -q '^  .* \[[0-9]*-[0-9]*\]: ' "$work/messy-text.single"
+  # `report` needs every document on every rank: parsed in parts, then exchanged.
+  { head -n 90 "$work/messy/a.jsonl" && tail -n 2 "$work/messy/b.jsonl"; } >"$work/messy/small.jsonl"
+  "$crossclaim" report "$work/messy/small.jsonl" --one-event -o "$work/messy-report.alone" \
+    >/dev/null 2>"$work/messy-report.err"
+  report_case messy-report "$work/messy/small.jsonl" --one-event
+  input_lines "$work/messy-report.err" >"$work/messy-report.single.input"
+  check "messy report: skips reported" grep -q 'duplicate id' "$work/messy-report.single.input"
+  for ranks in 1 2 4; do
+    input_lines "$work/messy-report.$ranks.err" >"$work/messy-report.$ranks.input"
+    check "messy report: same skips and warnings on $ranks ranks" \
+      cmp -s "$work/messy-report.single.input" "$work/messy-report.$ranks.input"
+  done
 fi
 
 if [[ $only == all || $only == errors ]]; then
