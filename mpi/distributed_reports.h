@@ -16,7 +16,7 @@
 //     documents, so no message is needed to agree on it.
 //   - Stage "analysis": each rank analyses its own events, in event order, on one thread
 //     (one rank per core) and keeps each report serialised as CBOR (binary JSON: exact
-//     doubles, no number formatting), about 1/3 of the size of report.json.
+//     doubles, no number formatting), about 0.4 x the size of report.json.
 //   - Stage "gather": rank 0 collects the serialised reports with MPI_Gatherv, in rounds of
 //     about `round_bytes` per rank so that no message reaches MPI's 2^31-byte limit however
 //     large the feed, and decodes them into event order.
