@@ -1,7 +1,9 @@
-// `crossclaim-mpi report`: `crossclaim report` with the copy detection and the claims'
-// document frequencies computed over MPI ranks. Rank 0 then runs the per-event claim
-// analysis (edges, clustering, divergences) and writes the files: that part does not yet
-// scale out (docs/mpi.md).
+// `crossclaim-mpi report`: `crossclaim report` over MPI ranks. For a feed of several events
+// (rank 0 clusters them), the events are handed to the ranks, each runs the single-process
+// analysis of its own events, and rank 0 gathers the reports and writes the files
+// (mpi/distributed_reports.h). For one event (or --one-event), the copy detection and the
+// claims' document frequencies are computed over the ranks, and rank 0 runs the claim
+// analysis (edges, clustering, divergences) and writes the files.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "core/claims.h"
 #include "mpi/commands.h"
 #include "mpi/distributed_dedup.h"
+#include "mpi/distributed_reports.h"
 #include "mpi/distributed_tfidf.h"
 #include "report/render.h"
 #include "report/report_files.h"
@@ -108,6 +111,25 @@ Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
   return report;
 }
 
+// Rank 0, for a feed of several events: writes each event's folder and the index, and prints
+// what `crossclaim report` prints, in event order.
+Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
+                   const ReportFlags& flags) {
+  const fs::path dir = flags.output_dir;
+  for (size_t e = 0; e < reports.size(); ++e) {
+    const std::string id = fmt::format("event-{}", e + 1);
+    if (Status written = WriteReportFiles(reports[e], dir / id); !written.ok()) return written;
+    if (flags.format == "text")
+      std::cout << "== " << id << "\n" << RenderSummary(reports[e], flags.top_divergences);
+  }
+  if (Status index = WriteIndex(corpus, reports, dir); !index.ok()) return index;
+  if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
+  std::cerr << fmt::format(
+      "crossclaim-mpi: {} events; index written to {}/index.html, one folder per event\n",
+      reports.size(), fs::absolute(dir).lexically_normal().string());
+  return Status::Ok();
+}
+
 // The collective part; returns this rank's status. Prints what `crossclaim report` prints.
 Status Report(Comm& comm, const ReportFlags& flags) {
   Result<AnalysisOptions> options = flags.analysis.ToOptions();
@@ -133,26 +155,12 @@ Status Report(Comm& comm, const ReportFlags& flags) {
         fs::absolute(dir).lexically_normal().string());
     return Status::Ok();
   }
-  const std::vector<size_t> record_of = RecordOfDocuments(*corpus);
-  std::vector<nlohmann::json> reports;
-  for (size_t e = 0; e < events->size(); ++e) {
-    const std::string id = fmt::format("event-{}", e + 1);
-    Result<nlohmann::json> report =
-        AnalyzeEvent(comm, SubCorpus(*corpus, record_of, (*events)[e]), *options, id, dir / id);
-    if (Status agreed = comm.Agree(report.ok() ? Status::Ok() : report.status()); !agreed.ok())
-      return agreed;
-    if (!comm.root()) continue;
-    if (flags.format == "text")
-      std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
-    reports.push_back(std::move(*report));
-  }
+  Result<std::vector<nlohmann::json>> reports =
+      DistributedEventReports(comm, *corpus, *events, *options);
+  if (!reports.ok()) return reports.status();  // alike on every rank
+  comm.BeginStage("write");  // on every rank, so the others' wait is not counted as gather
   if (!comm.root()) return Status::Ok();
-  if (Status index = WriteIndex(*corpus, reports, dir); !index.ok()) return index;
-  if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
-  std::cerr << fmt::format(
-      "crossclaim-mpi: {} events; index written to {}/index.html, one folder per event\n",
-      events->size(), fs::absolute(dir).lexically_normal().string());
-  return Status::Ok();
+  return WriteEvents(*corpus, *reports, flags);
 }
 
 }  // namespace

@@ -115,6 +115,22 @@ if [[ $only == all || $only == report ]]; then
   # The timings really are stripped from a file that has them.
   check "demo report: timings present before normalising" grep -q '"timings"' \
     "$work/demo-report.4/report.json"
+  # Not vacuous: the generated feed splits into many events (56), which the ranks share out.
+  check "generated report: several events" \
+    test "$(find "$work/gen-report.single" -maxdepth 1 -name 'event-*' | wc -l)" -ge 10
+  # A failing event fails every rank, without a hang, with one error from the rank that ran
+  # the first failing event (on 4 ranks that is not rank 0).
+  for ranks in 2 4; do
+    run_mpi "$ranks" report "$work/small.jsonl" --idf "$work/no-such.idf" -o "$work/bad-idf.$ranks" \
+      >"$work/bad-idf.$ranks.out" 2>"$work/bad-idf.$ranks.err"
+    code=$?
+    check "failing event: non-zero exit on $ranks ranks" test "$code" -ne 0
+    check "failing event: no hang on $ranks ranks" test "$code" -ne 124
+    check "failing event: one error line naming the file on $ranks ranks" \
+      test "$(grep -c 'crossclaim-mpi: error: .*no-such.idf' "$work/bad-idf.$ranks.err")" -eq 1 -a \
+      "$(grep -c 'error:' "$work/bad-idf.$ranks.err")" -eq 1
+    check "failing event: nothing on stdout on $ranks ranks" test ! -s "$work/bad-idf.$ranks.out"
+  done
 fi
 
 # Each rank parses only its byte range of a JSON Lines file: skips, warnings, line numbers,
