@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace crossclaim {
 namespace {
@@ -28,6 +31,40 @@ Banding Evaluate(double t, size_t bands, size_t rows) {
       Integrate([&](double s) { return CandidateProbability(s, bands, rows); }, 0.0, t);
   banding.false_negative =
       Integrate([&](double s) { return 1.0 - CandidateProbability(s, bands, rows); }, t, 1.0);
+  return banding;
+}
+
+Banding OptimalBandingUncached(const LshOptions& o) {
+  Banding best;
+  double best_error = INFINITY;
+  for (size_t bands = 1; bands <= o.num_hashes; ++bands) {
+    for (size_t rows = 1; bands * rows <= o.num_hashes; ++rows) {
+      Banding candidate = Evaluate(o.threshold, bands, rows);
+      double error = o.false_positive_weight * candidate.false_positive +
+                     o.false_negative_weight * candidate.false_negative;
+      if (error < best_error) {
+        best_error = error;
+        best = candidate;
+      }
+    }
+  }
+  return best;
+}
+
+// The search costs 20-40 ms and every stage that validates or builds an index asks again for
+// the same few options (four times per event of a report), so answers are remembered.
+Banding OptimalBanding(const LshOptions& o) {
+  static std::mutex mutex;
+  static std::vector<std::pair<LshOptions, Banding>> known;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [options, banding] : known) {
+      if (options == o) return banding;
+    }
+  }
+  const Banding banding = OptimalBandingUncached(o);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (known.size() < 64) known.emplace_back(o, banding);  // a handful in practice
   return banding;
 }
 
@@ -57,20 +94,7 @@ Result<Banding> ChooseBanding(const LshOptions& o) {
     }
     return Evaluate(o.threshold, o.bands, o.rows);
   }
-  Banding best;
-  double best_error = INFINITY;
-  for (size_t bands = 1; bands <= o.num_hashes; ++bands) {
-    for (size_t rows = 1; bands * rows <= o.num_hashes; ++rows) {
-      Banding candidate = Evaluate(o.threshold, bands, rows);
-      double error = o.false_positive_weight * candidate.false_positive +
-                     o.false_negative_weight * candidate.false_negative;
-      if (error < best_error) {
-        best_error = error;
-        best = candidate;
-      }
-    }
-  }
-  return best;
+  return OptimalBanding(o);
 }
 
 Result<LshIndex> LshIndex::Create(const LshOptions& options) {
