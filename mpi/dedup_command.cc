@@ -15,12 +15,17 @@ namespace {
 // The flags of `crossclaim dedup`, plus --stats.
 struct DedupFlags : cli::DedupFlags {
   bool stats = false;
+  uint64_t shuffle_round_bytes = kShuffleRoundBytes;
 };
 
 void AddFlags(CLI::App& app, DedupFlags* flags) {
   cli::AddDedupFlags(app, flags, "Ignored: each rank runs one thread");
   app.add_flag("--stats", flags->stats,
                "Print seconds and bytes sent per stage (all ranks) to stderr");
+  app.add_option("--shuffle-round-bytes", flags->shuffle_round_bytes,
+                 "Band entries a rank sends per shuffle round; more go in rounds of whole bands")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 // The pairs and groups renumbered to index `fetched.documents` (ascending, like the
@@ -52,7 +57,8 @@ Status Dedup(Comm& comm, const DedupFlags& flags) {
   const bool passages = options.level == DedupLevel::kPassage;
   PairDocuments fetched;
   fetched.with_text = passages && flags.format == "text";  // the excerpts
-  Result<DedupResult> copies = DistributedFindCopies(comm, *shards, options, &fetched);
+  Result<DedupResult> copies =
+      DistributedFindCopies(comm, *shards, options, &fetched, flags.shuffle_round_bytes);
   if (!copies.ok() || !comm.root()) return copies.ok() ? Status::Ok() : copies.status();
   comm.BeginStage("output");
   const DedupResult renumbered = Renumber(std::move(*copies), fetched);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <span>
@@ -319,6 +320,43 @@ std::vector<std::vector<uint64_t>> Answer(Shard& shard,
   return replies;
 }
 
+// The band entries to the ranks owning their keys, and the candidate pairs of the buckets
+// there, per rank that verifies them. Bands are independent, so when the largest rank would
+// send more than `round_bytes` the bands go in rounds (contiguous band ranges): memory and
+// message size stay bounded, and the candidates (sorted, unique) do not change.
+Result<std::vector<std::vector<Candidate>>> ShuffleBands(
+    Comm& comm, std::vector<std::vector<BandEntry>> entries, const DocumentShards& documents,
+    size_t bands, uint64_t round_bytes) {
+  comm.BeginStage("dedup.shuffle");
+  int64_t bytes = 0;
+  for (const auto& part : entries) bytes += static_cast<int64_t>(part.size() * sizeof(BandEntry));
+  const uint64_t largest = static_cast<uint64_t>(comm.AllreduceMax(bytes));
+  const size_t rounds = static_cast<size_t>(std::clamp<uint64_t>(
+      (largest + round_bytes - 1) / std::max<uint64_t>(round_bytes, 1), 1, bands));
+  std::vector<std::vector<Candidate>> found(static_cast<size_t>(comm.size()));
+  for (size_t round = 0; round < rounds; ++round) {
+    comm.BeginStage("dedup.shuffle");
+    const uint32_t first = static_cast<uint32_t>(bands * round / rounds);
+    const uint32_t last = static_cast<uint32_t>(bands * (round + 1) / rounds);
+    std::vector<std::vector<BandEntry>> out(entries.size());
+    if (rounds == 1) out.swap(entries);  // every band at once: no copy
+    for (size_t r = 0; rounds > 1 && r < entries.size(); ++r) {
+      std::copy_if(entries[r].begin(), entries[r].end(), std::back_inserter(out[r]),
+                   [&](const BandEntry& e) { return e.band >= first && e.band < last; });
+    }
+    Result<std::vector<std::vector<BandEntry>>> buckets = comm.Alltoallv(out);
+    if (!buckets.ok()) return buckets.status();
+    comm.BeginStage("dedup.candidates");
+    std::vector<std::vector<Candidate>> pairs =
+        BucketPairs(Concatenate(std::move(*buckets)), documents);
+    for (size_t r = 0; r < pairs.size(); ++r) {
+      found[r].insert(found[r].end(), pairs[r].begin(), pairs[r].end());
+      if (rounds > 1) SortUnique(&found[r]);
+    }
+  }
+  return found;
+}
+
 // Pairs in one of `stats`'s counts: units, empty units, candidates, verified.
 enum Count { kUnits, kEmpty, kCandidates, kVerified, kCounts };
 
@@ -403,7 +441,8 @@ Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document
 }
 
 Result<DedupResult> DistributedFindCopies(Comm& comm, const DocumentShards& documents,
-                                          const DedupOptions& options, PairDocuments* fetch) {
+                                          const DedupOptions& options, PairDocuments* fetch,
+                                          uint64_t round_bytes) {
   if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
   const LshIndex index =
       *LshIndex::Create({options.threshold, options.minhash.num_hashes,
@@ -417,14 +456,11 @@ Result<DedupResult> DistributedFindCopies(Comm& comm, const DocumentShards& docu
   std::vector<std::vector<BandEntry>> entries(static_cast<size_t>(comm.size()));
   shard.Sign(index, &entries, &counts[kUnits], &counts[kEmpty]);
 
-  comm.BeginStage("dedup.shuffle");
-  Result<std::vector<std::vector<BandEntry>>> buckets = comm.Alltoallv(entries);
-  if (!buckets.ok()) return buckets.status();
-  std::vector<std::vector<BandEntry>>().swap(entries);
-
+  Result<std::vector<std::vector<Candidate>>> found =
+      ShuffleBands(comm, std::move(entries), documents, index.banding().bands, round_bytes);
+  if (!found.ok()) return found.status();
   comm.BeginStage("dedup.candidates");
-  Result<std::vector<std::vector<Candidate>>> candidates =
-      comm.Alltoallv(BucketPairs(Concatenate(std::move(*buckets)), documents));
+  Result<std::vector<std::vector<Candidate>>> candidates = comm.Alltoallv(*found);
   if (!candidates.ok()) return candidates.status();
 
   Status s = VerifyAndGroup(comm, shard, options, Concatenate(std::move(*candidates)), &result,

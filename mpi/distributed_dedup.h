@@ -47,6 +47,10 @@ namespace crossclaim::mpi {
 // (DocumentShards::RoundRobin).
 inline int OwnerOf(uint32_t doc, int ranks) { return static_cast<int>(doc % ranks); }
 
+// The band-key shuffle sends at most about this many bytes per rank per round: more band
+// entries go in rounds of whole bands (an MPI message must stay under 2^31 bytes).
+inline constexpr uint64_t kShuffleRoundBytes = uint64_t{1} << 30;
+
 // The documents of the copy pairs, as rank 0 fetched them to make the groups.
 struct PairDocuments {
   bool with_text = false;           // in: fetch their texts too (passage excerpts)
@@ -55,11 +59,13 @@ struct PairDocuments {
 };
 
 // Collective: every rank calls it with its shards of the same documents and the same
-// options. Rank 0 may pass `fetch` to keep the pairs' documents. Errors: as FindCopies, and
-// a message of 2^31 bytes or more (on every rank alike).
+// options. Every rank passes `fetch` alike (or none) to keep the pairs' documents on rank 0;
+// `round_bytes` bounds the shuffle per round (kShuffleRoundBytes). Errors: as FindCopies,
+// and a message of 2^31 bytes or more (on every rank alike; one band's entries must fit).
 Result<DedupResult> DistributedFindCopies(Comm& comm, const DocumentShards& documents,
                                           const DedupOptions& options,
-                                          PairDocuments* fetch = nullptr);
+                                          PairDocuments* fetch = nullptr,
+                                          uint64_t round_bytes = kShuffleRoundBytes);
 
 // As above when every rank holds every document (RoundRobin shards).
 Result<DedupResult> DistributedFindCopies(Comm& comm, const std::vector<Document>& documents,

@@ -100,6 +100,16 @@ if [[ $only == all || $only == dedup ]]; then
   dedup_case gen-doc "$corpus"
   dedup_case gen-passage "$corpus" --level passage --threshold 0.6
   dedup_case gen-oph "$corpus" --mode oph --shingle char --ngram 7
+  # A shuffle too big for one round goes band by band: the same pairs.
+  for ranks in 1 2 4; do
+    run_mpi "$ranks" dedup "$corpus" --level passage --threshold 0.6 --shuffle-round-bytes 20000 \
+      --stats >"$work/rounds.$ranks" 2>"$work/rounds.$ranks.err"
+    check "shuffle in rounds: exit 0 on $ranks ranks" test $? -eq 0
+    check "shuffle in rounds: same output on $ranks ranks" cmp -s "$work/gen-passage.single" \
+      "$work/rounds.$ranks"
+    calls=$(sed -n 's/.*stage dedup.shuffle .* calls \([0-9]*\)$/\1/p' "$work/rounds.$ranks.err")
+    check "shuffle in rounds: several rounds on $ranks ranks" test "${calls:-0}" -gt $((ranks * 5))
+  done
   # Not vacuous: the planted copies are found, and grouped.
   check "generated corpus: copy pairs found" test "$(grep -c '"type":"pair"' "$work/gen-doc.single")" -ge 20
   check "generated corpus: groups found" grep -q '"type":"group"' "$work/gen-doc.single"
