@@ -330,14 +330,16 @@ Result<std::vector<std::vector<Candidate>>> ShuffleBands(
   comm.BeginStage("dedup.shuffle");
   int64_t bytes = 0;
   for (const auto& part : entries) bytes += static_cast<int64_t>(part.size() * sizeof(BandEntry));
-  const uint64_t largest = static_cast<uint64_t>(comm.AllreduceMax(bytes));
-  const size_t rounds = static_cast<size_t>(std::clamp<uint64_t>(
-      (largest + round_bytes - 1) / std::max<uint64_t>(round_bytes, 1), 1, bands));
+  // Every unit has an entry in every band, so each band is 1/bands of a rank's bytes.
+  const uint64_t per_band = static_cast<uint64_t>(comm.AllreduceMax(bytes)) / bands;
+  const size_t bands_per_round = static_cast<size_t>(
+      std::clamp<uint64_t>(round_bytes / std::max<uint64_t>(per_band, 1), 1, bands));
+  const size_t rounds = (bands + bands_per_round - 1) / bands_per_round;
   std::vector<std::vector<Candidate>> found(static_cast<size_t>(comm.size()));
   for (size_t round = 0; round < rounds; ++round) {
     comm.BeginStage("dedup.shuffle");
-    const uint32_t first = static_cast<uint32_t>(bands * round / rounds);
-    const uint32_t last = static_cast<uint32_t>(bands * (round + 1) / rounds);
+    const uint32_t first = static_cast<uint32_t>(round * bands_per_round);
+    const uint32_t last = static_cast<uint32_t>(std::min(bands, (round + 1) * bands_per_round));
     std::vector<std::vector<BandEntry>> out(entries.size());
     if (rounds == 1) out.swap(entries);  // every band at once: no copy
     for (size_t r = 0; rounds > 1 && r < entries.size(); ++r) {
