@@ -41,13 +41,9 @@ struct ReportFlags {
 
 Result<nlohmann::json> AnalyzeAndWrite(const Corpus& corpus, const AnalysisOptions& options,
                                        const std::string& event_id, const fs::path& dir) {
-  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
-  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, options);
-  if (!event.ok()) return event.status();
-  ReportInputs inputs{corpus, claims, *event, options, event_id, "", ""};
-  nlohmann::json report = BuildReportJson(inputs);
-  Status written = WriteReportFiles(report, dir);
-  if (!written.ok()) return written;
+  Result<nlohmann::json> report = BuildEventReport(corpus, options, event_id);
+  if (!report.ok()) return report;
+  if (Status written = WriteReportFiles(*report, dir); !written.ok()) return written;
   return report;
 }
 

@@ -385,12 +385,19 @@ void AddTextFile(const fs::path& path, const std::string& id, const Metadata* me
   builder->Add(std::move(doc), location, std::move(warnings));
 }
 
-// Lines from the stream's position until `end` bytes from the file's start, numbered from
-// `line_number` + 1, in the memory of one line (and one batch).
-void AddJsonLinesFrom(std::istream& in, uint64_t position, uint64_t end, const fs::path& path,
-                      size_t line_number, CorpusBuilder* builder) {
+// The lines of `path` that start in bytes [position, end), numbered from `line_number` + 1,
+// in the memory of one line (and one batch). A file that cannot be opened is one skip, from
+// the range that starts the file.
+void AddJsonLinesRange(const fs::path& path, uint64_t position, uint64_t end, size_t line_number,
+                       CorpusBuilder* builder) {
   const std::string name = path.string();
   const std::string stem = path.stem().string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (position == 0) builder->Skip(stem, name, name + ": cannot open file");
+    return;
+  }
+  in.seekg(static_cast<std::streamoff>(position));
   std::string line;
   while (position < end && !builder->failed() && std::getline(in, line)) {
     position += line.size() + 1;
@@ -404,10 +411,7 @@ void AddJsonLinesFrom(std::istream& in, uint64_t position, uint64_t end, const f
 }
 
 void AddJsonlFile(const fs::path& path, CorpusBuilder* builder) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string name = path.string();
-  if (!in) return builder->Skip(path.stem().string(), name, name + ": cannot open file");
-  AddJsonLinesFrom(in, 0, std::numeric_limits<uint64_t>::max(), path, 0, builder);
+  AddJsonLinesRange(path, 0, std::numeric_limits<uint64_t>::max(), 0, builder);
 }
 
 // The first line start at or after `at`: `at` itself when the byte before it ends a line.
@@ -548,14 +552,7 @@ Result<LineRange> FindLineRange(const std::string& path, uint64_t nominal_begin,
 void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t first_line,
                         const IngestOptions& options, Corpus* corpus) {
   CorpusBuilder builder(options, corpus);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (range.begin == 0)
-      builder.Skip(fs::path(path).stem().string(), path, path + ": cannot open file");
-    return;
-  }
-  in.seekg(static_cast<std::streamoff>(range.begin));
-  AddJsonLinesFrom(in, range.begin, range.end, path, first_line - 1, &builder);
+  AddJsonLinesRange(path, range.begin, range.end, first_line - 1, &builder);
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #ifndef CROSSCLAIM_MPI_BYTES_H_
 #define CROSSCLAIM_MPI_BYTES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -39,27 +40,41 @@ class ByteWriter {
 };
 
 // Reads what a ByteWriter wrote, in the same order. The buffer must outlive the reader.
+// Reading past the end (a message cut short: a bug) yields zeros and empty strings, and
+// ok() turns false; done() is then true.
 class ByteReader {
  public:
   explicit ByteReader(const std::vector<char>& bytes) : bytes_(bytes) {}
   bool done() const { return at_ >= bytes_.size(); }
+  bool ok() const { return ok_; }
   template <typename T>
   T Get() {
-    T value;
+    static_assert(std::is_trivially_copyable_v<T>);
+    T value{};
+    if (!Have(sizeof(value))) return value;
     std::memcpy(&value, bytes_.data() + at_, sizeof(value));
     at_ += sizeof(value);
     return value;
   }
   std::string GetString() {
-    const size_t size = static_cast<size_t>(Get<uint64_t>());
-    std::string s(bytes_.data() + at_, size);
-    at_ += size;
+    const uint64_t size = Get<uint64_t>();
+    if (!Have(size)) return std::string();
+    std::string s(bytes_.data() + at_, static_cast<size_t>(size));
+    at_ += static_cast<size_t>(size);
     return s;
   }
 
  private:
+  bool Have(uint64_t size) {
+    if (ok_ && size <= bytes_.size() - std::min(at_, bytes_.size())) return true;
+    ok_ = false;
+    at_ = bytes_.size();
+    return false;
+  }
+
   const std::vector<char>& bytes_;
   size_t at_ = 0;
+  bool ok_ = true;
 };
 
 }  // namespace crossclaim::mpi

@@ -3,13 +3,8 @@
 #include <cstdio>
 
 #include "cli/command.h"
-#include "mpi/sharded_input.h"
 
 namespace crossclaim::mpi {
-
-Result<Corpus> LoadCorpus(Comm& comm, const cli::InputFlags& flags) {
-  return LoadInputsOnEveryRank(comm, flags);
-}
 
 int RunCollective(const std::function<Status(Comm&)>& run, bool stats) {
   Comm comm(MPI_COMM_WORLD);

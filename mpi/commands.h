@@ -23,11 +23,6 @@ CommandRunner AddDedupCommand(CLI::App& app);
 // `report INPUT... -o DIR`: the flags and files of `crossclaim report`, plus --stats.
 CommandRunner AddReportCommand(CLI::App& app);
 
-// Collective: the whole input on every rank (LoadInputsOnEveryRank: each rank parses its
-// part, then they exchange the documents); rank 0 reports skipped documents on stderr as
-// `crossclaim` does. Errors agreed as by Finish (an error on any rank fails every rank).
-Result<Corpus> LoadCorpus(Comm& comm, const cli::InputFlags& flags);
-
 // Collective: runs `run` on every rank of MPI_COMM_WORLD, agrees on its status (Finish) and,
 // when it succeeded and `stats` is set, prints the stage statistics (PrintStats). Returns this
 // rank's exit code.

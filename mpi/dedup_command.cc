@@ -31,10 +31,7 @@ void AddFlags(CLI::App& app, DedupFlags* flags) {
 // The pairs and groups renumbered to index `fetched.documents` (ascending, like the
 // originals, so the order of the output does not change).
 DedupResult Renumber(DedupResult result, const PairDocuments& fetched) {
-  auto number = [&](uint32_t d) {
-    return static_cast<uint32_t>(std::lower_bound(fetched.ids.begin(), fetched.ids.end(), d) -
-                                 fetched.ids.begin());
-  };
+  auto number = [&](uint32_t d) { return PositionIn(fetched.ids, d); };
   for (CopyPair& p : result.pairs) {
     p.a = number(p.a);
     p.b = number(p.b);

@@ -284,12 +284,10 @@ std::vector<Edge> ComponentEdges(const std::vector<CopyPair>& pairs) {
     touched.push_back(p.b);
   }
   SortUnique(&touched);
-  auto number = [&](uint32_t d) {
-    return static_cast<uint32_t>(std::lower_bound(touched.begin(), touched.end(), d) -
-                                 touched.begin());
-  };
   dedup_internal::UnionFind components(touched.size());
-  for (const CopyPair& p : pairs) components.Union(number(p.a), number(p.b));
+  for (const CopyPair& p : pairs) {
+    components.Union(PositionIn(touched, p.a), PositionIn(touched, p.b));
+  }
   std::vector<Edge> edges;
   for (uint32_t i = 0; i < touched.size(); ++i) {
     const uint32_t root = components.Find(i);
@@ -378,13 +376,9 @@ Status Groups(Comm& comm, const DocumentShards& documents, const std::vector<Edg
   if (!fetched.ok()) return fetched.status();
   if (!comm.root()) return Status::Ok();
   // CopyGroups over the fetched documents, numbered in ascending order like the originals.
-  auto number = [&](uint32_t d) {
-    return static_cast<uint32_t>(std::lower_bound(wanted.begin(), wanted.end(), d) -
-                                 wanted.begin());
-  };
   std::vector<std::pair<uint32_t, uint32_t>> joined;
   joined.reserve(edges.size());
-  for (const Edge& e : edges) joined.emplace_back(number(e.a), number(e.b));
+  for (const Edge& e : edges) joined.emplace_back(PositionIn(wanted, e.a), PositionIn(wanted, e.b));
   result->groups = dedup_internal::CopyGroups(fetched->documents, joined);
   for (CopyGroup& g : result->groups) {
     for (uint32_t& m : g.members) m = wanted[m];

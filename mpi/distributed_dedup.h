@@ -33,6 +33,8 @@
 #ifndef CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
 #define CROSSCLAIM_MPI_DISTRIBUTED_DEDUP_H_
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "core/document.h"
@@ -46,6 +48,13 @@ namespace crossclaim::mpi {
 // The rank that owns document `doc` when every rank holds every document
 // (DocumentShards::RoundRobin).
 inline int OwnerOf(uint32_t doc, int ranks) { return static_cast<int>(doc % ranks); }
+
+// The position of `value` in `sorted` (ascending, holding it): how the pairs' documents
+// are renumbered compactly without changing their order.
+inline uint32_t PositionIn(const std::vector<uint32_t>& sorted, uint32_t value) {
+  return static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), value) -
+                               sorted.begin());
+}
 
 // The band-key shuffle sends at most about this many bytes per rank per round: more band
 // entries go in rounds of whole bands (an MPI message must stay under 2^31 bytes).

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <utility>
 
-#include "core/claims.h"
+#include "mpi/bytes.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
 
@@ -25,15 +25,6 @@ struct Analysed {
   Status status;                              // its error
 };
 
-// What `crossclaim report` computes per event (cli/report.cc), without writing the files.
-Result<nlohmann::json> AnalyzeOne(const Corpus& corpus, const AnalysisOptions& options,
-                                  const std::string& event_id) {
-  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
-  Result<EventAnalysis> event = crossclaim::AnalyzeEvent(corpus, claims, options);
-  if (!event.ok()) return event.status();
-  return BuildReportJson({corpus, claims, *event, options, event_id, "", ""});
-}
-
 // The events `owner` gives to `rank`, in event order; stops at the first that fails (the
 // later ones would not be reported anyway).
 Analysed AnalyzeMine(const Corpus& corpus, const std::vector<std::vector<int32_t>>& events,
@@ -43,8 +34,8 @@ Analysed AnalyzeMine(const Corpus& corpus, const std::vector<std::vector<int32_t
   Analysed mine;
   for (size_t e = 0; e < events.size(); ++e) {
     if (owner[e] != rank) continue;
-    Result<nlohmann::json> report = AnalyzeOne(SubCorpus(corpus, record_of, events[e]), options,
-                                               fmt::format("event-{}", e + 1));
+    Result<nlohmann::json> report = BuildEventReport(SubCorpus(corpus, record_of, events[e]),
+                                                     options, fmt::format("event-{}", e + 1));
     if (!report.ok()) {
       mine.failed = static_cast<int64_t>(e);
       mine.status = report.status();
@@ -67,33 +58,28 @@ Status AgreeOnFirstFailure(Comm& comm, const Analysed& mine, size_t events) {
   return Status(StatusCode::kInternal, "");
 }
 
-// A report on the wire: its event number and its size (int64 each), then its CBOR bytes.
-void AppendRecord(int64_t event, const std::vector<uint8_t>& cbor, std::vector<char>* out) {
-  const int64_t header[2] = {event, static_cast<int64_t>(cbor.size())};
-  const char* p = reinterpret_cast<const char*>(header);
-  out->insert(out->end(), p, p + sizeof(header));
-  out->insert(out->end(), cbor.begin(), cbor.end());
+// A report on the wire: its event number, then its CBOR bytes.
+void AppendRecord(int64_t event, const std::vector<uint8_t>& cbor, ByteWriter* out) {
+  out->Put(event);
+  out->PutString(std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
 }
 
 // Decodes gathered records into reports[event]. Errors (a bug, not bad input): a record
 // cut short, an event out of range or seen twice, bytes that are not CBOR.
 Status UnpackRecords(const std::vector<char>& bytes, std::vector<nlohmann::json>* reports) {
-  int64_t header[2];
-  for (size_t at = 0; at < bytes.size();) {
-    if (bytes.size() - at < sizeof(header)) return Internal("gathered reports: a record cut short");
-    std::memcpy(header, bytes.data() + at, sizeof(header));
-    at += sizeof(header);
-    const auto [event, size] = header;
-    if (event < 0 || static_cast<size_t>(event) >= reports->size() || size < 0 ||
-        static_cast<size_t>(size) > bytes.size() - at || !(*reports)[event].is_null()) {
+  for (ByteReader in(bytes); !in.done();) {
+    const int64_t event = in.Get<int64_t>();
+    const std::string cbor = in.GetString();
+    if (!in.ok()) return Internal("gathered reports: a record cut short");
+    if (event < 0 || static_cast<size_t>(event) >= reports->size() ||
+        !(*reports)[static_cast<size_t>(event)].is_null()) {
       return Internal(fmt::format("gathered reports: a bad record for event {}", event + 1));
     }
-    const auto* begin = reinterpret_cast<const uint8_t*>(bytes.data() + at);
-    (*reports)[event] = nlohmann::json::from_cbor(begin, begin + size, true, false);
-    if ((*reports)[event].is_discarded()) {
+    nlohmann::json& report = (*reports)[static_cast<size_t>(event)];
+    report = nlohmann::json::from_cbor(cbor, true, false);
+    if (report.is_discarded()) {
       return Internal(fmt::format("gathered reports: event {} is not CBOR", event + 1));
     }
-    at += static_cast<size_t>(size);
   }
   return Status::Ok();
 }
@@ -101,14 +87,15 @@ Status UnpackRecords(const std::vector<char>& bytes, std::vector<nlohmann::json>
 // This rank's next reports, from `*next` on, up to about `round_bytes` (at least one);
 // frees them once packed.
 std::vector<char> PackRound(Analysed& mine, size_t round_bytes, size_t* next) {
-  std::vector<char> round;
-  while (*next < mine.reports.size() &&
-         (round.empty() || round.size() + mine.reports[*next].size() <= round_bytes)) {
+  ByteWriter round;
+  while (
+      *next < mine.reports.size() &&
+      (round.bytes().empty() || round.bytes().size() + mine.reports[*next].size() <= round_bytes)) {
     AppendRecord(mine.events[*next], mine.reports[*next], &round);
     std::vector<uint8_t>().swap(mine.reports[*next]);
     ++*next;
   }
-  return round;
+  return std::move(round.bytes());
 }
 
 // Collective: every report on rank 0, in event order; other ranks return an empty vector.

@@ -18,6 +18,7 @@
 #include "mpi/distributed_dedup.h"
 #include "mpi/distributed_reports.h"
 #include "mpi/distributed_tfidf.h"
+#include "mpi/sharded_input.h"
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
@@ -102,12 +103,10 @@ Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
   }
   if (!comm.root()) return nlohmann::json::object();
   comm.BeginStage("analysis");
-  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
-  Result<EventAnalysis> event =
-      crossclaim::AnalyzeEvent(corpus, claims, options, {&*copies, &*frequencies});
-  if (!event.ok()) return event.status();
-  nlohmann::json report = BuildReportJson({corpus, claims, *event, options, event_id, "", ""});
-  if (Status written = WriteReportFiles(report, dir); !written.ok()) return written;
+  Result<nlohmann::json> report =
+      BuildEventReport(corpus, options, event_id, {&*copies, &*frequencies});
+  if (!report.ok()) return report;
+  if (Status written = WriteReportFiles(*report, dir); !written.ok()) return written;
   return report;
 }
 
@@ -134,7 +133,7 @@ Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& repo
 Status Report(Comm& comm, const ReportFlags& flags) {
   Result<AnalysisOptions> options = flags.analysis.ToOptions();
   if (!options.ok()) return options.status();  // alike on every rank
-  Result<Corpus> corpus = LoadCorpus(comm, flags.input);
+  Result<Corpus> corpus = LoadInputsOnEveryRank(comm, flags.input);
   if (!corpus.ok()) return corpus.status();
   if (corpus->documents.empty()) {
     return DataLoss("no usable document in the input (every one was skipped; see above)");

@@ -39,7 +39,8 @@ json ClusterJson(const ReportInputs& in, const ClaimCluster& cluster) {
   json docs = json::array();
   for (int32_t d : cluster.documents) docs.push_back(DocId(in.corpus, d));
   json divergences = json::array();
-  for (const ClusterDivergence& d : cluster.divergences) divergences.push_back(DivergenceJson(in, d));
+  for (const ClusterDivergence& d : cluster.divergences)
+    divergences.push_back(DivergenceJson(in, d));
   return {{"id", cluster.id},
           {"label", ClusterLabelName(cluster.label)},
           {"claims", cluster.claims},
@@ -85,7 +86,8 @@ json EdgesJson(const EventAnalysis& event) {
 json StatsJson(const ReportInputs& in) {
   std::map<std::string, int> by_label = {
       {"corroborated", 0}, {"single_source", 0}, {"divergent", 0}, {"copied", 0}};
-  for (const ClaimCluster& c : in.event.clusters) ++by_label[std::string(ClusterLabelName(c.label))];
+  for (const ClaimCluster& c : in.event.clusters)
+    ++by_label[std::string(ClusterLabelName(c.label))];
   size_t off_event = 0;
   for (bool off : in.event.off_event) off_event += off ? 1 : 0;
   json timings = json::object();
@@ -173,6 +175,14 @@ json BuildReportJson(const ReportInputs& in) {
           {"copies", CopiesJson(in)},
           {"edges", EdgesJson(in.event)},
           {"stats", StatsJson(in)}};
+}
+
+Result<json> BuildEventReport(const Corpus& corpus, const AnalysisOptions& options,
+                              const std::string& event_id, const PrecomputedStages& precomputed) {
+  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, options, precomputed);
+  if (!event.ok()) return event.status();
+  return BuildReportJson({corpus, claims, *event, options, event_id, "", ""});
 }
 
 }  // namespace crossclaim

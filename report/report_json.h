@@ -26,7 +26,7 @@ struct ReportInputs {
   const EventAnalysis& event;
   const AnalysisOptions& options;
   std::string event_id = "event-1";
-  std::string event_title;  // empty: the origin document's title or first claim
+  std::string event_title;   // empty: the origin document's title or first claim
   std::string generated_at;  // ISO 8601 UTC; empty: now
 };
 
@@ -34,6 +34,13 @@ struct ReportInputs {
 // clusters by id, divergences by cluster), so equal inputs give equal reports apart from
 // `generated_at` and `stats.timings`.
 nlohmann::json BuildReportJson(const ReportInputs& in);
+
+// The report of one event as `crossclaim report` builds it: the corpus's claims (default
+// options), AnalyzeEvent (taking `precomputed` stages where given), then BuildReportJson
+// with `event_id`. Errors: AnalyzeEvent's.
+Result<nlohmann::json> BuildEventReport(const Corpus& corpus, const AnalysisOptions& options,
+                                        const std::string& event_id,
+                                        const PrecomputedStages& precomputed = {});
 
 // Every threshold and size used, as report.json's `parameters`.
 nlohmann::json ParametersJson(const AnalysisOptions& options);
