@@ -118,7 +118,8 @@ class PyCorpus {
       record["id"] = r.id;
       record["location"] = r.location;
       record["status"] = r.status == InputStatus::kUsed ? "used" : "skipped";
-      record["reason"] = r.status == InputStatus::kUsed ? py::object(py::none()) : py::str(r.reason);
+      record["reason"] =
+          r.status == InputStatus::kUsed ? py::object(py::none()) : py::str(r.reason);
       record["utf8_repairs"] = r.utf8_repairs;
       record["warnings"] = r.warnings;
       out.append(record);
@@ -182,9 +183,11 @@ every input item, used or skipped.)doc")
                              "Every input item in input order: id, location, status "
                              "(\"used\" | \"skipped\"), reason, utf8_repairs, warnings.");
   module.def(
-      "read", [](const py::args& paths) {
+      "read",
+      [](const py::args& paths) {
         std::vector<std::string> list;
-        for (py::handle p : paths) list.push_back(py::str(py::module_::import("os").attr("fspath")(p)));
+        for (py::handle p : paths)
+          list.push_back(py::str(py::module_::import("os").attr("fspath")(p)));
         return PyCorpus::Read(list);
       },
       R"doc(read(*paths) -> Corpus

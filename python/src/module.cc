@@ -55,9 +55,9 @@ void RegisterErrors(py::module_& module) {
   invalid_argument_error = NewError(module, "InvalidArgumentError",
                                     "Bad options or arguments (engine code kInvalidArgument).",
                                     py::make_tuple(base, py::handle(PyExc_ValueError)));
-  not_found_error = NewError(module, "NotFoundError",
-                             "A path or id that does not exist (engine code kNotFound).",
-                             py::make_tuple(base, py::handle(PyExc_FileNotFoundError)));
+  not_found_error =
+      NewError(module, "NotFoundError", "A path or id that does not exist (engine code kNotFound).",
+               py::make_tuple(base, py::handle(PyExc_FileNotFoundError)));
   data_loss_error = NewError(module, "DataLossError",
                              "Input that cannot be read or parsed, or output that cannot be "
                              "written (engine code kDataLoss).",
@@ -106,7 +106,8 @@ TextViews GatherTexts(py::handle texts, const char* what) {
 }
 
 int ArenaThreads(int threads) {
-  if (threads < 0) InvalidArgumentError("threads must be >= 0 (got " + std::to_string(threads) + ")");
+  if (threads < 0)
+    InvalidArgumentError("threads must be >= 0 (got " + std::to_string(threads) + ")");
   return threads == 0 ? tbb::task_arena::automatic : threads;
 }
 

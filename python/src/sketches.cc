@@ -60,20 +60,19 @@ class MinHash {
       py::gil_scoped_release release;
       tbb::task_arena arena(width);
       arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 8),
-                          [&](const tbb::blocked_range<size_t>& range) {
-                            std::vector<uint64_t> token_hashes, hashes;
-                            for (size_t i = range.begin(); i != range.end(); ++i) {
-                              hashes.clear();
-                              if (shingler.options().kind == ShingleKind::kWord) {
-                                shingler.AppendTextWordShingleHashes(in.views[i], &token_hashes,
-                                                                     &hashes);
-                              } else {
-                                shingler.AppendCharShingleHashes(in.views[i], &hashes);
-                              }
-                              hasher_.Compute(hashes, std::span<uint32_t>(rows + i * k, k));
-                            }
-                          });
+        tbb::parallel_for(
+            tbb::blocked_range<size_t>(0, n, 8), [&](const tbb::blocked_range<size_t>& range) {
+              std::vector<uint64_t> token_hashes, hashes;
+              for (size_t i = range.begin(); i != range.end(); ++i) {
+                hashes.clear();
+                if (shingler.options().kind == ShingleKind::kWord) {
+                  shingler.AppendTextWordShingleHashes(in.views[i], &token_hashes, &hashes);
+                } else {
+                  shingler.AppendCharShingleHashes(in.views[i], &hashes);
+                }
+                hasher_.Compute(hashes, std::span<uint32_t>(rows + i * k, k));
+              }
+            });
       });
     }
     return out;
@@ -171,7 +170,8 @@ class Lsh {
       pairs = index_.CandidatePairs();
     }
     py::list out;
-    for (const CandidatePair& p : pairs) out.append(py::make_tuple(keys_[p.first], keys_[p.second]));
+    for (const CandidatePair& p : pairs)
+      out.append(py::make_tuple(keys_[p.first], keys_[p.second]));
     return out;
   }
 
@@ -210,8 +210,8 @@ DedupLevel ParseLevel(const std::string& level) {
 // FindCopies over the texts: (pairs, groups, stats) as plain tuples and dicts, with spans as
 // str indices; the package turns them into named tuples.
 py::tuple Dedup(py::handle texts, double threshold, const std::string& level, size_t ngram,
-                const std::string& shingle, size_t num_perm, const std::string& mode,
-                uint64_t seed, int threads) {
+                const std::string& shingle, size_t num_perm, const std::string& mode, uint64_t seed,
+                int threads) {
   DedupOptions options;
   options.threshold = threshold;
   options.level = ParseLevel(level);
@@ -235,8 +235,7 @@ py::tuple Dedup(py::handle texts, double threshold, const std::string& level, si
   auto span = [&](uint32_t doc, Span s) {
     const std::string_view text = in.views[doc];
     const size_t begin = CodePointOffset(text, s.begin);
-    return py::make_tuple(
-        begin, begin + CodePointOffset(text.substr(s.begin), s.end - s.begin));
+    return py::make_tuple(begin, begin + CodePointOffset(text.substr(s.begin), s.end - s.begin));
   };
   py::list pairs;
   for (const CopyPair& p : result.pairs) {

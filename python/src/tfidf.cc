@@ -1,6 +1,8 @@
 // TF-IDF, thresholded all-pairs cosine and tokens (similarity/tfidf.h, cosine.h,
 // stopwords.h, core/text.h). The package's TfidfVectorizer wraps _Tfidf and builds the
 // scipy.sparse matrix from the CSR arrays returned here.
+#include "similarity/tfidf.h"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -14,7 +16,6 @@
 #include "python/src/common.h"
 #include "similarity/cosine.h"
 #include "similarity/stopwords.h"
-#include "similarity/tfidf.h"
 
 namespace crossclaim::python {
 namespace {
@@ -49,7 +50,8 @@ TokenLists ToTokenLists(py::handle docs, int threads) {
       throw py::type_error("documents mixes str and token lists (item " + std::to_string(i) +
                            " is a str)");
     }
-    const TextViews tokens = GatherTexts(items[i], ("documents[" + std::to_string(i) + "]").c_str());
+    const TextViews tokens =
+        GatherTexts(items[i], ("documents[" + std::to_string(i) + "]").c_str());
     lists[i].assign(tokens.views.begin(), tokens.views.end());
   }
   return lists;

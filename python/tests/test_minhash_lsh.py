@@ -119,14 +119,12 @@ def test_bad_minhash_arguments_raise():
 
 def band_equal_pairs(sigs, bands, rows):
     """Brute force: every pair i < j whose signatures agree on all rows of some band."""
-    n = len(sigs)
     out = set()
-    for i in range(n):
-        for j in range(i + 1, n):
-            for b in range(bands):
-                if (sigs[i, b * rows:(b + 1) * rows] == sigs[j, b * rows:(b + 1) * rows]).all():
-                    out.add((i, j))
-                    break
+    for b in range(bands):
+        band = sigs[:, b * rows:(b + 1) * rows]
+        equal = (band[:, None, :] == band[None, :, :]).all(axis=2)
+        i, j = np.nonzero(np.triu(equal, k=1))
+        out.update(zip(i.tolist(), j.tolist()))
     return out
 
 

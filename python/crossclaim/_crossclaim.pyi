@@ -1,0 +1,93 @@
+"""Type stubs of crossclaim._crossclaim, the extension module (python/src/*.cc).
+
+The public names are re-exported by the crossclaim package; the underscored ones are the
+package's implementation (use crossclaim.dedup, TfidfVectorizer, similar, claims, report).
+"""
+import os
+from typing import Any, Hashable, Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+class Error(Exception):
+    """Base class of the errors crossclaim's engine reports (its Status codes)."""
+
+class InvalidArgumentError(Error, ValueError):
+    """Bad options or arguments (engine code kInvalidArgument)."""
+
+class NotFoundError(Error, FileNotFoundError):
+    """A path or id that does not exist (engine code kNotFound)."""
+
+class DataLossError(Error, OSError):
+    """Input that cannot be read or parsed, or output that cannot be written (kDataLoss)."""
+
+class InternalError(Error, RuntimeError):
+    """An engine invariant failed (engine code kInternal)."""
+
+class MinHash:
+    """MinHash signatures of texts (similarity/minhash.h)."""
+
+    def __init__(self, num_perm: int = 128, seed: int = 1, mode: str = "classic") -> None: ...
+    @property
+    def num_perm(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def mode(self) -> str: ...
+    def signatures(self, texts: Iterable[str], ngram: int = 5, shingle: str = "word",
+                   threads: int = 0) -> npt.NDArray[np.uint32]:
+        """uint32 array of shape (len(texts), num_perm); GIL released."""
+
+class LSH:
+    """Banded LSH index over MinHash signatures (similarity/lsh.h)."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128,
+                 weights: Tuple[float, float] = (0.02, 0.98), bands: int = 0,
+                 rows: int = 0) -> None: ...
+    @property
+    def bands(self) -> int: ...
+    @property
+    def rows(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, key: Hashable) -> bool: ...
+    def insert(self, key: Hashable, signature: npt.NDArray[np.uint32]) -> None: ...
+    def insert_many(self, keys: Iterable[Hashable],
+                    signatures: npt.NDArray[np.uint32]) -> None: ...
+    def query(self, signature: npt.NDArray[np.uint32]) -> List[Hashable]: ...
+    def candidate_pairs(self) -> List[Tuple[Hashable, Hashable]]: ...
+
+class Corpus:
+    """Articles as crossclaim reads them (core/ingest.h)."""
+
+    def __init__(self, documents: Iterable[Union[str, dict]]) -> None: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int) -> dict: ...
+    @property
+    def records(self) -> List[dict]: ...
+
+def read(*paths: Union[str, "os.PathLike[str]"]) -> Corpus:
+    """Reads JSON Lines files, folders and CSV manifests as `crossclaim report` does."""
+
+def tokenize(text: str) -> List[str]:
+    """The normalised word tokens of text."""
+
+def stop_words() -> List[str]:
+    """crossclaim's English stop-word list, sorted."""
+
+class _Tfidf:
+    def __init__(self, sublinear_tf: bool, smooth_idf: bool, l2_normalize: bool,
+                 stop_words: bool, strip_possessive: bool, bigrams: bool, min_df: int,
+                 hash_buckets: int, threads: int) -> None: ...
+    def fit(self, documents: Sequence[Any]) -> None: ...
+    def fit_transform(self, documents: Sequence[Any]) -> Tuple[Any, Any, Any, Tuple[int, int]]: ...
+    def transform(self, documents: Sequence[Any]) -> Tuple[Any, Any, Any, Tuple[int, int]]: ...
+    def terms(self) -> List[str]: ...
+    def idf(self) -> npt.NDArray[np.float64]: ...
+    def analyze(self, tokens: List[str]) -> List[str]: ...
+
+def _dedup(texts: Sequence[str], threshold: float, level: str, ngram: int, shingle: str,
+           num_perm: int, mode: str, seed: int, threads: int) -> Tuple[list, list, dict]: ...
+def _similar(docs: Sequence[Any], threshold: float, groups: Optional[Sequence[int]],
+             top_k: int, bigrams: bool, threads: int) -> List[Tuple[int, int, float]]: ...
+def _claims_json(corpus: Corpus, min_tokens: int) -> str: ...
+def _report_json(corpus: Corpus, out_dir: Optional[str], event_id: str, threads: int) -> str: ...
