@@ -143,11 +143,8 @@ class Lsh {
       fresh.add(key);
     }
     for (const py::object& key : list) AddKey(key);
-    {
-      py::gil_scoped_release release;
-      for (size_t i = 0; i < sigs.rows; ++i) {
-        index_.Add(std::span<const uint32_t>(sigs.row(i), sigs.k));
-      }
+    for (size_t i = 0; i < sigs.rows; ++i) {
+      index_.Add(std::span<const uint32_t>(sigs.row(i), sigs.k));
     }
     built_ = false;
   }
@@ -164,11 +161,7 @@ class Lsh {
 
   py::list CandidatePairs() {
     Build();
-    std::vector<CandidatePair> pairs;
-    {
-      py::gil_scoped_release release;
-      pairs = index_.CandidatePairs();
-    }
+    const std::vector<CandidatePair> pairs = index_.CandidatePairs();
     py::list out;
     for (const CandidatePair& p : pairs)
       out.append(py::make_tuple(keys_[p.first], keys_[p.second]));
@@ -186,10 +179,10 @@ class Lsh {
     keys_.push_back(py::reinterpret_borrow<py::object>(key));
   }
 
-  // Sorts the tables once after a run of inserts (LshIndex::Build).
+  // Sorts the tables once after a run of inserts (LshIndex::Build). LSH methods keep the
+  // GIL, which is what makes one index safe to share between Python threads.
   void Build() {
     if (built_) return;
-    py::gil_scoped_release release;
     index_.Build();
     built_ = true;
   }
@@ -296,6 +289,7 @@ weights[0] * false-positive mass + weights[1] * false-negative mass around `thre
 (the default favours recall: candidates are meant to be verified, as dedup() does), unless
 bands and rows are both given. Keys are any hashable objects, unique per index.
 Queries after inserts sort the index once (O(n log n)); insert in batches, then query.
+The methods hold the GIL, so one index may be shared between Python threads.
 Raises InvalidArgumentError for a threshold outside (0, 1], bad weights or banding.)doc")
       .def(py::init<double, size_t, std::pair<double, double>, size_t, size_t>(),
            py::arg("threshold") = 0.8, py::arg("num_perm") = 128,
@@ -325,7 +319,7 @@ The keys of the items that share at least one band with `signature`, in insertio
            R"doc(candidate_pairs() -> list[tuple]
 
 Every pair of inserted items sharing at least one band, as (key_a, key_b) with key_a
-inserted first, sorted by insertion order, without repeats. Runs without the GIL.)doc");
+inserted first, sorted by insertion order, without repeats.)doc");
   module.def("_dedup", &Dedup, py::arg("texts"), py::arg("threshold"), py::arg("level"),
              py::arg("ngram"), py::arg("shingle"), py::arg("num_perm"), py::arg("mode"),
              py::arg("seed"), py::arg("threads"), "FindCopies over texts; use crossclaim.dedup().");

@@ -8,6 +8,9 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +74,9 @@ py::tuple CsrArrays(TfidfMatrix matrix) {
   return py::make_tuple(data, indices, indptr, py::make_tuple(matrix.rows(), matrix.cols()));
 }
 
+// One vectorizer shared safely between Python threads: fits take the lock exclusively,
+// everything else shared, always after releasing the GIL (so no thread waits for the lock
+// while holding the GIL).
 class Tfidf {
  public:
   explicit Tfidf(const TfidfOptions& options)
@@ -79,6 +85,7 @@ class Tfidf {
   void Fit(py::handle docs) {
     TokenLists lists = ToTokenLists(docs, vectorizer_.options().threads);
     py::gil_scoped_release release;
+    std::unique_lock lock(mutex_);
     vectorizer_.Fit(lists);
     fitted_ = true;
   }
@@ -88,6 +95,7 @@ class Tfidf {
     TfidfMatrix matrix;
     {
       py::gil_scoped_release release;
+      std::unique_lock lock(mutex_);
       matrix = vectorizer_.FitTransform(lists);
       fitted_ = true;
     }
@@ -95,41 +103,60 @@ class Tfidf {
   }
 
   py::tuple Transform(py::handle docs) const {
-    RequireFitted();
     TokenLists lists = ToTokenLists(docs, vectorizer_.options().threads);
     TfidfMatrix matrix;
+    bool fitted = false;
     {
       py::gil_scoped_release release;
-      matrix = vectorizer_.Transform(lists);
+      std::shared_lock lock(mutex_);
+      fitted = fitted_;
+      if (fitted) matrix = vectorizer_.Transform(lists);
     }
+    RequireFitted(fitted);
     return CsrArrays(std::move(matrix));
   }
 
   std::vector<std::string> Terms() const {
-    RequireFitted();
-    std::vector<std::string> terms(static_cast<size_t>(vectorizer_.num_features()));
-    for (size_t f = 0; f < terms.size(); ++f) terms[f] = vectorizer_.Term(static_cast<int64_t>(f));
+    std::vector<std::string> terms;
+    bool fitted = false;
+    {
+      py::gil_scoped_release release;
+      std::shared_lock lock(mutex_);
+      fitted = fitted_;
+      terms.resize(static_cast<size_t>(vectorizer_.num_features()));
+      for (size_t f = 0; f < terms.size(); ++f)
+        terms[f] = vectorizer_.Term(static_cast<int64_t>(f));
+    }
+    RequireFitted(fitted);
     return terms;
   }
 
   py::array_t<double> Idf() const {
-    RequireFitted();
-    py::array_t<double> idf(vectorizer_.num_features());
-    for (int64_t f = 0; f < vectorizer_.num_features(); ++f) idf.mutable_at(f) = vectorizer_.Idf(f);
-    return idf;
+    std::vector<double> idf;
+    bool fitted = false;
+    {
+      py::gil_scoped_release release;
+      std::shared_lock lock(mutex_);
+      fitted = fitted_;
+      for (int64_t f = 0; f < vectorizer_.num_features(); ++f) idf.push_back(vectorizer_.Idf(f));
+    }
+    RequireFitted(fitted);
+    return py::array_t<double>(static_cast<py::ssize_t>(idf.size()), idf.data());
   }
 
+  // Analysis depends only on the options, which never change.
   std::vector<std::string> Analyze(const std::vector<std::string>& tokens) const {
     return vectorizer_.Analyze(tokens);
   }
 
  private:
-  void RequireFitted() const {
-    if (!fitted_) InvalidArgumentError("TfidfVectorizer: call fit() or fit_transform() first");
+  static void RequireFitted(bool fitted) {
+    if (!fitted) InvalidArgumentError("TfidfVectorizer: call fit() or fit_transform() first");
   }
 
+  mutable std::shared_mutex mutex_;
   TfidfVectorizer vectorizer_;
-  bool fitted_ = false;
+  bool fitted_ = false;  // guarded by mutex_
 };
 
 // Pairs (a, b, cosine) of rows of the TF-IDF of `docs` with cosine >= threshold, a < b,
@@ -168,8 +195,9 @@ void RegisterTfidf(py::module_& module) {
                        bool strip_possessive, bool bigrams, int min_df, int64_t hash_buckets,
                        int threads) {
              ArenaThreads(threads);
-             return Tfidf({sublinear_tf, smooth_idf, l2_normalize, stop_words, strip_possessive,
-                           bigrams, min_df, hash_buckets, threads});
+             return std::make_unique<Tfidf>(TfidfOptions{sublinear_tf, smooth_idf, l2_normalize,
+                                                         stop_words, strip_possessive, bigrams,
+                                                         min_df, hash_buckets, threads});
            }),
            py::arg("sublinear_tf"), py::arg("smooth_idf"), py::arg("l2_normalize"),
            py::arg("stop_words"), py::arg("strip_possessive"), py::arg("bigrams"),
