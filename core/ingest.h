@@ -47,6 +47,12 @@ struct IngestOptions {
   // Documents with more text than this are skipped (not truncated: a truncated article
   // would yield claims the outlet never published). 0 means no limit.
   size_t max_document_bytes = 16u << 20;
+  // Saved pages (.html, .html.gz, a JSON `html` field) larger than this, once decompressed,
+  // are skipped. 0 means no limit.
+  size_t max_page_bytes = 32u << 20;
+  // False reads a page's whole visible text instead of its article (the baseline of
+  // bench/extract_eval.sh).
+  bool page_article_only = true;
   JsonParser json_parser = JsonParser::kFast;
   // False leaves duplicate ids to the caller: a reader of one part of the input (a rank of
   // a distributed run) cannot tell which occurrence came first.

@@ -11,6 +11,7 @@ build_pkgs=(
   libeigen3-dev libxxhash-dev libicu-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
+  libgumbo-dev zlib1g-dev
 )
 # Run time: WordNet's database, read by `crossclaim pairs` (similarity/wordnet.h).
 runtime_pkgs=(wordnet-base)
