@@ -28,7 +28,8 @@ gz_bytes=$(cat "$data"/html/* | wc -c)
 html_bytes=$(zcat -f "$data"/html/* | wc -c)
 times=()
 for _ in $(seq "$reps"); do
-  t=$( { /usr/bin/time -f '%U %S' "$bin" extract "$data/html" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$out/time" -f "%U %S" "$bin" extract "$data/html" >/dev/null 2>&1
+  t=$(tail -1 "$out/time")
   times+=("$(echo "$t" | awk '{print $1 + $2}')")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_set>
 
@@ -54,7 +57,8 @@ bool HasAnyWord(const std::string& words, const std::string_view (&list)[N]) {
   return false;
 }
 
-bool DroppedTag(int tag) {
+// Elements that never hold article text.
+bool AlwaysDroppedTag(int tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_SCRIPT:
@@ -70,19 +74,28 @@ bool DroppedTag(int tag) {
     case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_IMG:
-    case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_MAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Page furniture, unless a site wraps its whole page in one (ASP.NET's <form>).
+bool SometimesDroppedTag(int tag) {
+  switch (tag) {
+    case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FORM:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_MENU:
-    case GUMBO_TAG_MAP:
     case GUMBO_TAG_DETAILS:
       return true;
     default:
@@ -164,6 +177,13 @@ class Extractor {
     const int top = TopCandidate();
     if (top < 0) return "";
     std::vector<char> chosen = ChooseRoots(top);
+    if (std::getenv("CC_DEBUG")) {
+      fprintf(stderr, "TOP %d tag=%d words=[%s] score=%.1f ld=%.2f\n", top, node(top).tag, node(top).words.c_str(), score_[Index(top)], LinkDensity(top));
+      std::vector<std::pair<double,int>> c;
+      for (int i = 0; i < (int)nodes_.size(); ++i) if (scored_[Index(i)]) c.push_back({score_[Index(i)] * (1 - LinkDensity(i)), i});
+      std::sort(c.rbegin(), c.rend());
+      for (size_t k = 0; k < c.size() && k < 6; ++k) fprintf(stderr, "  cand %d tag=%d words=[%s] s=%.1f parent=%d\n", c[k].second, node(c[k].second).tag, node(c[k].second).words.c_str(), c[k].first, node(c[k].second).parent);
+    }
     return Join(blocks_, [&](const Block& b) { return chosen[Index(b.container)] && Keep(b); });
   }
 
@@ -171,20 +191,41 @@ class Extractor {
   static size_t Index(int i) { return static_cast<size_t>(i); }
   const DomNode& node(int i) const { return nodes_[Index(i)]; }
 
+  // Drops chrome subtrees. Tags that never hold article text go whatever their size; the
+  // rest (chrome class/id words, <header>, <form>, <aside>, hidden elements) only when they
+  // hold less than half of the page's text: some sites wrap the whole page in one.
   void MarkDropped(bool whole_page) {
-    dropped_.assign(nodes_.size(), 0);
-    for (int i = 0; i < static_cast<int>(nodes_.size()); ++i) {
+    const size_t n_nodes = nodes_.size();
+    std::vector<size_t> chars(n_nodes, 0);
+    for (size_t i = n_nodes; i-- > 0;) {
+      const DomNode& n = nodes_[i];
+      if (n.tag < 0) {
+        for (char c : n.text) chars[i] += !std::isspace(static_cast<unsigned char>(c));
+      }
+      if (n.tag == GUMBO_TAG_SCRIPT || n.tag == GUMBO_TAG_STYLE) chars[i] = 0;
+      if (n.parent >= 0) chars[Index(n.parent)] += chars[i];
+    }
+    const size_t page_chars = n_nodes > 0 ? chars[0] : 0;
+    dropped_.assign(n_nodes, 0);
+    for (int i = 0; i < static_cast<int>(n_nodes); ++i) {
       const DomNode& n = node(i);
       if (n.tag < 0) continue;
       bool drop = false;
       if (whole_page) {
         drop = n.tag == GUMBO_TAG_HEAD || n.tag == GUMBO_TAG_SCRIPT || n.tag == GUMBO_TAG_STYLE ||
                n.tag == GUMBO_TAG_NOSCRIPT || n.tag == GUMBO_TAG_TEMPLATE;
-      } else {
-        drop = DroppedTag(n.tag) || Hidden(dom_, i) ||
-               (n.tag != GUMBO_TAG_BODY && n.tag != GUMBO_TAG_HTML && n.tag != GUMBO_TAG_ARTICLE &&
-                n.tag != GUMBO_TAG_MAIN && HasAnyWord(n.words, kChromeWords) &&
-                !HasAnyWord(n.words, kContentWords));
+      } else if (AlwaysDroppedTag(n.tag)) {
+        drop = true;
+      } else if (n.tag != GUMBO_TAG_BODY && n.tag != GUMBO_TAG_HTML) {
+        const bool chrome = SometimesDroppedTag(n.tag) || Hidden(dom_, i) ||
+                            (n.tag != GUMBO_TAG_ARTICLE && n.tag != GUMBO_TAG_MAIN &&
+                             HasAnyWord(n.words, kChromeWords) &&
+                             !HasAnyWord(n.words, kContentWords));
+        drop = chrome && 2 * chars[Index(i)] < page_chars;
+      }
+      if (drop && std::getenv("CC_DEBUG")) {
+        std::string t = dom_.Text(i);
+        if (t.size() > 300) fprintf(stderr, "DROP %d tag=%d words=[%s] chars=%zu: %.80s\n", i, n.tag, n.words.c_str(), t.size(), t.c_str());
       }
       if (drop) {
         std::fill(dropped_.begin() + i, dropped_.begin() + n.end, 1);
