@@ -5,8 +5,6 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <unordered_set>
 
@@ -164,6 +162,72 @@ bool LooksLikeDateline(std::string_view text) {
   return words <= 10 && ParsePageDate(text).has_value();
 }
 
+// Lower-cased copy.
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Words of a block that name page chrome when they make up a label of a few words
+// ("Advertisement", "Comments", "Like this:", "Share this story").
+constexpr std::string_view kChromeLabelWords[] = {
+    "advert",  "advertisement", "ad",    "comments", "comment", "share",     "like",
+    "loading", "related",       "tweet", "email",    "print",   "subscribe", "sponsored",
+    "follow",  "recommended",   "more",  "previous", "next",    "reply",     "save"};
+
+// Phrases of promotion boxes ("Sign up for our newsletter", "Follow her on Twitter"); a
+// short block with two of them is chrome.
+constexpr std::string_view kPromoPhrases[] = {"subscribe",
+                                              "subscription",
+                                              "newsletter",
+                                              "sign up",
+                                              "inbox",
+                                              "click here",
+                                              "follow us",
+                                              "follow him",
+                                              "follow her",
+                                              "follow me",
+                                              "twitter",
+                                              "facebook",
+                                              "instagram",
+                                              "delivered",
+                                              "download our",
+                                              "our app",
+                                              "join our",
+                                              "have a tip",
+                                              "all rights reserved",
+                                              "copyright",
+                                              "terms of use",
+                                              "privacy policy",
+                                              "cookies"};
+
+bool LooksLikeChrome(std::string_view text) {
+  std::string lower = Lower(text);
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : lower) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (words.size() <= 4) {
+    for (const std::string& w : words) {
+      for (std::string_view label : kChromeLabelWords) {
+        if (w == label) return true;
+      }
+    }
+  }
+  if (text.size() > 300) return false;
+  int promo = 0;
+  for (std::string_view phrase : kPromoPhrases) promo += lower.find(phrase) != std::string::npos;
+  return promo >= 2;
+}
+
 class Extractor {
  public:
   Extractor(const Dom& dom, std::string_view json_ld_body, std::string_view title)
@@ -177,13 +241,6 @@ class Extractor {
     const int top = TopCandidate();
     if (top < 0) return "";
     std::vector<char> chosen = ChooseRoots(top);
-    if (std::getenv("CC_DEBUG")) {
-      fprintf(stderr, "TOP %d tag=%d words=[%s] score=%.1f ld=%.2f\n", top, node(top).tag, node(top).words.c_str(), score_[Index(top)], LinkDensity(top));
-      std::vector<std::pair<double,int>> c;
-      for (int i = 0; i < (int)nodes_.size(); ++i) if (scored_[Index(i)]) c.push_back({score_[Index(i)] * (1 - LinkDensity(i)), i});
-      std::sort(c.rbegin(), c.rend());
-      for (size_t k = 0; k < c.size() && k < 6; ++k) fprintf(stderr, "  cand %d tag=%d words=[%s] s=%.1f parent=%d\n", c[k].second, node(c[k].second).tag, node(c[k].second).words.c_str(), c[k].first, node(c[k].second).parent);
-    }
     return Join(blocks_, [&](const Block& b) { return chosen[Index(b.container)] && Keep(b); });
   }
 
@@ -196,16 +253,34 @@ class Extractor {
   // hold less than half of the page's text: some sites wrap the whole page in one.
   void MarkDropped(bool whole_page) {
     const size_t n_nodes = nodes_.size();
-    std::vector<size_t> chars(n_nodes, 0);
+    // Per subtree: letters of text; of paragraph text (in a <p>); of quoted text.
+    std::vector<size_t> chars(n_nodes, 0), p_chars(n_nodes, 0), quote_chars(n_nodes, 0);
     for (size_t i = n_nodes; i-- > 0;) {
       const DomNode& n = nodes_[i];
       if (n.tag < 0) {
         for (char c : n.text) chars[i] += !std::isspace(static_cast<unsigned char>(c));
+        int block = n.parent;
+        while (block >= 0 && IsInlineTag(node(block).tag) && node(block).tag != GUMBO_TAG_A) {
+          block = node(block).parent;
+        }
+        if (block >= 0 && node(block).tag == GUMBO_TAG_P) p_chars[i] = chars[i];
       }
-      if (n.tag == GUMBO_TAG_SCRIPT || n.tag == GUMBO_TAG_STYLE) chars[i] = 0;
-      if (n.parent >= 0) chars[Index(n.parent)] += chars[i];
+      if (n.tag == GUMBO_TAG_SCRIPT || n.tag == GUMBO_TAG_STYLE) chars[i] = p_chars[i] = 0;
+      if (n.tag == GUMBO_TAG_BLOCKQUOTE) quote_chars[i] = chars[i];
+      if (n.parent >= 0) {
+        chars[Index(n.parent)] += chars[i];
+        p_chars[Index(n.parent)] += p_chars[i];
+        quote_chars[Index(n.parent)] += quote_chars[i];
+      }
     }
     const size_t page_chars = n_nodes > 0 ? chars[0] : 0;
+    const size_t page_p_chars = n_nodes > 0 ? p_chars[0] : 0;
+    // Holds most of the page's (paragraph) text, or is mostly a quotation (an embedded post).
+    auto spared = [&](int i) {
+      const size_t k = Index(i);
+      return 2 * chars[k] >= page_chars || 2 * p_chars[k] > page_p_chars ||
+             (quote_chars[k] > 0 && 2 * quote_chars[k] >= chars[k]);
+    };
     dropped_.assign(n_nodes, 0);
     for (int i = 0; i < static_cast<int>(n_nodes); ++i) {
       const DomNode& n = node(i);
@@ -217,15 +292,11 @@ class Extractor {
       } else if (AlwaysDroppedTag(n.tag)) {
         drop = true;
       } else if (n.tag != GUMBO_TAG_BODY && n.tag != GUMBO_TAG_HTML) {
-        const bool chrome = SometimesDroppedTag(n.tag) || Hidden(dom_, i) ||
-                            (n.tag != GUMBO_TAG_ARTICLE && n.tag != GUMBO_TAG_MAIN &&
-                             HasAnyWord(n.words, kChromeWords) &&
-                             !HasAnyWord(n.words, kContentWords));
-        drop = chrome && 2 * chars[Index(i)] < page_chars;
-      }
-      if (drop && std::getenv("CC_DEBUG")) {
-        std::string t = dom_.Text(i);
-        if (t.size() > 300) fprintf(stderr, "DROP %d tag=%d words=[%s] chars=%zu: %.80s\n", i, n.tag, n.words.c_str(), t.size(), t.c_str());
+        const bool chrome =
+            SometimesDroppedTag(n.tag) || Hidden(dom_, i) ||
+            (n.tag != GUMBO_TAG_ARTICLE && n.tag != GUMBO_TAG_MAIN &&
+             HasAnyWord(n.words, kChromeWords) && !HasAnyWord(n.words, kContentWords));
+        drop = chrome && !spared(i);
       }
       if (drop) {
         std::fill(dropped_.begin() + i, dropped_.begin() + n.end, 1);
@@ -429,6 +500,22 @@ class Extractor {
         if ((chars > 80 && density < 0.25) || (chars > 0 && density == 0)) choose(c);
       }
     }
+    // An article cut into chunks ("body" containers between ad rails): other containers
+    // scoring close to the top one, under a common ancestor at most kChunkLevels up.
+    constexpr int kChunkLevels = 3;
+    int ancestor = top;
+    for (int level = 0; level < kChunkLevels && node(ancestor).parent >= 0; ++level) {
+      ancestor = node(ancestor).parent;
+    }
+    for (int c = ancestor; c < node(ancestor).end; ++c) {
+      if (chosen[Index(c)] || !scored_[Index(c)] || dropped_[Index(c)]) continue;
+      if (c < top && node(c).end > top) continue;  // an ancestor of the top candidate
+      const double s = score_[Index(c)] * (1 - LinkDensity(c));
+      if (s >= 0.5 * top_score) {
+        choose(c);
+        c = node(c).end - 1;
+      }
+    }
     return chosen;
   }
 
@@ -437,8 +524,9 @@ class Extractor {
         b.chars == 0 ? 0 : static_cast<double>(b.link_chars) / static_cast<double>(b.chars);
     if (b.heading == 1) return false;  // the headline: it is the title
     if (b.heading > 0 && !title_.empty() && b.text == title_) return false;
-    if (density > 0.5) return false;
+    if (density > (b.quote ? 0.8 : 0.5)) return false;
     if (LooksLikeDateline(b.text)) return false;
+    if (LooksLikeChrome(b.text)) return false;
     return true;
   }
 
