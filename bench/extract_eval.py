@@ -128,7 +128,7 @@ def check_judgments(path, pred):
             right[field] += got == ""
             continue
         stated[field] += 1
-        ok = got == expected if field != "outlet" else got.lower() == expected.lower()
+        ok = got.lower() in [e.lower() for e in expected.split("|")]
         right[field] += ok
         if not ok:
             print(f"  judgment {prefix[:12]} {field}: expected {expected!r}, got {got!r}")

@@ -155,6 +155,10 @@ Result<Page> ReadPage(std::string_view bytes, const PageOptions& options) {
     return InvalidArgument("not HTML (binary data: NUL bytes in the first 4096)");
   }
   std::string html = ToUtf8(bytes, declared, &page.charset, &page.warnings);
+  if (const size_t nesting = EstimatedNesting(html); nesting > kMaxPageNesting) {
+    return InvalidArgument(fmt::format("markup nested about {} elements deep, over the limit of {}",
+                                       nesting, kMaxPageNesting));
+  }
   Dom dom(html);
   if (!dom.has_markup()) return InvalidArgument("not HTML (no markup)");
   std::string article_body;

@@ -69,9 +69,13 @@ struct Page {
   std::vector<std::string> warnings;  // e.g. an unknown charset label
 };
 
+// Pages whose markup nests deeper than this (estimated from their tags) are refused: the
+// HTML5 parser's scope checks make such a page cost O(depth^2). Real pages nest < 100 deep.
+inline constexpr size_t kMaxPageNesting = 4096;
+
 // Reads one page. Errors (the page is then a skip, the caller names the file):
-// InvalidArgument over max_page_bytes or for bytes that are not HTML (binary data, or no
-// markup at all); DataLoss for a corrupt gzip stream.
+// InvalidArgument over max_page_bytes or kMaxPageNesting, or for bytes that are not HTML
+// (binary data, or no markup at all); DataLoss for a corrupt gzip stream.
 // A page with markup but no body text is OK with an empty `text` (the caller decides).
 Result<Page> ReadPage(std::string_view bytes, const PageOptions& options);
 

@@ -109,6 +109,35 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_bytes) {
   return out;
 }
 
+size_t EstimatedNesting(std::string_view html) {
+  static constexpr std::string_view kNotNesting[] = {
+      "area",   "base",     "br",       "col",     "embed", "hr",    "img",   "input", "link",
+      "meta",   "param",    "source",   "track",   "wbr",   "p",     "li",    "dt",    "dd",
+      "option", "optgroup", "tr",       "td",      "th",    "thead", "tbody", "tfoot", "rb",
+      "rt",     "rp",       "colgroup", "caption", "html",  "head",  "body"};
+  long depth = 0, deepest = 0;
+  for (size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
+    size_t start = at + 1;
+    const bool end_tag = start < html.size() && html[start] == '/';
+    if (end_tag) ++start;
+    size_t stop = start;
+    while (stop < html.size() && std::isalnum(static_cast<unsigned char>(html[stop]))) ++stop;
+    if (stop == start || stop - start > 16) continue;
+    std::string name = Lower(html.substr(start, stop - start));
+    if (std::find(std::begin(kNotNesting), std::end(kNotNesting), name) != std::end(kNotNesting)) {
+      continue;
+    }
+    size_t close = html.find('>', stop);
+    if (!end_tag && close != std::string_view::npos && close > stop && html[close - 1] == '/') {
+      continue;  // <x/>
+    }
+    depth += end_tag ? -1 : 1;
+    if (depth < 0) depth = 0;
+    deepest = std::max(deepest, depth);
+  }
+  return static_cast<size_t>(deepest);
+}
+
 std::string DeclaredCharset(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) return "utf-8";
   if (bytes.starts_with("\xFE\xFF")) return "utf-16be";

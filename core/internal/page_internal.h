@@ -29,6 +29,11 @@ std::string DeclaredCharset(std::string_view bytes);
 std::string ToUtf8(std::string_view bytes, const std::string& charset, std::string* used,
                    std::vector<std::string>* warnings);
 
+// An estimate of the page's element nesting from its tags (start tags minus end tags, not
+// counting void elements and those whose end tag may be left out: p, li, td, ...). Used to
+// refuse pathological pages before the parser, whose scope checks cost O(depth) per tag.
+size_t EstimatedNesting(std::string_view html);
+
 // One node of the flattened DOM, in document (pre-)order: node i's subtree is [i, end).
 struct DomNode {
   const GumboInternalNode* node = nullptr;

@@ -119,7 +119,7 @@ TEST(ReadPage, RefusesPagesOverTheLimitEvenWhenCompressed) {
   options.max_page_bytes = 1000;
   Result<Page> plain = ReadPage(big, options);
   ASSERT_FALSE(plain.ok());
-  EXPECT_EQ(plain.status().message(), "page is 5034 bytes, over the limit of 1000 bytes");
+  EXPECT_EQ(plain.status().message(), "page is 5033 bytes, over the limit of 1000 bytes");
   Result<Page> zipped = ReadPage(Gzip(big), options);  // a small file that inflates past it
   ASSERT_FALSE(zipped.ok());
   EXPECT_EQ(zipped.status().message(), "page is over the limit of 1000 bytes once decompressed");
@@ -163,12 +163,22 @@ TEST(ReadPage, CharsetsFromTheBytes) {
 }
 
 TEST(ReadPage, DeepNestingAndBrokenMarkupDoNotCrash) {
-  std::string deep;
-  for (int i = 0; i < 100000; ++i) deep += "<div>";
-  deep += "<p>At the bottom of a very deep pile of boxes, a sentence waits.</p>";
-  Result<Page> page = ReadPage(deep, PageOptions());
-  ASSERT_TRUE(page.ok());
+  auto nested = [](int levels) {
+    std::string deep;
+    for (int i = 0; i < levels; ++i) deep += i % 2 ? "<section>" : "<div class=x>";
+    return deep + "<p>At the bottom of a very deep pile of boxes, a sentence waits.</p>";
+  };
+  Result<Page> page = ReadPage(nested(kMaxPageNesting), PageOptions());
+  ASSERT_TRUE(page.ok()) << page.status().message();
   EXPECT_EQ(page->text, "At the bottom of a very deep pile of boxes, a sentence waits.");
+  Result<Page> deeper = ReadPage(nested(100000), PageOptions());
+  ASSERT_FALSE(deeper.ok());
+  EXPECT_EQ(deeper.status().message(),
+            "markup nested about 100000 elements deep, over the limit of 4096");
+  // Unclosed paragraphs and list items do not nest (the parser closes them).
+  std::string flat;
+  for (int i = 0; i < 20000; ++i) flat += "<li><p>item";
+  EXPECT_TRUE(ReadPage("<ul>" + flat, PageOptions()).ok());
   // Unclosed and misnested tags are repaired as a browser would (HTML5 tree building).
   Result<Page> broken = ReadPage(
       "<body><div class=story><p>First paragraph of the story, <b>bold <i>and</b> "
@@ -247,8 +257,8 @@ TEST(IngestPages, FolderOfPagesWithManifest) {
   EXPECT_EQ(ids,
             (std::vector<std::string>{"bare-blog", "harbour-notice", "kettle-report", "zipped"}));
   ASSERT_EQ(corpus->records.size(), 6u);
-  EXPECT_EQ(corpus->records[0].reason, dir + "/empty.html: no article text found in the page");
-  EXPECT_EQ(corpus->records[3].reason,
+  EXPECT_EQ(corpus->records[1].reason, dir + "/empty.html: no article text found in the page");
+  EXPECT_EQ(corpus->records[4].reason,
             dir + "/picture.html: not HTML (binary data: NUL bytes in the first 4096)");
   const Document& blog = corpus->documents[0];
   EXPECT_EQ(blog.text,
