@@ -138,7 +138,7 @@ void ApplyMetadata(const Metadata& meta, const std::string& location, Document* 
     if (!value || value->empty()) return;
     *field = *value;
     RepairUtf8(field);  // a CSV manifest's fields are raw bytes
-    *source = "input";
+    *source = *field == kUnknownOutlet ? "" : "input";
   };
   MetadataSource& from = doc->metadata_source;
   set(meta.outlet, &doc->outlet, &from.outlet);

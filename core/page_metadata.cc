@@ -282,6 +282,54 @@ std::optional<Date> DateFromUrlPath(std::string_view url) {
   return std::nullopt;
 }
 
+// Lower-case letters and digits of `s`.
+std::string Squeezed(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+// Whether a publisher name fits the page's host: "Deccan Herald" and deccanherald.com,
+// "The Wall Street Journal" (initials) and wsj.com; "U.S." (a section) fits nothing.
+bool NameFitsHost(std::string_view name, std::string_view host) {
+  std::string squeezed = Squeezed(name);
+  if (squeezed.size() < 2 || host.empty()) return false;
+  std::string label = Squeezed(host.substr(0, host.find('.')));
+  if (Squeezed(host).find(squeezed) != std::string::npos) return true;
+  if (label.size() >= 3 && squeezed.find(label) != std::string::npos) return true;
+  std::string initials;
+  bool start = true;
+  std::string lower = Lower(name);
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (std::isalnum(static_cast<unsigned char>(lower[i]))) {
+      if (start && lower.compare(i, 4, "the ") != 0) initials.push_back(lower[i]);
+      start = false;
+    } else {
+      start = true;
+    }
+  }
+  return initials.size() >= 2 && initials == label;
+}
+
+// The outlet: the most trusted name that fits the host; else the most trusted one with four
+// letters or more; else the host itself.
+Field ChooseOutlet(const std::vector<std::pair<std::string, std::string>>& names,
+                   const std::string& host) {
+  Field out;
+  for (const auto& [name, from] : names) {
+    if (NameFitsHost(name, host)) out.Offer(name, from);
+  }
+  for (const auto& [name, from] : names) {
+    if (Squeezed(name).size() >= 4) out.Offer(name, from);
+  }
+  out.Offer(host, "url:domain");
+  return out;
+}
+
 }  // namespace
 
 void ReadMetadata(const Dom& dom, Page* page, std::string* article_body) {
@@ -330,11 +378,19 @@ void ReadMetadata(const Dom& dom, Page* page, std::string* article_body) {
     }
   }
   ld.Resolve();
-  Field outlet, url, published, title, author;
+  Field url, published, title, author;
+  std::vector<std::pair<std::string, std::string>> outlets;  // (name, source), most trusted first
+  struct OutletOffers {
+    std::vector<std::pair<std::string, std::string>>* list;
+    void Offer(std::string name, std::string_view from) const {
+      if (!name.empty()) list->emplace_back(std::move(name), from);
+    }
+  } outlet{&outlets};
   std::optional<Date> date;
   auto offer_date = [&](std::string_view text, std::string_view from) {
     if (date || text.empty()) return;
     date = ParsePageDate(text);
+    if (date && date->year < 1995) date.reset();  // placeholders such as 0001-01-01
     if (date) published.Offer(date->ToIso(), from);
   };
   if (const json* article = ld.Article()) {
@@ -383,16 +439,16 @@ void ReadMetadata(const Dom& dom, Page* page, std::string* article_body) {
       published.Offer(d->ToIso(), "url:path");
     }
   }
+  Field chosen_outlet = ChooseOutlet(outlets, OutletFromUrl(url.value));
   title.Offer(first_h1, "h1");
-  title.Offer(TrimTitle(title_tag, outlet.value), "title-tag");
-  outlet.Offer(OutletFromUrl(url.value), "url:domain");
+  title.Offer(TrimTitle(title_tag, chosen_outlet.value), "title-tag");
 
-  page->outlet = outlet.value;
+  page->outlet = chosen_outlet.value;
   page->url = url.value;
   page->published = date;
   page->title = title.value;
   page->author = author.value;
-  page->metadata_source.outlet = outlet.source;
+  page->metadata_source.outlet = chosen_outlet.source;
   page->metadata_source.url = url.source;
   page->metadata_source.published = published.source;
   page->metadata_source.title = title.source;
