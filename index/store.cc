@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/metadata_source.h"
 #include "core/text.h"
 #include "similarity/minhash.h"
 #include "similarity/shingle.h"
@@ -62,12 +63,7 @@ ALTER TABLE documents ADD COLUMN metadata_source TEXT NOT NULL DEFAULT '{}';
 // MetadataSource as a JSON object of its non-empty fields, and back.
 std::string MetadataSourceText(const MetadataSource& from) {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [name, value] : {std::pair{"outlet", &from.outlet},
-                                    {"url", &from.url},
-                                    {"published", &from.published},
-                                    {"title", &from.title},
-                                    {"author", &from.author},
-                                    {"source", &from.source}}) {
+  for (const auto& [name, value] : NamedFields(from)) {
     if (!value->empty()) out[name] = *value;
   }
   return out.dump();
@@ -77,12 +73,7 @@ MetadataSource MetadataSourceFromText(const std::string& text) {
   MetadataSource from;
   nlohmann::json in = nlohmann::json::parse(text, nullptr, false);
   if (!in.is_object()) return from;
-  for (const auto& [name, value] : {std::pair{"outlet", &from.outlet},
-                                    {"url", &from.url},
-                                    {"published", &from.published},
-                                    {"title", &from.title},
-                                    {"author", &from.author},
-                                    {"source", &from.source}}) {
+  for (const auto& [name, value] : NamedFields(from)) {
     auto it = in.find(name);
     if (it != in.end() && it->is_string()) *value = it->get<std::string>();
   }

@@ -1,5 +1,7 @@
 #include "report/claims_json.h"
 
+#include "core/metadata_source.h"
+
 namespace crossclaim {
 namespace {
 
@@ -66,13 +68,10 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
     if (record.status == InputStatus::kUsed) {
       size_t d = static_cast<size_t>(record.document);
       const Document& doc = corpus.documents[d];
-      entry["outlet"] = doc.outlet;
-      entry["published"] = doc.published ? json(doc.published->ToIso()) : json(nullptr);
-      entry["title"] = doc.title;
-      entry["url"] = doc.url;
-      entry["author"] = doc.author;
-      entry["source"] = doc.source;
-      entry["metadata_source"] = MetadataSourceJson(doc.metadata_source);
+      json metadata = DocumentJson(doc);  // outlet, url, published, title, author, source, ...
+      metadata.erase("id");
+      metadata.erase("text");
+      entry.update(metadata);
       entry["status"] = "used";
       entry["reason"] = nullptr;
       entry["claims"] = claim_counts[d];
@@ -85,10 +84,7 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
 
 json MetadataSourceJson(const MetadataSource& from) {
   json out = json::object();
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"outlet", &from.outlet}, {"url", &from.url},       {"published", &from.published},
-      {"title", &from.title},   {"author", &from.author}, {"source", &from.source}};
-  for (const auto& [name, value] : fields) {
+  for (const auto& [name, value] : NamedFields(from)) {
     if (!value->empty()) out[name] = *value;
   }
   return out;
