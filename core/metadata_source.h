@@ -8,6 +8,7 @@
 
 #include <array>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "core/document.h"
@@ -15,23 +16,17 @@
 namespace crossclaim {
 
 // {"outlet", &from.outlet}, then url, published, title, author, source: declaration order.
-inline std::array<std::pair<const char*, const std::string*>, 6> NamedFields(
-    const MetadataSource& from) {
-  return {{{"outlet", &from.outlet},
-           {"url", &from.url},
-           {"published", &from.published},
-           {"title", &from.title},
-           {"author", &from.author},
-           {"source", &from.source}}};
-}
-
-inline std::array<std::pair<const char*, std::string*>, 6> NamedFields(MetadataSource& from) {
-  return {{{"outlet", &from.outlet},
-           {"url", &from.url},
-           {"published", &from.published},
-           {"title", &from.title},
-           {"author", &from.author},
-           {"source", &from.source}}};
+// `M` is MetadataSource or const MetadataSource (pointers to const strings).
+template <typename M>
+requires std::is_same_v<std::remove_const_t<M>, MetadataSource>
+auto NamedFields(M& from) {
+  using Field = std::conditional_t<std::is_const_v<M>, const std::string, std::string>;
+  return std::array<std::pair<const char*, Field*>, 6>{{{"outlet", &from.outlet},
+                                                        {"url", &from.url},
+                                                        {"published", &from.published},
+                                                        {"title", &from.title},
+                                                        {"author", &from.author},
+                                                        {"source", &from.source}}};
 }
 
 }  // namespace crossclaim
