@@ -207,8 +207,7 @@ void AddFields(JsonFields fields, const std::string& location, const std::string
   if (!fields.text) {
     const std::string& id =
         fields.meta.id && !fields.meta.id->empty() ? *fields.meta.id : default_id;
-    return builder->Skip(id, location,
-                         fmt::format("{}: field \"text\" (or \"html\") is missing", location));
+    return builder->Skip(id, location, fmt::format("{}: field \"text\" is missing", location));
   }
   Document doc;
   doc.id = default_id;

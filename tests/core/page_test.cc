@@ -311,7 +311,7 @@ TEST(IngestPages, JsonLinesHtmlFieldWithExplicitFieldsWinning) {
     EXPECT_EQ(d.published, (Date{2024, 3, 1}));
     ASSERT_EQ(corpus.records.size(), 3u);
     EXPECT_EQ(corpus.records[1].reason, "feed.jsonl:2: no article text found in the page");
-    EXPECT_EQ(corpus.records[2].reason, "feed.jsonl:3: field \"text\" (or \"html\") is missing");
+    EXPECT_EQ(corpus.records[2].reason, "feed.jsonl:3: field \"text\" is missing");
   }
 }
 
