@@ -161,9 +161,8 @@ Result<Page> ReadPage(std::string_view bytes, const PageOptions& options) {
   }
   Dom dom(html);
   if (!dom.has_markup()) return InvalidArgument("not HTML (no markup)");
-  std::string article_body;
-  ReadMetadata(dom, &page, &article_body);
-  page.text = ExtractBody(dom, !options.extract_article, article_body, page.title);
+  ReadMetadata(dom, &page);
+  page.text = ExtractBody(dom, !options.extract_article, page.title);
   return page;
 }
 

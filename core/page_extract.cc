@@ -230,8 +230,8 @@ bool LooksLikeChrome(std::string_view text) {
 
 class Extractor {
  public:
-  Extractor(const Dom& dom, std::string_view json_ld_body, std::string_view title)
-      : dom_(dom), nodes_(dom.nodes()), json_ld_body_(json_ld_body), title_(title) {}
+  Extractor(const Dom& dom, std::string_view title)
+      : dom_(dom), nodes_(dom.nodes()), title_(title) {}
 
   std::string Run(bool whole_page) {
     MarkDropped(whole_page);
@@ -543,7 +543,6 @@ class Extractor {
 
   const Dom& dom_;
   const std::vector<DomNode>& nodes_;
-  std::string_view json_ld_body_;
   std::string_view title_;
   std::vector<char> dropped_;
   std::vector<Block> blocks_;
@@ -555,9 +554,8 @@ class Extractor {
 
 }  // namespace
 
-std::string ExtractBody(const Dom& dom, bool whole_page, std::string_view json_ld_body,
-                        std::string_view title) {
-  return Extractor(dom, json_ld_body, title).Run(whole_page);
+std::string ExtractBody(const Dom& dom, bool whole_page, std::string_view title) {
+  return Extractor(dom, title).Run(whole_page);
 }
 
 }  // namespace crossclaim::page_internal

@@ -332,7 +332,7 @@ Field ChooseOutlet(const std::vector<std::pair<std::string, std::string>>& names
 
 }  // namespace
 
-void ReadMetadata(const Dom& dom, Page* page, std::string* article_body) {
+void ReadMetadata(const Dom& dom, Page* page) {
   const std::vector<DomNode>& nodes = dom.nodes();
   JsonLd ld;
   std::map<std::string, std::string> meta;  // first content per lower-cased name/property
@@ -404,7 +404,6 @@ void ReadMetadata(const Dom& dom, Page* page, std::string* article_body) {
     }
     title.Offer(JsonLd::String(*article, "headline"), "json-ld:headline");
     url.Offer(JsonLd::Url(*article), "json-ld:url");
-    *article_body = JsonLd::String(*article, "articleBody");
   }
   auto m = [&](const char* key) {
     auto it = meta.find(key);

@@ -72,14 +72,11 @@ class Dom {
 };
 
 // The article's body paragraphs ("\n\n" between them); `whole_page` keeps all visible text.
-// `json_ld_body` is the page's schema.org articleBody (may be empty), `title` its headline
-// (a heading repeating it is not body text).
-std::string ExtractBody(const Dom& dom, bool whole_page, std::string_view json_ld_body,
-                        std::string_view title);
+// `title` is the page's headline (a heading repeating it is not body text).
+std::string ExtractBody(const Dom& dom, bool whole_page, std::string_view title);
 
-// The metadata of the page into `page` (fields and metadata_source); also returns the
-// JSON-LD articleBody, if any, in *article_body.
-void ReadMetadata(const Dom& dom, Page* page, std::string* article_body);
+// The metadata of the page into `page` (its fields and metadata_source).
+void ReadMetadata(const Dom& dom, Page* page);
 
 // True for elements that flow inside a paragraph (a, b, span, em, ...): no break around them.
 bool IsInlineTag(int tag);
