@@ -10,10 +10,13 @@ namespace crossclaim::cli {
 
 void AddInputFlags(CLI::App& app, InputFlags* flags) {
   app.add_option("input", flags->inputs,
-                 "Articles: folders of .txt/.json/.jsonl, .jsonl files or CSV manifests "
-                 "(default: the bundled demo event)");
+                 "Articles: folders of .txt/.html/.json/.jsonl, .jsonl, .html(.gz) or .txt "
+                 "files, CSV manifests (default: the bundled demo event)");
   app.add_option("--max-document-bytes", flags->max_document_bytes,
                  "Skip documents with more text than this (0: no limit)")
+      ->capture_default_str();
+  app.add_option("--max-page-bytes", flags->max_page_bytes,
+                 "Skip saved pages larger than this once decompressed (0: no limit)")
       ->capture_default_str();
 }
 
@@ -56,6 +59,8 @@ std::vector<std::string> InputsOrDemo(const InputFlags& flags) {
 IngestOptions ToIngestOptions(const InputFlags& flags) {
   IngestOptions options;
   options.max_document_bytes = flags.max_document_bytes;
+  options.max_page_bytes = flags.max_page_bytes;
+  options.page_article_only = !flags.whole_page;
   return options;
 }
 

@@ -15,9 +15,11 @@ namespace crossclaim::cli {
 struct InputFlags {
   std::vector<std::string> inputs;
   size_t max_document_bytes = IngestOptions().max_document_bytes;
+  size_t max_page_bytes = IngestOptions().max_page_bytes;
+  bool whole_page = false;  // `extract --whole-page`: a page's visible text, not its article
 };
 
-// Adds the positional INPUT... argument and --max-document-bytes.
+// Adds the positional INPUT... argument, --max-document-bytes and --max-page-bytes.
 void AddInputFlags(CLI::App& app, InputFlags* flags);
 
 // The inputs to read: flags.inputs, or the bundled demo event when none were given.

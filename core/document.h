@@ -31,13 +31,44 @@ struct Date {
   static std::optional<Date> ParseIso(std::string_view text);
 };
 
+// Where each metadata field of a Document came from; empty for a field that is empty or
+// unknown (an outlet of "unknown" has no source). Values:
+//   "input"        a field of the JSON Lines / JSON record or of a manifest row
+//   "date-header"  the leading ` date YYYY-MM-DD` line of a text file
+//   from a page (core/page.h), in the order of trust the page reader uses:
+//   "json-ld:publisher.name", "json-ld:datePublished", "json-ld:author", "json-ld:headline",
+//   "json-ld:url"                     schema.org NewsArticle/Article JSON-LD
+//   "meta:<name>"                     a <meta> tag: "meta:og:site_name",
+//                                     "meta:article:published_time", "meta:og:title", ...
+//   "link:canonical"                  <link rel="canonical" href>
+//   "time:datetime"                   the first <time datetime> of the article
+//   "title-tag", "h1"                 the <title> (less a " | Site" tail) or the first <h1>
+//   "url:domain", "url:path"          the page URL's host (outlet) or a /YYYY/MM/DD/ path (date)
+struct MetadataSource {
+  std::string outlet;
+  std::string url;
+  std::string published;
+  std::string title;
+  std::string author;
+  std::string source;
+
+  bool operator==(const MetadataSource&) const = default;
+};
+
 struct Document {
   std::string id;      // unique within a corpus
   std::string outlet;  // publisher as named by the input, "unknown" when not given
   std::string url;
   std::optional<Date> published;  // never invented: absent when the input does not say
   std::string title;
+  // upstream source named by the input or the text ("Institute for the Study of War (ISW)", "PA
+  // News"); empty when none
+  std::string source;
+  std::string
+      author;  // byline as named by the input or the page ("Jane Doe, John Roe"); may be empty
   std::string text;  // valid UTF-8
+  // Where outlet, url, published, title, author and source came from (see MetadataSource).
+  MetadataSource metadata_source;
 
   bool operator==(const Document&) const = default;
 };

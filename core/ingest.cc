@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "core/csv.h"
+#include "core/page.h"
 
 namespace crossclaim {
 namespace fs = std::filesystem;
@@ -23,7 +24,7 @@ namespace {
 
 // Metadata that a manifest or a JSON record can set on a document.
 struct Metadata {
-  std::optional<std::string> id, outlet, url, published, title;
+  std::optional<std::string> id, outlet, url, published, title, author, source;
 };
 
 Result<std::string> ReadWholeFile(const fs::path& path) {
@@ -132,13 +133,24 @@ class CorpusBuilder {
 void ApplyMetadata(const Metadata& meta, const std::string& location, Document* doc,
                    std::vector<std::string>* warnings) {
   if (meta.id && !meta.id->empty()) doc->id = *meta.id;
-  if (meta.outlet && !meta.outlet->empty()) doc->outlet = *meta.outlet;
-  if (meta.url) doc->url = *meta.url;
-  if (meta.title) doc->title = *meta.title;
+  // An explicit field wins over what a page says; its source becomes "input".
+  auto set = [](const std::optional<std::string>& value, std::string* field, std::string* source) {
+    if (!value || value->empty()) return;
+    *field = *value;
+    RepairUtf8(field);  // a CSV manifest's fields are raw bytes
+    *source = *field == kUnknownOutlet ? "" : "input";
+  };
+  MetadataSource& from = doc->metadata_source;
+  set(meta.outlet, &doc->outlet, &from.outlet);
+  set(meta.url, &doc->url, &from.url);
+  set(meta.title, &doc->title, &from.title);
+  set(meta.author, &doc->author, &from.author);
+  set(meta.source, &doc->source, &from.source);
   if (meta.published && !meta.published->empty()) {
     std::optional<Date> date = Date::ParseIso(*meta.published);
     if (date) {
       doc->published = date;
+      from.published = "input";
     } else {
       warnings->push_back(fmt::format("{}: published date \"{}\" is not an ISO date; left unknown",
                                       location, *meta.published));
@@ -164,11 +176,10 @@ Result<std::optional<std::string>> StringField(const json& object, const char* n
 Result<Metadata> MetadataFromJson(const json& object) {
   Metadata meta;
   const std::pair<const char*, std::optional<std::string>*> fields[] = {
-      {"id", &meta.id},
-      {"outlet", &meta.outlet},
-      {"url", &meta.url},
-      {"published", &meta.published},
-      {"title", &meta.title}};
+      {"id", &meta.id},        {"outlet", &meta.outlet},
+      {"url", &meta.url},      {"published", &meta.published},
+      {"title", &meta.title},  {"author", &meta.author},
+      {"source", &meta.source}};
   for (const auto& [name, target] : fields) {
     Result<std::optional<std::string>> value = StringField(object, name);
     if (!value.ok()) return value.status();
@@ -181,11 +192,18 @@ Result<Metadata> MetadataFromJson(const json& object) {
 struct JsonFields {
   Metadata meta;
   std::optional<std::string> text;
+  std::optional<std::string> html;  // a page, read when `text` is absent
 };
+
+void AddPage(std::string_view bytes, const std::string& location, const std::string& id,
+             const Metadata* meta, bool utf8, CorpusBuilder* builder);
 
 // The document of a record whose fields have the right types, into the builder.
 void AddFields(JsonFields fields, const std::string& location, const std::string& default_id,
                size_t repairs, CorpusBuilder* builder) {
+  if (!fields.text && fields.html) {
+    return AddPage(*fields.html, location, default_id, &fields.meta, true, builder);
+  }
   if (!fields.text) {
     const std::string& id =
         fields.meta.id && !fields.meta.id->empty() ? *fields.meta.id : default_id;
@@ -207,6 +225,9 @@ std::optional<std::string>* FieldSlot(std::string_view key, JsonFields* fields) 
   if (key == "published") return &fields->meta.published;
   if (key == "title") return &fields->meta.title;
   if (key == "text") return &fields->text;
+  if (key == "author") return &fields->meta.author;
+  if (key == "source") return &fields->meta.source;
+  if (key == "html") return &fields->html;
   return nullptr;
 }
 
@@ -269,12 +290,17 @@ void AddJsonRecord(const std::string& text, const std::string& location,
   }
   Result<Metadata> meta = MetadataFromJson(object);
   Result<std::optional<std::string>> text_field = StringField(object, "text");
+  Result<std::optional<std::string>> html_field = StringField(object, "html");
   std::string id = meta.ok() && meta->id && !meta->id->empty() ? *meta->id : default_id;
   if (!meta.ok()) return builder->Skip(id, location, location + ": " + meta.status().message());
   if (!text_field.ok()) {
     return builder->Skip(id, location, location + ": " + text_field.status().message());
   }
-  AddFields({*meta, std::move(*text_field)}, location, default_id, repairs, builder);
+  if (!html_field.ok()) {
+    return builder->Skip(id, location, location + ": " + html_field.status().message());
+  }
+  AddFields({*meta, std::move(*text_field), std::move(*html_field)}, location, default_id, repairs,
+            builder);
 }
 
 // One line of a JSON Lines input (1-based `line_number`); blank lines are not records.
@@ -312,7 +338,10 @@ void TakeDateHeader(Document* doc) {
   size_t after = start + 15;
   while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
   if (after < text.size() && text[after] == '\n') ++after;
-  if (!doc->published) doc->published = date;
+  if (!doc->published) {
+    doc->published = date;
+    doc->metadata_source.published = "date-header";
+  }
   doc->text.erase(0, after);
 }
 
@@ -327,6 +356,8 @@ Result<Metadata> MetadataFromRow(const CsvRow& header, const CsvRow& row) {
     if (key == "url") meta.url = row[i];
     if (key == "published") meta.published = row[i];
     if (key == "title") meta.title = row[i];
+    if (key == "author") meta.author = row[i];
+    if (key == "source") meta.source = row[i];
   }
   return meta;
 }
@@ -376,12 +407,48 @@ void AddTextFile(const fs::path& path, const std::string& id, const Metadata* me
   std::string location = path.string();
   Result<std::string> content = ReadWholeFile(path);
   if (!content.ok()) return builder->Skip(id, location, content.status().message());
+  if (IsPagePath(location)) return AddPage(*content, location, id, meta, false, builder);
   Document doc;
   doc.id = id;
   doc.text = std::move(*content);
   TakeDateHeader(&doc);
   std::vector<std::string> warnings;
   if (meta != nullptr) ApplyMetadata(*meta, location, &doc, &warnings);
+  builder->Add(std::move(doc), location, std::move(warnings));
+}
+
+// A saved page (core/page.h) as a document: the page's text and metadata, then the explicit
+// fields of `meta` on top; the outlet falls back to the URL's domain.
+void AddPage(std::string_view bytes, const std::string& location, const std::string& id,
+             const Metadata* meta, bool utf8, CorpusBuilder* builder) {
+  PageOptions page_options;
+  page_options.max_page_bytes = builder->options().max_page_bytes;
+  page_options.extract_article = builder->options().page_article_only;
+  if (utf8) page_options.charset = "utf-8";
+  Result<Page> page = ReadPage(bytes, page_options);
+  if (!page.ok()) return builder->Skip(id, location, location + ": " + page.status().message());
+  Document doc;
+  doc.id = id;
+  doc.text = std::move(page->text);
+  doc.outlet = std::move(page->outlet);
+  doc.url = std::move(page->url);
+  doc.published = page->published;
+  doc.title = std::move(page->title);
+  doc.author = std::move(page->author);
+  doc.metadata_source = std::move(page->metadata_source);
+  std::vector<std::string> warnings;
+  for (const std::string& w : page->warnings) warnings.push_back(location + ": " + w);
+  if (meta != nullptr) ApplyMetadata(*meta, location, &doc, &warnings);
+  if (doc.metadata_source.outlet != "input" && doc.metadata_source.url == "input") {
+    if (std::string domain = OutletFromUrl(doc.url); !domain.empty() && doc.outlet.empty()) {
+      doc.outlet = domain;
+      doc.metadata_source.outlet = "url:domain";
+    }
+  }
+  if (doc.text.empty()) {
+    return builder->Skip(doc.id, location,
+                         fmt::format("{}: no article text found in the page", location));
+  }
   builder->Add(std::move(doc), location, std::move(warnings));
 }
 
@@ -478,7 +545,8 @@ Status AddFolder(const fs::path& folder, CorpusBuilder* builder) {
   for (const fs::path& file : files) {
     std::string ext = file.extension().string();
     std::string id = file.stem().string();
-    if (ext == ".txt") {
+    if (IsPagePath(file.string())) id = PageId(file.string());
+    if (ext == ".txt" || IsPagePath(file.string())) {
       auto it = manifest->find(id);
       AddTextFile(file, id, it == manifest->end() ? nullptr : &it->second, builder);
     } else if (ext == ".jsonl") {
@@ -487,7 +555,7 @@ Status AddFolder(const fs::path& folder, CorpusBuilder* builder) {
       AddJsonFile(file, builder);
     } else {
       builder->Skip(id, file.string(),
-                    fmt::format("{}: not a .txt, .json or .jsonl file", file.string()));
+                    fmt::format("{}: not a .txt, .html, .json or .jsonl file", file.string()));
     }
   }
   return Status::Ok();
@@ -514,7 +582,9 @@ Status AddCsvManifest(const fs::path& path, CorpusBuilder* builder) {
     }
     fs::path file = path.parent_path() / row[path_index];
     Result<Metadata> meta = MetadataFromRow(header, row);
-    std::string id = meta->id && !meta->id->empty() ? *meta->id : file.stem().string();
+    std::string id = meta->id && !meta->id->empty() ? *meta->id
+                     : IsPagePath(file.string())    ? PageId(file.string())
+                                                    : file.stem().string();
     AddTextFile(file, id, &*meta, builder);
   }
   return Status::Ok();
@@ -576,9 +646,11 @@ Status ReadInputsInto(const std::vector<std::string>& paths, CorpusBuilder* buil
       result = AddCsvManifest(path, builder);
     } else if (ext == ".txt") {
       AddTextFile(path, path.stem().string(), nullptr, builder);
+    } else if (IsPagePath(input)) {
+      AddTextFile(path, PageId(input), nullptr, builder);
     } else {
       return InvalidArgument(fmt::format(
-          "{}: unsupported input (expected a folder, .jsonl, .json, .csv or .txt)", input));
+          "{}: unsupported input (expected a folder, .jsonl, .json, .csv, .txt or .html)", input));
     }
     if (!result.ok()) return result;
     if (builder->failed()) break;

@@ -6,15 +6,21 @@
 //
 // Input formats (documented for users in docs/input.md):
 //  * JSON Lines (`.jsonl`): one object per line with fields `id`, `outlet`, `url`,
-//    `published` (ISO date, optionally with a time), `title`, `text`. Only `text` is
-//    required; unknown fields are ignored; a missing id becomes `<file stem>:<line>`.
+//    `published` (ISO date, optionally with a time), `title`, `author`, `source`, `text`.
+//    Only `text` is required, or instead `html`: a saved page, read as below; unknown
+//    fields are ignored; a missing id becomes `<file stem>:<line>`.
+//  * Pages (`.html`, `.htm`, `.xhtml`, optionally `.gz`), alone or in a folder: read by
+//    core/page.h (article body, page metadata); the id is the file name without its
+//    extensions. Explicit fields (JSON, manifest) win over the page's; metadata_source says
+//    where each field came from.
 //  * A folder: every `.txt` file is one document whose id is the file name without its
 //    extension; `.json` files hold one object and `.jsonl` files many, as above. A
-//    `manifest.csv` or `manifest.json` beside them adds outlet/url/published/title by id.
+//    `manifest.csv` or `manifest.json` beside them adds outlet/url/published/title/author/
+//    source by id.
 //    A leading ` date YYYY-MM-DD` header line (as in the demo event) sets `published`
 //    and is removed from the text.
 //  * A CSV manifest (`.csv`): header row with `path` (relative to the manifest) and any of
-//    `id`, `outlet`, `url`, `published`, `title`.
+//    `id`, `outlet`, `url`, `published`, `title`, `author`, `source`.
 //
 // Bad input never crashes and is never silently lost: a malformed line, empty text, a
 // duplicate id, an unreadable file or an oversized document becomes an InputRecord with
@@ -47,6 +53,12 @@ struct IngestOptions {
   // Documents with more text than this are skipped (not truncated: a truncated article
   // would yield claims the outlet never published). 0 means no limit.
   size_t max_document_bytes = 16u << 20;
+  // Saved pages (.html, .html.gz, a JSON `html` field) larger than this, once decompressed,
+  // are skipped. 0 means no limit.
+  size_t max_page_bytes = 32u << 20;
+  // False reads a page's whole visible text instead of its article (the baseline of
+  // bench/extract_eval.sh).
+  bool page_article_only = true;
   JsonParser json_parser = JsonParser::kFast;
   // False leaves duplicate ids to the caller: a reader of one part of the input (a rank of
   // a distributed run) cannot tell which occurrence came first.

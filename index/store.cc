@@ -9,12 +9,14 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "core/metadata_source.h"
 #include "core/text.h"
 #include "similarity/minhash.h"
 #include "similarity/shingle.h"
@@ -38,7 +40,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
   doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, outlet TEXT NOT NULL, url TEXT NOT NULL,
   published TEXT, title TEXT NOT NULL, text TEXT NOT NULL, text_hash INTEGER NOT NULL,
-  added_at TEXT NOT NULL, signature BLOB NOT NULL, location TEXT NOT NULL);
+  added_at TEXT NOT NULL, signature BLOB NOT NULL, location TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',
+  metadata_source TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE band (band INTEGER, key INTEGER, doc INTEGER, PRIMARY KEY (band, key, doc))
   WITHOUT ROWID;
 CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -46,6 +50,35 @@ CREATE TABLE copies (a INTEGER, b INTEGER, jaccard REAL NOT NULL, estimate REAL 
   PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE INDEX copies_by_b ON copies (b);
 )sql";
+
+// The previous schema, which this build migrates on open: it lacks the documents' source,
+// author and metadata_source columns (added empty).
+constexpr std::string_view kPreviousIndexSchema = "crossclaim.index/2";
+const char kMigrateFromPreviousSql[] = R"sql(
+ALTER TABLE documents ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN metadata_source TEXT NOT NULL DEFAULT '{}';
+)sql";
+
+// MetadataSource as a JSON object of its non-empty fields, and back.
+std::string MetadataSourceText(const MetadataSource& from) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : NamedFields(from)) {
+    if (!value->empty()) out[name] = *value;
+  }
+  return out.dump();
+}
+
+MetadataSource MetadataSourceFromText(const std::string& text) {
+  MetadataSource from;
+  nlohmann::json in = nlohmann::json::parse(text, nullptr, false);
+  if (!in.is_object()) return from;
+  for (const auto& [name, value] : NamedFields(from)) {
+    auto it = in.find(name);
+    if (it != in.end() && it->is_string()) *value = it->get<std::string>();
+  }
+  return from;
+}
 
 Status DbError(sqlite3* db, std::string_view what) {
   return DataLoss(fmt::format("index: {}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
@@ -295,6 +328,15 @@ Result<IndexStore> IndexStore::Create(const IndexOptions& options) {
   if (!schema.ok()) {
     return DataLoss(fmt::format("index: '{}' is not a crossclaim index", store.path_));
   }
+  if (*schema == kPreviousIndexSchema) {
+    Transaction tx(store.db_);
+    if (!tx.open() || !Exec(store.db_, kMigrateFromPreviousSql) ||
+        !SetMeta(store.db_, "schema", kIndexSchema) || !tx.Commit()) {
+      return DbError(store.db_, fmt::format("migrating '{}' from schema '{}' to '{}'", store.path_,
+                                            kPreviousIndexSchema, kIndexSchema));
+    }
+    schema = std::string(kIndexSchema);
+  }
   if (*schema != kIndexSchema) {
     return DataLoss(fmt::format("index: '{}' has schema '{}', this build reads '{}'", store.path_,
                                 *schema, kIndexSchema));
@@ -331,7 +373,8 @@ struct IndexStore::Adder::State {
         exists(db, "SELECT 1 FROM documents WHERE id = ?"),
         insert(db,
                "INSERT INTO documents (id, outlet, url, published, title, text, text_hash, "
-               "added_at, signature, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               "added_at, signature, location, source, author, metadata_source) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         band_insert(db, "INSERT OR IGNORE INTO band (band, key, doc) VALUES (?, ?, ?)"),
         band_select(db, "SELECT doc FROM band WHERE band = ? AND key = ?"),
         load(db, "SELECT text, signature FROM documents WHERE doc = ?"),
@@ -421,7 +464,8 @@ Result<int64_t> InsertPending(IndexStore::Adder::State& st, const std::vector<Pe
   insert.Bind(7, static_cast<int64_t>(XXH3_64bits(doc.text.data(), doc.text.size())));
   const std::vector<uint32_t>& signature = p.signed_text.signature;
   insert.Bind(8, st.added_at).BindBlob(9, signature.data(), signature.size() * 4);
-  insert.Bind(10, p.location);
+  insert.Bind(10, p.location).Bind(11, doc.source).Bind(12, doc.author);
+  insert.Bind(13, MetadataSourceText(doc.metadata_source));
   if (!insert.Run()) return DbError(st.db, fmt::format("adding '{}'", doc.id));
   const int64_t row = sqlite3_last_insert_rowid(st.db);
   // Documents without shingles are never candidates (as in FindCopies).
@@ -658,7 +702,8 @@ Result<IndexCopies> IndexStore::Copies() const {
 Result<std::vector<Document>> IndexStore::Documents(const DocumentWindow& window,
                                                     std::vector<std::string>* locations) const {
   Stmt s(db_,
-         "SELECT id, outlet, url, published, title, text, location FROM documents "
+         "SELECT id, outlet, url, published, title, text, location, source, author, "
+         "metadata_source FROM documents "
          "WHERE COALESCE(published, added_at) >= ?1 AND COALESCE(published, added_at) <= ?2 "
          "ORDER BY doc");
   if (!s.ok()) return DbError(db_, "reading documents");
@@ -672,6 +717,9 @@ Result<std::vector<Document>> IndexStore::Documents(const DocumentWindow& window
     doc.title = s.Text(4);
     doc.text = s.Text(5);
     if (locations != nullptr) locations->push_back(s.Text(6));
+    doc.source = s.Text(7);
+    doc.author = s.Text(8);
+    doc.metadata_source = MetadataSourceFromText(s.Text(9));
     documents.push_back(std::move(doc));
   }
   if (rc != SQLITE_DONE) return DbError(db_, "reading documents");

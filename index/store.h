@@ -53,8 +53,10 @@ struct sqlite3;
 
 namespace crossclaim {
 
-// The schema name stored in the meta table; an index with another one is refused.
-inline constexpr std::string_view kIndexSchema = "crossclaim.index/2";
+// The schema name stored in the meta table. An index of the previous schema
+// ("crossclaim.index/2", without the documents' source, author and metadata_source) is
+// migrated when opened (the columns are added, empty); any other one is refused.
+inline constexpr std::string_view kIndexSchema = "crossclaim.index/3";
 // The database file inside the index folder.
 inline constexpr std::string_view kIndexFileName = "crossclaim.db";
 

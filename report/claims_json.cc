@@ -1,5 +1,7 @@
 #include "report/claims_json.h"
 
+#include "core/metadata_source.h"
+
 namespace crossclaim {
 namespace {
 
@@ -53,18 +55,23 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
   for (const Claim& claim : claims.claims) ++claim_counts[static_cast<size_t>(claim.doc)];
   json out = json::array();
   for (const InputRecord& record : corpus.records) {
-    json entry = {{"id", record.id},         {"location", record.location},
-                  {"outlet", nullptr},       {"published", nullptr},
-                  {"status", "skipped"},     {"reason", record.reason},
-                  {"claims", 0},             {"boilerplate_removed", 0},
-                  {"utf8_repairs", record.utf8_repairs}, {"warnings", record.warnings}};
+    json entry = {{"id", record.id},
+                  {"location", record.location},
+                  {"outlet", nullptr},
+                  {"published", nullptr},
+                  {"status", "skipped"},
+                  {"reason", record.reason},
+                  {"claims", 0},
+                  {"boilerplate_removed", 0},
+                  {"utf8_repairs", record.utf8_repairs},
+                  {"warnings", record.warnings}};
     if (record.status == InputStatus::kUsed) {
       size_t d = static_cast<size_t>(record.document);
       const Document& doc = corpus.documents[d];
-      entry["outlet"] = doc.outlet;
-      entry["published"] = doc.published ? json(doc.published->ToIso()) : json(nullptr);
-      entry["title"] = doc.title;
-      entry["url"] = doc.url;
+      json metadata = DocumentJson(doc);  // outlet, url, published, title, author, source, ...
+      metadata.erase("id");
+      metadata.erase("text");
+      entry.update(metadata);
       entry["status"] = "used";
       entry["reason"] = nullptr;
       entry["claims"] = claim_counts[d];
@@ -72,6 +79,28 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
     }
     out.push_back(std::move(entry));
   }
+  return out;
+}
+
+json MetadataSourceJson(const MetadataSource& from) {
+  json out = json::object();
+  for (const auto& [name, value] : NamedFields(from)) {
+    if (!value->empty()) out[name] = *value;
+  }
+  return out;
+}
+
+json DocumentJson(const Document& doc) {
+  json out;
+  out["id"] = doc.id;
+  out["outlet"] = doc.outlet;
+  out["url"] = doc.url;
+  out["published"] = doc.published ? json(doc.published->ToIso()) : json(nullptr);
+  out["title"] = doc.title;
+  out["author"] = doc.author;
+  out["source"] = doc.source;
+  out["text"] = doc.text;
+  out["metadata_source"] = MetadataSourceJson(doc.metadata_source);
   return out;
 }
 

@@ -17,8 +17,15 @@ namespace crossclaim {
 
 // One entry per input record, in input order: id, outlet, published (ISO or null), status
 // ("used" | "skipped"), reason (null when used), claims, boilerplate_removed, location,
-// utf8_repairs, warnings.
+// utf8_repairs, warnings; used documents also title, url, author, source, metadata_source.
 nlohmann::json DocumentsJson(const Corpus& corpus, const ClaimSet& claims);
+
+// {"outlet": "meta:og:site_name", ...}: the fields of `from` that have an origin, by name.
+nlohmann::json MetadataSourceJson(const MetadataSource& from);
+
+// A document as the pipeline reads it: id, outlet, url, published (ISO or null), title,
+// author, source, text, metadata_source (`crossclaim extract --format jsonl`).
+nlohmann::json DocumentJson(const Document& doc);
 
 // One entry per claim: id, doc (document id), outlet, text, start, end, numbers, dates,
 // names, negation, modality, attribution (string or null), quote (bool).

@@ -14,6 +14,7 @@ build_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libtbb-dev libsqlite3-dev
   pybind11-dev python3-dev
+  libgumbo-dev zlib1g-dev
 )
 # Run time: WordNet's database, read by `crossclaim pairs` (similarity/wordnet.h).
 runtime_pkgs=(wordnet-base)

@@ -222,7 +222,8 @@ TEST(ReadInputs, FolderOfTextFilesWithDateHeaderAndManifest) {
   EXPECT_EQ(corpus->documents[1].published->ToIso(), "2025-01-22");
   EXPECT_EQ(corpus->documents[2].outlet, "C Times");
   EXPECT_EQ(corpus->records[3].status, InputStatus::kSkipped);
-  EXPECT_NE(corpus->records[3].reason.find("not a .txt, .json or .jsonl file"), std::string::npos);
+  EXPECT_NE(corpus->records[3].reason.find("not a .txt, .html, .json or .jsonl file"),
+            std::string::npos);
 }
 
 TEST(ReadInputs, CsvManifestPointsAtFiles) {

@@ -483,3 +483,83 @@ TEST(IndexCliTest, KilledAddLeavesThePreviousIndex) {
 
 }  // namespace
 }  // namespace crossclaim
+
+namespace crossclaim {
+namespace {
+
+Document PageLikeDocument() {
+  Document doc;
+  doc.id = "page-1";
+  doc.outlet = "The Riverside Gazette";
+  doc.url = "https://riverside.example/a";
+  doc.published = Date{2024, 3, 1};
+  doc.title = "Kettle factory approved";
+  doc.source = "PA News";
+  doc.author = "Ada Lovelace";
+  doc.text = "The town council voted on Friday to approve a new kettle factory on the old yard.";
+  doc.metadata_source = {.outlet = "json-ld:publisher.name",
+                         .url = "input",
+                         .published = "meta:article:published_time",
+                         .title = "json-ld:headline",
+                         .author = "json-ld:author",
+                         .source = "input"};
+  return doc;
+}
+
+TEST(IndexStoreTest, KeepsSourceAuthorAndMetadataSource) {
+  std::string dir = testing::ScratchDir("index_page_fields");
+  IndexStore store = OpenOrDie(dir);
+  ASSERT_TRUE(store.Add({PageLikeDocument()}, Date{2025, 3, 1}).ok());
+  Result<std::vector<Document>> docs = store.Documents({});
+  ASSERT_TRUE(docs.ok()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ(docs->front(), PageLikeDocument());
+}
+
+// An index written before documents had source/author/metadata_source (schema /2) opens,
+// is migrated in place, keeps its documents and takes new ones.
+TEST(IndexStoreTest, MigratesThePreviousSchema) {
+  std::string dir = testing::ScratchDir("index_migrate");
+  Document old_doc = PageLikeDocument();
+  old_doc.id = "old";
+  {
+    IndexStore store = OpenOrDie(dir);
+    ASSERT_TRUE(store.Add({old_doc}, Date{2025, 3, 1}).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir + "/crossclaim.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE documents DROP COLUMN source;"
+                         "ALTER TABLE documents DROP COLUMN author;"
+                         "ALTER TABLE documents DROP COLUMN metadata_source;"
+                         "UPDATE meta SET value = 'crossclaim.index/2' WHERE key = 'schema'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  Result<IndexStore> store = IndexStore::Create({.dir = dir});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  ASSERT_TRUE(store->Add({PageLikeDocument()}, Date{2025, 3, 2}).ok());
+  ASSERT_EQ(sqlite3_open((dir + "/crossclaim.db").c_str(), &db), SQLITE_OK);
+  std::string schema;
+  sqlite3_exec(
+      db, "SELECT value FROM meta WHERE key = 'schema'",
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0];
+        return 0;
+      },
+      &schema, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(schema, "crossclaim.index/3");
+  Result<std::vector<Document>> docs = store->Documents({});
+  ASSERT_TRUE(docs.ok()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 2u);
+  Document migrated = old_doc;  // what schema /2 held: no source, author or origins
+  migrated.source.clear();
+  migrated.author.clear();
+  migrated.metadata_source = {};
+  EXPECT_EQ((*docs)[0], migrated);
+  EXPECT_EQ((*docs)[1], PageLikeDocument());
+}
+
+}  // namespace
+}  // namespace crossclaim
