@@ -65,6 +65,7 @@
 #ifndef CROSSCLAIM_CLUSTER_DIVERGENCE_H_
 #define CROSSCLAIM_CLUSTER_DIVERGENCE_H_
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,9 +77,9 @@
 
 namespace crossclaim {
 
-enum class DivergenceKind { kNumber, kDate, kEntity, kNegation, kTerm };
+enum class DivergenceKind { kNumber, kDate, kEntity, kNegation, kTerm, kQuote };
 
-// "number", "date", "entity", "negation", "term".
+// "number", "date", "entity", "negation", "term", "quote".
 std::string_view KindName(DivergenceKind kind);
 
 // One conflicting detail. Spans are byte offsets into each claim's DOCUMENT text (the
@@ -91,6 +92,16 @@ struct Divergence {
   std::string a_text;       // the differing words of claim a, as written
   std::string b_text;       // the differing words of claim b, as written
   std::string explanation;  // short, human readable: "7% vs 5%"
+  // How likely a careful reader finds the conflict real, in [0, 1]: the rule's precision in
+  // the BASIL dev audit (docs/quality.md), lowered when the detail's slot is not aligned or
+  // one side is a question, a condition or a quotation against a paraphrase.
+  double confidence = 0;
+  // Term divergences: the contrast set's aspect ("contact") and the member index on each
+  // side (ContrastSets()), so that "telephone conversation" and "phone call" group as one
+  // side of a card. Empty / -1 for other kinds.
+  std::string aspect;
+  int a_member = -1;
+  int b_member = -1;
 
   bool operator==(const Divergence&) const = default;
 };
@@ -140,6 +151,17 @@ std::span<const ContrastSet> ContrastSets();
 // all its 3,200 cross-document claim pairs, Release build).
 std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
                                         const DivergenceOptions& options);
+
+// A quotation printed by both claims: the same words in the same order (a longest common
+// subsequence of at least 4 normalised words, and at least 60% of the shorter quotation's
+// words). Spans are the two quotations (into each claim's document); `words` the words in
+// common. Uses Claim::quotes; nullopt when either claim quotes nothing or no pair matches.
+struct SharedQuote {
+  Span a;
+  Span b;
+  int words = 0;
+};
+std::optional<SharedQuote> FindSharedQuote(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim
 

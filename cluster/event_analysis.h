@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "cluster/divergence.h"
+#include "cluster/upstream.h"
 #include "core/claims.h"
 #include "core/ingest.h"
 #include "core/status.h"
@@ -50,6 +51,13 @@ struct AnalysisOptions {
   std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
   double overlap_threshold = 0.1;    // cosine for an overlap edge
   double cluster_threshold = 0.2;    // average-link merge threshold
+  // Same fact, not same words: an overlap edge joins claims into one cluster, and its
+  // divergences count, only when its same-fact score (cluster/fact_scores.h, the learned pair
+  // score) is at least this; copy edges always do. Chosen on the BASIL dev audit
+  // (docs/quality.md).
+  double fact_threshold = 0.42;
+  // WordNet for the same-fact score; empty or "none": equal words only.
+  std::string wordnet_dir = "/usr/share/wordnet";
   double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
@@ -59,6 +67,9 @@ struct AnalysisOptions {
   int max_partners = 50;
   DedupOptions dedup;                // passage-level copies between documents
   DivergenceOptions divergence;
+  // Divergences below this confidence (Divergence::confidence) stay in the analysis but do
+  // not make a cluster divergent; the report shows them only when asked (--all-divergences).
+  double min_divergence_confidence = 0.5;
   int threads = 0;  // 0: all cores
 
   // Checks ranges; the message names the field and the rule.
@@ -78,6 +89,7 @@ struct ClaimEdge {
   EdgeKind kind = EdgeKind::kOverlap;
   float cosine = 0;
   float jaccard = 0;  // Jaccard of the two claims' word 3-gram sets
+  float fact = 0;     // same-fact score in [0, 1] (cluster/fact_scores.h)
   std::vector<Divergence> divergences;  // non-empty exactly when kind == kConflict
   std::vector<std::pair<std::string, float>> terms;  // words that carry the cosine, largest first
 
@@ -100,6 +112,14 @@ struct ClaimCluster {
   std::vector<int32_t> documents;    // ascending document indices
   std::vector<std::string> outlets;  // distinct, in document order
   int32_t independent_sources = 0;
+  // Independent sources after merging those relaying one upstream source (cluster/upstream.h):
+  // 000 and 003 both quoting Yuri Ushakov are 2 independent sources, 1 upstream source.
+  int32_t upstream_sources = 0;
+  std::vector<UpstreamSource> upstream;  // the named upstream sources
+  // A quotation printed by several of the cluster's documents (a shared quotation, not a
+  // copy), as the first prints it, and its speaker; empty when none.
+  std::string quotation;
+  std::string quotation_speaker;
   int32_t origin = 0;  // document index of the earliest published member
   std::vector<std::string> speakers;  // distinct attributions behind the claims
   std::vector<ClusterDivergence> divergences;

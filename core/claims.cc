@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/quotes.h"
+
 namespace crossclaim {
 namespace {
 
@@ -56,6 +58,20 @@ constexpr auto kNotNames = std::to_array<string_view>({
     "quote", "details", "source", "having", "addressing", "cooperation", "officials", "sources",
     "analysts", "experts", "meanwhile", "also", "among", "even", "than", "then", "so", "yet",
     "according", "since", "until", "despite", "following", "amid"});
+// Sentence openers and titles that are capitalised without being names by themselves
+// ("Let me be clear", "Mr" before a name).
+constexpr auto kNotNamesAlone = std::to_array<string_view>({
+    "let", "let's", "mr", "mrs", "ms", "dr", "sir", "now", "still", "just", "yes", "well",
+    "today", "yesterday", "tonight", "last", "next", "some", "many", "most", "all", "every",
+    "each", "another", "other", "one", "asked", "instead", "because", "though", "where",
+    "whether", "maybe", "indeed", "thus", "once", "again", "later", "earlier", "first",
+    "finally", "under", "over", "about", "against", "without", "within", "through", "not",
+    "look", "no", "so", "my", "you", "your", "do", "does", "did", "is", "are", "was", "were",
+    "can", "will", "would", "should", "could", "may", "might", "must", "please", "thank",
+    "thanks", "okay", "ok", "oh", "sure", "yeah", "even", "only", "much", "more", "less"});
+// Titles written before a name, joined to it across their full stop ("Mr. Obama").
+constexpr auto kHonorifics = std::to_array<string_view>({
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "rev"});
 // "and" is not a connector: "Putin and Xi" is two names, not one.
 constexpr auto kNameConnectors = std::to_array<string_view>({"of", "for", "the", "de"});
 constexpr auto kGenericSources = std::to_array<string_view>({
@@ -321,7 +337,8 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
     size_t j = i + 1;
     while (j < t.size()) {
       string_view gap = t.gap_before(j);
-      bool plain_gap = gap == " " || gap == "-" || gap == "\xC2\xA0";
+      bool plain_gap = gap == " " || gap == "-" || gap == "\xC2\xA0" ||
+                       (gap == ". " && In(kHonorifics, t.norm(j - 1)));
       if (plain_gap && IsNameToken(t, j)) {
         last = j++;
         continue;
@@ -339,7 +356,10 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
     }
     bool sentence_initial = StartsClause(t, first);
     bool single = first == last;
-    if (!(sentence_initial && single && In(kNotNames, t.norm(first))) && t.norm(first) != "i") {
+    bool opener = sentence_initial && single &&
+                  (In(kNotNames, t.norm(first)) || In(kNotNamesAlone, t.norm(first)));
+    bool title_alone = single && In(kHonorifics, t.norm(first));
+    if (!opener && !title_alone && t.norm(first) != "i") {
       runs.emplace_back(first, last);
     }
     i = last + 1;
@@ -410,7 +430,9 @@ std::optional<std::string> SpeakerIn(const SentenceTokens& t, size_t first, size
     }
   }
   bool has_capital = false;
-  for (size_t k = first + 1; k <= last; ++k) has_capital |= IsNameToken(t, k);
+  for (size_t k = first + 1; k <= last; ++k) {
+    has_capital |= IsNameToken(t, k) && !In(kPronouns, t.norm(k)) && !In(kNotNames, t.norm(k));
+  }
   has_capital |= t.capitalised(first) && !In(kNotNames, t.norm(first));
   if (!has_capital) return std::nullopt;
   Span s = t.span(first, last);
@@ -473,6 +495,33 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
   return std::nullopt;
 }
 
+// A question: the sentence ends with '?' (before closing quotes), or its last quotation
+// does ("What is this? A circus?" he said).
+bool IsQuestion(string_view text, const std::vector<Span>& quotes) {
+  auto ends_with_mark = [](string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' ||
+                          s.back() == ')' || s.back() == '\n')) {
+      s.remove_suffix(1);
+    }
+    if (s.ends_with("\xE2\x80\x9D")) s.remove_suffix(3);
+    return s.ends_with("?");
+  };
+  if (ends_with_mark(text)) return true;
+  return !quotes.empty() &&
+         ends_with_mark(text.substr(quotes.back().begin, quotes.back().size()));
+}
+
+// "he said", "she told reporters", "said she": a speech verb next to a pronoun.
+bool PronounSpeaker(const SentenceTokens& t) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    bool pronoun = t.norm(i) == "he" || t.norm(i) == "she";
+    bool verb_after = In(kReportingVerbs, t.norm(i + 1)) || In(kSpeechVerbs, t.norm(i + 1));
+    bool verb_before = i > 0 && (In(kReportingVerbs, t.norm(i - 1)) || In(kSpeechVerbs, t.norm(i - 1)));
+    if (pronoun && (verb_after || verb_before)) return true;
+  }
+  return false;
+}
+
 bool HasQuote(string_view text) {
   return text.find('"') != string_view::npos || text.find("\xE2\x80\x9C") != string_view::npos ||
          text.find("\xE2\x80\x9D") != string_view::npos;
@@ -500,6 +549,19 @@ Claim AnalyzeSentence(std::string_view sentence) {
   claim.cues = FindCues(t, used);
   claim.attribution = FindAttribution(t, runs);
   claim.has_quote = HasQuote(sentence);
+  claim.quotes = FindQuotations(sentence);
+  claim.question = IsQuestion(sentence, claim.quotes);
+  // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
+  claim.conditional = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    string_view w = t.norm(i);
+    bool lets_say = (w == "let's" || w == "lets") && i + 1 < t.size() && t.norm(i + 1) == "say";
+    if (w == "if" || w == "unless" || w == "suppose" || w == "supposing" || w == "imagine" ||
+        w == "assuming" || lets_say) {
+      claim.conditional = true;
+    }
+  }
+  claim.pronoun_speaker = PronounSpeaker(t);
   return claim;
 }
 
@@ -514,6 +576,41 @@ void ShiftSpans(uint32_t offset, Claim* claim) {
   for (NumberMention& n : claim->numbers) shift(n.span);
   for (DateMention& d : claim->dates) shift(d.span);
   for (Cue& c : claim->cues) shift(c.span);
+  for (Span& q : claim->quotes) shift(q);
+}
+
+// Quotations of the whole paragraph, cut to the claim: a quote that spans two sentences
+// ("What is this? A circus?") is quoted material in both.
+std::vector<Span> QuotesWithin(const std::vector<Span>& paragraph_quotes, Span claim) {
+  std::vector<Span> out;
+  for (const Span& q : paragraph_quotes) {
+    uint32_t begin = std::max(q.begin, claim.begin), end = std::min(q.end, claim.end);
+    if (begin < end) out.push_back({begin, end});
+  }
+  return out;
+}
+
+// A claim that names no speaker takes the one of its paragraph: the attribution of the
+// nearest earlier sentence of the same paragraph, else of the next; a claim whose speaker
+// is a pronoun ("he said") takes the nearest earlier attribution of the document within
+// the two paragraphs before.
+void AttributeFromContext(std::vector<Claim>* claims, const std::vector<size_t>& paragraph) {
+  for (size_t i = 0; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
+    if (c.attribution) continue;
+    std::optional<std::string> found;
+    for (size_t k = i; k-- > 0 && !found;) {
+      const Claim& o = (*claims)[k];
+      bool same = paragraph[k] == paragraph[i];
+      bool near = c.pronoun_speaker && paragraph[i] - paragraph[k] <= 2;
+      if (!same && !near) break;
+      if (o.attribution) found = o.attribution;
+    }
+    for (size_t k = i + 1; k < claims->size() && !found && paragraph[k] == paragraph[i]; ++k) {
+      if ((*claims)[k].attribution) found = (*claims)[k].attribution;
+    }
+    c.context_attribution = found;
+  }
 }
 
 }  // namespace
@@ -522,19 +619,26 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
                                  const BoilerplateReport& boilerplate, int first_id,
                                  const ClaimOptions& options) {
   std::vector<Claim> claims;
+  std::vector<size_t> paragraph;  // per claim: index of its line among the kept lines
   std::string_view text = doc.text;
-  for (const Span& line : boilerplate.kept) {
+  for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
+    const Span& line = boilerplate.kept[l];
     std::string_view line_text = text.substr(line.begin, line.size());
+    std::vector<Span> quotes = FindQuotations(line_text);
+    for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {
       std::string_view sentence_text = line_text.substr(sentence.begin, sentence.size());
       Claim claim = AnalyzeSentence(sentence_text);
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
+      claim.quotes = QuotesWithin(quotes, claim.span);
       claim.doc = doc_index;
       claim.id = first_id + static_cast<int>(claims.size());
       claims.push_back(std::move(claim));
+      paragraph.push_back(l);
     }
   }
+  AttributeFromContext(&claims, paragraph);
   return claims;
 }
 

@@ -65,6 +65,20 @@ struct Claim {
   std::vector<Cue> cues;
   std::optional<std::string> attribution;  // "Yuriy Ushakov", "the Kremlin's press service"
   bool has_quote = false;  // holds a quoted statement
+  // Quoted material inside the claim (core/quotes.h), into Document::text. ExtractClaims finds
+  // quotations over the whole paragraph, so a quote that runs over two sentences is quoted in
+  // both.
+  std::vector<Span> quotes;
+  // The speaker of the claim's paragraph when its sentence names none: the attribution of the
+  // nearest earlier sentence of the same paragraph, else of the next one; for a pronoun
+  // speaker ("he said") the nearest earlier attribution within the two paragraphs before.
+  // Set by ExtractClaims only (AnalyzeSentence sees one sentence).
+  std::optional<std::string> context_attribution;
+  bool pronoun_speaker = false;  // a speech verb next to "he"/"she" ("he said", "said she")
+  // Not an assertion: a question (its text, or its last quotation, ends with '?'; rhetorical
+  // questions included) or a sentence with an "if"/"unless" clause.
+  bool question = false;
+  bool conditional = false;
 
   bool operator==(const Claim&) const = default;
 };

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/document_source.h"
 #include "core/text.h"
 #include "similarity/minhash.h"
 #include "similarity/shingle.h"
@@ -671,6 +672,7 @@ Result<std::vector<Document>> IndexStore::Documents(const DocumentWindow& window
     Document doc = MetadataOf(s, 0);
     doc.title = s.Text(4);
     doc.text = s.Text(5);
+    doc.source = FindDocumentSource(doc.text);  // as ingest sets it: a function of the text
     if (locations != nullptr) locations->push_back(s.Text(6));
     documents.push_back(std::move(doc));
   }

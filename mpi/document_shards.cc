@@ -11,7 +11,7 @@ void WriteDocument(uint32_t doc, const Document& d, bool with_text, ByteWriter* 
   out->Put(doc);
   const Date date = d.published.value_or(Date{});
   for (int32_t field : {d.published ? 1 : 0, date.year, date.month, date.day}) out->Put(field);
-  for (const std::string* s : {&d.id, &d.outlet, &d.url, &d.title}) out->PutString(*s);
+  for (const std::string* s : {&d.id, &d.outlet, &d.url, &d.title, &d.source}) out->PutString(*s);
   out->PutString(with_text ? std::string_view(d.text) : std::string_view());
 }
 
@@ -21,7 +21,9 @@ uint32_t ReadDocument(ByteReader* in, Document* d) {
   for (int32_t& f : fields) f = in->Get<int32_t>();
   d->published.reset();
   if (fields[0] != 0) d->published = Date{fields[1], fields[2], fields[3]};
-  for (std::string* s : {&d->id, &d->outlet, &d->url, &d->title, &d->text}) *s = in->GetString();
+  for (std::string* s : {&d->id, &d->outlet, &d->url, &d->title, &d->source, &d->text}) {
+    *s = in->GetString();
+  }
   return doc;
 }
 

@@ -64,6 +64,7 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
       entry["outlet"] = doc.outlet;
       entry["published"] = doc.published ? json(doc.published->ToIso()) : json(nullptr);
       entry["title"] = doc.title;
+      entry["source"] = doc.source.empty() ? json(nullptr) : json(doc.source);
       entry["url"] = doc.url;
       entry["status"] = "used";
       entry["reason"] = nullptr;
@@ -89,7 +90,10 @@ json ClaimJson(const Corpus& corpus, const Claim& claim) {
           {"negation", CueWords(claim, "negation")},
           {"modality", CueWords(claim, "modality")},
           {"attribution", claim.attribution ? json(*claim.attribution) : json(nullptr)},
-          {"quote", claim.has_quote}};
+          {"context_attribution",
+           claim.context_attribution ? json(*claim.context_attribution) : json(nullptr)},
+          {"quote", claim.has_quote},
+          {"question", claim.question}};
 }
 
 json ClaimsJson(const Corpus& corpus, const std::vector<Claim>& claims) {

@@ -42,6 +42,37 @@ std::string MdEscape(std::string text) {
   return out;
 }
 
+// "telephone conversation, phone call" for one side of a card, and who takes it.
+std::string SideWho(const json& side) {
+  return fmt::format("{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "));
+}
+std::string SideTexts(const json& side) {
+  return fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "));
+}
+
+// "2 outlets, 1 upstream source: Yuri Ushakov".
+std::string SourcesLine(const json& cluster) {
+  size_t outlets = cluster["documents"].size();
+  int64_t upstream = cluster.value("upstream_sources", int64_t{0});
+  std::string line = fmt::format("{} document{}, {} independent source{}", outlets,
+                                 outlets == 1 ? "" : "s",
+                                 cluster["independent_sources"].get<int64_t>(),
+                                 cluster["independent_sources"] == 1 ? "" : "s");
+  if (cluster.contains("upstream")) {
+    std::vector<std::string> names;
+    for (const json& u : cluster["upstream"]) names.push_back(u["name"]);
+    line += fmt::format(", {} upstream source{}", upstream, upstream == 1 ? "" : "s");
+    if (!names.empty()) line += fmt::format(": {}", fmt::join(names, ", "));
+  }
+  if (cluster.contains("quotation") && !cluster["quotation"].is_null()) {
+    const json& q = cluster["quotation"];
+    line += q["speaker"].is_null()
+                ? std::string(" · a shared quotation")
+                : fmt::format(" · a shared quotation of {}", q["speaker"].get<std::string>());
+  }
+  return line;
+}
+
 }  // namespace
 
 std::string RenderMarkdown(const json& report) {
@@ -59,15 +90,29 @@ std::string RenderMarkdown(const json& report) {
   md += "## Divergences\n\n";
   bool any = false;
   for (const json& cluster : report["clusters"]) {
-    for (const json& d : cluster["divergences"]) {
+    for (const json& card : cluster["cards"]) {
+      if (!card["shown"].get<bool>()) continue;
       any = true;
-      const json& a = *claims.at(d["a"].get<int64_t>());
-      const json& b = *claims.at(d["b"].get<int64_t>());
-      md += fmt::format("- **{}** (cluster {}): {}\n  - {}: {}\n  - {}: {}\n",
-                        d["kind"].get<std::string>(), cluster["id"].get<int64_t>(),
-                        MdEscape(d["explanation"]), MdEscape(Where(a)),
-                        Marked(a, d["a_start"], d["a_end"], "**", "**"), MdEscape(Where(b)),
-                        Marked(b, d["b_start"], d["b_end"], "**", "**"));
+      md += fmt::format("- **{}** (cluster {}, confidence {:.2f}): {}\n",
+                        card["kind"].get<std::string>(), cluster["id"].get<int64_t>(),
+                        card["confidence"].get<double>(), MdEscape(card["explanation"]));
+      for (size_t s = 0; s < card["sides"].size(); ++s) {
+        const json& side = card["sides"][s];
+        md += fmt::format("  - {}{}: {}\n", s == 0 ? "" : "vs ", MdEscape(SideWho(side)),
+                          MdEscape(SideTexts(side)));
+      }
+      // The evidence: each claim once, its differing words in bold.
+      std::set<int64_t> done;
+      for (const json& index : card["divergences"]) {
+        const json& d = cluster["divergences"][index.get<size_t>()];
+        for (const char* side : {"a", "b"}) {
+          int64_t id = d[side].get<int64_t>();
+          if (!done.insert(id).second) continue;
+          const json& c = *claims.at(id);
+          std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
+          md += fmt::format("    - {}: {}\n", MdEscape(Where(c)), Marked(c, d[start], d[end], "**", "**"));
+        }
+      }
     }
   }
   if (!any) md += "None found.\n";
@@ -77,8 +122,8 @@ std::string RenderMarkdown(const json& report) {
                                                                            : "Corroborated");
     for (const json& cluster : report["clusters"]) {
       if (cluster["label"] != label) continue;
-      md += fmt::format("- cluster {} · {} independent source(s) · outlets: {} · origin: {}\n",
-                        cluster["id"].get<int64_t>(), cluster["independent_sources"].get<int64_t>(),
+      md += fmt::format("- cluster {} · {} · outlets: {} · origin: {}\n",
+                        cluster["id"].get<int64_t>(), MdEscape(SourcesLine(cluster)),
                         MdEscape(fmt::format("{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))),
                         MdEscape(cluster["origin"]));
       for (const json& id : cluster["claims"]) {
@@ -109,24 +154,26 @@ std::string RenderSummary(const json& report, int max_divergences) {
   out += fmt::format("clusters: {} divergent, {} corroborated, {} copied, {} single-source\n",
                      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
                      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
-  // One line per distinct divergence (kind and wording), naming every outlet on each side.
-  std::vector<std::string> order;
-  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> sides;
+  // One entry per card (one conflicting detail), its sides grouped, most confident first.
+  std::vector<std::pair<const json*, const json*>> cards;  // (cluster, card)
   for (const json& cluster : report["clusters"]) {
-    for (const json& d : cluster["divergences"]) {
-      std::string key = fmt::format("{:<8} {}", d["kind"].get<std::string>(), d["explanation"].get<std::string>());
-      if (!sides.count(key)) order.push_back(key);
-      for (const char* side : {"a", "b"}) {
-        const json& claim = *claims.at(d[side].get<int64_t>());
-        std::string who = claim["outlet"].get<std::string>() + " (" + claim["doc"].get<std::string>() + ")";
-        (side[0] == 'a' ? sides[key].first : sides[key].second).insert(who);
-      }
+    for (const json& card : cluster["cards"]) {
+      if (card["shown"].get<bool>()) cards.emplace_back(&cluster, &card);
     }
   }
-  if (!order.empty()) out += "top divergences:\n";
-  for (size_t i = 0; i < order.size() && static_cast<int>(i) < max_divergences; ++i) {
-    const auto& [a_side, b_side] = sides[order[i]];
-    out += fmt::format("  {}\n    {}\n    vs {}\n", order[i], fmt::join(a_side, ", "), fmt::join(b_side, ", "));
+  std::stable_sort(cards.begin(), cards.end(), [](const auto& x, const auto& y) {
+    return (*x.second)["confidence"].template get<double>() >
+           (*y.second)["confidence"].template get<double>();
+  });
+  if (!cards.empty()) out += "top divergences:\n";
+  for (size_t i = 0; i < cards.size() && static_cast<int>(i) < max_divergences; ++i) {
+    const json& card = *cards[i].second;
+    out += fmt::format("  {:<8} {} · confidence {:.2f}\n", card["kind"].get<std::string>(),
+                       card["explanation"].get<std::string>(), card["confidence"].get<double>());
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      out += fmt::format("    {}{}: {}\n", s == 0 ? "" : "vs ", SideWho(card["sides"][s]),
+                         SideTexts(card["sides"][s]));
+    }
   }
   return out;
 }
