@@ -555,9 +555,9 @@ void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* ou
     if (x && y) {
       Divergence d = Make(DivergenceKind::kEntity, a, *x, b, *y);
       d.explanation = fmt::format("said by {} vs {}", d.a_text, d.b_text);
-      // Two people may well say similar things: only claims that state the same thing
-      // closely (most content words shared) give one statement to two speakers.
-      d.confidence = SharedContent(a.claim, b.claim) >= 0.6 ? kConfidence.speaker
+      // Two people may well say similar things: only claims that state the same thing in
+      // nearly the same words give one statement to two speakers.
+      d.confidence = SharedContent(a.claim, b.claim) >= 0.8 ? kConfidence.speaker
                                                              : kConfidence.unaligned;
       out->push_back(std::move(d));
       speakers_differ = true;
@@ -592,6 +592,25 @@ void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* ou
 
 // ---- quotations ----
 
+// A change of spelling, not of words: "Qaddafi"/"Gadhafi", "Sen."/"Senator", "he is"/"he's",
+// "in to"/"into", "increases"/"increase": the runs written without spaces and apostrophes
+// are equal, one begins the other, or they are within a third of their length in edits.
+bool Respelling(string_view left, string_view right) {
+  auto squeeze = [](string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c != ' ' && c != '\'' && c != '-') out.push_back(c);
+    }
+    return out;
+  };
+  std::string l = squeeze(left), r = squeeze(right);
+  if (l.empty() || r.empty()) return false;
+  if (l.starts_with(r) || r.starts_with(l)) return true;
+  size_t longer = std::max(l.size(), r.size());
+  return 3 * EditDistance(l, r) <= longer || Stem(l) == Stem(r);
+}
+
+
 // The word tokens of `v` inside document span `q`.
 std::vector<size_t> TokensIn(const View& v, Span q) {
   std::vector<size_t> out;
@@ -605,6 +624,7 @@ std::vector<size_t> TokensIn(const View& v, Span q) {
 struct QuoteAlignment {
   Span a_quote, b_quote;
   size_t matched = 0, shorter = 0;
+  size_t matched_content = 0;  // matched words that are not stop words
   // The first word substitution (token index ranges, inclusive), if any.
   bool substituted = false;
   size_t a_first = 0, a_last = 0, b_first = 0, b_last = 0;
@@ -629,11 +649,13 @@ QuoteAlignment AlignQuotes(const View& a, Span qa, const View& b, Span qb) {
     }
   }
   out.matched = lcs[0][0];
+  out.matched_content = 0;
   // Walk the alignment: matched pairs in order.
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (a.norm(x[i]) == b.norm(y[j])) {
       pairs.emplace_back(i, j);
+      if (!IsEnglishStopWord(a.norm(x[i]))) ++out.matched_content;
       ++i, ++j;
     } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
       ++i;
@@ -655,6 +677,28 @@ QuoteAlignment AlignQuotes(const View& a, Span qa, const View& b, Span qb) {
     for (size_t k = i0 >= 3 ? i0 - 3 : 0; k < i0; ++k) append(&before, a.norm(x[k]));
     if (!before.empty()) before.push_back(' ');
     out.diff = fmt::format("\u201c{}[{} \u2192 {}]\u201d", before, left, right);
+    // Not a changed word: a respelling; only function words ("this" vs "the"); the same word
+    // with words around it ("reflects" vs "appears to reflect"); or runs over three words
+    // (another sentence of the speech, not an altered word).
+    auto only_stop = [](const std::string& run) {
+      for (const std::string& w : NormalizedTokens(run)) {
+        if (!IsEnglishStopWord(w)) return false;
+      }
+      return true;
+    };
+    auto holds_word = [](const std::string& run, const std::string& word) {
+      for (const std::string& w : NormalizedTokens(run)) {
+        if (Stem(w) == Stem(word)) return true;
+      }
+      return false;
+    };
+    bool single_left = i1 - i0 == 1, single_right = j1 - j0 == 1;
+    if (Respelling(left, right) || (only_stop(left) && only_stop(right)) ||
+        (single_left && holds_word(right, left)) || (single_right && holds_word(left, right)) ||
+        i1 - i0 > 3 || j1 - j0 > 3) {
+      out.substituted = false;
+    }
+    return out.substituted;
   };
   // An editor's insertion ("[the senators]") or cut ("...") is not a changed word.
   auto editorial = [](const View& v, const std::vector<size_t>& t, size_t from, size_t to) {
@@ -668,8 +712,7 @@ QuoteAlignment AlignQuotes(const View& a, Span qa, const View& b, Span qb) {
     auto [i0, j0] = pairs[k];
     auto [i1, j1] = pairs[k + 1];
     if (i1 > i0 + 1 && j1 > j0 + 1 && !editorial(a, x, i0 + 1, i1) &&
-        !editorial(b, y, j0 + 1, j1)) {
-      mark(i0 + 1, i1, j0 + 1, j1);
+        !editorial(b, y, j0 + 1, j1) && mark(i0 + 1, i1, j0 + 1, j1)) {
       return out;
     }
   }
@@ -678,8 +721,7 @@ QuoteAlignment AlignQuotes(const View& a, Span qa, const View& b, Span qb) {
   auto [il, jl] = pairs.back();
   size_t ta = x.size() - il - 1, tb = y.size() - jl - 1;
   if (ta >= 1 && tb >= 1 && ta <= 2 && tb <= 2 && !editorial(a, x, il + 1, x.size()) &&
-      !editorial(b, y, jl + 1, y.size())) {
-    mark(il + 1, x.size(), jl + 1, y.size());
+      !editorial(b, y, jl + 1, y.size()) && mark(il + 1, x.size(), jl + 1, y.size())) {
     return out;
   }
   auto [i0, j0] = pairs.front();
@@ -691,7 +733,8 @@ QuoteAlignment AlignQuotes(const View& a, Span qa, const View& b, Span qb) {
 }
 
 bool IsShared(const QuoteAlignment& q) {
-  return q.matched >= 4 && static_cast<double>(q.matched) >= 0.6 * static_cast<double>(q.shorter);
+  return q.matched >= 5 && q.matched_content >= 2 &&
+         static_cast<double>(q.matched) >= 0.6 * static_cast<double>(q.shorter);
 }
 
 // The best-matching pair of quotations of two claims, if they share one.
@@ -716,21 +759,26 @@ std::optional<std::string> SpeakerOf(const Claim& c) {
 void QuoteDivergences(const View& a, const View& b, std::vector<Divergence>* out) {
   std::optional<QuoteAlignment> q = BestQuote(a, b);
   if (!q) return;
-  if (q->substituted) {
+  std::optional<std::string> sa = SpeakerOf(a.claim), sb = SpeakerOf(b.claim);
+  // Two named speakers who differ said two things (a priest and a letter): their words are
+  // not one quotation altered.
+  bool two_speakers = sa && sb && IsProperName(*sa) && IsProperName(*sb) && !SameEntity(*sa, *sb);
+  if (q->substituted && !two_speakers) {
     Divergence d = Make(DivergenceKind::kQuote, a, a.doc_span(q->a_first, q->a_last), b,
                         b.doc_span(q->b_first, q->b_last));
     d.explanation = "quoted words differ: " + q->diff;
     d.confidence = kConfidence.quote_words;
     out->push_back(std::move(d));
   }
-  std::optional<std::string> sa = SpeakerOf(a.claim), sb = SpeakerOf(b.claim);
   bool close = q->matched >= 6 && static_cast<double>(q->matched) >= 0.8 * static_cast<double>(q->shorter);
   if (close && sa && sb && IsProperName(*sa) && IsProperName(*sb) && !SameEntity(*sa, *sb) &&
       !Mentioned(*sa, b.claim) && !Mentioned(*sb, a.claim)) {
     std::optional<Span> x = a.find(*sa), y = b.find(*sb);
     Divergence d = Make(DivergenceKind::kQuote, a, x ? *x : q->a_quote, b, y ? *y : q->b_quote);
     d.explanation = fmt::format("the same words quoted as {}'s vs {}'s", *sa, *sb);
-    d.confidence = kConfidence.quote_speaker;
+    // A paragraph's speaker (or a pronoun's) is a guess: kept, not shown.
+    bool in_sentences = a.claim.attribution && b.claim.attribution;
+    d.confidence = in_sentences ? kConfidence.quote_speaker : kConfidence.unaligned;
     out->push_back(std::move(d));
   }
 }

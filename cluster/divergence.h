@@ -153,8 +153,8 @@ std::vector<Divergence> FindDivergences(const Claim& a, const Claim& b,
                                         const DivergenceOptions& options);
 
 // A quotation printed by both claims: the same words in the same order (a longest common
-// subsequence of at least 4 normalised words, and at least 60% of the shorter quotation's
-// words). Spans are the two quotations (into each claim's document); `words` the words in
+// subsequence of at least 5 normalised words, 2 of them not stop words, and at least 60% of
+// the shorter quotation's words). Spans are the two quotations (into each claim's document); `words` the words in
 // common. Uses Claim::quotes; nullopt when either claim quotes nothing or no pair matches.
 struct SharedQuote {
   Span a;

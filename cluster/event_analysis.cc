@@ -313,10 +313,43 @@ std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
 // A copy edge between two claims that print the same quotation: both outlets quote the
 // speaker (a shared quotation), which is not one outlet copying the other. The quotation
 // must make up at least half of the shorter claim's words.
-bool IsSharedQuotation(const Claim& a, const Claim& b) {
-  std::optional<SharedQuote> q = FindSharedQuote(a, b);
+//
+// Also when only one claim marks the words as a quotation and its document is the earlier
+// (an outlet printing a speaker's words without the marks): the words are the speaker's. When
+// the earlier document prints them as its own text and the later one quotes them, the later
+// outlet reprints the earlier one's reporting: a copy. And when the words around the
+// quotations are the same too ("It said something could evolve "..."" in two outlets), the
+// reporter's sentence itself was copied (a wire story).
+uint32_t QuotedBytes(const Claim& c) {
+  uint32_t bytes = 0;
+  for (const Span& q : c.quotes) bytes += q.size();
+  return bytes;
+}
+
+std::vector<std::string> WordsOutsideQuotes(const Claim& c) {
+  std::string outside;
+  uint32_t at = c.span.begin;
+  for (const Span& q : c.quotes) {
+    if (q.begin > at) outside += c.text.substr(at - c.span.begin, q.begin - at) + " ";
+    at = std::max(at, q.end);
+  }
+  if (at < c.span.end) outside += c.text.substr(at - c.span.begin);
+  return NormalizedTokens(outside);
+}
+
+bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   size_t shorter = std::min(a.tokens.size(), b.tokens.size());
-  return q && 2 * static_cast<size_t>(q->words) >= shorter;
+  std::optional<SharedQuote> q = FindSharedQuote(a, b);
+  if (q && 2 * static_cast<size_t>(q->words) >= shorter) {
+    std::vector<std::string> wa = WordsOutsideQuotes(a), wb = WordsOutsideQuotes(b);
+    return !(wa.size() >= 3 && wa == wb);
+  }
+  auto mostly_quoted = [](const Claim& c) { return 2 * QuotedBytes(c) >= c.span.size(); };
+  bool a_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(b.doc),
+                                  static_cast<uint32_t>(a.doc));
+  bool b_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(a.doc),
+                                  static_cast<uint32_t>(b.doc));
+  return (mostly_quoted(a) && a_first) || (mostly_quoted(b) && b_first);
 }
 
 // Documents that count as one source within a cluster: same named outlet, or joined by a
@@ -346,10 +379,47 @@ void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) 
 
 // `edges`: the edges whose two claims are both in this cluster.
 // An edge between claims that state one fact: a copy, or an overlap whose same-fact score
-// reaches the threshold.
-bool SameFact(const ClaimEdge& e, const AnalysisOptions& options) {
-  return e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold ||
-         e.fact >= options.fact_threshold;
+// reaches the threshold (the lower one when anchored: both claims lead their articles, or
+// they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
+// `anchored`: 0 none, 1 a shared detail or speaker, 2 both claims lead their articles.
+bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
+  double bar = anchored == 2   ? options.fact_threshold_leads
+               : anchored == 1 ? options.fact_threshold_anchored
+                               : options.fact_threshold;
+  return e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold || e.fact >= bar;
+}
+
+// The named speaker a claim relays (its sentence's or paragraph's attribution), as a key.
+std::string SpeakerAnchor(const Claim& c) {
+  for (const std::optional<std::string>* s : {&c.attribution, &c.context_attribution}) {
+    if (*s && NamesSomeone(**s)) return SpeakerKey(**s);
+  }
+  return "";
+}
+
+std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
+                                const std::vector<Claim>& claims, size_t lead_claims) {
+  std::vector<size_t> rank(claims.size(), 0);
+  std::vector<std::string> speaker(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (i > 0 && claims[i].doc == claims[i - 1].doc) rank[i] = rank[i - 1] + 1;
+    speaker[i] = SpeakerAnchor(claims[i]);
+  }
+  std::vector<char> anchored(edges.size(), 0);
+  for (size_t k = 0; k < edges.size(); ++k) {
+    size_t a = static_cast<size_t>(edges[k].a), b = static_cast<size_t>(edges[k].b);
+    bool dates_conflict = std::any_of(
+        edges[k].divergences.begin(), edges[k].divergences.end(),
+        [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
+    if (dates_conflict) continue;  // two leads on two days are two actions
+    if (rank[a] < lead_claims && rank[b] < lead_claims) {
+      anchored[k] = 2;
+    } else if ((!speaker[a].empty() && speaker[a] == speaker[b]) ||
+               SharesSpecifics(claims[a], claims[b])) {
+      anchored[k] = 1;
+    }
+  }
+  return anchored;
 }
 
 // Records the quotation two claims of the cluster share (the first found): its words as
@@ -399,12 +469,12 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     size_t db = position[cb.doc];
     bool copy_edge = e.kind == EdgeKind::kCopy ||
                      (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold);
-    if (copy_edge && IsSharedQuotation(ca, cb)) {
+    if (copy_edge && IsSharedQuotation(ca, cb, corpus)) {
       NoteQuotation(ca, cb, corpus, &cluster);  // quoted by both, not copied
     } else if (copy_edge) {
       sources.Union(da, db);
       has_copy = true;
-    } else if (cluster.quotation.empty() && IsSharedQuotation(ca, cb)) {
+    } else if (cluster.quotation.empty() && IsSharedQuotation(ca, cb, corpus)) {
       NoteQuotation(ca, cb, corpus, &cluster);
     }
     for (const Divergence& d : e.divergences) cluster.divergences.push_back({e.a, e.b, d});
@@ -513,6 +583,8 @@ Status AnalysisOptions::Validate() const {
   for (auto [value, name] : {std::pair{overlap_threshold, "overlap_threshold"},
                              std::pair{cluster_threshold, "cluster_threshold"},
                              std::pair{fact_threshold, "fact_threshold"},
+                             std::pair{fact_threshold_anchored, "fact_threshold_anchored"},
+                             std::pair{fact_threshold_leads, "fact_threshold_leads"},
                              std::pair{copy_threshold, "copy_threshold"},
                              std::pair{rescue_threshold, "rescue_threshold"}}) {
     Status s = CheckUnit(value, name, false);
@@ -588,9 +660,11 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
                &event);
   timer.Lap("off_event");
 
+  std::vector<char> anchored = AnchoredEdges(event.edges, claims, options.lead_claims);
   std::vector<WeightedEdge> weighted;
-  for (const ClaimEdge& e : event.edges) {
-    if (!SameFact(e, options)) continue;
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    const ClaimEdge& e = event.edges[k];
+    if (!SameFact(e, anchored[k], options)) continue;
     weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
   }
   ClusteringOptions clustering;
@@ -602,10 +676,11 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));
   }
   std::map<int32_t, std::vector<const ClaimEdge*>> inner_edges;  // by cluster label
-  for (const ClaimEdge& e : event.edges) {
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    const ClaimEdge& e = event.edges[k];
     size_t a = static_cast<size_t>(e.a), b = static_cast<size_t>(e.b);
     if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] &&
-        SameFact(e, options)) {
+        SameFact(e, anchored[k], options)) {
       inner_edges[label[a]].push_back(&e);
     }
   }

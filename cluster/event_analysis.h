@@ -56,6 +56,13 @@ struct AnalysisOptions {
   // score) is at least this; copy edges always do. Chosen on the BASIL dev audit
   // (docs/quality.md).
   double fact_threshold = 0.42;
+  // Lower bars where the claims are anchored to one fact otherwise: they name the same
+  // specific detail (an amount, a dated year: cluster/referents.h SharesSpecifics) or relay
+  // the same named speaker (cluster/upstream.h); or, lower still, both lead their articles
+  // (the first `lead_claims` claims, which state the event itself). The learned score, fitted
+  // on short sentence pairs, underrates long news sentences that say one thing and more.
+  double fact_threshold_anchored = 0.3;
+  double fact_threshold_leads = 0.2;
   // WordNet for the same-fact score; empty or "none": equal words only.
   std::string wordnet_dir = "/usr/share/wordnet";
   double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge

@@ -44,4 +44,17 @@ bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const
   return AnchorsShared(a, pa, b) && AnchorsShared(b, pb, a);
 }
 
+bool SharesSpecifics(const Claim& a, const Claim& b) {
+  for (const NumberMention& x : a.numbers) {
+    if (x.unit.empty() && x.value < 10) continue;
+    for (const NumberMention& y : b.numbers) {
+      if (x.value == y.value && x.unit == y.unit) return true;
+    }
+  }
+  for (const DateMention& x : a.dates) {
+    if (x.year != 0 && States(b, x)) return true;
+  }
+  return false;
+}
+
 }  // namespace crossclaim

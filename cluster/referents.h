@@ -32,6 +32,12 @@ std::vector<DateMention> TimeAnchors(const Claim& claim, const std::optional<Dat
 bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const Claim& b,
                    const std::optional<Date>& published_b);
 
+// Whether two claims state one specific detail alike: the same amount (equal value and unit,
+// not a bare count under 10: "two countries" is not specific) or a date with its year that
+// agrees ("February 2022" and "2022"). Evidence that two differently worded sentences report
+// one fact.
+bool SharesSpecifics(const Claim& a, const Claim& b);
+
 }  // namespace crossclaim
 
 #endif  // CROSSCLAIM_CLUSTER_REFERENTS_H_

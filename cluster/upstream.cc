@@ -12,33 +12,34 @@
 namespace crossclaim {
 namespace {
 
-// A person or body: some word capitalised ("the Kremlin's press service" names the
-// Kremlin); generic sources ("officials", "police said") and pronouns are not.
-bool NamesSomeone(const std::string& speaker) {
-  static constexpr std::string_view kGeneric[] = {
-      "officials", "official", "police", "authorities", "analysts", "experts", "witnesses",
-      "sources", "source", "prosecutors", "diplomats", "investigators", "residents", "observers",
-      "critics", "aides", "aide", "reports", "report", "people", "spokesman", "spokeswoman"};
-  std::string last = speaker.substr(speaker.rfind(' ') == std::string::npos ? 0 : speaker.rfind(' ') + 1);
-  for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view g : kGeneric) {
-    if (last == g) return false;
-  }
-  size_t start = 0;
-  while (start < speaker.size()) {
-    size_t end = std::min(speaker.find(' ', start), speaker.size());
-    if (end > start && std::isupper(static_cast<unsigned char>(speaker[start]))) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 size_t Find(std::vector<size_t>& parent, size_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
 }
 
 }  // namespace
+
+bool NamesSomeone(std::string_view speaker) {
+  static constexpr std::string_view kGeneric[] = {
+      "officials", "official", "police", "authorities", "analysts", "experts", "witnesses",
+      "sources", "source", "prosecutors", "diplomats", "investigators", "residents", "observers",
+      "critics", "aides", "aide", "reports", "report", "people", "spokesman", "spokeswoman"};
+  std::string last(
+      speaker.substr(speaker.rfind(' ') == std::string_view::npos ? 0 : speaker.rfind(' ') + 1));
+  for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view g : kGeneric) {
+    if (last == g) return false;
+  }
+  // Its first word (after "the") or its last is capitalised: "Kremlin's press service", "aide
+  // Yuri Ushakov"; not "live Russian translation of his comments".
+  std::string_view s = speaker;
+  if (s.starts_with("the ") || s.starts_with("The ")) s.remove_prefix(4);
+  size_t last_space = s.rfind(' ');
+  auto capital = [](std::string_view w) {
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w.front()));
+  };
+  return capital(s) || capital(last_space == std::string_view::npos ? s : s.substr(last_space + 1));
+}
 
 std::optional<std::string> UpstreamOf(const Claim& claim, const Document& document) {
   for (const std::optional<std::string>* s : {&claim.attribution, &claim.context_attribution}) {

@@ -20,12 +20,17 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/claims.h"
 #include "core/ingest.h"
 
 namespace crossclaim {
+
+// Whether an attribution names a person or body (rule 1): its first word (after "the") or
+// its last is capitalised, and it is not a generic source ("officials", "police").
+bool NamesSomeone(std::string_view speaker);
 
 // The upstream source of one claim (rules 1-2 above), or nullopt for the outlet's own
 // reporting.

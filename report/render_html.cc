@@ -139,50 +139,52 @@ std::string SourcesText(const json& cluster) {
   return HtmlEscape(text);
 }
 
-// One card per conflicting detail, its sides grouped ("000 (ISW): telephone conversation,
-// phone call — vs — 001, 003, 004: video call"), then the evidence: each claim once, with
-// the differing words marked.
+// One card per conflicting detail (report.json `cards`), its sides grouped ("000 (ISW):
+// telephone conversation, phone call — vs — 001, 003, 004: video call"), then the evidence:
+// each claim once, with the differing words marked and its cluster linked.
 std::string DivergenceCards(const json& report, const Index& index) {
+  std::map<int64_t, const json*> clusters;
+  for (const json& c : report["clusters"]) clusters[c["id"].get<int64_t>()] = &c;
   std::string out;
-  for (const json& cluster : report["clusters"]) {
-    if (cluster["label"] != "divergent") continue;
-    out += fmt::format(
-        "<div class=\"card\" {}><div>{} cluster {} · {} · outlets: {}</div>",
-        ClusterAttributes(cluster), Badge("divergent"), cluster["id"].get<int64_t>(),
-        SourcesText(cluster),
-        HtmlEscape(fmt::format(
-            "{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))));
-    for (const json& card : cluster["cards"]) {
-      if (!card["shown"].get<bool>()) continue;
-      std::string sides;
-      for (size_t s = 0; s < card["sides"].size(); ++s) {
-        const json& side = card["sides"][s];
-        if (s > 0) sides += "<span class=\"vs\"> — vs — </span>";
-        sides += fmt::format(
-            "<span class=\"side\"><b>{}</b>: {}</span>",
-            HtmlEscape(fmt::format("{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "))),
-            HtmlEscape(fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "))));
-      }
-      std::string evidence;
-      std::set<int64_t> done;
-      for (const json& i : card["divergences"]) {
-        const json& d = cluster["divergences"][i.get<size_t>()];
-        for (const char* side : {"a", "b"}) {
-          int64_t id = d[side].get<int64_t>();
-          if (!done.insert(id).second) continue;
-          const json& c = *index.claims.at(id);
-          std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
-          evidence += ClaimBlock(c, index, ClaimWithMark(c, d[start], d[end]));
-        }
-      }
-      out += fmt::format(
-          "<div class=\"divergence\"><div><span class=\"kind\">{}</span> {} "
-          "<span class=\"muted\">confidence {:.2f}</span></div><div class=\"sides\">{}</div>"
-          "<div class=\"pair\">{}</div></div>",
-          Esc(card["kind"]), Esc(card["explanation"]), card["confidence"].get<double>(), sides,
-          evidence);
+  for (const json& card : report["cards"]) {
+    if (!card["shown"].get<bool>()) continue;
+    std::set<std::string> outlet_tokens;
+    std::string sides;
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      const json& side = card["sides"][s];
+      if (s > 0) sides += "<span class=\"vs\"> — vs — </span>";
+      sides += fmt::format(
+          "<span class=\"side\"><b>{}</b>: {}</span>",
+          HtmlEscape(fmt::format("{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "))),
+          HtmlEscape(fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "))));
     }
-    out += "</div>\n";
+    std::string evidence, links;
+    std::set<int64_t> done, linked;
+    for (const json& m : card["divergences"]) {
+      int64_t cluster_id = m["cluster"].get<int64_t>();
+      const json& cluster = *clusters.at(cluster_id);
+      for (const json& o : cluster["outlets"]) outlet_tokens.insert(OutletToken(o));
+      if (linked.insert(cluster_id).second) {
+        links += fmt::format(" <a href=\"#cluster-{}\">cluster {}</a>", cluster_id, cluster_id);
+      }
+      const json& d = cluster["divergences"][m["index"].get<size_t>()];
+      for (const char* side : {"a", "b"}) {
+        int64_t id = d[side].get<int64_t>();
+        if (!done.insert(id).second) continue;
+        const json& c = *index.claims.at(id);
+        std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
+        evidence += ClaimBlock(c, index, ClaimWithMark(c, d[start], d[end]));
+      }
+    }
+    std::string outlets;
+    for (const std::string& t : outlet_tokens) outlets += (outlets.empty() ? "" : " ") + t;
+    out += fmt::format(
+        "<div class=\"card\" data-cluster-label=\"divergent\" data-outlets=\"{}\"><div>{} "
+        "<span class=\"kind\">{}</span> {} <span class=\"muted\">confidence {:.2f} ·{}</span>"
+        "</div><div class=\"divergence\"><div class=\"sides\">{}</div><div "
+        "class=\"pair\">{}</div></div></div>\n",
+        outlets, Badge("divergent"), Esc(card["kind"]), Esc(card["explanation"]),
+        card["confidence"].get<double>(), links, sides, evidence);
   }
   return out.empty() ? "<p class=\"muted\">No divergences found.</p>" : out;
 }
@@ -396,6 +398,8 @@ std::string RenderHtml(const json& report) {
   html += Filters(report, index);
   html += "<section id=\"divergences\"><h2>Divergences: where the outlets disagree</h2>" +
           DivergenceCards(report, index) + "</section>\n";
+  html += "<section id=\"divergent\"><h2>Divergent clusters</h2>" +
+          ClusterCards(report, index, "divergent") + "</section>\n";
   html +=
       "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
       "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left "

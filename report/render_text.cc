@@ -50,6 +50,13 @@ std::string SideTexts(const json& side) {
   return fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "));
 }
 
+const json& ClusterById(const json& report, int64_t id) {
+  for (const json& c : report["clusters"]) {
+    if (c["id"].get<int64_t>() == id) return c;
+  }
+  return report["clusters"].at(0);  // ids come from the same report: not reached
+}
+
 // "2 outlets, 1 upstream source: Yuri Ushakov".
 std::string SourcesLine(const json& cluster) {
   size_t outlets = cluster["documents"].size();
@@ -89,29 +96,28 @@ std::string RenderMarkdown(const json& report) {
       labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
   md += "## Divergences\n\n";
   bool any = false;
-  for (const json& cluster : report["clusters"]) {
-    for (const json& card : cluster["cards"]) {
-      if (!card["shown"].get<bool>()) continue;
-      any = true;
-      md += fmt::format("- **{}** (cluster {}, confidence {:.2f}): {}\n",
-                        card["kind"].get<std::string>(), cluster["id"].get<int64_t>(),
-                        card["confidence"].get<double>(), MdEscape(card["explanation"]));
-      for (size_t s = 0; s < card["sides"].size(); ++s) {
-        const json& side = card["sides"][s];
-        md += fmt::format("  - {}{}: {}\n", s == 0 ? "" : "vs ", MdEscape(SideWho(side)),
-                          MdEscape(SideTexts(side)));
-      }
-      // The evidence: each claim once, its differing words in bold.
-      std::set<int64_t> done;
-      for (const json& index : card["divergences"]) {
-        const json& d = cluster["divergences"][index.get<size_t>()];
-        for (const char* side : {"a", "b"}) {
-          int64_t id = d[side].get<int64_t>();
-          if (!done.insert(id).second) continue;
-          const json& c = *claims.at(id);
-          std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
-          md += fmt::format("    - {}: {}\n", MdEscape(Where(c)), Marked(c, d[start], d[end], "**", "**"));
-        }
+  for (const json& card : report["cards"]) {
+    if (!card["shown"].get<bool>()) continue;
+    any = true;
+    md += fmt::format("- **{}** (confidence {:.2f}): {}\n", card["kind"].get<std::string>(),
+                      card["confidence"].get<double>(), MdEscape(card["explanation"]));
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      const json& side = card["sides"][s];
+      md += fmt::format("  - {}{}: {}\n", s == 0 ? "" : "vs ", MdEscape(SideWho(side)),
+                        MdEscape(SideTexts(side)));
+    }
+    // The evidence: each claim once, its differing words in bold.
+    std::set<int64_t> done;
+    for (const json& m : card["divergences"]) {
+      const json& d = ClusterById(report, m["cluster"].get<int64_t>())["divergences"]
+                          [m["index"].get<size_t>()];
+      for (const char* side : {"a", "b"}) {
+        int64_t id = d[side].get<int64_t>();
+        if (!done.insert(id).second) continue;
+        const json& c = *claims.at(id);
+        std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
+        md += fmt::format("    - {} (cluster {}): {}\n", MdEscape(Where(c)),
+                          m["cluster"].get<int64_t>(), Marked(c, d[start], d[end], "**", "**"));
       }
     }
   }
@@ -144,7 +150,6 @@ std::string RenderMarkdown(const json& report) {
 }
 
 std::string RenderSummary(const json& report, int max_divergences) {
-  auto claims = ClaimIndex(report);
   const json& stats = report["stats"];
   const json& labels = stats["clusters_by_label"];
   std::string out = fmt::format("event: {}\n", report["event"]["title"].get<std::string>());
@@ -155,19 +160,16 @@ std::string RenderSummary(const json& report, int max_divergences) {
                      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
                      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
   // One entry per card (one conflicting detail), its sides grouped, most confident first.
-  std::vector<std::pair<const json*, const json*>> cards;  // (cluster, card)
-  for (const json& cluster : report["clusters"]) {
-    for (const json& card : cluster["cards"]) {
-      if (card["shown"].get<bool>()) cards.emplace_back(&cluster, &card);
-    }
+  std::vector<const json*> cards;
+  for (const json& card : report["cards"]) {
+    if (card["shown"].get<bool>()) cards.push_back(&card);
   }
-  std::stable_sort(cards.begin(), cards.end(), [](const auto& x, const auto& y) {
-    return (*x.second)["confidence"].template get<double>() >
-           (*y.second)["confidence"].template get<double>();
+  std::stable_sort(cards.begin(), cards.end(), [](const json* x, const json* y) {
+    return (*x)["confidence"].get<double>() > (*y)["confidence"].get<double>();
   });
   if (!cards.empty()) out += "top divergences:\n";
   for (size_t i = 0; i < cards.size() && static_cast<int>(i) < max_divergences; ++i) {
-    const json& card = *cards[i].second;
+    const json& card = *cards[i];
     out += fmt::format("  {:<8} {} · confidence {:.2f}\n", card["kind"].get<std::string>(),
                        card["explanation"].get<std::string>(), card["confidence"].get<double>());
     for (size_t s = 0; s < card["sides"].size(); ++s) {

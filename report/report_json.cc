@@ -54,10 +54,13 @@ std::string DocLabel(const Document& doc) {
   return label + " (" + source + ")";
 }
 
-// One card per conflicting detail: the cluster's divergences of one kind about one slot (a
-// term's aspect; for other kinds the pair of values), with the claims grouped by the side
-// they take ("telephone conversation, phone call" vs "video call").
-json CardsJson(const ReportInputs& in, const ClaimCluster& cluster) {
+// One card per conflicting detail: divergences of one kind about one slot (a term's aspect;
+// for other kinds the pair of values), with the claims grouped by the side they take
+// ("telephone conversation, phone call" vs "video call"). Per cluster (`clusters` holds one),
+// or for the whole event (`event_level`), where a term's aspect (how the leaders spoke) is one detail across
+// clusters while numbers and dates stay within their cluster.
+json CardsJson(const ReportInputs& in, const std::vector<const ClaimCluster*>& clusters,
+               bool event_level) {
   struct Side {
     std::vector<std::string> texts;
     std::set<int32_t> claims;
@@ -65,30 +68,37 @@ json CardsJson(const ReportInputs& in, const ClaimCluster& cluster) {
   };
   struct Card {
     std::string kind, aspect;
-    std::map<std::string, Side> sides;  // by side key
-    std::vector<size_t> members;        // indices into cluster.divergences
+    std::map<std::string, Side> sides;                  // by side key
+    std::vector<std::pair<int32_t, size_t>> members;    // (cluster id, divergence index)
     double confidence = 0;
   };
   std::vector<Card> cards;
   std::map<std::string, size_t> by_key;
-  for (size_t i = 0; i < cluster.divergences.size(); ++i) {
-    const ClusterDivergence& cd = cluster.divergences[i];
-    const Divergence& d = cd.detail;
-    auto norm = [](const std::string& t) { return NormalizeForMatching(t); };
-    std::string ka = d.aspect.empty() ? norm(d.a_text) : std::to_string(d.a_member);
-    std::string kb = d.aspect.empty() ? norm(d.b_text) : std::to_string(d.b_member);
-    std::string slot = d.aspect.empty() ? std::min(ka, kb) + "\x1f" + std::max(ka, kb) : d.aspect;
-    std::string key = std::string(KindName(d.kind)) + "\x1e" + slot;
-    auto [it, inserted] = by_key.emplace(key, cards.size());
-    if (inserted) cards.push_back({std::string(KindName(d.kind)), d.aspect, {}, {}, 0});
-    Card& card = cards[it->second];
-    card.members.push_back(i);
-    card.confidence = std::max(card.confidence, d.confidence);
-    for (auto [side, text, claim] : {std::tuple{ka, d.a_text, cd.a}, std::tuple{kb, d.b_text, cd.b}}) {
-      Side& s = card.sides[side];
-      if (std::find(s.texts.begin(), s.texts.end(), text) == s.texts.end()) s.texts.push_back(text);
-      s.claims.insert(claim);
-      s.docs.insert(in.claims.claims[static_cast<size_t>(claim)].doc);
+  for (const ClaimCluster* cluster : clusters) {
+    for (size_t i = 0; i < cluster->divergences.size(); ++i) {
+      const ClusterDivergence& cd = cluster->divergences[i];
+      const Divergence& d = cd.detail;
+      auto norm = [](const std::string& t) { return NormalizeForMatching(t); };
+      std::string ka = d.aspect.empty() ? norm(d.a_text) : std::to_string(d.a_member);
+      std::string kb = d.aspect.empty() ? norm(d.b_text) : std::to_string(d.b_member);
+      std::string slot =
+          d.aspect.empty() ? std::min(ka, kb) + "\x1f" + std::max(ka, kb) : d.aspect;
+      std::string key = std::string(KindName(d.kind)) + "\x1e" + slot;
+      if (event_level && d.aspect.empty()) key += "\x1e" + std::to_string(cluster->id);
+      auto [it, inserted] = by_key.emplace(key, cards.size());
+      if (inserted) cards.push_back({std::string(KindName(d.kind)), d.aspect, {}, {}, 0});
+      Card& card = cards[it->second];
+      card.members.emplace_back(cluster->id, i);
+      card.confidence = std::max(card.confidence, d.confidence);
+      for (auto [side, text, claim] :
+           {std::tuple{ka, d.a_text, cd.a}, std::tuple{kb, d.b_text, cd.b}}) {
+        Side& s = card.sides[side];
+        if (std::find(s.texts.begin(), s.texts.end(), text) == s.texts.end()) {
+          s.texts.push_back(text);
+        }
+        s.claims.insert(claim);
+        s.docs.insert(in.claims.claims[static_cast<size_t>(claim)].doc);
+      }
     }
   }
   json out = json::array();
@@ -121,7 +131,19 @@ json CardsJson(const ReportInputs& in, const ClaimCluster& cluster) {
     for (const std::string& p : phrases) explanation += (explanation.empty() ? "" : " vs ") + p;
     if (!card.aspect.empty()) explanation += " (" + card.aspect + ")";
     if (card.kind == "quote" && card.members.size() == 1) {
-      explanation = cluster.divergences[card.members[0]].detail.explanation;
+      for (const ClaimCluster* c : clusters) {
+        if (c->id == card.members[0].first) {
+          explanation = c->divergences[card.members[0].second].detail.explanation;
+        }
+      }
+    }
+    json members = json::array();
+    for (const auto& [cluster, index] : card.members) {
+      if (event_level) {
+        members.push_back({{"cluster", cluster}, {"index", index}});
+      } else {
+        members.push_back(index);
+      }
     }
     out.push_back({{"kind", card.kind},
                    {"aspect", card.aspect.empty() ? json(nullptr) : json(card.aspect)},
@@ -129,7 +151,7 @@ json CardsJson(const ReportInputs& in, const ClaimCluster& cluster) {
                    {"confidence", std::round(card.confidence * 100) / 100},
                    {"shown", card.confidence >= in.options.min_divergence_confidence},
                    {"sides", sides},
-                   {"divergences", card.members}});
+                   {"divergences", members}});
   }
   return out;
 }
@@ -167,7 +189,7 @@ json ClusterJson(const ReportInputs& in, const ClaimCluster& cluster) {
           {"origin", DocId(in.corpus, cluster.origin)},
           {"speakers", cluster.speakers},
           {"divergences", divergences},
-          {"cards", CardsJson(in, cluster)}};
+          {"cards", CardsJson(in, {&cluster}, false)}};
 }
 
 json CopiesJson(const ReportInputs& in) {
@@ -253,6 +275,8 @@ json ParametersJson(const AnalysisOptions& o) {
   return {{"overlap_threshold", o.overlap_threshold},
           {"cluster_threshold", o.cluster_threshold},
           {"fact_threshold", o.fact_threshold},
+          {"fact_threshold_anchored", o.fact_threshold_anchored},
+          {"fact_threshold_leads", o.fact_threshold_leads},
           {"copy_threshold", o.copy_threshold},
           {"off_event_threshold", o.off_event_threshold},
           {"rescue_threshold", o.rescue_threshold},
@@ -285,6 +309,12 @@ json BuildReportJson(const ReportInputs& in) {
   }
   json clusters = json::array();
   for (const ClaimCluster& c : in.event.clusters) clusters.push_back(ClusterJson(in, c));
+  // The event's cards: from the divergent clusters (those whose divergences are shown).
+  std::vector<const ClaimCluster*> divergent;
+  for (const ClaimCluster& c : in.event.clusters) {
+    if (c.label == ClusterLabel::kDivergent) divergent.push_back(&c);
+  }
+  json cards = CardsJson(in, divergent, true);
   return {{"schema", kReportSchema},
           {"generated_at", in.generated_at.empty() ? UtcNow() : in.generated_at},
           {"generator", "crossclaim"},
@@ -293,6 +323,7 @@ json BuildReportJson(const ReportInputs& in) {
           {"documents", DocumentsJson(in.corpus, in.claims)},
           {"claims", claims},
           {"clusters", clusters},
+          {"cards", cards},
           {"copies", CopiesJson(in)},
           {"edges", EdgesJson(in.event)},
           {"stats", StatsJson(in)}};

@@ -14,7 +14,9 @@ enter the audit. PART is `dev` (events of 2010-2012, looked at while developing)
 Item keys name no article text: a divergence is
   div|EVENT|DOC_A:START-END|DOC_B:START-END|KIND        (claim spans, bytes of the article)
 a cluster is
-  cluster|EVENT|DOC:START-END,DOC:START-END,...         (its claims)
+  LABEL|EVENT|DOC:START-END,DOC:START-END,...           (its label, copied or corroborated,
+                                                         and its claims)
+A verdict is for an item as shown: the same claims under another label are another item.
 Nothing from the data set is written into the project; WORK_DIR holds the reports.
 """
 import argparse
@@ -87,7 +89,8 @@ def items(report, event, shown_only=True):
             key = "div|{}|{}|{}|{}".format(event, claim_key(a), claim_key(b), d["kind"])
             out.append((key, "divergence", (d, a, b, cluster)))
         if cluster["label"] in ("copied", "corroborated"):
-            key = "cluster|{}|{}".format(event, ",".join(claim_key(claims[c]) for c in cluster["claims"]))
+            key = "{}|{}|{}".format(cluster["label"], event,
+                                    ",".join(claim_key(claims[c]) for c in cluster["claims"]))
             out.append((key, cluster["label"], cluster))
     return out
 
@@ -140,14 +143,29 @@ def read_verdicts(path):
 
 
 def score(args):
+    """Precision of the judged items among those shown; with --sample, of the seeded sample
+    that `sample` prints (all of it must be judged)."""
     parts, reports = load(args.work)
     verdicts = read_verdicts(args.verdicts)
     shown = {}
-    for event, part in parts.items():
+    pools = collections.defaultdict(list)
+    for event, part in sorted(parts.items()):
         if part != args.part:
             continue
         for key, kind, _ in items(reports[event], event):
             shown[key] = kind
+            pools[kind].append(key)
+    if args.sample:
+        shown = {}
+        rng = random.Random(args.seed)
+        for kind in ("divergence", "copied", "corroborated"):
+            pool = sorted(pools[kind])
+            chosen = pool if kind == "copied" else rng.sample(pool, min(args.n, len(pool)))
+            for key in chosen:
+                shown[key] = kind
+        missing = [k for k in shown if k not in verdicts]
+        if missing:
+            sys.exit("not judged: " + " ".join(missing[:5]))
     tally = collections.defaultdict(lambda: [0, 0, 0])  # judged true, judged false, shown
     for key, kind in shown.items():
         tally[kind][2] += 1
@@ -191,6 +209,9 @@ def main():
     c.add_argument("work")
     c.add_argument("part", choices=["dev", "heldout"])
     c.add_argument("verdicts")
+    c.add_argument("--sample", action="store_true")
+    c.add_argument("--seed", type=int, default=7)
+    c.add_argument("--n", type=int, default=40)
     k = sub.add_parser("check")
     k.add_argument("work")
     k.add_argument("verdicts")

@@ -99,7 +99,7 @@ TEST(PairsCli, FieldsAndBruteForceFeatures) {
     for (const auto& [key, unused] : p.items()) keys.push_back(key);
     EXPECT_THAT(keys, ::testing::ElementsAre(
                           "id", "jaccard_word", "jaccard_char", "cosine", "divergent",
-                          "divergence_kinds", "cosine_word", "cosine_char", "score", "dice_word1",
+                          "divergence_kinds", "divergence_confidence", "cosine_word", "cosine_char", "score", "dice_word1",
                           "dice_word2", "dice_word3", "dice_content", "wordnet_min", "wordnet_max",
                           "number_mismatch", "number_distance", "length_log_ratio2", "cosine_lsa"));
     EXPECT_EQ(p["id"], kRows[i][0]);

@@ -71,6 +71,8 @@ class UpstreamEvent : public ::testing::Test {
                      "\"We will keep building a partnership without limits for our peoples,\" "
                      "Putin told Xi."),
     });
+    // As ingest does (core/ingest.h): the source a text names.
+    for (Document& d : corpus_.documents) d.source = FindDocumentSource(d.text);
     claims_ = ExtractCorpusClaims(corpus_, {}, {});
     Result<EventAnalysis> event = AnalyzeEvent(corpus_, claims_, AnalysisOptions());
     ASSERT_TRUE(event.ok()) << event.status().message();
@@ -140,6 +142,7 @@ TEST(UpstreamOf, SpeakerThenParagraphThenDocumentSource) {
       "Officials said the talks were useful for both sides.\n\n"
       "Trade grew by a fifth over the year before the call.\n\n"
       "Source: Reuters")});
+  corpus.documents[0].source = FindDocumentSource(corpus.documents[0].text);  // as ingest does
   ClaimSet set = ExtractCorpusClaims(corpus, {}, {});
   ASSERT_EQ(set.claims.size(), 4u);
   const Document& doc = corpus.documents[0];
