@@ -408,9 +408,9 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
   std::vector<char> anchored(edges.size(), 0);
   for (size_t k = 0; k < edges.size(); ++k) {
     size_t a = static_cast<size_t>(edges[k].a), b = static_cast<size_t>(edges[k].b);
-    bool dates_conflict = std::any_of(
-        edges[k].divergences.begin(), edges[k].divergences.end(),
-        [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
+    bool dates_conflict =
+        std::any_of(edges[k].divergences.begin(), edges[k].divergences.end(),
+                    [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
     if (dates_conflict) continue;  // two leads on two days are two actions
     if (rank[a] < lead_claims && rank[b] < lead_claims) {
       anchored[k] = 2;
@@ -467,8 +467,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     const Claim& cb = claims[static_cast<size_t>(e.b)];
     size_t da = position[ca.doc];
     size_t db = position[cb.doc];
-    bool copy_edge = e.kind == EdgeKind::kCopy ||
-                     (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold);
+    bool copy_edge =
+        e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold);
     if (copy_edge && IsSharedQuotation(ca, cb, corpus)) {
       NoteQuotation(ca, cb, corpus, &cluster);  // quoted by both, not copied
     } else if (copy_edge) {
@@ -651,7 +651,8 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   std::vector<std::pair<int32_t, int32_t>> edge_pairs;
   edge_pairs.reserve(event.edges.size());
   for (const ClaimEdge& e : event.edges) edge_pairs.emplace_back(e.a, e.b);
-  std::vector<float> facts = SameFactScores(claims, edge_pairs, options.wordnet_dir, options.threads);
+  std::vector<float> facts =
+      SameFactScores(claims, edge_pairs, options.wordnet_dir, options.threads);
   for (size_t k = 0; k < event.edges.size(); ++k) event.edges[k].fact = facts[k];
   timer.Lap("edges");
 

@@ -48,9 +48,9 @@ namespace crossclaim {
 
 struct AnalysisOptions {
   TfidfOptions tfidf;
-  std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
-  double overlap_threshold = 0.1;    // cosine for an overlap edge
-  double cluster_threshold = 0.2;    // average-link merge threshold
+  std::string background_idf;      // a file written by `crossclaim idf`; empty: fit on the event
+  double overlap_threshold = 0.1;  // cosine for an overlap edge
+  double cluster_threshold = 0.2;  // average-link merge threshold
   // Same fact, not same words: an overlap edge joins claims into one cluster, and its
   // divergences count, only when its same-fact score (cluster/fact_scores.h, the learned pair
   // score) is at least this; copy edges always do. Chosen on the BASIL dev audit
@@ -72,7 +72,7 @@ struct AnalysisOptions {
   // Each claim keeps at most this many overlap partners, its strongest (0: all). Bounds the
   // graph on large inputs; a fact is rarely restated by more outlets than this.
   int max_partners = 50;
-  DedupOptions dedup;                // passage-level copies between documents
+  DedupOptions dedup;  // passage-level copies between documents
   DivergenceOptions divergence;
   // Divergences below this confidence (Divergence::confidence) stay in the analysis but do
   // not make a cluster divergent; the report shows them only when asked (--all-divergences).
@@ -86,7 +86,7 @@ struct AnalysisOptions {
 enum class EdgeKind { kOverlap, kCopy, kConflict };
 enum class ClusterLabel { kDivergent, kCopied, kCorroborated, kSingleSource };
 
-std::string_view EdgeKindName(EdgeKind kind);        // "overlap", "copy", "conflict"
+std::string_view EdgeKindName(EdgeKind kind);           // "overlap", "copy", "conflict"
 std::string_view ClusterLabelName(ClusterLabel label);  // "divergent", "copied", ...
 
 // An edge between two claims of different documents; a < b (claim ids).
@@ -95,8 +95,8 @@ struct ClaimEdge {
   int32_t b = 0;
   EdgeKind kind = EdgeKind::kOverlap;
   float cosine = 0;
-  float jaccard = 0;  // Jaccard of the two claims' word 3-gram sets
-  float fact = 0;     // same-fact score in [0, 1] (cluster/fact_scores.h)
+  float jaccard = 0;                    // Jaccard of the two claims' word 3-gram sets
+  float fact = 0;                       // same-fact score in [0, 1] (cluster/fact_scores.h)
   std::vector<Divergence> divergences;  // non-empty exactly when kind == kConflict
   std::vector<std::pair<std::string, float>> terms;  // words that carry the cosine, largest first
 
@@ -127,7 +127,7 @@ struct ClaimCluster {
   // copy), as the first prints it, and its speaker; empty when none.
   std::string quotation;
   std::string quotation_speaker;
-  int32_t origin = 0;  // document index of the earliest published member
+  int32_t origin = 0;                 // document index of the earliest published member
   std::vector<std::string> speakers;  // distinct attributions behind the claims
   std::vector<ClusterDivergence> divergences;
 
@@ -140,11 +140,12 @@ struct StageTime {
 };
 
 struct EventAnalysis {
-  std::vector<bool> off_event;      // per claim id
-  std::vector<float> centrality;    // per claim id: its block's cosine to the event's centre
-  std::vector<ClaimEdge> edges;     // sorted by (a, b)
-  std::vector<ClaimCluster> clusters;  // every on-event claim in exactly one; ordered by first claim
-  DedupResult copies;               // passage-level copies between documents
+  std::vector<bool> off_event;    // per claim id
+  std::vector<float> centrality;  // per claim id: its block's cosine to the event's centre
+  std::vector<ClaimEdge> edges;   // sorted by (a, b)
+  std::vector<ClaimCluster>
+      clusters;        // every on-event claim in exactly one; ordered by first claim
+  DedupResult copies;  // passage-level copies between documents
   std::vector<StageTime> timings;
 };
 

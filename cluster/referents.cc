@@ -9,9 +9,9 @@ std::vector<DateMention> TimeAnchors(const Claim& claim, const std::optional<Dat
   if (!published) return out;
   for (const DateMention& d : claim.dates) {
     if (d.year == 0) continue;
-    bool far = d.month == 0 ? d.year != published->year
-                            : std::abs((d.year - published->year) * 12 + d.month -
-                                       published->month) >= 2;
+    bool far = d.month == 0
+                   ? d.year != published->year
+                   : std::abs((d.year - published->year) * 12 + d.month - published->month) >= 2;
     if (far) out.push_back(d);
   }
   return out;

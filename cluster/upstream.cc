@@ -21,9 +21,10 @@ size_t Find(std::vector<size_t>& parent, size_t x) {
 
 bool NamesSomeone(std::string_view speaker) {
   static constexpr std::string_view kGeneric[] = {
-      "officials", "official", "police", "authorities", "analysts", "experts", "witnesses",
-      "sources", "source", "prosecutors", "diplomats", "investigators", "residents", "observers",
-      "critics", "aides", "aide", "reports", "report", "people", "spokesman", "spokeswoman"};
+      "officials", "official",  "police",    "authorities", "analysts",  "experts",
+      "witnesses", "sources",   "source",    "prosecutors", "diplomats", "investigators",
+      "residents", "observers", "critics",   "aides",       "aide",      "reports",
+      "report",    "people",    "spokesman", "spokeswoman"};
   std::string last(
       speaker.substr(speaker.rfind(' ') == std::string_view::npos ? 0 : speaker.rfind(' ') + 1));
   for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

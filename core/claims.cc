@@ -13,75 +13,83 @@ namespace {
 
 using std::string_view;
 
-constexpr std::array<string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+constexpr std::array<string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
 constexpr std::array<string_view, 12> kMonthAbbrev = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 constexpr std::array<string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                   "friday", "saturday", "sunday"};
-constexpr std::array<string_view, 13> kNumberWords = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve"};
+constexpr std::array<string_view, 13> kNumberWords = {"zero", "one",    "two",   "three", "four",
+                                                      "five", "six",    "seven", "eight", "nine",
+                                                      "ten",  "eleven", "twelve"};
 
-constexpr auto kNegations = std::to_array<string_view>({
-    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "deny",
-    "denies", "denied", "denying", "reject", "rejects", "rejected", "refuse", "refuses",
-    "refused", "dismissed", "dismisses", "false", "cannot"});
-constexpr auto kModals = std::to_array<string_view>({
-    "may", "might", "could", "would", "should", "will", "reportedly", "allegedly", "possibly",
-    "probably", "likely", "unlikely", "perhaps"});
+constexpr auto kNegations = std::to_array<string_view>(
+    {"not",     "no",      "never",   "nor",       "neither",   "none",   "nobody",  "nothing",
+     "without", "deny",    "denies",  "denied",    "denying",   "reject", "rejects", "rejected",
+     "refuse",  "refuses", "refused", "dismissed", "dismisses", "false",  "cannot"});
+constexpr auto kModals = std::to_array<string_view>({"may", "might", "could", "would", "should",
+                                                     "will", "reportedly", "allegedly", "possibly",
+                                                     "probably", "likely", "unlikely", "perhaps"});
 // Verbs that attribute a statement, strongest first: "X reported" outranks "Y declared" in
 // "Y declared readiness ..., X reported".
-constexpr auto kReportingVerbs = std::to_array<string_view>({
-    "said", "says", "stated", "states", "reported", "reports", "told", "wrote", "quoted"});
-constexpr auto kSpeechVerbs = std::to_array<string_view>({
-    "noted", "added", "announced", "claimed", "asserted", "declared", "warned", "stressed",
-    "insisted", "confirmed", "emphasised", "emphasized", "explained", "argued"});
+constexpr auto kReportingVerbs = std::to_array<string_view>(
+    {"said", "says", "stated", "states", "reported", "reports", "told", "wrote", "quoted"});
+constexpr auto kSpeechVerbs = std::to_array<string_view>(
+    {"noted", "added", "announced", "claimed", "asserted", "declared", "warned", "stressed",
+     "insisted", "confirmed", "emphasised", "emphasized", "explained", "argued"});
 // Words before a speech verb that make it passive or adjectival ("as reported", "was said").
-constexpr auto kNotSpeakerBefore = std::to_array<string_view>({
-    "as", "was", "were", "been", "be", "being", "is", "are", "widely", "and", "or", "but"});
-constexpr auto kQualifiers = std::to_array<string_view>({
-    "more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
-    "at least", "up to", "less than", "fewer than", "some", "under", "just over", "just under"});
-constexpr auto kUnitWords = std::to_array<string_view>({
-    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "km", "kilometres", "kilometers", "miles", "people", "percent", "tonnes",
-    "tons", "barrels", "dollars", "euros", "yuan", "roubles", "rubles", "times", "troops",
-    "soldiers", "drones", "missiles", "countries", "rounds", "meters", "metres"});
+constexpr auto kNotSpeakerBefore = std::to_array<string_view>(
+    {"as", "was", "were", "been", "be", "being", "is", "are", "widely", "and", "or", "but"});
+constexpr auto kQualifiers = std::to_array<string_view>(
+    {"more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
+     "at least", "up to", "less than", "fewer than", "some", "under", "just over", "just under"});
+constexpr auto kUnitWords = std::to_array<string_view>(
+    {"minute",     "minutes", "hour",     "hours",     "day",    "days",   "week",
+     "weeks",      "month",   "months",   "year",      "years",  "km",     "kilometres",
+     "kilometers", "miles",   "people",   "percent",   "tonnes", "tons",   "barrels",
+     "dollars",    "euros",   "yuan",     "roubles",   "rubles", "times",  "troops",
+     "soldiers",   "drones",  "missiles", "countries", "rounds", "meters", "metres"});
 // Capitalised words that start sentences without being names.
-constexpr auto kNotNames = std::to_array<string_view>({
-    "the", "a", "an", "in", "on", "at", "as", "it", "he", "she", "they", "we", "i", "this",
-    "that", "these", "those", "but", "and", "or", "if", "while", "when", "after", "before",
-    "since", "during", "although", "however", "both", "from", "to", "for", "with", "by", "of",
-    "his", "her", "their", "its", "our", "there", "here", "what", "who", "how", "why", "such",
-    "quote", "details", "source", "having", "addressing", "cooperation", "officials", "sources",
-    "analysts", "experts", "meanwhile", "also", "among", "even", "than", "then", "so", "yet",
-    "according", "since", "until", "despite", "following", "amid"});
+constexpr auto kNotNames = std::to_array<string_view>(
+    {"the",       "a",       "an",        "in",         "on",          "at",        "as",
+     "it",        "he",      "she",       "they",       "we",          "i",         "this",
+     "that",      "these",   "those",     "but",        "and",         "or",        "if",
+     "while",     "when",    "after",     "before",     "since",       "during",    "although",
+     "however",   "both",    "from",      "to",         "for",         "with",      "by",
+     "of",        "his",     "her",       "their",      "its",         "our",       "there",
+     "here",      "what",    "who",       "how",        "why",         "such",      "quote",
+     "details",   "source",  "having",    "addressing", "cooperation", "officials", "sources",
+     "analysts",  "experts", "meanwhile", "also",       "among",       "even",      "than",
+     "then",      "so",      "yet",       "according",  "since",       "until",     "despite",
+     "following", "amid"});
 // Sentence openers and titles that are capitalised without being names by themselves
 // ("Let me be clear", "Mr" before a name).
-constexpr auto kNotNamesAlone = std::to_array<string_view>({
-    "let", "let's", "mr", "mrs", "ms", "dr", "sir", "now", "still", "just", "yes", "well",
-    "today", "yesterday", "tonight", "last", "next", "some", "many", "most", "all", "every",
-    "each", "another", "other", "one", "asked", "instead", "because", "though", "where",
-    "whether", "maybe", "indeed", "thus", "once", "again", "later", "earlier", "first",
-    "finally", "under", "over", "about", "against", "without", "within", "through", "not",
-    "look", "no", "so", "my", "you", "your", "do", "does", "did", "is", "are", "was", "were",
-    "can", "will", "would", "should", "could", "may", "might", "must", "please", "thank",
-    "thanks", "okay", "ok", "oh", "sure", "yeah", "even", "only", "much", "more", "less"});
+constexpr auto kNotNamesAlone = std::to_array<string_view>(
+    {"let",     "let's",  "mr",    "mrs",     "ms",      "dr",        "sir",     "now",
+     "still",   "just",   "yes",   "well",    "today",   "yesterday", "tonight", "last",
+     "next",    "some",   "many",  "most",    "all",     "every",     "each",    "another",
+     "other",   "one",    "asked", "instead", "because", "though",    "where",   "whether",
+     "maybe",   "indeed", "thus",  "once",    "again",   "later",     "earlier", "first",
+     "finally", "under",  "over",  "about",   "against", "without",   "within",  "through",
+     "not",     "look",   "no",    "so",      "my",      "you",       "your",    "do",
+     "does",    "did",    "is",    "are",     "was",     "were",      "can",     "will",
+     "would",   "should", "could", "may",     "might",   "must",      "please",  "thank",
+     "thanks",  "okay",   "ok",    "oh",      "sure",    "yeah",      "even",    "only",
+     "much",    "more",   "less"});
 // Titles written before a name, joined to it across their full stop ("Mr. Obama").
-constexpr auto kHonorifics = std::to_array<string_view>({
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "rev"});
+constexpr auto kHonorifics = std::to_array<string_view>(
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "rev"});
 // "and" is not a connector: "Putin and Xi" is two names, not one.
 constexpr auto kNameConnectors = std::to_array<string_view>({"of", "for", "the", "de"});
-constexpr auto kGenericSources = std::to_array<string_view>({
-    "officials", "police", "authorities", "analysts", "experts", "witnesses", "sources",
-    "prosecutors", "diplomats", "investigators", "residents", "observers"});
+constexpr auto kGenericSources = std::to_array<string_view>(
+    {"officials", "police", "authorities", "analysts", "experts", "witnesses", "sources",
+     "prosecutors", "diplomats", "investigators", "residents", "observers"});
 constexpr auto kPronouns =
     std::to_array<string_view>({"he", "she", "they", "it", "we", "i", "you", "who", "which"});
-constexpr auto kAdverbs = std::to_array<string_view>({
-    "also", "previously", "later", "further", "reportedly", "then", "again", "earlier",
-    "recently", "separately", "had", "has", "have", "was", "is", "were"});
+constexpr auto kAdverbs = std::to_array<string_view>(
+    {"also", "previously", "later", "further", "reportedly", "then", "again", "earlier", "recently",
+     "separately", "had", "has", "have", "was", "is", "were"});
 
 template <size_t N>
 bool In(const std::array<string_view, N>& list, string_view word) {
@@ -345,7 +353,8 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
       }
       // Up to two connectors between capitalised words: "Institute for the Study of War".
       size_t k = j;
-      while (k < t.size() && k - j < 2 && t.gap_before(k) == " " && In(kNameConnectors, t.norm(k))) {
+      while (k < t.size() && k - j < 2 && t.gap_before(k) == " " &&
+             In(kNameConnectors, t.norm(k))) {
         ++k;
       }
       if (plain_gap && k > j && k < t.size() && t.gap_before(k) == " " && IsNameToken(t, k)) {
@@ -507,8 +516,7 @@ bool IsQuestion(string_view text, const std::vector<Span>& quotes) {
     return s.ends_with("?");
   };
   if (ends_with_mark(text)) return true;
-  return !quotes.empty() &&
-         ends_with_mark(text.substr(quotes.back().begin, quotes.back().size()));
+  return !quotes.empty() && ends_with_mark(text.substr(quotes.back().begin, quotes.back().size()));
 }
 
 // "he said", "she told reporters", "said she": a speech verb next to a pronoun.
@@ -516,7 +524,8 @@ bool PronounSpeaker(const SentenceTokens& t) {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     bool pronoun = t.norm(i) == "he" || t.norm(i) == "she";
     bool verb_after = In(kReportingVerbs, t.norm(i + 1)) || In(kSpeechVerbs, t.norm(i + 1));
-    bool verb_before = i > 0 && (In(kReportingVerbs, t.norm(i - 1)) || In(kSpeechVerbs, t.norm(i - 1)));
+    bool verb_before =
+        i > 0 && (In(kReportingVerbs, t.norm(i - 1)) || In(kSpeechVerbs, t.norm(i - 1)));
     if (pronoun && (verb_after || verb_before)) return true;
   }
   return false;
@@ -647,9 +656,9 @@ ClaimSet ExtractCorpusClaims(const Corpus& corpus, const BoilerplateOptions& boi
   ClaimSet set;
   set.boilerplate = FindBoilerplate(corpus.documents, boilerplate);
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
-    std::vector<Claim> claims = ExtractClaims(corpus.documents[d], static_cast<int>(d),
-                                              set.boilerplate[d],
-                                              static_cast<int>(set.claims.size()), options);
+    std::vector<Claim> claims =
+        ExtractClaims(corpus.documents[d], static_cast<int>(d), set.boilerplate[d],
+                      static_cast<int>(set.claims.size()), options);
     std::move(claims.begin(), claims.end(), std::back_inserter(set.claims));
   }
   return set;

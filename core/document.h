@@ -37,7 +37,8 @@ struct Document {
   std::string url;
   std::optional<Date> published;  // never invented: absent when the input does not say
   std::string title;
-  // upstream source named by the input or the text ("Institute for the Study of War (ISW)", "PA News"); empty when none
+  // upstream source named by the input or the text ("Institute for the Study of War (ISW)", "PA
+  // News"); empty when none
   std::string source;
   std::string text;  // valid UTF-8
 

@@ -53,11 +53,16 @@ json DocumentsJson(const Corpus& corpus, const ClaimSet& claims) {
   for (const Claim& claim : claims.claims) ++claim_counts[static_cast<size_t>(claim.doc)];
   json out = json::array();
   for (const InputRecord& record : corpus.records) {
-    json entry = {{"id", record.id},         {"location", record.location},
-                  {"outlet", nullptr},       {"published", nullptr},
-                  {"status", "skipped"},     {"reason", record.reason},
-                  {"claims", 0},             {"boilerplate_removed", 0},
-                  {"utf8_repairs", record.utf8_repairs}, {"warnings", record.warnings}};
+    json entry = {{"id", record.id},
+                  {"location", record.location},
+                  {"outlet", nullptr},
+                  {"published", nullptr},
+                  {"status", "skipped"},
+                  {"reason", record.reason},
+                  {"claims", 0},
+                  {"boilerplate_removed", 0},
+                  {"utf8_repairs", record.utf8_repairs},
+                  {"warnings", record.warnings}};
     if (record.status == InputStatus::kUsed) {
       size_t d = static_cast<size_t>(record.document);
       const Document& doc = corpus.documents[d];

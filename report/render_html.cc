@@ -100,8 +100,8 @@ std::string Source(const json& claim, const Index& index) {
   if (doc.contains("source") && !doc["source"].is_null()) {
     source = " (source: " + HtmlEscape(doc["source"].get<std::string>()) + ")";
   }
-  return fmt::format("<div class=\"src\"><b>{}</b>{} · {} · {}</div>", Esc(claim["outlet"]),
-                     source, published, link);
+  return fmt::format("<div class=\"src\"><b>{}</b>{} · {} · {}</div>", Esc(claim["outlet"]), source,
+                     published, link);
 }
 
 std::string ClaimBlock(const json& claim, const Index& index, const std::string& body) {
@@ -124,7 +124,8 @@ std::string Badge(const std::string& label) {
 }
 
 std::string SourcesText(const json& cluster) {
-  std::string text = fmt::format("{} independent source(s)", cluster["independent_sources"].get<int64_t>());
+  std::string text =
+      fmt::format("{} independent source(s)", cluster["independent_sources"].get<int64_t>());
   if (cluster.contains("upstream_sources")) {
     std::vector<std::string> names;
     for (const json& u : cluster["upstream"]) names.push_back(u["name"]);
@@ -153,10 +154,12 @@ std::string DivergenceCards(const json& report, const Index& index) {
     for (size_t s = 0; s < card["sides"].size(); ++s) {
       const json& side = card["sides"][s];
       if (s > 0) sides += "<span class=\"vs\"> — vs — </span>";
-      sides += fmt::format(
-          "<span class=\"side\"><b>{}</b>: {}</span>",
-          HtmlEscape(fmt::format("{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "))),
-          HtmlEscape(fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "))));
+      sides +=
+          fmt::format("<span class=\"side\"><b>{}</b>: {}</span>",
+                      HtmlEscape(fmt::format(
+                          "{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "))),
+                      HtmlEscape(fmt::format(
+                          "{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "))));
     }
     std::string evidence, links;
     std::set<int64_t> done, linked;
@@ -199,10 +202,9 @@ std::string ClusterCards(const json& report, const Index& index, const std::stri
                  HtmlEscape(fmt::format(
                      "{}", fmt::join(cluster["speakers"].get<std::vector<std::string>>(), "; ")));
     }
-    out += fmt::format(
-        "<div class=\"card\" {}><div>{} cluster {} · {} · origin {}{}</div>",
-        ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
-        SourcesText(cluster), Esc(cluster["origin"]), speakers);
+    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} · origin {}{}</div>",
+                       ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
+                       SourcesText(cluster), Esc(cluster["origin"]), speakers);
     for (const json& id : cluster["claims"]) {
       const json& claim = *index.claims.at(id.get<int64_t>());
       out += ClaimBlock(claim, index, HtmlEscape(claim["text"].get<std::string>()));

@@ -22,9 +22,12 @@ std::string Marked(const json& claim, int64_t start, int64_t end, std::string_vi
                    std::string_view close) {
   std::string text = claim["text"];
   int64_t base = claim["start"];
-  size_t b = static_cast<size_t>(std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size())));
-  size_t e = static_cast<size_t>(std::clamp<int64_t>(end - base, static_cast<int64_t>(b), static_cast<int64_t>(text.size())));
-  return fmt::format("{}{}{}{}{}", text.substr(0, b), open, text.substr(b, e - b), close, text.substr(e));
+  size_t b =
+      static_cast<size_t>(std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size())));
+  size_t e = static_cast<size_t>(
+      std::clamp<int64_t>(end - base, static_cast<int64_t>(b), static_cast<int64_t>(text.size())));
+  return fmt::format("{}{}{}{}{}", text.substr(0, b), open, text.substr(b, e - b), close,
+                     text.substr(e));
 }
 
 std::string Where(const json& claim) {
@@ -61,10 +64,10 @@ const json& ClusterById(const json& report, int64_t id) {
 std::string SourcesLine(const json& cluster) {
   size_t outlets = cluster["documents"].size();
   int64_t upstream = cluster.value("upstream_sources", int64_t{0});
-  std::string line = fmt::format("{} document{}, {} independent source{}", outlets,
-                                 outlets == 1 ? "" : "s",
-                                 cluster["independent_sources"].get<int64_t>(),
-                                 cluster["independent_sources"] == 1 ? "" : "s");
+  std::string line =
+      fmt::format("{} document{}, {} independent source{}", outlets, outlets == 1 ? "" : "s",
+                  cluster["independent_sources"].get<int64_t>(),
+                  cluster["independent_sources"] == 1 ? "" : "s");
   if (cluster.contains("upstream")) {
     std::vector<std::string> names;
     for (const json& u : cluster["upstream"]) names.push_back(u["name"]);
@@ -109,8 +112,8 @@ std::string RenderMarkdown(const json& report) {
     // The evidence: each claim once, its differing words in bold.
     std::set<int64_t> done;
     for (const json& m : card["divergences"]) {
-      const json& d = ClusterById(report, m["cluster"].get<int64_t>())["divergences"]
-                          [m["index"].get<size_t>()];
+      const json& d =
+          ClusterById(report, m["cluster"].get<int64_t>())["divergences"][m["index"].get<size_t>()];
       for (const char* side : {"a", "b"}) {
         int64_t id = d[side].get<int64_t>();
         if (!done.insert(id).second) continue;
@@ -128,17 +131,21 @@ std::string RenderMarkdown(const json& report) {
                                                                            : "Corroborated");
     for (const json& cluster : report["clusters"]) {
       if (cluster["label"] != label) continue;
-      md += fmt::format("- cluster {} · {} · outlets: {} · origin: {}\n",
-                        cluster["id"].get<int64_t>(), MdEscape(SourcesLine(cluster)),
-                        MdEscape(fmt::format("{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))),
-                        MdEscape(cluster["origin"]));
+      md += fmt::format(
+          "- cluster {} · {} · outlets: {} · origin: {}\n", cluster["id"].get<int64_t>(),
+          MdEscape(SourcesLine(cluster)),
+          MdEscape(fmt::format(
+              "{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))),
+          MdEscape(cluster["origin"]));
       for (const json& id : cluster["claims"]) {
         const json& c = *claims.at(id.get<int64_t>());
         md += fmt::format("  - {}: {}\n", MdEscape(Where(c)), MdEscape(c["text"]));
       }
     }
   }
-  md += "\n## Documents\n\n| id | outlet | published | status | claims | boilerplate removed |\n|---|---|---|---|---|---|\n";
+  md +=
+      "\n## Documents\n\n| id | outlet | published | status | claims | boilerplate removed "
+      "|\n|---|---|---|---|---|---|\n";
   for (const json& d : report["documents"]) {
     md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", MdEscape(d["id"]),
                       d["outlet"].is_null() ? "" : MdEscape(d["outlet"]),
@@ -153,9 +160,10 @@ std::string RenderSummary(const json& report, int max_divergences) {
   const json& stats = report["stats"];
   const json& labels = stats["clusters_by_label"];
   std::string out = fmt::format("event: {}\n", report["event"]["title"].get<std::string>());
-  out += fmt::format("documents: {} used, {} skipped\nclaims: {} ({} off-event)\n",
-                     stats["documents_used"].get<int64_t>(), stats["documents_skipped"].get<int64_t>(),
-                     stats["claims"].get<int64_t>(), stats["off_event_claims"].get<int64_t>());
+  out +=
+      fmt::format("documents: {} used, {} skipped\nclaims: {} ({} off-event)\n",
+                  stats["documents_used"].get<int64_t>(), stats["documents_skipped"].get<int64_t>(),
+                  stats["claims"].get<int64_t>(), stats["off_event_claims"].get<int64_t>());
   out += fmt::format("clusters: {} divergent, {} corroborated, {} copied, {} single-source\n",
                      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
                      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());

@@ -57,8 +57,8 @@ std::string DocLabel(const Document& doc) {
 // One card per conflicting detail: divergences of one kind about one slot (a term's aspect;
 // for other kinds the pair of values), with the claims grouped by the side they take
 // ("telephone conversation, phone call" vs "video call"). Per cluster (`clusters` holds one),
-// or for the whole event (`event_level`), where a term's aspect (how the leaders spoke) is one detail across
-// clusters while numbers and dates stay within their cluster.
+// or for the whole event (`event_level`), where a term's aspect (how the leaders spoke) is one
+// detail across clusters while numbers and dates stay within their cluster.
 json CardsJson(const ReportInputs& in, const std::vector<const ClaimCluster*>& clusters,
                bool event_level) {
   struct Side {
@@ -68,8 +68,8 @@ json CardsJson(const ReportInputs& in, const std::vector<const ClaimCluster*>& c
   };
   struct Card {
     std::string kind, aspect;
-    std::map<std::string, Side> sides;                  // by side key
-    std::vector<std::pair<int32_t, size_t>> members;    // (cluster id, divergence index)
+    std::map<std::string, Side> sides;                // by side key
+    std::vector<std::pair<int32_t, size_t>> members;  // (cluster id, divergence index)
     double confidence = 0;
   };
   std::vector<Card> cards;
@@ -81,8 +81,7 @@ json CardsJson(const ReportInputs& in, const std::vector<const ClaimCluster*>& c
       auto norm = [](const std::string& t) { return NormalizeForMatching(t); };
       std::string ka = d.aspect.empty() ? norm(d.a_text) : std::to_string(d.a_member);
       std::string kb = d.aspect.empty() ? norm(d.b_text) : std::to_string(d.b_member);
-      std::string slot =
-          d.aspect.empty() ? std::min(ka, kb) + "\x1f" + std::max(ka, kb) : d.aspect;
+      std::string slot = d.aspect.empty() ? std::min(ka, kb) + "\x1f" + std::max(ka, kb) : d.aspect;
       std::string key = std::string(KindName(d.kind)) + "\x1e" + slot;
       if (event_level && d.aspect.empty()) key += "\x1e" + std::to_string(cluster->id);
       auto [it, inserted] = by_key.emplace(key, cards.size());

@@ -6,13 +6,19 @@
   basil_audit.py score  WORK_DIR PART VERDICTS.tsv          # precision of judged items still shown
   basil_audit.py check  WORK_DIR VERDICTS.tsv               # the items judged false are gone
 
+VERDICTS.tsv: KEY<TAB>VERDICT<TAB>REASON, or the fixture bench/audit/basil_verdicts.tsv
+(KEY<TAB>PART<TAB>RUN<TAB>VERDICT<TAB>REASON).
+
 Events are BASIL's gold events (train.gold.tsv): the feed is split into one JSON Lines file
 per event and `crossclaim report --one-event` runs on each, so event grouping errors do not
 enter the audit. PART is `dev` (events of 2010-2012, looked at while developing) or
 `heldout` (2013-2014, audited only for the before/after figures).
 
 Item keys name no article text: a divergence is
-  div|EVENT|DOC_A:START-END|DOC_B:START-END|KIND        (claim spans, bytes of the article)
+  div|EVENT|DOC_A:START-END|DOC_B:START-END|KIND|H      (claim spans, bytes of the article;
+                                                         H: 8 hex digits of the SHA-1 of its
+                                                         explanation, so a verdict is for the
+                                                         detail as shown)
 a cluster is
   LABEL|EVENT|DOC:START-END,DOC:START-END,...           (its label, copied or corroborated,
                                                          and its claims)
@@ -21,6 +27,7 @@ Nothing from the data set is written into the project; WORK_DIR holds the report
 """
 import argparse
 import collections
+import hashlib
 import json
 import os
 import random
@@ -86,7 +93,8 @@ def items(report, event, shown_only=True):
             if shown_only and not d.get("shown", True):
                 continue
             a, b = claims[d["a"]], claims[d["b"]]
-            key = "div|{}|{}|{}|{}".format(event, claim_key(a), claim_key(b), d["kind"])
+            digest = hashlib.sha1(d["explanation"].encode("utf-8")).hexdigest()[:8]
+            key = "div|{}|{}|{}|{}|{}".format(event, claim_key(a), claim_key(b), d["kind"], digest)
             out.append((key, "divergence", (d, a, b, cluster)))
         if cluster["label"] in ("copied", "corroborated"):
             key = "{}|{}|{}".format(cluster["label"], event,
@@ -138,6 +146,8 @@ def read_verdicts(path):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\n").split("\t")
+        if len(fields) >= 5:  # the fixture: KEY PART RUN VERDICT REASON
+            fields = [fields[0], fields[3], fields[4]]
         verdicts[fields[0]] = (fields[1], fields[2] if len(fields) > 2 else "")
     return verdicts
 
@@ -179,17 +189,24 @@ def score(args):
 
 
 def check(args):
+    """The items judged false in the `before` run (fixture column RUN) that are shown again.
+    Exit status 1 when some are; the count of `after` items judged false is printed beside."""
     parts, reports = load(args.work)
-    verdicts = read_verdicts(args.verdicts)
+    fixed, remaining = set(), set()
+    for line in open(args.verdicts):
+        fields = line.rstrip("\n").split("\t")
+        if line.startswith("#") or len(fields) < 5 or fields[3] != "false":
+            continue
+        (fixed if fields[2] == "before" else remaining).add(fields[0])
     shown = set()
     for event in parts:
         for key, _, _ in items(reports[event], event):
             shown.add(key)
-    back = [k for k, (v, _) in verdicts.items() if v == "false" and k in shown]
+    back = sorted(k for k in fixed if k in shown)
     for k in back:
-        print("judged false and shown again:", k)
-    print("{} items judged false; {} shown again".format(
-        sum(v == "false" for v, _ in verdicts.values()), len(back)))
+        print("judged false before and shown again:", k)
+    print("{} items judged false before: {} shown again; {} judged false after, {} still shown".format(
+        len(fixed), len(back), len(remaining), len(remaining & shown)))
     sys.exit(1 if back else 0)
 
 

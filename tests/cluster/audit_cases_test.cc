@@ -127,7 +127,8 @@ TEST(AuditCases, QuotationFragmentIsNotAnAlteration) {
   Claim b = AnalyzeSentence("He said \"we will win this race\" to the crowd.");
   EXPECT_EQ(Shown(FindDivergences(a, b, {})), "");
   // ... and an editor's bracket or ellipsis is not a changed word.
-  Claim c = AnalyzeSentence("\"If they [the senators] don't pass this bill soon, we lose,\" he said.");
+  Claim c =
+      AnalyzeSentence("\"If they [the senators] don't pass this bill soon, we lose,\" he said.");
   Claim d = AnalyzeSentence("\"If they don't pass this bill soon, we lose,\" he said.");
   EXPECT_EQ(Shown(FindDivergences(c, d, {})), "");
 }

@@ -2,6 +2,8 @@
 // another time out of the event's clusters; claims relaying one speaker are one upstream
 // source; a quotation printed by two outlets is shared, not copied. Every fixture sentence
 // is written here by hand, with its expected reading.
+#include "cluster/upstream.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,7 +11,6 @@
 
 #include "cluster/event_analysis.h"
 #include "cluster/referents.h"
-#include "cluster/upstream.h"
 #include "core/claims.h"
 #include "core/document_source.h"
 #include "tests/testing/fixtures.h"
