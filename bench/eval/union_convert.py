@@ -18,7 +18,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from convert import flat, write_pairs  # noqa: E402
+from convert import fnc1_stances, write_pairs  # noqa: E402
 
 csv.field_size_limit(1 << 30)
 
@@ -69,22 +69,9 @@ def claimdiff(src, out):
 
 
 def fnc1_stance(src, out, sample=5000):
-    base = os.path.join(src, "fnc1-stance")
-    bodies = {}
-    with open(os.path.join(base, "train_bodies.csv"), encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            bodies[r["Body ID"]] = r["articleBody"]
-    stances = []
-    for part in ("train_stances.part1_of_2.csv", "train_stances.part2_of_2.csv"):
-        with open(os.path.join(base, part), encoding="utf-8") as f:
-            stances.extend(csv.DictReader(f))
-    rows = [(f"fnc-{i}", s["Headline"], bodies[s["Body ID"]], s["Stance"])
-            for i, s in enumerate(stances)]
-    rows = random.Random(7).sample(rows, sample) if sample and sample < len(rows) else rows
-    rows.sort(key=lambda r: int(r[0][4:]))
-    kept = [(r[0], r[1], r[2], 1 if r[3] == "disagree" else 0) for r in rows
-            if r[3] in ("agree", "disagree")]
-    write_pairs(out, "fnc1-stance", kept)
+    rows = fnc1_stances(src, sample)
+    write_pairs(out, "fnc1-stance", [(r[0], r[1], r[2], 1 if r[3] == "disagree" else 0)
+                                     for r in rows if r[3] in ("agree", "disagree")])
 
 
 def main():
