@@ -10,7 +10,8 @@ file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/fuzz)
 set(fuzz_srcs
   ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/jsonl_fuzzer.cc
   ${PROJECT_SOURCE_DIR}/core/ingest.cc ${PROJECT_SOURCE_DIR}/core/csv.cc
-  ${PROJECT_SOURCE_DIR}/core/document.cc ${PROJECT_SOURCE_DIR}/core/utf8.cc)
+  ${PROJECT_SOURCE_DIR}/core/document.cc ${PROJECT_SOURCE_DIR}/core/document_source.cc
+  ${PROJECT_SOURCE_DIR}/core/utf8.cc)
 add_custom_command(OUTPUT ${fuzz_bin}
   COMMAND ${CROSSCLAIM_CLANGXX} -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined
           -I${PROJECT_SOURCE_DIR} ${fuzz_srcs} -licuuc -lsimdjson -lfmt -o ${fuzz_bin}
