@@ -21,6 +21,13 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
   app.add_option("--off-event-threshold", o.off_event_threshold,
                  "Cosine to the event's centre below which a later block of a page is off-event")
       ->capture_default_str();
+  app.add_option("--min-divergence-confidence", o.min_divergence_confidence,
+                 "Divergences below this confidence are kept in report.json but not shown, and do "
+                 "not make a cluster divergent")
+      ->capture_default_str();
+  app.add_flag_callback(
+      "--all-divergences", [&o] { o.min_divergence_confidence = 0; },
+      "Show every divergence found, whatever its confidence");
   app.add_option("--idf", o.background_idf, "Background idf file written by `crossclaim idf`");
   app.add_option("--threads", flags->threads, "Worker threads (0: all cores)")
       ->check(CLI::NonNegativeNumber)

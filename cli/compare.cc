@@ -44,13 +44,18 @@ json Comparison(const json& report) {
     json divergences = json::array();
     for (const json& cluster : report["clusters"]) {
       for (const json& d : cluster["divergences"]) {
-        if ((d["a"] == edge["a"] && d["b"] == edge["b"]) || (d["a"] == edge["b"] && d["b"] == edge["a"])) {
+        bool same_pair = (d["a"] == edge["a"] && d["b"] == edge["b"]) ||
+                         (d["a"] == edge["b"] && d["b"] == edge["a"]);
+        if (same_pair && d.value("shown", true)) {  // as confident as the report shows
           divergences.push_back(d);
         }
       }
     }
-    shared.push_back({{"a", ca["text"]}, {"b", cb["text"]}, {"cosine", edge["cosine"]},
-                      {"kind", edge["kind"]}, {"divergences", divergences}});
+    shared.push_back({{"a", ca["text"]},
+                      {"b", cb["text"]},
+                      {"cosine", edge["cosine"]},
+                      {"kind", edge["kind"]},
+                      {"divergences", divergences}});
     matched.insert(edge["a"].get<int64_t>());
     matched.insert(edge["b"].get<int64_t>());
   }
@@ -59,8 +64,11 @@ json Comparison(const json& report) {
     if (matched.count(c["id"].get<int64_t>()) || c["off_event"].get<bool>()) continue;
     (c["doc"] == doc_a ? only_a : only_b).push_back(c["text"]);
   }
-  return {{"a", doc_a}, {"b", report["documents"][1]["id"]}, {"shared", shared},
-          {"only_a", only_a}, {"only_b", only_b}};
+  return {{"a", doc_a},
+          {"b", report["documents"][1]["id"]},
+          {"shared", shared},
+          {"only_a", only_a},
+          {"only_b", only_b}};
 }
 
 void PrintText(const json& cmp) {
@@ -68,9 +76,11 @@ void PrintText(const json& cmp) {
                            cmp["b"].get<std::string>(), cmp["shared"].size());
   for (const json& s : cmp["shared"]) {
     std::cout << fmt::format("  [{:.2f} {}]\n    A: {}\n    B: {}\n", s["cosine"].get<double>(),
-                             s["kind"].get<std::string>(), s["a"].get<std::string>(), s["b"].get<std::string>());
+                             s["kind"].get<std::string>(), s["a"].get<std::string>(),
+                             s["b"].get<std::string>());
     for (const json& d : s["divergences"]) {
-      std::cout << fmt::format("    ! {}: {}\n", d["kind"].get<std::string>(), d["explanation"].get<std::string>());
+      std::cout << fmt::format("    ! {}: {}\n", d["kind"].get<std::string>(),
+                               d["explanation"].get<std::string>());
     }
   }
   for (const char* side : {"only_a", "only_b"}) {
@@ -87,8 +97,9 @@ int RunCompare(const CompareFlags& flags) {
   Result<Corpus> corpus = LoadInputs(input);
   if (!corpus.ok()) return Fail(corpus.status());
   if (corpus->documents.size() != 2) {
-    return Fail(DataLoss(fmt::format("compare needs exactly two usable articles (got {} from {} and {})",
-                                     corpus->documents.size(), flags.a, flags.b)));
+    return Fail(
+        DataLoss(fmt::format("compare needs exactly two usable articles (got {} from {} and {})",
+                             corpus->documents.size(), flags.a, flags.b)));
   }
   ClaimSet claims = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   Result<EventAnalysis> event = AnalyzeEvent(*corpus, claims, *options);

@@ -2,6 +2,7 @@
 // (rows id<TAB>text_a<TAB>text_b), one JSON line per pair; `crossclaim eval` scores them.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -11,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cluster/divergence.h"
+#include "cluster/event_analysis.h"
 #include "core/claims.h"
 #include "eval/io.h"
 #include "similarity/pair_features.h"
@@ -49,7 +51,7 @@ std::shared_ptr<const WordNet> LoadWordNetOrWarn(const std::string& dir) {
 }
 
 nlohmann::ordered_json PairLine(const std::string& id, const PairFeatures& f,
-                                const std::vector<std::string>& kinds) {
+                                const std::vector<std::string>& kinds, double confidence) {
   nlohmann::ordered_json line;
   line["id"] = id;
   line["jaccard_word"] = Round6(f.jaccard_word);
@@ -57,6 +59,7 @@ nlohmann::ordered_json PairLine(const std::string& id, const PairFeatures& f,
   line["cosine"] = Round6(f.cosine);
   line["divergent"] = !kinds.empty();
   line["divergence_kinds"] = kinds;
+  line["divergence_confidence"] = Round6(confidence);
   line["cosine_word"] = Round6(f.cosine_word);
   line["cosine_char"] = Round6(f.cosine_char);
   line["score"] = Round6(f.score);
@@ -135,13 +138,18 @@ int RunPairs(const PairsFlags& flags) {
       }
       f.score = model->second.Apply(f);
     }
+    // `divergent`: a divergence as confident as the report shows by default; the kinds of
+    // those; `divergence_confidence`: the most confident one found (0: none).
     std::vector<std::string> kinds;
+    double confidence = 0;
     for (const Divergence& d :
          FindDivergences(AnalyzeSentence(texts[a]), AnalyzeSentence(texts[a + 1]), divergence)) {
+      confidence = std::max(confidence, d.confidence);
+      if (d.confidence < AnalysisOptions().min_divergence_confidence) continue;
       const std::string kind(KindName(d.kind));
-      if (kinds.empty() || kinds.back() != kind) kinds.push_back(kind);
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
     }
-    std::cout << PairLine((*rows)[i].fields[0], f, kinds).dump() << "\n";
+    std::cout << PairLine((*rows)[i].fields[0], f, kinds, confidence).dump() << "\n";
   }
   std::fprintf(stderr, "crossclaim: %zu pairs scored, %d row(s) of %s skipped\n", rows->size(),
                skipped, flags.input.c_str());

@@ -12,6 +12,9 @@
 #include <set>
 
 #include "cluster/clustering.h"
+#include "cluster/fact_scores.h"
+#include "cluster/referents.h"
+#include "cluster/upstream.h"
 #include "similarity/cosine.h"
 #include "similarity/shingle.h"
 
@@ -261,7 +264,8 @@ std::set<std::pair<int32_t, int32_t>> ClaimsInCopiedPassages(const std::vector<C
   return pairs;
 }
 
-std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer& vectorizer,
+std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
+                                  const TfidfVectorizer& vectorizer,
                                   const std::vector<CosinePair>& pairs,
                                   const std::vector<Claim>& claims, const DedupResult& copies,
                                   const AnalysisOptions& options) {
@@ -272,10 +276,18 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
   // Each edge is computed on its own and written to its own slot: the result does not depend
   // on the thread count.
   std::vector<ClaimEdge> edges(pairs.size());
+  std::vector<char> keep(pairs.size(), 1);
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
     const CosinePair& p = pairs[k];
     const Claim& a = claims[static_cast<size_t>(p.a)];
     const Claim& b = claims[static_cast<size_t>(p.b)];
+    // Same event first: a claim about March 2023 is not the 2025 call, however many words
+    // the two sentences share.
+    if (!SameTimeFrame(a, corpus.documents[static_cast<size_t>(a.doc)].published, b,
+                       corpus.documents[static_cast<size_t>(b.doc)].published)) {
+      keep[k] = 0;
+      return;
+    }
     ClaimEdge& edge = edges[k];
     edge.a = p.a;
     edge.b = p.b;
@@ -290,7 +302,54 @@ std::vector<ClaimEdge> BuildEdges(const TfidfMatrix& rows, const TfidfVectorizer
       edge.terms.emplace_back(vectorizer.Term(t.feature), t.contribution);
     }
   });
-  return edges;
+  std::vector<ClaimEdge> kept;
+  kept.reserve(edges.size());
+  for (size_t k = 0; k < edges.size(); ++k) {
+    if (keep[k]) kept.push_back(std::move(edges[k]));
+  }
+  return kept;
+}
+
+// A copy edge between two claims that print the same quotation: both outlets quote the
+// speaker (a shared quotation), which is not one outlet copying the other. The quotation
+// must make up at least half of the shorter claim's words.
+//
+// Also when only one claim marks the words as a quotation and its document is the earlier
+// (an outlet printing a speaker's words without the marks): the words are the speaker's. When
+// the earlier document prints them as its own text and the later one quotes them, the later
+// outlet reprints the earlier one's reporting: a copy. And when the words around the
+// quotations are the same too ("It said something could evolve "..."" in two outlets), the
+// reporter's sentence itself was copied (a wire story).
+uint32_t QuotedBytes(const Claim& c) {
+  uint32_t bytes = 0;
+  for (const Span& q : c.quotes) bytes += q.size();
+  return bytes;
+}
+
+std::vector<std::string> WordsOutsideQuotes(const Claim& c) {
+  std::string outside;
+  uint32_t at = c.span.begin;
+  for (const Span& q : c.quotes) {
+    if (q.begin > at) outside += c.text.substr(at - c.span.begin, q.begin - at) + " ";
+    at = std::max(at, q.end);
+  }
+  if (at < c.span.end) outside += c.text.substr(at - c.span.begin);
+  return NormalizedTokens(outside);
+}
+
+bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
+  size_t shorter = std::min(a.tokens.size(), b.tokens.size());
+  std::optional<SharedQuote> q = FindSharedQuote(a, b);
+  if (q && 2 * static_cast<size_t>(q->words) >= shorter) {
+    std::vector<std::string> wa = WordsOutsideQuotes(a), wb = WordsOutsideQuotes(b);
+    return !(wa.size() >= 3 && wa == wb);
+  }
+  auto mostly_quoted = [](const Claim& c) { return 2 * QuotedBytes(c) >= c.span.size(); };
+  bool a_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(b.doc),
+                                  static_cast<uint32_t>(a.doc));
+  bool b_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(a.doc),
+                                  static_cast<uint32_t>(b.doc));
+  return (mostly_quoted(a) && a_first) || (mostly_quoted(b) && b_first);
 }
 
 // Documents that count as one source within a cluster: same named outlet, or joined by a
@@ -319,9 +378,67 @@ void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) 
 }
 
 // `edges`: the edges whose two claims are both in this cluster.
+// An edge between claims that state one fact: a copy, or an overlap whose same-fact score
+// reaches the threshold (the lower one when anchored: both claims lead their articles, or
+// they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
+// `anchored`: 0 none, 1 a shared detail or speaker, 2 both claims lead their articles.
+bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
+  double bar = anchored == 2   ? options.fact_threshold_leads
+               : anchored == 1 ? options.fact_threshold_anchored
+                               : options.fact_threshold;
+  return e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold || e.fact >= bar;
+}
+
+// The named speaker a claim relays (its sentence's or paragraph's attribution), as a key.
+std::string SpeakerAnchor(const Claim& c) {
+  for (const std::optional<std::string>* s : {&c.attribution, &c.context_attribution}) {
+    if (*s && NamesSomeone(**s)) return SpeakerKey(**s);
+  }
+  return "";
+}
+
+std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
+                                const std::vector<Claim>& claims, size_t lead_claims) {
+  std::vector<size_t> rank(claims.size(), 0);
+  std::vector<std::string> speaker(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (i > 0 && claims[i].doc == claims[i - 1].doc) rank[i] = rank[i - 1] + 1;
+    speaker[i] = SpeakerAnchor(claims[i]);
+  }
+  std::vector<char> anchored(edges.size(), 0);
+  for (size_t k = 0; k < edges.size(); ++k) {
+    size_t a = static_cast<size_t>(edges[k].a), b = static_cast<size_t>(edges[k].b);
+    bool dates_conflict =
+        std::any_of(edges[k].divergences.begin(), edges[k].divergences.end(),
+                    [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
+    if (dates_conflict) continue;  // two leads on two days are two actions
+    if (rank[a] < lead_claims && rank[b] < lead_claims) {
+      anchored[k] = 2;
+    } else if ((!speaker[a].empty() && speaker[a] == speaker[b]) ||
+               SharesSpecifics(claims[a], claims[b])) {
+      anchored[k] = 1;
+    }
+  }
+  return anchored;
+}
+
+// Records the quotation two claims of the cluster share (the first found): its words as
+// the first claim prints them, and its speaker.
+void NoteQuotation(const Claim& a, const Claim& b, const Corpus& corpus, ClaimCluster* cluster) {
+  if (!cluster->quotation.empty()) return;
+  std::optional<SharedQuote> q = FindSharedQuote(a, b);
+  if (!q) return;
+  cluster->quotation = a.text.substr(q->a.begin - a.span.begin, q->a.size());
+  for (const Claim* c : {&a, &b}) {
+    std::optional<std::string> speaker =
+        UpstreamOf(*c, corpus.documents[static_cast<size_t>(c->doc)]);
+    if (speaker && cluster->quotation_speaker.empty()) cluster->quotation_speaker = *speaker;
+  }
+}
+
 ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
                              const std::vector<const ClaimEdge*>& edges, double copy_threshold,
-                             std::vector<int32_t> members) {
+                             double min_confidence, std::vector<int32_t> members) {
   ClaimCluster cluster;
   std::sort(members.begin(), members.end());
   cluster.claims = members;
@@ -346,12 +463,19 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
   bool has_copy = false;
   for (const ClaimEdge* edge : edges) {
     const ClaimEdge& e = *edge;
-    size_t da = position[claims[static_cast<size_t>(e.a)].doc];
-    size_t db = position[claims[static_cast<size_t>(e.b)].doc];
-    if (e.kind == EdgeKind::kCopy ||
-        (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold)) {
+    const Claim& ca = claims[static_cast<size_t>(e.a)];
+    const Claim& cb = claims[static_cast<size_t>(e.b)];
+    size_t da = position[ca.doc];
+    size_t db = position[cb.doc];
+    bool copy_edge =
+        e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold);
+    if (copy_edge && IsSharedQuotation(ca, cb, corpus)) {
+      NoteQuotation(ca, cb, corpus, &cluster);  // quoted by both, not copied
+    } else if (copy_edge) {
       sources.Union(da, db);
       has_copy = true;
+    } else if (cluster.quotation.empty() && IsSharedQuotation(ca, cb, corpus)) {
+      NoteQuotation(ca, cb, corpus, &cluster);
     }
     for (const Divergence& d : e.divergences) cluster.divergences.push_back({e.a, e.b, d});
   }
@@ -365,11 +489,19 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
       cluster.origin = d;
     }
   }
+  std::vector<int32_t> source_of;
   for (int32_t c : members) {
     const Claim& claim = claims[static_cast<size_t>(c)];
     if (claim.attribution) AddSpeaker(*claim.attribution, &cluster.speakers);
+    source_of.push_back(static_cast<int32_t>(sources.Find(position[claim.doc])));
   }
-  if (!cluster.divergences.empty()) {
+  UpstreamSummary upstream = SummarizeUpstream(corpus, claims, members, source_of);
+  cluster.upstream_sources = upstream.count;
+  cluster.upstream = std::move(upstream.named);
+  bool confident = std::any_of(
+      cluster.divergences.begin(), cluster.divergences.end(),
+      [&](const ClusterDivergence& d) { return d.detail.confidence >= min_confidence; });
+  if (confident) {
     cluster.label = ClusterLabel::kDivergent;
   } else if (cluster.documents.size() > 1 && cluster.independent_sources == 1 && has_copy) {
     cluster.label = ClusterLabel::kCopied;
@@ -450,12 +582,17 @@ std::string SpeakerKey(std::string_view speaker) {
 Status AnalysisOptions::Validate() const {
   for (auto [value, name] : {std::pair{overlap_threshold, "overlap_threshold"},
                              std::pair{cluster_threshold, "cluster_threshold"},
+                             std::pair{fact_threshold, "fact_threshold"},
+                             std::pair{fact_threshold_anchored, "fact_threshold_anchored"},
+                             std::pair{fact_threshold_leads, "fact_threshold_leads"},
                              std::pair{copy_threshold, "copy_threshold"},
                              std::pair{rescue_threshold, "rescue_threshold"}}) {
     Status s = CheckUnit(value, name, false);
     if (!s.ok()) return s;
   }
   Status s = CheckUnit(off_event_threshold, "off_event_threshold", true);
+  if (!s.ok()) return s;
+  s = CheckUnit(min_divergence_confidence, "min_divergence_confidence", true);
   if (!s.ok()) return s;
   if (max_partners < 0) {
     return InvalidArgument(
@@ -510,7 +647,13 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   pair_options.threads = options.threads;
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, groups, pair_options);
   if (!pairs.ok()) return pairs.status();
-  event.edges = BuildEdges(rows, *vectorizer, *pairs, claims, event.copies, options);
+  event.edges = BuildEdges(corpus, rows, *vectorizer, *pairs, claims, event.copies, options);
+  std::vector<std::pair<int32_t, int32_t>> edge_pairs;
+  edge_pairs.reserve(event.edges.size());
+  for (const ClaimEdge& e : event.edges) edge_pairs.emplace_back(e.a, e.b);
+  std::vector<float> facts =
+      SameFactScores(claims, edge_pairs, options.wordnet_dir, options.threads);
+  for (size_t k = 0; k < event.edges.size(); ++k) event.edges[k].fact = facts[k];
   timer.Lap("edges");
 
   MarkOffEvent(rows, claim_set, PlaceClaims(corpus, claim_set),
@@ -518,9 +661,13 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
                &event);
   timer.Lap("off_event");
 
+  std::vector<char> anchored = AnchoredEdges(event.edges, claims, options.lead_claims);
   std::vector<WeightedEdge> weighted;
-  for (const ClaimEdge& e : event.edges)
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    const ClaimEdge& e = event.edges[k];
+    if (!SameFact(e, anchored[k], options)) continue;
     weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
+  }
   ClusteringOptions clustering;
   clustering.threshold = options.cluster_threshold;
   std::vector<int32_t> label =
@@ -530,15 +677,18 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));
   }
   std::map<int32_t, std::vector<const ClaimEdge*>> inner_edges;  // by cluster label
-  for (const ClaimEdge& e : event.edges) {
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    const ClaimEdge& e = event.edges[k];
     size_t a = static_cast<size_t>(e.a), b = static_cast<size_t>(e.b);
-    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b]) {
+    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] &&
+        SameFact(e, anchored[k], options)) {
       inner_edges[label[a]].push_back(&e);
     }
   }
   for (auto& [cluster_label, list] : members) {
     event.clusters.push_back(DescribeCluster(corpus, claims, inner_edges[cluster_label],
-                                             options.copy_threshold, std::move(list)));
+                                             options.copy_threshold,
+                                             options.min_divergence_confidence, std::move(list)));
     event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);
   }
   timer.Lap("clusters");

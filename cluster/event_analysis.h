@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "cluster/divergence.h"
+#include "cluster/upstream.h"
 #include "core/claims.h"
 #include "core/ingest.h"
 #include "core/status.h"
@@ -47,9 +48,23 @@ namespace crossclaim {
 
 struct AnalysisOptions {
   TfidfOptions tfidf;
-  std::string background_idf;        // a file written by `crossclaim idf`; empty: fit on the event
-  double overlap_threshold = 0.1;    // cosine for an overlap edge
-  double cluster_threshold = 0.2;    // average-link merge threshold
+  std::string background_idf;      // a file written by `crossclaim idf`; empty: fit on the event
+  double overlap_threshold = 0.1;  // cosine for an overlap edge
+  double cluster_threshold = 0.2;  // average-link merge threshold
+  // Same fact, not same words: an overlap edge joins claims into one cluster, and its
+  // divergences count, only when its same-fact score (cluster/fact_scores.h, the learned pair
+  // score) is at least this; copy edges always do. Chosen on the BASIL dev audit
+  // (docs/quality.md).
+  double fact_threshold = 0.42;
+  // Lower bars where the claims are anchored to one fact otherwise: they name the same
+  // specific detail (an amount, a dated year: cluster/referents.h SharesSpecifics) or relay
+  // the same named speaker (cluster/upstream.h); or, lower still, both lead their articles
+  // (the first `lead_claims` claims, which state the event itself). The learned score, fitted
+  // on short sentence pairs, underrates long news sentences that say one thing and more.
+  double fact_threshold_anchored = 0.3;
+  double fact_threshold_leads = 0.2;
+  // WordNet for the same-fact score; empty or "none": equal words only.
+  std::string wordnet_dir = "/usr/share/wordnet";
   double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
@@ -57,8 +72,11 @@ struct AnalysisOptions {
   // Each claim keeps at most this many overlap partners, its strongest (0: all). Bounds the
   // graph on large inputs; a fact is rarely restated by more outlets than this.
   int max_partners = 50;
-  DedupOptions dedup;                // passage-level copies between documents
+  DedupOptions dedup;  // passage-level copies between documents
   DivergenceOptions divergence;
+  // Divergences below this confidence (Divergence::confidence) stay in the analysis but do
+  // not make a cluster divergent; the report shows them only when asked (--all-divergences).
+  double min_divergence_confidence = 0.5;
   int threads = 0;  // 0: all cores
 
   // Checks ranges; the message names the field and the rule.
@@ -68,7 +86,7 @@ struct AnalysisOptions {
 enum class EdgeKind { kOverlap, kCopy, kConflict };
 enum class ClusterLabel { kDivergent, kCopied, kCorroborated, kSingleSource };
 
-std::string_view EdgeKindName(EdgeKind kind);        // "overlap", "copy", "conflict"
+std::string_view EdgeKindName(EdgeKind kind);           // "overlap", "copy", "conflict"
 std::string_view ClusterLabelName(ClusterLabel label);  // "divergent", "copied", ...
 
 // An edge between two claims of different documents; a < b (claim ids).
@@ -77,7 +95,8 @@ struct ClaimEdge {
   int32_t b = 0;
   EdgeKind kind = EdgeKind::kOverlap;
   float cosine = 0;
-  float jaccard = 0;  // Jaccard of the two claims' word 3-gram sets
+  float jaccard = 0;                    // Jaccard of the two claims' word 3-gram sets
+  float fact = 0;                       // same-fact score in [0, 1] (cluster/fact_scores.h)
   std::vector<Divergence> divergences;  // non-empty exactly when kind == kConflict
   std::vector<std::pair<std::string, float>> terms;  // words that carry the cosine, largest first
 
@@ -100,7 +119,15 @@ struct ClaimCluster {
   std::vector<int32_t> documents;    // ascending document indices
   std::vector<std::string> outlets;  // distinct, in document order
   int32_t independent_sources = 0;
-  int32_t origin = 0;  // document index of the earliest published member
+  // Independent sources after merging those relaying one upstream source (cluster/upstream.h):
+  // 000 and 003 both quoting Yuri Ushakov are 2 independent sources, 1 upstream source.
+  int32_t upstream_sources = 0;
+  std::vector<UpstreamSource> upstream;  // the named upstream sources
+  // A quotation printed by several of the cluster's documents (a shared quotation, not a
+  // copy), as the first prints it, and its speaker; empty when none.
+  std::string quotation;
+  std::string quotation_speaker;
+  int32_t origin = 0;                 // document index of the earliest published member
   std::vector<std::string> speakers;  // distinct attributions behind the claims
   std::vector<ClusterDivergence> divergences;
 
@@ -113,11 +140,12 @@ struct StageTime {
 };
 
 struct EventAnalysis {
-  std::vector<bool> off_event;      // per claim id
-  std::vector<float> centrality;    // per claim id: its block's cosine to the event's centre
-  std::vector<ClaimEdge> edges;     // sorted by (a, b)
-  std::vector<ClaimCluster> clusters;  // every on-event claim in exactly one; ordered by first claim
-  DedupResult copies;               // passage-level copies between documents
+  std::vector<bool> off_event;    // per claim id
+  std::vector<float> centrality;  // per claim id: its block's cosine to the event's centre
+  std::vector<ClaimEdge> edges;   // sorted by (a, b)
+  std::vector<ClaimCluster>
+      clusters;        // every on-event claim in exactly one; ordered by first claim
+  DedupResult copies;  // passage-level copies between documents
   std::vector<StageTime> timings;
 };
 

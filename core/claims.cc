@@ -6,66 +6,90 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/quotes.h"
+
 namespace crossclaim {
 namespace {
 
 using std::string_view;
 
-constexpr std::array<string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+constexpr std::array<string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
 constexpr std::array<string_view, 12> kMonthAbbrev = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 constexpr std::array<string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                   "friday", "saturday", "sunday"};
-constexpr std::array<string_view, 13> kNumberWords = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve"};
+constexpr std::array<string_view, 13> kNumberWords = {"zero", "one",    "two",   "three", "four",
+                                                      "five", "six",    "seven", "eight", "nine",
+                                                      "ten",  "eleven", "twelve"};
 
-constexpr auto kNegations = std::to_array<string_view>({
-    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "deny",
-    "denies", "denied", "denying", "reject", "rejects", "rejected", "refuse", "refuses",
-    "refused", "dismissed", "dismisses", "false", "cannot"});
-constexpr auto kModals = std::to_array<string_view>({
-    "may", "might", "could", "would", "should", "will", "reportedly", "allegedly", "possibly",
-    "probably", "likely", "unlikely", "perhaps"});
+constexpr auto kNegations = std::to_array<string_view>(
+    {"not",     "no",      "never",   "nor",       "neither",   "none",   "nobody",  "nothing",
+     "without", "deny",    "denies",  "denied",    "denying",   "reject", "rejects", "rejected",
+     "refuse",  "refuses", "refused", "dismissed", "dismisses", "false",  "cannot"});
+constexpr auto kModals = std::to_array<string_view>({"may", "might", "could", "would", "should",
+                                                     "will", "reportedly", "allegedly", "possibly",
+                                                     "probably", "likely", "unlikely", "perhaps"});
 // Verbs that attribute a statement, strongest first: "X reported" outranks "Y declared" in
 // "Y declared readiness ..., X reported".
-constexpr auto kReportingVerbs = std::to_array<string_view>({
-    "said", "says", "stated", "states", "reported", "reports", "told", "wrote", "quoted"});
-constexpr auto kSpeechVerbs = std::to_array<string_view>({
-    "noted", "added", "announced", "claimed", "asserted", "declared", "warned", "stressed",
-    "insisted", "confirmed", "emphasised", "emphasized", "explained", "argued"});
+constexpr auto kReportingVerbs = std::to_array<string_view>(
+    {"said", "says", "stated", "states", "reported", "reports", "told", "wrote", "quoted"});
+constexpr auto kSpeechVerbs = std::to_array<string_view>(
+    {"noted", "added", "announced", "claimed", "asserted", "declared", "warned", "stressed",
+     "insisted", "confirmed", "emphasised", "emphasized", "explained", "argued"});
 // Words before a speech verb that make it passive or adjectival ("as reported", "was said").
-constexpr auto kNotSpeakerBefore = std::to_array<string_view>({
-    "as", "was", "were", "been", "be", "being", "is", "are", "widely", "and", "or", "but"});
-constexpr auto kQualifiers = std::to_array<string_view>({
-    "more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
-    "at least", "up to", "less than", "fewer than", "some", "under", "just over", "just under"});
-constexpr auto kUnitWords = std::to_array<string_view>({
-    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "km", "kilometres", "kilometers", "miles", "people", "percent", "tonnes",
-    "tons", "barrels", "dollars", "euros", "yuan", "roubles", "rubles", "times", "troops",
-    "soldiers", "drones", "missiles", "countries", "rounds", "meters", "metres"});
+constexpr auto kNotSpeakerBefore = std::to_array<string_view>(
+    {"as", "was", "were", "been", "be", "being", "is", "are", "widely", "and", "or", "but"});
+constexpr auto kQualifiers = std::to_array<string_view>(
+    {"more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
+     "at least", "up to", "less than", "fewer than", "some", "under", "just over", "just under"});
+constexpr auto kUnitWords = std::to_array<string_view>(
+    {"minute",     "minutes", "hour",     "hours",     "day",    "days",   "week",
+     "weeks",      "month",   "months",   "year",      "years",  "km",     "kilometres",
+     "kilometers", "miles",   "people",   "percent",   "tonnes", "tons",   "barrels",
+     "dollars",    "euros",   "yuan",     "roubles",   "rubles", "times",  "troops",
+     "soldiers",   "drones",  "missiles", "countries", "rounds", "meters", "metres"});
 // Capitalised words that start sentences without being names.
-constexpr auto kNotNames = std::to_array<string_view>({
-    "the", "a", "an", "in", "on", "at", "as", "it", "he", "she", "they", "we", "i", "this",
-    "that", "these", "those", "but", "and", "or", "if", "while", "when", "after", "before",
-    "since", "during", "although", "however", "both", "from", "to", "for", "with", "by", "of",
-    "his", "her", "their", "its", "our", "there", "here", "what", "who", "how", "why", "such",
-    "quote", "details", "source", "having", "addressing", "cooperation", "officials", "sources",
-    "analysts", "experts", "meanwhile", "also", "among", "even", "than", "then", "so", "yet",
-    "according", "since", "until", "despite", "following", "amid"});
+constexpr auto kNotNames = std::to_array<string_view>(
+    {"the",       "a",       "an",        "in",         "on",          "at",        "as",
+     "it",        "he",      "she",       "they",       "we",          "i",         "this",
+     "that",      "these",   "those",     "but",        "and",         "or",        "if",
+     "while",     "when",    "after",     "before",     "since",       "during",    "although",
+     "however",   "both",    "from",      "to",         "for",         "with",      "by",
+     "of",        "his",     "her",       "their",      "its",         "our",       "there",
+     "here",      "what",    "who",       "how",        "why",         "such",      "quote",
+     "details",   "source",  "having",    "addressing", "cooperation", "officials", "sources",
+     "analysts",  "experts", "meanwhile", "also",       "among",       "even",      "than",
+     "then",      "so",      "yet",       "according",  "since",       "until",     "despite",
+     "following", "amid"});
+// Sentence openers and titles that are capitalised without being names by themselves
+// ("Let me be clear", "Mr" before a name).
+constexpr auto kNotNamesAlone = std::to_array<string_view>(
+    {"let",     "let's",  "mr",    "mrs",     "ms",      "dr",        "sir",     "now",
+     "still",   "just",   "yes",   "well",    "today",   "yesterday", "tonight", "last",
+     "next",    "some",   "many",  "most",    "all",     "every",     "each",    "another",
+     "other",   "one",    "asked", "instead", "because", "though",    "where",   "whether",
+     "maybe",   "indeed", "thus",  "once",    "again",   "later",     "earlier", "first",
+     "finally", "under",  "over",  "about",   "against", "without",   "within",  "through",
+     "not",     "look",   "no",    "so",      "my",      "you",       "your",    "do",
+     "does",    "did",    "is",    "are",     "was",     "were",      "can",     "will",
+     "would",   "should", "could", "may",     "might",   "must",      "please",  "thank",
+     "thanks",  "okay",   "ok",    "oh",      "sure",    "yeah",      "even",    "only",
+     "much",    "more",   "less"});
+// Titles written before a name, joined to it across their full stop ("Mr. Obama").
+constexpr auto kHonorifics = std::to_array<string_view>(
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "rev"});
 // "and" is not a connector: "Putin and Xi" is two names, not one.
 constexpr auto kNameConnectors = std::to_array<string_view>({"of", "for", "the", "de"});
-constexpr auto kGenericSources = std::to_array<string_view>({
-    "officials", "police", "authorities", "analysts", "experts", "witnesses", "sources",
-    "prosecutors", "diplomats", "investigators", "residents", "observers"});
+constexpr auto kGenericSources = std::to_array<string_view>(
+    {"officials", "police", "authorities", "analysts", "experts", "witnesses", "sources",
+     "prosecutors", "diplomats", "investigators", "residents", "observers"});
 constexpr auto kPronouns =
     std::to_array<string_view>({"he", "she", "they", "it", "we", "i", "you", "who", "which"});
-constexpr auto kAdverbs = std::to_array<string_view>({
-    "also", "previously", "later", "further", "reportedly", "then", "again", "earlier",
-    "recently", "separately", "had", "has", "have", "was", "is", "were"});
+constexpr auto kAdverbs = std::to_array<string_view>(
+    {"also", "previously", "later", "further", "reportedly", "then", "again", "earlier", "recently",
+     "separately", "had", "has", "have", "was", "is", "were"});
 
 template <size_t N>
 bool In(const std::array<string_view, N>& list, string_view word) {
@@ -321,14 +345,16 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
     size_t j = i + 1;
     while (j < t.size()) {
       string_view gap = t.gap_before(j);
-      bool plain_gap = gap == " " || gap == "-" || gap == "\xC2\xA0";
+      bool plain_gap = gap == " " || gap == "-" || gap == "\xC2\xA0" ||
+                       (gap == ". " && In(kHonorifics, t.norm(j - 1)));
       if (plain_gap && IsNameToken(t, j)) {
         last = j++;
         continue;
       }
       // Up to two connectors between capitalised words: "Institute for the Study of War".
       size_t k = j;
-      while (k < t.size() && k - j < 2 && t.gap_before(k) == " " && In(kNameConnectors, t.norm(k))) {
+      while (k < t.size() && k - j < 2 && t.gap_before(k) == " " &&
+             In(kNameConnectors, t.norm(k))) {
         ++k;
       }
       if (plain_gap && k > j && k < t.size() && t.gap_before(k) == " " && IsNameToken(t, k)) {
@@ -339,7 +365,10 @@ std::vector<std::pair<size_t, size_t>> FindNameRuns(const SentenceTokens& t) {
     }
     bool sentence_initial = StartsClause(t, first);
     bool single = first == last;
-    if (!(sentence_initial && single && In(kNotNames, t.norm(first))) && t.norm(first) != "i") {
+    bool opener = sentence_initial && single &&
+                  (In(kNotNames, t.norm(first)) || In(kNotNamesAlone, t.norm(first)));
+    bool title_alone = single && In(kHonorifics, t.norm(first));
+    if (!opener && !title_alone && t.norm(first) != "i") {
       runs.emplace_back(first, last);
     }
     i = last + 1;
@@ -410,7 +439,9 @@ std::optional<std::string> SpeakerIn(const SentenceTokens& t, size_t first, size
     }
   }
   bool has_capital = false;
-  for (size_t k = first + 1; k <= last; ++k) has_capital |= IsNameToken(t, k);
+  for (size_t k = first + 1; k <= last; ++k) {
+    has_capital |= IsNameToken(t, k) && !In(kPronouns, t.norm(k)) && !In(kNotNames, t.norm(k));
+  }
   has_capital |= t.capitalised(first) && !In(kNotNames, t.norm(first));
   if (!has_capital) return std::nullopt;
   Span s = t.span(first, last);
@@ -473,6 +504,33 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
   return std::nullopt;
 }
 
+// A question: the sentence ends with '?' (before closing quotes), or its last quotation
+// does ("What is this? A circus?" he said).
+bool IsQuestion(string_view text, const std::vector<Span>& quotes) {
+  auto ends_with_mark = [](string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' ||
+                          s.back() == ')' || s.back() == '\n')) {
+      s.remove_suffix(1);
+    }
+    if (s.ends_with("\xE2\x80\x9D")) s.remove_suffix(3);
+    return s.ends_with("?");
+  };
+  if (ends_with_mark(text)) return true;
+  return !quotes.empty() && ends_with_mark(text.substr(quotes.back().begin, quotes.back().size()));
+}
+
+// "he said", "she told reporters", "said she": a speech verb next to a pronoun.
+bool PronounSpeaker(const SentenceTokens& t) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    bool pronoun = t.norm(i) == "he" || t.norm(i) == "she";
+    bool verb_after = In(kReportingVerbs, t.norm(i + 1)) || In(kSpeechVerbs, t.norm(i + 1));
+    bool verb_before =
+        i > 0 && (In(kReportingVerbs, t.norm(i - 1)) || In(kSpeechVerbs, t.norm(i - 1)));
+    if (pronoun && (verb_after || verb_before)) return true;
+  }
+  return false;
+}
+
 bool HasQuote(string_view text) {
   return text.find('"') != string_view::npos || text.find("\xE2\x80\x9C") != string_view::npos ||
          text.find("\xE2\x80\x9D") != string_view::npos;
@@ -500,6 +558,19 @@ Claim AnalyzeSentence(std::string_view sentence) {
   claim.cues = FindCues(t, used);
   claim.attribution = FindAttribution(t, runs);
   claim.has_quote = HasQuote(sentence);
+  claim.quotes = FindQuotations(sentence);
+  claim.question = IsQuestion(sentence, claim.quotes);
+  // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
+  claim.conditional = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    string_view w = t.norm(i);
+    bool lets_say = (w == "let's" || w == "lets") && i + 1 < t.size() && t.norm(i + 1) == "say";
+    if (w == "if" || w == "unless" || w == "suppose" || w == "supposing" || w == "imagine" ||
+        w == "assuming" || lets_say) {
+      claim.conditional = true;
+    }
+  }
+  claim.pronoun_speaker = PronounSpeaker(t);
   return claim;
 }
 
@@ -514,6 +585,41 @@ void ShiftSpans(uint32_t offset, Claim* claim) {
   for (NumberMention& n : claim->numbers) shift(n.span);
   for (DateMention& d : claim->dates) shift(d.span);
   for (Cue& c : claim->cues) shift(c.span);
+  for (Span& q : claim->quotes) shift(q);
+}
+
+// Quotations of the whole paragraph, cut to the claim: a quote that spans two sentences
+// ("What is this? A circus?") is quoted material in both.
+std::vector<Span> QuotesWithin(const std::vector<Span>& paragraph_quotes, Span claim) {
+  std::vector<Span> out;
+  for (const Span& q : paragraph_quotes) {
+    uint32_t begin = std::max(q.begin, claim.begin), end = std::min(q.end, claim.end);
+    if (begin < end) out.push_back({begin, end});
+  }
+  return out;
+}
+
+// A claim that names no speaker takes the one of its paragraph: the attribution of the
+// nearest earlier sentence of the same paragraph, else of the next; a claim whose speaker
+// is a pronoun ("he said") takes the nearest earlier attribution of the document within
+// the two paragraphs before.
+void AttributeFromContext(std::vector<Claim>* claims, const std::vector<size_t>& paragraph) {
+  for (size_t i = 0; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
+    if (c.attribution) continue;
+    std::optional<std::string> found;
+    for (size_t k = i; k-- > 0 && !found;) {
+      const Claim& o = (*claims)[k];
+      bool same = paragraph[k] == paragraph[i];
+      bool near = c.pronoun_speaker && paragraph[i] - paragraph[k] <= 2;
+      if (!same && !near) break;
+      if (o.attribution) found = o.attribution;
+    }
+    for (size_t k = i + 1; k < claims->size() && !found && paragraph[k] == paragraph[i]; ++k) {
+      if ((*claims)[k].attribution) found = (*claims)[k].attribution;
+    }
+    c.context_attribution = found;
+  }
 }
 
 }  // namespace
@@ -522,19 +628,26 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
                                  const BoilerplateReport& boilerplate, int first_id,
                                  const ClaimOptions& options) {
   std::vector<Claim> claims;
+  std::vector<size_t> paragraph;  // per claim: index of its line among the kept lines
   std::string_view text = doc.text;
-  for (const Span& line : boilerplate.kept) {
+  for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
+    const Span& line = boilerplate.kept[l];
     std::string_view line_text = text.substr(line.begin, line.size());
+    std::vector<Span> quotes = FindQuotations(line_text);
+    for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {
       std::string_view sentence_text = line_text.substr(sentence.begin, sentence.size());
       Claim claim = AnalyzeSentence(sentence_text);
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
+      claim.quotes = QuotesWithin(quotes, claim.span);
       claim.doc = doc_index;
       claim.id = first_id + static_cast<int>(claims.size());
       claims.push_back(std::move(claim));
+      paragraph.push_back(l);
     }
   }
+  AttributeFromContext(&claims, paragraph);
   return claims;
 }
 
@@ -543,9 +656,9 @@ ClaimSet ExtractCorpusClaims(const Corpus& corpus, const BoilerplateOptions& boi
   ClaimSet set;
   set.boilerplate = FindBoilerplate(corpus.documents, boilerplate);
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
-    std::vector<Claim> claims = ExtractClaims(corpus.documents[d], static_cast<int>(d),
-                                              set.boilerplate[d],
-                                              static_cast<int>(set.claims.size()), options);
+    std::vector<Claim> claims =
+        ExtractClaims(corpus.documents[d], static_cast<int>(d), set.boilerplate[d],
+                      static_cast<int>(set.claims.size()), options);
     std::move(claims.begin(), claims.end(), std::back_inserter(set.claims));
   }
   return set;

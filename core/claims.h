@@ -27,9 +27,9 @@ namespace crossclaim {
 // {value 220e9, unit "$", qualifier "more than"}; "7%" is {7, "%"};
 // "100-minute" is {100, "minute"}; "two" is {2, ""}.
 struct NumberMention {
-  Span span;         // into Document::text
-  double value = 0;  // scale words applied (billion = 1e9)
-  std::string unit;  // "%", "$", "€", "£", or a unit word in singular ("minute", "km")
+  Span span;              // into Document::text
+  double value = 0;       // scale words applied (billion = 1e9)
+  std::string unit;       // "%", "$", "€", "£", or a unit word in singular ("minute", "km")
   std::string qualifier;  // "more than", "nearly", "about", ... or empty
   bool operator==(const NumberMention&) const = default;
 };
@@ -54,17 +54,31 @@ struct Cue {
 };
 
 struct Claim {
-  int id = 0;        // index in the corpus-wide claim list
-  int doc = 0;       // index into Corpus::documents
-  Span span;         // into Document::text
-  std::string text;  // the original words (Document::text at span)
+  int id = 0;                       // index in the corpus-wide claim list
+  int doc = 0;                      // index into Corpus::documents
+  Span span;                        // into Document::text
+  std::string text;                 // the original words (Document::text at span)
   std::vector<std::string> tokens;  // normalised word tokens
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<std::string> names;  // multi-word proper nouns as written ("Vladimir Putin")
   std::vector<Cue> cues;
   std::optional<std::string> attribution;  // "Yuriy Ushakov", "the Kremlin's press service"
-  bool has_quote = false;  // holds a quoted statement
+  bool has_quote = false;                  // holds a quoted statement
+  // Quoted material inside the claim (core/quotes.h), into Document::text. ExtractClaims finds
+  // quotations over the whole paragraph, so a quote that runs over two sentences is quoted in
+  // both.
+  std::vector<Span> quotes;
+  // The speaker of the claim's paragraph when its sentence names none: the attribution of the
+  // nearest earlier sentence of the same paragraph, else of the next one; for a pronoun
+  // speaker ("he said") the nearest earlier attribution within the two paragraphs before.
+  // Set by ExtractClaims only (AnalyzeSentence sees one sentence).
+  std::optional<std::string> context_attribution;
+  bool pronoun_speaker = false;  // a speech verb next to "he"/"she" ("he said", "said she")
+  // Not an assertion: a question (its text, or its last quotation, ends with '?'; rhetorical
+  // questions included) or a sentence with an "if"/"unless" clause.
+  bool question = false;
+  bool conditional = false;
 
   bool operator==(const Claim&) const = default;
 };

@@ -35,6 +35,8 @@ struct Date {
 // unknown (an outlet of "unknown" has no source). Values:
 //   "input"        a field of the JSON Lines / JSON record or of a manifest row
 //   "date-header"  the leading ` date YYYY-MM-DD` line of a text file
+//   "text"         source only: a "Source: X" line or an agency byline in the text
+//                  (core/document_source.h)
 //   from a page (core/page.h), in the order of trust the page reader uses:
 //   "json-ld:publisher.name", "json-ld:datePublished", "json-ld:author", "json-ld:headline",
 //   "json-ld:url"                     schema.org NewsArticle/Article JSON-LD

@@ -15,6 +15,7 @@
 
 #include "core/csv.h"
 #include "core/page.h"
+#include "core/document_source.h"
 
 namespace crossclaim {
 namespace fs = std::filesystem;
@@ -106,6 +107,10 @@ class CorpusBuilder {
       if (!inserted) return Skip(doc.id, location, DuplicateIdReason(location, doc.id, it->second));
     }
     if (doc.outlet.empty()) doc.outlet = std::string(kUnknownOutlet);
+    if (doc.source.empty()) {
+      doc.source = FindDocumentSource(doc.text);
+      if (!doc.source.empty()) doc.metadata_source.source = "text";
+    }
     record.document = static_cast<int>(corpus_->documents.size());
     corpus_->documents.push_back(std::move(doc));
     corpus_->records.push_back(std::move(record));

@@ -118,7 +118,10 @@ json ClaimJson(const Corpus& corpus, const Claim& claim) {
           {"negation", CueWords(claim, "negation")},
           {"modality", CueWords(claim, "modality")},
           {"attribution", claim.attribution ? json(*claim.attribution) : json(nullptr)},
-          {"quote", claim.has_quote}};
+          {"context_attribution",
+           claim.context_attribution ? json(*claim.context_attribution) : json(nullptr)},
+          {"quote", claim.has_quote},
+          {"question", claim.question}};
 }
 
 json ClaimsJson(const Corpus& corpus, const std::vector<Claim>& claims) {

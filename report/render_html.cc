@@ -24,6 +24,7 @@ th{background:#eef1f4;font-weight:600}
 .divergent{background:#c0392b}.corroborated{background:#2e8b57}.single_source{background:#7f8c8d}.copied{background:#8e6c1f}
 .card{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:10px 14px;margin:10px 0}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.sides{margin:6px 0}.side{background:#f4f4f4;padding:2px 6px;border-radius:4px}.vs{color:#c0392b;font-weight:bold}
 .claim{border-left:4px solid #c8d0d8;padding:4px 10px;margin:4px 0;background:#fafbfc}
 .claim .src{font-size:12px;color:#5b6672}
 mark{background:#ffd54f;padding:0 2px;border-radius:3px}
@@ -95,7 +96,11 @@ std::string Source(const json& claim, const Index& index) {
   if (!url.empty()) link += fmt::format(" · <a href=\"{}\">article</a>", HtmlEscape(url));
   std::string published =
       doc["published"].is_null() ? "date unknown" : doc["published"].get<std::string>();
-  return fmt::format("<div class=\"src\"><b>{}</b> · {} · {}</div>", Esc(claim["outlet"]),
+  std::string source;
+  if (doc.contains("source") && doc["source"].is_string() && !doc["source"].empty()) {
+    source = " (source: " + HtmlEscape(doc["source"].get<std::string>()) + ")";
+  }
+  return fmt::format("<div class=\"src\"><b>{}</b>{} · {} · {}</div>", Esc(claim["outlet"]), source,
                      published, link);
 }
 
@@ -118,27 +123,71 @@ std::string Badge(const std::string& label) {
   return fmt::format("<span class=\"badge {}\">{}</span>", label, text);
 }
 
+std::string SourcesText(const json& cluster) {
+  std::string text =
+      fmt::format("{} independent source(s)", cluster["independent_sources"].get<int64_t>());
+  if (cluster.contains("upstream_sources")) {
+    std::vector<std::string> names;
+    for (const json& u : cluster["upstream"]) names.push_back(u["name"]);
+    text += fmt::format(" · {} upstream source(s){}", cluster["upstream_sources"].get<int64_t>(),
+                        names.empty() ? "" : ": " + fmt::format("{}", fmt::join(names, ", ")));
+  }
+  if (cluster.contains("quotation") && !cluster["quotation"].is_null()) {
+    const json& q = cluster["quotation"];
+    text += q["speaker"].is_null() ? std::string(" · shared quotation")
+                                   : " · shared quotation of " + q["speaker"].get<std::string>();
+  }
+  return HtmlEscape(text);
+}
+
+// One card per conflicting detail (report.json `cards`), its sides grouped ("000 (ISW):
+// telephone conversation, phone call — vs — 001, 003, 004: video call"), then the evidence:
+// each claim once, with the differing words marked and its cluster linked.
 std::string DivergenceCards(const json& report, const Index& index) {
+  std::map<int64_t, const json*> clusters;
+  for (const json& c : report["clusters"]) clusters[c["id"].get<int64_t>()] = &c;
   std::string out;
-  for (const json& cluster : report["clusters"]) {
-    if (cluster["label"] != "divergent") continue;
-    out += fmt::format(
-        "<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · outlets: {}</div>",
-        ClusterAttributes(cluster), Badge("divergent"), cluster["id"].get<int64_t>(),
-        cluster["independent_sources"].get<int64_t>(),
-        HtmlEscape(fmt::format(
-            "{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))));
-    for (const json& d : cluster["divergences"]) {
-      const json& a = *index.claims.at(d["a"].get<int64_t>());
-      const json& b = *index.claims.at(d["b"].get<int64_t>());
-      out += fmt::format(
-          "<div class=\"divergence\"><div><span class=\"kind\">{}</span> {}</div><div "
-          "class=\"pair\">{}{}</div></div>",
-          Esc(d["kind"]), Esc(d["explanation"]),
-          ClaimBlock(a, index, ClaimWithMark(a, d["a_start"], d["a_end"])),
-          ClaimBlock(b, index, ClaimWithMark(b, d["b_start"], d["b_end"])));
+  for (const json& card : report["cards"]) {
+    if (!card["shown"].get<bool>()) continue;
+    std::set<std::string> outlet_tokens;
+    std::string sides;
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      const json& side = card["sides"][s];
+      if (s > 0) sides += "<span class=\"vs\"> — vs — </span>";
+      sides +=
+          fmt::format("<span class=\"side\"><b>{}</b>: {}</span>",
+                      HtmlEscape(fmt::format(
+                          "{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "))),
+                      HtmlEscape(fmt::format(
+                          "{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "))));
     }
-    out += "</div>\n";
+    std::string evidence, links;
+    std::set<int64_t> done, linked;
+    for (const json& m : card["divergences"]) {
+      int64_t cluster_id = m["cluster"].get<int64_t>();
+      const json& cluster = *clusters.at(cluster_id);
+      for (const json& o : cluster["outlets"]) outlet_tokens.insert(OutletToken(o));
+      if (linked.insert(cluster_id).second) {
+        links += fmt::format(" <a href=\"#cluster-{}\">cluster {}</a>", cluster_id, cluster_id);
+      }
+      const json& d = cluster["divergences"][m["index"].get<size_t>()];
+      for (const char* side : {"a", "b"}) {
+        int64_t id = d[side].get<int64_t>();
+        if (!done.insert(id).second) continue;
+        const json& c = *index.claims.at(id);
+        std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
+        evidence += ClaimBlock(c, index, ClaimWithMark(c, d[start], d[end]));
+      }
+    }
+    std::string outlets;
+    for (const std::string& t : outlet_tokens) outlets += (outlets.empty() ? "" : " ") + t;
+    out += fmt::format(
+        "<div class=\"card\" data-cluster-label=\"divergent\" data-outlets=\"{}\"><div>{} "
+        "<span class=\"kind\">{}</span> {} <span class=\"muted\">confidence {:.2f} ·{}</span>"
+        "</div><div class=\"divergence\"><div class=\"sides\">{}</div><div "
+        "class=\"pair\">{}</div></div></div>\n",
+        outlets, Badge("divergent"), Esc(card["kind"]), Esc(card["explanation"]),
+        card["confidence"].get<double>(), links, sides, evidence);
   }
   return out.empty() ? "<p class=\"muted\">No divergences found.</p>" : out;
 }
@@ -153,10 +202,9 @@ std::string ClusterCards(const json& report, const Index& index, const std::stri
                  HtmlEscape(fmt::format(
                      "{}", fmt::join(cluster["speakers"].get<std::vector<std::string>>(), "; ")));
     }
-    out += fmt::format(
-        "<div class=\"card\" {}><div>{} cluster {} · {} independent source(s) · origin {}{}</div>",
-        ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
-        cluster["independent_sources"].get<int64_t>(), Esc(cluster["origin"]), speakers);
+    out += fmt::format("<div class=\"card\" {}><div>{} cluster {} · {} · origin {}{}</div>",
+                       ClusterAttributes(cluster), Badge(label), cluster["id"].get<int64_t>(),
+                       SourcesText(cluster), Esc(cluster["origin"]), speakers);
     for (const json& id : cluster["claims"]) {
       const json& claim = *index.claims.at(id.get<int64_t>());
       out += ClaimBlock(claim, index, HtmlEscape(claim["text"].get<std::string>()));
@@ -191,6 +239,7 @@ std::string CoverageMatrix(const json& report, const Index& index) {
       std::set<std::string> in_cluster = cluster["documents"].get<std::set<std::string>>();
       std::set<std::string> conflicting;
       for (const json& d : cluster["divergences"]) {
+        if (!d.value("shown", true)) continue;
         conflicting.insert(d["a_doc"].get<std::string>());
         conflicting.insert(d["b_doc"].get<std::string>());
       }
@@ -351,6 +400,8 @@ std::string RenderHtml(const json& report) {
   html += Filters(report, index);
   html += "<section id=\"divergences\"><h2>Divergences: where the outlets disagree</h2>" +
           DivergenceCards(report, index) + "</section>\n";
+  html += "<section id=\"divergent\"><h2>Divergent clusters</h2>" +
+          ClusterCards(report, index, "divergent") + "</section>\n";
   html +=
       "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
       "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left "

@@ -22,9 +22,12 @@ std::string Marked(const json& claim, int64_t start, int64_t end, std::string_vi
                    std::string_view close) {
   std::string text = claim["text"];
   int64_t base = claim["start"];
-  size_t b = static_cast<size_t>(std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size())));
-  size_t e = static_cast<size_t>(std::clamp<int64_t>(end - base, static_cast<int64_t>(b), static_cast<int64_t>(text.size())));
-  return fmt::format("{}{}{}{}{}", text.substr(0, b), open, text.substr(b, e - b), close, text.substr(e));
+  size_t b =
+      static_cast<size_t>(std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size())));
+  size_t e = static_cast<size_t>(
+      std::clamp<int64_t>(end - base, static_cast<int64_t>(b), static_cast<int64_t>(text.size())));
+  return fmt::format("{}{}{}{}{}", text.substr(0, b), open, text.substr(b, e - b), close,
+                     text.substr(e));
 }
 
 std::string Where(const json& claim) {
@@ -40,6 +43,44 @@ std::string MdEscape(std::string text) {
     out.push_back(c);
   }
   return out;
+}
+
+// "telephone conversation, phone call" for one side of a card, and who takes it.
+std::string SideWho(const json& side) {
+  return fmt::format("{}", fmt::join(side["labels"].get<std::vector<std::string>>(), ", "));
+}
+std::string SideTexts(const json& side) {
+  return fmt::format("{}", fmt::join(side["texts"].get<std::vector<std::string>>(), ", "));
+}
+
+const json& ClusterById(const json& report, int64_t id) {
+  for (const json& c : report["clusters"]) {
+    if (c["id"].get<int64_t>() == id) return c;
+  }
+  return report["clusters"].at(0);  // ids come from the same report: not reached
+}
+
+// "2 outlets, 1 upstream source: Yuri Ushakov".
+std::string SourcesLine(const json& cluster) {
+  size_t outlets = cluster["documents"].size();
+  int64_t upstream = cluster.value("upstream_sources", int64_t{0});
+  std::string line =
+      fmt::format("{} document{}, {} independent source{}", outlets, outlets == 1 ? "" : "s",
+                  cluster["independent_sources"].get<int64_t>(),
+                  cluster["independent_sources"] == 1 ? "" : "s");
+  if (cluster.contains("upstream")) {
+    std::vector<std::string> names;
+    for (const json& u : cluster["upstream"]) names.push_back(u["name"]);
+    line += fmt::format(", {} upstream source{}", upstream, upstream == 1 ? "" : "s");
+    if (!names.empty()) line += fmt::format(": {}", fmt::join(names, ", "));
+  }
+  if (cluster.contains("quotation") && !cluster["quotation"].is_null()) {
+    const json& q = cluster["quotation"];
+    line += q["speaker"].is_null()
+                ? std::string(" · a shared quotation")
+                : fmt::format(" · a shared quotation of {}", q["speaker"].get<std::string>());
+  }
+  return line;
 }
 
 }  // namespace
@@ -58,16 +99,29 @@ std::string RenderMarkdown(const json& report) {
       labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
   md += "## Divergences\n\n";
   bool any = false;
-  for (const json& cluster : report["clusters"]) {
-    for (const json& d : cluster["divergences"]) {
-      any = true;
-      const json& a = *claims.at(d["a"].get<int64_t>());
-      const json& b = *claims.at(d["b"].get<int64_t>());
-      md += fmt::format("- **{}** (cluster {}): {}\n  - {}: {}\n  - {}: {}\n",
-                        d["kind"].get<std::string>(), cluster["id"].get<int64_t>(),
-                        MdEscape(d["explanation"]), MdEscape(Where(a)),
-                        Marked(a, d["a_start"], d["a_end"], "**", "**"), MdEscape(Where(b)),
-                        Marked(b, d["b_start"], d["b_end"], "**", "**"));
+  for (const json& card : report["cards"]) {
+    if (!card["shown"].get<bool>()) continue;
+    any = true;
+    md += fmt::format("- **{}** (confidence {:.2f}): {}\n", card["kind"].get<std::string>(),
+                      card["confidence"].get<double>(), MdEscape(card["explanation"]));
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      const json& side = card["sides"][s];
+      md += fmt::format("  - {}{}: {}\n", s == 0 ? "" : "vs ", MdEscape(SideWho(side)),
+                        MdEscape(SideTexts(side)));
+    }
+    // The evidence: each claim once, its differing words in bold.
+    std::set<int64_t> done;
+    for (const json& m : card["divergences"]) {
+      const json& d =
+          ClusterById(report, m["cluster"].get<int64_t>())["divergences"][m["index"].get<size_t>()];
+      for (const char* side : {"a", "b"}) {
+        int64_t id = d[side].get<int64_t>();
+        if (!done.insert(id).second) continue;
+        const json& c = *claims.at(id);
+        std::string start = std::string(side) + "_start", end = std::string(side) + "_end";
+        md += fmt::format("    - {} (cluster {}): {}\n", MdEscape(Where(c)),
+                          m["cluster"].get<int64_t>(), Marked(c, d[start], d[end], "**", "**"));
+      }
     }
   }
   if (!any) md += "None found.\n";
@@ -77,17 +131,21 @@ std::string RenderMarkdown(const json& report) {
                                                                            : "Corroborated");
     for (const json& cluster : report["clusters"]) {
       if (cluster["label"] != label) continue;
-      md += fmt::format("- cluster {} · {} independent source(s) · outlets: {} · origin: {}\n",
-                        cluster["id"].get<int64_t>(), cluster["independent_sources"].get<int64_t>(),
-                        MdEscape(fmt::format("{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))),
-                        MdEscape(cluster["origin"]));
+      md += fmt::format(
+          "- cluster {} · {} · outlets: {} · origin: {}\n", cluster["id"].get<int64_t>(),
+          MdEscape(SourcesLine(cluster)),
+          MdEscape(fmt::format(
+              "{}", fmt::join(cluster["outlets"].get<std::vector<std::string>>(), ", "))),
+          MdEscape(cluster["origin"]));
       for (const json& id : cluster["claims"]) {
         const json& c = *claims.at(id.get<int64_t>());
         md += fmt::format("  - {}: {}\n", MdEscape(Where(c)), MdEscape(c["text"]));
       }
     }
   }
-  md += "\n## Documents\n\n| id | outlet | published | status | claims | boilerplate removed |\n|---|---|---|---|---|---|\n";
+  md +=
+      "\n## Documents\n\n| id | outlet | published | status | claims | boilerplate removed "
+      "|\n|---|---|---|---|---|---|\n";
   for (const json& d : report["documents"]) {
     md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", MdEscape(d["id"]),
                       d["outlet"].is_null() ? "" : MdEscape(d["outlet"]),
@@ -99,34 +157,33 @@ std::string RenderMarkdown(const json& report) {
 }
 
 std::string RenderSummary(const json& report, int max_divergences) {
-  auto claims = ClaimIndex(report);
   const json& stats = report["stats"];
   const json& labels = stats["clusters_by_label"];
   std::string out = fmt::format("event: {}\n", report["event"]["title"].get<std::string>());
-  out += fmt::format("documents: {} used, {} skipped\nclaims: {} ({} off-event)\n",
-                     stats["documents_used"].get<int64_t>(), stats["documents_skipped"].get<int64_t>(),
-                     stats["claims"].get<int64_t>(), stats["off_event_claims"].get<int64_t>());
+  out +=
+      fmt::format("documents: {} used, {} skipped\nclaims: {} ({} off-event)\n",
+                  stats["documents_used"].get<int64_t>(), stats["documents_skipped"].get<int64_t>(),
+                  stats["claims"].get<int64_t>(), stats["off_event_claims"].get<int64_t>());
   out += fmt::format("clusters: {} divergent, {} corroborated, {} copied, {} single-source\n",
                      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
                      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
-  // One line per distinct divergence (kind and wording), naming every outlet on each side.
-  std::vector<std::string> order;
-  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> sides;
-  for (const json& cluster : report["clusters"]) {
-    for (const json& d : cluster["divergences"]) {
-      std::string key = fmt::format("{:<8} {}", d["kind"].get<std::string>(), d["explanation"].get<std::string>());
-      if (!sides.count(key)) order.push_back(key);
-      for (const char* side : {"a", "b"}) {
-        const json& claim = *claims.at(d[side].get<int64_t>());
-        std::string who = claim["outlet"].get<std::string>() + " (" + claim["doc"].get<std::string>() + ")";
-        (side[0] == 'a' ? sides[key].first : sides[key].second).insert(who);
-      }
-    }
+  // One entry per card (one conflicting detail), its sides grouped, most confident first.
+  std::vector<const json*> cards;
+  for (const json& card : report["cards"]) {
+    if (card["shown"].get<bool>()) cards.push_back(&card);
   }
-  if (!order.empty()) out += "top divergences:\n";
-  for (size_t i = 0; i < order.size() && static_cast<int>(i) < max_divergences; ++i) {
-    const auto& [a_side, b_side] = sides[order[i]];
-    out += fmt::format("  {}\n    {}\n    vs {}\n", order[i], fmt::join(a_side, ", "), fmt::join(b_side, ", "));
+  std::stable_sort(cards.begin(), cards.end(), [](const json* x, const json* y) {
+    return (*x)["confidence"].get<double>() > (*y)["confidence"].get<double>();
+  });
+  if (!cards.empty()) out += "top divergences:\n";
+  for (size_t i = 0; i < cards.size() && static_cast<int>(i) < max_divergences; ++i) {
+    const json& card = *cards[i];
+    out += fmt::format("  {:<8} {} · confidence {:.2f}\n", card["kind"].get<std::string>(),
+                       card["explanation"].get<std::string>(), card["confidence"].get<double>());
+    for (size_t s = 0; s < card["sides"].size(); ++s) {
+      out += fmt::format("    {}{}: {}\n", s == 0 ? "" : "vs ", SideWho(card["sides"][s]),
+                         SideTexts(card["sides"][s]));
+    }
   }
   return out;
 }

@@ -1,7 +1,11 @@
 #include "report/report_json.h"
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "report/claims_json.h"
 
@@ -32,7 +36,133 @@ json DivergenceJson(const ReportInputs& in, const ClusterDivergence& d) {
           {"b_doc", doc_b.id},
           {"a_outlet", doc_a.outlet},
           {"b_outlet", doc_b.outlet},
-          {"explanation", d.detail.explanation}};
+          {"explanation", d.detail.explanation},
+          {"confidence", std::round(d.detail.confidence * 100) / 100},
+          {"shown", d.detail.confidence >= in.options.min_divergence_confidence}};
+}
+
+// The short name of a document on a card: its outlet when named, else its id, with the
+// source its text names ("Institute for the Study of War (ISW)" shortened to "ISW").
+std::string DocLabel(const Document& doc) {
+  std::string label = doc.outlet == kUnknownOutlet ? doc.id : doc.outlet + " " + doc.id;
+  if (doc.source.empty()) return label;
+  std::string source = doc.source;
+  size_t open = source.rfind('(');
+  if (open != std::string::npos && source.ends_with(")") && source.size() - open <= 12) {
+    source = source.substr(open + 1, source.size() - open - 2);
+  }
+  return label + " (" + source + ")";
+}
+
+// One card per conflicting detail: divergences of one kind about one slot (a term's aspect;
+// for other kinds the pair of values), with the claims grouped by the side they take
+// ("telephone conversation, phone call" vs "video call"). Per cluster (`clusters` holds one),
+// or for the whole event (`event_level`), where a term's aspect (how the leaders spoke) is one
+// detail across clusters while numbers and dates stay within their cluster.
+json CardsJson(const ReportInputs& in, const std::vector<const ClaimCluster*>& clusters,
+               bool event_level) {
+  struct Side {
+    std::vector<std::string> texts;
+    std::set<int32_t> claims;
+    std::set<int32_t> docs;
+  };
+  struct Card {
+    std::string kind, aspect;
+    std::map<std::string, Side> sides;                // by side key
+    std::vector<std::pair<int32_t, size_t>> members;  // (cluster id, divergence index)
+    double confidence = 0;
+  };
+  std::vector<Card> cards;
+  std::map<std::string, size_t> by_key;
+  for (const ClaimCluster* cluster : clusters) {
+    for (size_t i = 0; i < cluster->divergences.size(); ++i) {
+      const ClusterDivergence& cd = cluster->divergences[i];
+      const Divergence& d = cd.detail;
+      auto norm = [](const std::string& t) { return NormalizeForMatching(t); };
+      std::string ka = d.aspect.empty() ? norm(d.a_text) : std::to_string(d.a_member);
+      std::string kb = d.aspect.empty() ? norm(d.b_text) : std::to_string(d.b_member);
+      std::string slot = d.aspect.empty() ? std::min(ka, kb) + "\x1f" + std::max(ka, kb) : d.aspect;
+      std::string key = std::string(KindName(d.kind)) + "\x1e" + slot;
+      if (event_level && d.aspect.empty()) key += "\x1e" + std::to_string(cluster->id);
+      auto [it, inserted] = by_key.emplace(key, cards.size());
+      if (inserted) cards.push_back({std::string(KindName(d.kind)), d.aspect, {}, {}, 0});
+      Card& card = cards[it->second];
+      card.members.emplace_back(cluster->id, i);
+      card.confidence = std::max(card.confidence, d.confidence);
+      for (auto [side, text, claim] :
+           {std::tuple{ka, d.a_text, cd.a}, std::tuple{kb, d.b_text, cd.b}}) {
+        Side& s = card.sides[side];
+        if (std::find(s.texts.begin(), s.texts.end(), text) == s.texts.end()) {
+          s.texts.push_back(text);
+        }
+        s.claims.insert(claim);
+        s.docs.insert(in.claims.claims[static_cast<size_t>(claim)].doc);
+      }
+    }
+  }
+  json out = json::array();
+  for (const Card& card : cards) {
+    json sides = json::array();
+    std::vector<std::string> phrases;
+    // Sides in order of their first document.
+    std::vector<const Side*> ordered;
+    for (const auto& [key, side] : card.sides) ordered.push_back(&side);
+    std::sort(ordered.begin(), ordered.end(), [](const Side* x, const Side* y) {
+      return std::tie(*x->docs.begin(), *x->claims.begin()) <
+             std::tie(*y->docs.begin(), *y->claims.begin());
+    });
+    for (const Side* side : ordered) {
+      json docs = json::array(), labels = json::array();
+      for (int32_t d : side->docs) {
+        const Document& doc = in.corpus.documents[static_cast<size_t>(d)];
+        docs.push_back(doc.id);
+        labels.push_back(DocLabel(doc));
+      }
+      std::string joined;
+      for (const std::string& t : side->texts) joined += (joined.empty() ? "" : ", ") + t;
+      phrases.push_back(joined);
+      sides.push_back({{"texts", side->texts},
+                       {"claims", std::vector<int32_t>(side->claims.begin(), side->claims.end())},
+                       {"documents", docs},
+                       {"labels", labels}});
+    }
+    std::string explanation;
+    for (const std::string& p : phrases) explanation += (explanation.empty() ? "" : " vs ") + p;
+    if (!card.aspect.empty()) explanation += " (" + card.aspect + ")";
+    if (card.kind == "quote" && card.members.size() == 1) {
+      for (const ClaimCluster* c : clusters) {
+        if (c->id == card.members[0].first) {
+          explanation = c->divergences[card.members[0].second].detail.explanation;
+        }
+      }
+    }
+    json members = json::array();
+    for (const auto& [cluster, index] : card.members) {
+      if (event_level) {
+        members.push_back({{"cluster", cluster}, {"index", index}});
+      } else {
+        members.push_back(index);
+      }
+    }
+    out.push_back({{"kind", card.kind},
+                   {"aspect", card.aspect.empty() ? json(nullptr) : json(card.aspect)},
+                   {"explanation", explanation},
+                   {"confidence", std::round(card.confidence * 100) / 100},
+                   {"shown", card.confidence >= in.options.min_divergence_confidence},
+                   {"sides", sides},
+                   {"divergences", members}});
+  }
+  return out;
+}
+
+json UpstreamJson(const ReportInputs& in, const ClaimCluster& cluster) {
+  json out = json::array();
+  for (const UpstreamSource& u : cluster.upstream) {
+    json docs = json::array();
+    for (int32_t d : u.documents) docs.push_back(DocId(in.corpus, d));
+    out.push_back({{"name", u.name}, {"documents", docs}});
+  }
+  return out;
 }
 
 json ClusterJson(const ReportInputs& in, const ClaimCluster& cluster) {
@@ -47,9 +177,18 @@ json ClusterJson(const ReportInputs& in, const ClaimCluster& cluster) {
           {"documents", docs},
           {"outlets", cluster.outlets},
           {"independent_sources", cluster.independent_sources},
+          {"upstream_sources", cluster.upstream_sources},
+          {"upstream", UpstreamJson(in, cluster)},
+          {"quotation", cluster.quotation.empty()
+                            ? json(nullptr)
+                            : json({{"text", cluster.quotation},
+                                    {"speaker", cluster.quotation_speaker.empty()
+                                                    ? json(nullptr)
+                                                    : json(cluster.quotation_speaker)}})},
           {"origin", DocId(in.corpus, cluster.origin)},
           {"speakers", cluster.speakers},
-          {"divergences", divergences}};
+          {"divergences", divergences},
+          {"cards", CardsJson(in, {&cluster}, false)}};
 }
 
 json CopiesJson(const ReportInputs& in) {
@@ -78,6 +217,7 @@ json EdgesJson(const EventAnalysis& event) {
                    {"kind", EdgeKindName(e.kind)},
                    {"cosine", e.cosine},
                    {"jaccard", e.jaccard},
+                   {"fact", e.fact},
                    {"terms", terms}});
   }
   return out;
@@ -133,6 +273,9 @@ std::string UtcNow() {
 json ParametersJson(const AnalysisOptions& o) {
   return {{"overlap_threshold", o.overlap_threshold},
           {"cluster_threshold", o.cluster_threshold},
+          {"fact_threshold", o.fact_threshold},
+          {"fact_threshold_anchored", o.fact_threshold_anchored},
+          {"fact_threshold_leads", o.fact_threshold_leads},
           {"copy_threshold", o.copy_threshold},
           {"off_event_threshold", o.off_event_threshold},
           {"rescue_threshold", o.rescue_threshold},
@@ -148,7 +291,8 @@ json ParametersJson(const AnalysisOptions& o) {
           {"background_idf", o.background_idf.empty() ? json(nullptr) : json(o.background_idf)},
           {"number_tolerance", o.divergence.number_tolerance},
           {"approximate_tolerance", o.divergence.approximate_tolerance},
-          {"min_shared_content", o.divergence.min_shared_content}};
+          {"min_shared_content", o.divergence.min_shared_content},
+          {"min_divergence_confidence", o.min_divergence_confidence}};
 }
 
 json BuildReportJson(const ReportInputs& in) {
@@ -164,6 +308,12 @@ json BuildReportJson(const ReportInputs& in) {
   }
   json clusters = json::array();
   for (const ClaimCluster& c : in.event.clusters) clusters.push_back(ClusterJson(in, c));
+  // The event's cards: from the divergent clusters (those whose divergences are shown).
+  std::vector<const ClaimCluster*> divergent;
+  for (const ClaimCluster& c : in.event.clusters) {
+    if (c.label == ClusterLabel::kDivergent) divergent.push_back(&c);
+  }
+  json cards = CardsJson(in, divergent, true);
   return {{"schema", kReportSchema},
           {"generated_at", in.generated_at.empty() ? UtcNow() : in.generated_at},
           {"generator", "crossclaim"},
@@ -172,6 +322,7 @@ json BuildReportJson(const ReportInputs& in) {
           {"documents", DocumentsJson(in.corpus, in.claims)},
           {"claims", claims},
           {"clusters", clusters},
+          {"cards", cards},
           {"copies", CopiesJson(in)},
           {"edges", EdgesJson(in.event)},
           {"stats", StatsJson(in)}};

@@ -70,7 +70,8 @@ def sick(src, out):
     write_pairs(out, "sick", rows)
 
 
-def fnc1(src, out, sample):
+def fnc1_stances(src, sample):
+    """FNC-1 train as (id, headline, body, stance), the seeded sample of `sample` pairs (0: all)."""
     base = os.path.join(src, "fnc1-stance")
     bodies = {}
     with open(os.path.join(base, "train_bodies.csv"), encoding="utf-8") as f:
@@ -80,14 +81,17 @@ def fnc1(src, out, sample):
     for part in ("train_stances.part1_of_2.csv", "train_stances.part2_of_2.csv"):
         with open(os.path.join(base, part), encoding="utf-8") as f:
             stances.extend(csv.DictReader(f))
-    rows = [
-        (f"fnc-{i}", s["Headline"], bodies[s["Body ID"]], 0 if s["Stance"] == "unrelated" else 1)
-        for i, s in enumerate(stances)
-    ]
+    rows = [(f"fnc-{i}", s["Headline"], bodies[s["Body ID"]], s["Stance"])
+            for i, s in enumerate(stances)]
     if sample and sample < len(rows):
         rows = random.Random(7).sample(rows, sample)
         rows.sort(key=lambda r: int(r[0][4:]))
-    write_pairs(out, "fnc1", rows)
+    return rows
+
+
+def fnc1(src, out, sample):
+    rows = fnc1_stances(src, sample)
+    write_pairs(out, "fnc1", [(r[0], r[1], r[2], 0 if r[3] == "unrelated" else 1) for r in rows])
 
 
 def checkthat(src, out):

@@ -178,6 +178,66 @@ TEST_F(DemoReport, SidebarArticlesAreOffEvent) {
   }
 }
 
+// 001 recalls Xi's visit of March 2023 ("welcomed by his dear friend Putin"): another time,
+// so no other outlet's sentence about the 2025 call corroborates it.
+TEST_F(DemoReport, TheMarch2023VisitIsCorroboratedByNoOne) {
+  std::vector<const json*> visit = ClaimsWith("March 2023");
+  ASSERT_EQ(visit.size(), 1u);
+  const json& cluster = ClusterOf(*visit[0]);
+  EXPECT_EQ(cluster["documents"], json::array({"001_cc1c81bd957d81a1"})) << cluster["claims"];
+  EXPECT_EQ(cluster["label"], "single_source");
+}
+
+// 000 names ISW as its source ("Source: Institute for the Study of War (ISW)"); the cards
+// show it.
+TEST_F(DemoReport, DocumentSourceNamedInTheText) {
+  const json& doc = (*report_)["documents"][0];
+  ASSERT_EQ(doc["id"], "000_afc1db8ac4998597");
+  EXPECT_EQ(doc["source"], "Institute for the Study of War (ISW)");
+  for (size_t i = 1; i < 5; ++i) EXPECT_TRUE((*report_)["documents"][i]["source"].is_null()) << i;
+  EXPECT_NE(stdout_->find("000_afc1db8ac4998597 (ISW)"), std::string::npos) << *stdout_;
+}
+
+// 000 and 003 both relay Kremlin aide Yuri (Yuriy) Ushakov: wherever their Ushakov claims
+// meet, the cluster counts them as one upstream source.
+TEST_F(DemoReport, UshakovClaimsAreOneUpstreamSource) {
+  bool met = false;
+  for (const json& cluster : (*report_)["clusters"]) {
+    std::set<std::string> relaying;
+    for (const json& u : cluster["upstream"]) {
+      if (u["name"].get<std::string>().find("Ushakov") == std::string::npos) continue;
+      for (const json& d : u["documents"]) relaying.insert(d);
+    }
+    if (relaying.size() < 2) continue;
+    met = true;
+    EXPECT_EQ(relaying, (std::set<std::string>{"000_afc1db8ac4998597", "003_13d9be2aa1a7efac"}));
+    EXPECT_LT(cluster["upstream_sources"].get<int>(), cluster["independent_sources"].get<int>());
+  }
+  EXPECT_TRUE(met) << "no cluster holds the Ushakov claims of both 000 and 003";
+}
+
+// One card for how the leaders spoke, the outlets grouped by side, with its confidence.
+TEST_F(DemoReport, ContactDivergenceIsOneGroupedCard) {
+  std::vector<const json*> contact;
+  for (const json& card : (*report_)["cards"]) {
+    if (card["aspect"] == "contact") contact.push_back(&card);
+  }
+  ASSERT_EQ(contact.size(), 1u);
+  const json& card = *contact[0];
+  EXPECT_TRUE(card["shown"].get<bool>());
+  EXPECT_GE(card["confidence"].get<double>(), 0.5);
+  ASSERT_EQ(card["sides"].size(), 2u);
+  EXPECT_EQ(card["sides"][0]["documents"], json::array({"000_afc1db8ac4998597"}));
+  EXPECT_EQ(card["sides"][0]["texts"], json::array({"telephone conversation", "phone call"}));
+  EXPECT_EQ(card["sides"][1]["documents"],
+            json::array({"001_cc1c81bd957d81a1", "003_13d9be2aa1a7efac", "004_8ac6ed61b80c7570"}));
+  EXPECT_EQ(card["sides"][1]["texts"], json::array({"video call"}));
+  // The terminal summary prints it once, sides grouped.
+  EXPECT_NE(stdout_->find("telephone conversation, phone call vs video call (contact)"),
+            std::string::npos)
+      << *stdout_;
+}
+
 TEST_F(DemoReport, MarkdownCarriesTheSameFindings) {
   std::string md = testing::ReadFile(*dir_ + "/report.md");
   EXPECT_NE(md.find("## Divergences"), std::string::npos);

@@ -1,0 +1,64 @@
+#include "cluster/fact_scores.h"
+
+#include <tbb/parallel_for.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "similarity/pair_features.h"
+#include "similarity/pair_model.h"
+#include "similarity/wordnet.h"
+
+namespace crossclaim {
+namespace {
+
+std::shared_ptr<const WordNet> CachedWordNet(const std::string& dir) {
+  if (dir.empty() || dir == "none") return nullptr;
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const WordNet>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(dir);
+  if (it != cache.end()) return it->second;
+  Result<WordNet> loaded = WordNet::Load(dir);
+  std::shared_ptr<const WordNet> wordnet =
+      loaded.ok() ? std::make_shared<const WordNet>(std::move(*loaded)) : nullptr;
+  cache.emplace(dir, wordnet);
+  return wordnet;
+}
+
+bool UsesLatent(const PairModel& model) {
+  for (const std::string& term : model.terms) {
+    if (term.find("cosine_lsa") != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<float> SameFactScores(const std::vector<Claim>& claims,
+                                  const std::vector<std::pair<int32_t, int32_t>>& pairs,
+                                  const std::string& wordnet_dir, int threads) {
+  std::vector<float> scores(pairs.size(), 0.0f);
+  if (pairs.empty()) return scores;
+  PairScorerOptions options;
+  options.wordnet = CachedWordNet(wordnet_dir);
+  options.threads = threads;
+  options.latent_dims = UsesLatent(options.model) ? 100 : 0;
+  Result<PairScorer> scorer = PairScorer::Create(options);
+  if (!scorer.ok()) return scores;  // the default options are valid
+  std::vector<std::string> texts;
+  texts.reserve(claims.size());
+  for (const Claim& c : claims) texts.push_back(c.text);
+  scorer->Fit(texts);
+  const PairVectors vectors = scorer->Transform(texts);
+  tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
+    auto [a, b] = pairs[k];
+    scores[k] = static_cast<float>(
+        scorer->Score(texts[static_cast<size_t>(a)], texts[static_cast<size_t>(b)], vectors, a, b)
+            .score);
+  });
+  return scores;
+}
+
+}  // namespace crossclaim

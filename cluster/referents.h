@@ -1,0 +1,43 @@
+// Referents of claims: whether two claims can be about the same event at all, before any
+// similarity of their words counts. A claim anchored to another time ("Xi visited Russia in
+// March 2023", in an article of January 2025) is not the event the other outlets report, and
+// two sentences that share words but no time frame are not one fact.
+//
+// Example:
+//   Claim visit = AnalyzeSentence("Xi visited Russia in March 2023, welcomed by Putin.");
+//   Claim call = AnalyzeSentence("Putin welcomed Xi warmly during the call.");
+//   SameTimeFrame(visit, Date{2025, 1, 21}, call, Date{2025, 1, 21});  // false
+//
+// Thread safety: pure functions.
+#ifndef CROSSCLAIM_CLUSTER_REFERENTS_H_
+#define CROSSCLAIM_CLUSTER_REFERENTS_H_
+
+#include <optional>
+#include <vector>
+
+#include "core/claims.h"
+#include "core/document.h"
+
+namespace crossclaim {
+
+// The dates of `claim` that anchor it to another time than its article's: a date with a
+// year whose year and month (when given) lie two months or more from `published` (a year
+// alone: a different year). Empty when `published` is unknown.
+std::vector<DateMention> TimeAnchors(const Claim& claim, const std::optional<Date>& published);
+
+// False when one claim is anchored to another time (TimeAnchors) that the other claim does
+// not state (no date of the other agrees in year and, when both give it, month). Claims
+// with no anchors are in the same time frame. Each claim's anchors are measured against its
+// own article's date, or the other's when its own is unknown.
+bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const Claim& b,
+                   const std::optional<Date>& published_b);
+
+// Whether two claims state one specific detail alike: the same amount (equal value and unit,
+// not a bare count under 10: "two countries" is not specific) or a date with its year that
+// agrees ("February 2022" and "2022"). Evidence that two differently worded sentences report
+// one fact.
+bool SharesSpecifics(const Claim& a, const Claim& b);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CLUSTER_REFERENTS_H_

@@ -1,0 +1,63 @@
+// Upstream sources of a cluster: who the claims come from before any outlet printed them.
+// Two outlets that both relay Kremlin aide Yuri Ushakov are two independent outlets but one
+// upstream source; an outlet whose text names its source ("Source: Institute for the Study
+// of War (ISW)") relays that source. A claim's upstream source is, in order:
+//   1. its speaker: the attribution of its sentence, else of its paragraph
+//      (Claim::attribution, Claim::context_attribution), when it names a person or body
+//      (capitalised: "Yuri Ushakov", "the Kremlin"; not "officials" or "sources");
+//   2. else its document's source named in the text (Document::source);
+//   3. else none: the outlet's own reporting, an upstream source of its own.
+// Spellings of one speaker merge as in SpeakerKey ("Yuriy Ushakov", "Ushakov").
+//
+// Example:
+//   UpstreamSummary u = SummarizeUpstream(corpus, claims, cluster.claims, roots);
+//   // u.count == 1, u.named[0].name == "Yuri Ushakov" for 000 and 003's Ushakov claims
+//
+// Thread safety: pure functions.
+#ifndef CROSSCLAIM_CLUSTER_UPSTREAM_H_
+#define CROSSCLAIM_CLUSTER_UPSTREAM_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/claims.h"
+#include "core/ingest.h"
+
+namespace crossclaim {
+
+// Whether an attribution names a person or body (rule 1): its first word (after "the") or
+// its last is capitalised, and it is not a generic source ("officials", "police").
+bool NamesSomeone(std::string_view speaker);
+
+// The upstream source of one claim (rules 1-2 above), or nullopt for the outlet's own
+// reporting.
+std::optional<std::string> UpstreamOf(const Claim& claim, const Document& document);
+
+struct UpstreamSource {
+  std::string name;                // fullest spelling seen ("Yuriy Ushakov")
+  std::vector<int32_t> documents;  // ascending document indices whose claims relay it
+
+  bool operator==(const UpstreamSource&) const = default;
+};
+
+struct UpstreamSummary {
+  // Independent sources after merging those that relay one upstream source: never more than
+  // the number of independent sources, at least 1 for a non-empty cluster.
+  int32_t count = 0;
+  std::vector<UpstreamSource> named;  // named upstream sources, by first document
+
+  bool operator==(const UpstreamSummary&) const = default;
+};
+
+// `members`: the cluster's claim ids; `source_of`: per claim id in `members` order, the id of
+// its independent source (documents joined by copies or one outlet share one id).
+UpstreamSummary SummarizeUpstream(const Corpus& corpus, const std::vector<Claim>& claims,
+                                  const std::vector<int32_t>& members,
+                                  const std::vector<int32_t>& source_of);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_CLUSTER_UPSTREAM_H_

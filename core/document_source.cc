@@ -1,0 +1,104 @@
+#include "core/document_source.h"
+
+#include <cctype>
+#include <vector>
+
+namespace crossclaim {
+namespace {
+
+using std::string_view;
+
+string_view Trim(string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<string_view> Words(string_view s) {
+  std::vector<string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+bool Capitalised(string_view w) {
+  while (!w.empty() && (w.front() == '(' || w.front() == '"')) w.remove_prefix(1);
+  return !w.empty() && (std::isupper(static_cast<unsigned char>(w.front())) ||
+                        static_cast<unsigned char>(w.front()) >= 0x80);
+}
+
+bool Connector(string_view w) { return w == "and" || w == "of" || w == "the" || w == "for"; }
+
+std::string SourceLine(string_view line) {
+  size_t colon = line.find(':');
+  if (colon == string_view::npos) return "";
+  std::string label;
+  for (char c : line.substr(0, colon)) label.push_back(static_cast<char>(std::tolower(c)));
+  if (label != "source" && label != "sources") return "";
+  string_view rest = Trim(line.substr(colon + 1));
+  std::vector<string_view> words = Words(rest);
+  if (words.empty() || words.size() > 12 || !Capitalised(words[0])) return "";
+  char last = rest.back();
+  if (last == '!' || last == '?') return "";
+  if (last == '.') {
+    string_view w = words.back();
+    bool abbreviation = w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[w.size() - 2]));
+    if (!abbreviation) return "";
+  }
+  return std::string(rest);
+}
+
+std::string Byline(string_view line) {
+  if (line.size() > 80 || !line.starts_with("By ")) return "";
+  string_view rest = line.substr(3);
+  size_t cut = rest.rfind(',');
+  size_t width = 1;
+  for (string_view sep : {string_view(" | "), string_view(" - ")}) {
+    if (cut != string_view::npos) break;
+    cut = rest.find(sep);
+    width = sep.size();
+  }
+  if (cut == string_view::npos) return "";
+  std::vector<string_view> name = Words(Trim(rest.substr(0, cut)));
+  string_view agency = Trim(rest.substr(cut + width));
+  std::vector<string_view> words = Words(agency);
+  if (name.empty() || name.size() > 4 || words.empty() || words.size() > 6) return "";
+  for (string_view w : name) {
+    if (!Capitalised(w) && !Connector(w)) return "";
+  }
+  for (string_view w : words) {
+    if (!Capitalised(w) && !Connector(w)) return "";
+  }
+  if (!Capitalised(words.front()) || agency.back() == '.') return "";
+  return std::string(agency);
+}
+
+}  // namespace
+
+std::string FindDocumentSource(string_view text) {
+  std::vector<string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == string_view::npos) end = text.size();
+    string_view line = Trim(text.substr(start, end - start));
+    if (!line.empty()) lines.push_back(line);
+    start = end + 1;
+  }
+  for (string_view line : lines) {
+    if (std::string s = SourceLine(line); !s.empty()) return s;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i >= 15 && i + 5 < lines.size()) continue;
+    if (std::string s = Byline(lines[i]); !s.empty()) return s;
+  }
+  return "";
+}
+
+}  // namespace crossclaim
