@@ -26,6 +26,7 @@
 #include "similarity/cosine.h"
 #include "similarity/dedup.h"
 #include "similarity/tfidf.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -394,7 +395,7 @@ int RunBench(const BenchFlags& flags) {
                                   {"threads", Workers(flags.threads)},
                                   {"stages", nlohmann::ordered_json::array()}};
     for (const StageResult& r : *results) out["stages"].push_back(StageJson(r));
-    std::cout << out.dump(2) << "\n";
+    std::cout << DumpJson(out, 2) << "\n";
   } else {
     PrintText(flags, bytes, generate_seconds, *results);
   }

@@ -9,6 +9,7 @@
 #include "cli/input.h"
 #include "core/claims.h"
 #include "report/claims_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -72,7 +73,7 @@ int RunClaims(const ClaimsFlags& flags) {
     nlohmann::json out = {{"documents", DocumentsJson(*corpus, set)},
                           {"claims", ClaimsJson(*corpus, set.claims)}};
     if (flags.show_removed) out["removed"] = RemovedLinesJson(*corpus, set);
-    std::cout << out.dump(2) << "\n";
+    std::cout << DumpJson(out, 2) << "\n";
   } else {
     PrintText(*corpus, set, flags.show_removed);
   }

@@ -13,6 +13,7 @@
 #include "cluster/event_analysis.h"
 #include "report/render.h"
 #include "report/report_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -106,7 +107,7 @@ int RunCompare(const CompareFlags& flags) {
   if (!event.ok()) return Fail(event.status());
   json cmp = Comparison(BuildReportJson({*corpus, claims, *event, *options, "compare", "", ""}));
   if (flags.format == "json") {
-    std::cout << cmp.dump(2) << "\n";
+    std::cout << DumpJson(cmp, 2) << "\n";
   } else {
     PrintText(cmp);
   }

@@ -12,6 +12,7 @@
 #include "eval/io.h"
 #include "eval/metrics.h"
 #include "similarity/pair_features.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -181,7 +182,7 @@ Result<Figures> EvalClusters(const EvalFlags& flags) {
       const std::string event =
           line["event"].is_string() ? line["event"].get<std::string>() : line["event"].dump();
       for (const nlohmann::json& d : line["documents"]) {
-        predicted[d.is_string() ? d.get<std::string>() : d.dump()] = event;
+        predicted[d.is_string() ? d.get<std::string>() : DumpJson(d)] = event;
       }
     }
   } else {
@@ -219,7 +220,7 @@ void PrintTable(const Figures& f, const std::string& prefix) {
       std::cout << fmt::format("{:<28} {:.4f}\n", name, value.get<double>());
     } else {
       std::cout << fmt::format("{:<28} {}\n", name,
-                               value.is_string() ? value.get<std::string>() : value.dump());
+                               value.is_string() ? value.get<std::string>() : DumpJson(value));
     }
   }
 }
@@ -249,7 +250,7 @@ int RunEval(const EvalFlags& flags) {
   Figures out{{"kind", kind}};
   out.update(*figures);
   if (flags.json) {
-    std::cout << out.dump() << "\n";
+    std::cout << DumpJson(out) << "\n";
   } else {
     PrintTable(out, "");
   }

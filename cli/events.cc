@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -32,9 +33,9 @@ int RunEvents(const EventsFlags& flags) {
     std::vector<std::string> ids;
     for (int32_t d : event.documents) ids.push_back(corpus->documents[static_cast<size_t>(d)].id);
     if (flags.format == "jsonl") {
-      std::cout
-          << nlohmann::json{{"event", event.id}, {"title", event.title}, {"documents", ids}}.dump()
-          << "\n";
+      std::cout << DumpJson(nlohmann::json{
+                       {"event", event.id}, {"title", event.title}, {"documents", ids}})
+                << "\n";
     } else {
       std::cout << fmt::format("event {} ({} documents): {}\n  {}\n", event.id, ids.size(),
                                event.title, fmt::join(ids, " "));

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/input.h"
 #include "report/claims_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -40,7 +41,7 @@ int RunExtract(const ExtractFlags& flags) {
   Status status = StreamInputs(flags.input, 256, [&](Corpus& batch) {
     for (const Document& doc : batch.documents) {
       if (flags.format == "jsonl") {
-        std::cout << DocumentJson(doc).dump() << "\n";
+        std::cout << DumpJson(DocumentJson(doc)) << "\n";
       } else {
         PrintText(doc);
       }

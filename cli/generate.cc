@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "datasets/generator/corpus_generator.h"
+#include "report/json_text.h"
 
 
 namespace crossclaim::cli {
@@ -30,7 +31,7 @@ Status WriteTruth(const GeneratedCorpus& corpus, const std::string& path) {
     nlohmann::ordered_json line = {{"source", corpus.documents[c.source].id},
                                    {"copy", corpus.documents[c.copy].id},
                                    {"kind", c.whole_document ? "document" : "passage"}};
-    file << line.dump() << '\n';
+    file << DumpJson(line) << '\n';
   }
   file.flush();
   if (!file) return DataLoss(path + ": write failed");

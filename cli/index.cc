@@ -13,6 +13,7 @@
 #include "core/progress.h"
 #include "index/store.h"
 #include "report/dedup_output.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -36,7 +37,7 @@ std::chrono::sys_days Today() {
 }
 
 void PrintLine(const nlohmann::ordered_json& line) {
-  std::string out = line.dump();
+  std::string out = DumpJson(line);
   out += '\n';
   std::fwrite(out.data(), 1, out.size(), stdout);
 }

@@ -15,6 +15,7 @@
 #include "cluster/event_analysis.h"
 #include "core/claims.h"
 #include "eval/io.h"
+#include "report/json_text.h"
 #include "similarity/pair_features.h"
 #include "similarity/pair_model.h"
 #include "similarity/wordnet.h"
@@ -149,7 +150,7 @@ int RunPairs(const PairsFlags& flags) {
       const std::string kind(KindName(d.kind));
       if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
     }
-    std::cout << PairLine((*rows)[i].fields[0], f, kinds, confidence).dump() << "\n";
+    std::cout << DumpJson(PairLine((*rows)[i].fields[0], f, kinds, confidence)) << "\n";
   }
   std::fprintf(stderr, "crossclaim: %zu pairs scored, %d row(s) of %s skipped\n", rows->size(),
                skipped, flags.input.c_str());

@@ -21,6 +21,7 @@
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -163,7 +164,7 @@ int RunReport(const ReportFlags& flags) {
                               : SubCorpus(*corpus, record_of, events.front().documents);
     Result<nlohmann::json> report = AnalyzeAndWrite(single, *options, "event-1", dir);
     if (!report.ok()) return Fail(report.status());
-    std::cout << (flags.format == "json" ? report->dump(2) + "\n"
+    std::cout << (flags.format == "json" ? DumpJson(*report, 2) + "\n"
                                          : RenderSummary(*report, flags.top_divergences));
     std::cerr << fmt::format(
         "crossclaim: report written to {}/ (report.json, report.html, report.md, "
@@ -183,7 +184,7 @@ int RunReport(const ReportFlags& flags) {
   }
   Status index = WriteIndex(*corpus, reports, dir);
   if (!index.ok()) return Fail(index);
-  if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
+  if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
   std::cerr << fmt::format(
       "crossclaim: {} events; index written to {}/index.html, one folder per event\n",
       events.size(), fs::absolute(dir).lexically_normal().string());

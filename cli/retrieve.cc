@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "eval/io.h"
 #include "similarity/pair_features.h"
+#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -61,7 +62,7 @@ int RunRetrieve(const RetrieveFlags& flags) {
           {{"id", (*collection)[hit.row].fields[0]}, {"score", std::round(hit.score * 1e6) / 1e6}});
     }
     line["results"] = std::move(results);
-    std::cout << line.dump() << "\n";
+    std::cout << DumpJson(line) << "\n";
   }
   std::fprintf(stderr, "crossclaim: %zu queries ranked against %zu texts, %d row(s) skipped\n",
                queries->size(), collection->size(), skipped);

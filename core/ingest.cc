@@ -14,8 +14,8 @@
 #include <unordered_map>
 
 #include "core/csv.h"
-#include "core/page.h"
 #include "core/document_source.h"
+#include "core/page.h"
 
 namespace crossclaim {
 namespace fs = std::filesystem;
@@ -41,8 +41,28 @@ Result<std::string> ReadWholeFile(const fs::path& path) {
 
 std::string DuplicateIdReason(std::string_view location, std::string_view id,
                               std::string_view first_location) {
-  return fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, id, first_location);
+  return fmt::format("{}: duplicate id \"{}\" (first seen at {})", location, QuoteInput(id),
+                     first_location);
 }
+
+namespace {
+
+// nlohmann's parse message with the input it quotes ("last read: '...'") cut to
+// kMaxQuotedBytes and repaired: the token can be a whole unterminated 3 KB string, or end
+// inside a multi-byte character.
+std::string ParseErrorMessage(std::string_view what) {
+  constexpr std::string_view kLastRead = "last read: '";
+  const size_t open = what.find(kLastRead);
+  if (open == std::string_view::npos) return ValidUtf8(what);
+  const size_t begin = open + kLastRead.size();
+  size_t end = what.find("'; expected", begin);
+  if (end == std::string_view::npos) end = what.rfind('\'');
+  if (end == std::string_view::npos || end < begin) end = what.size();
+  return ValidUtf8(what.substr(0, begin)) + QuoteInput(what.substr(begin, end - begin)) +
+         ValidUtf8(what.substr(end));
+}
+
+}  // namespace
 
 namespace {
 
@@ -77,6 +97,10 @@ class CorpusBuilder {
     record.location = std::move(location);
     record.status = InputStatus::kSkipped;
     record.reason = std::move(reason);
+    // Ids and locations can come from file names, reasons from parser messages: raw bytes.
+    RepairUtf8(&record.id);
+    RepairUtf8(&record.location);
+    RepairUtf8(&record.reason);
     corpus_->records.push_back(std::move(record));
   }
 
@@ -93,8 +117,16 @@ class CorpusBuilder {
                               doc.text.size(), options_.max_document_bytes));
     }
     record.utf8_repairs = earlier_repairs + RepairUtf8(&doc.text);
-    RepairUtf8(&doc.title);
-    RepairUtf8(&doc.outlet);
+    // The other fields come from JSON (valid), a manifest (repaired when set) or file
+    // names (raw bytes); repairing valid text costs a validation only.
+    for (std::string* field :
+         {&doc.id, &doc.title, &doc.outlet, &doc.url, &doc.author, &doc.source}) {
+      RepairUtf8(field);
+    }
+    RepairUtf8(&record.id);
+    RepairUtf8(&location);
+    RepairUtf8(&record.location);
+    for (std::string& warning : record.warnings) RepairUtf8(&warning);
     if (record.utf8_repairs > 0) {
       record.warnings.push_back(fmt::format("{}: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
                                             location, record.utf8_repairs));
@@ -158,7 +190,7 @@ void ApplyMetadata(const Metadata& meta, const std::string& location, Document* 
       from.published = "input";
     } else {
       warnings->push_back(fmt::format("{}: published date \"{}\" is not an ISO date; left unknown",
-                                      location, *meta.published));
+                                      location, QuoteInput(*meta.published)));
     }
   }
 }
@@ -284,9 +316,10 @@ void AddJsonRecord(const std::string& text, const std::string& location,
   try {
     object = json::parse(text);
   } catch (const json::exception& e) {  // parse_error, or out_of_range for huge numbers
-    // e.what() says where the parser stopped, without echoing a possibly huge line.
-    return builder->Skip(default_id, location,
-                         fmt::format("{}: malformed JSON ({})", location, e.what()));
+    // e.what() says where the parser stopped and quotes the token it stopped in.
+    return builder->Skip(
+        default_id, location,
+        fmt::format("{}: malformed JSON ({})", location, ParseErrorMessage(e.what())));
   }
   if (!object.is_object()) {
     return builder->Skip(

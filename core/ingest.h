@@ -24,9 +24,10 @@
 //
 // Bad input never crashes and is never silently lost: a malformed line, empty text, a
 // duplicate id, an unreadable file or an oversized document becomes an InputRecord with
-// status kSkipped and a reason naming the file and line; invalid UTF-8 is repaired with
-// U+FFFD and counted. ReadInputs fails only when an input path itself is unusable
-// (missing, not a supported kind).
+// status kSkipped and a reason naming the file and line, quoting at most kMaxQuotedBytes
+// of the input; invalid UTF-8 is repaired with U+FFFD and counted (in the text), and
+// every string of a Document or InputRecord is valid UTF-8. ReadInputs fails only when an
+// input path itself is unusable (missing, not a supported kind).
 #ifndef CROSSCLAIM_CORE_INGEST_H_
 #define CROSSCLAIM_CORE_INGEST_H_
 
@@ -39,6 +40,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "core/utf8.h"  // RepairUtf8
 
 namespace crossclaim {
 
@@ -137,10 +139,6 @@ void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t 
 // `first_location`.
 std::string DuplicateIdReason(std::string_view location, std::string_view id,
                               std::string_view first_location);
-
-// Replaces each maximal invalid UTF-8 subsequence in `text` with U+FFFD, in place.
-// Returns how many replacements were made.
-size_t RepairUtf8(std::string* text);
 
 }  // namespace crossclaim
 

@@ -69,11 +69,6 @@ std::string TagAttribute(std::string_view tag, std::string_view name, std::strin
   return "";
 }
 
-bool ValidUtf8(std::string_view bytes) {
-  std::string copy(bytes);
-  return RepairUtf8(&copy) == 0;
-}
-
 }  // namespace
 
 Result<std::string> Gunzip(std::string_view bytes, size_t max_bytes) {
@@ -172,7 +167,7 @@ std::string ToUtf8(std::string_view bytes, const std::string& charset, std::stri
     label = "windows-1252";
   }
   if (label == "utf8" || label == "unicode-1-1-utf-8") label = "utf-8";
-  if (label.empty()) label = ValidUtf8(bytes) ? "utf-8" : "windows-1252";
+  if (label.empty()) label = IsValidUtf8(bytes) ? "utf-8" : "windows-1252";
   if (label.starts_with("utf-16") && bytes.size() >= 2 &&
       (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE"))) {
     bytes.remove_prefix(2);
@@ -194,7 +189,8 @@ std::string ToUtf8(std::string_view bytes, const std::string& charset, std::stri
   UErrorCode status = U_ZERO_ERROR;
   UConverter* conv = ucnv_open(label.c_str(), &status);
   if (U_FAILURE(status)) {
-    warnings->push_back(fmt::format("unknown charset \"{}\"; read as windows-1252", label));
+    warnings->push_back(
+        fmt::format("unknown charset \"{}\"; read as windows-1252", QuoteInput(label)));
     label = "windows-1252";
     status = U_ZERO_ERROR;
     conv = ucnv_open(label.c_str(), &status);

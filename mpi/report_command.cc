@@ -22,6 +22,7 @@
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim::mpi {
 namespace {
@@ -122,7 +123,7 @@ Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& repo
       std::cout << "== " << id << "\n" << RenderSummary(reports[e], flags.top_divergences);
   }
   if (Status index = WriteIndex(corpus, reports, dir); !index.ok()) return index;
-  if (flags.format == "json") std::cout << nlohmann::json(reports).dump(2) << "\n";
+  if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
   std::cerr << fmt::format(
       "crossclaim-mpi: {} events; index written to {}/index.html, one folder per event\n",
       reports.size(), fs::absolute(dir).lexically_normal().string());
@@ -146,7 +147,7 @@ Status Report(Comm& comm, const ReportFlags& flags) {
     if (Status agreed = comm.Agree(report.ok() ? Status::Ok() : report.status()); !agreed.ok())
       return agreed;
     if (!comm.root()) return Status::Ok();
-    std::cout << (flags.format == "json" ? report->dump(2) + "\n"
+    std::cout << (flags.format == "json" ? DumpJson(*report, 2) + "\n"
                                          : RenderSummary(*report, flags.top_divergences));
     std::cerr << fmt::format(
         "crossclaim-mpi: report written to {}/ (report.json, report.html, report.md, "

@@ -1,4 +1,5 @@
 #include "report/dedup_output.h"
+#include "report/json_text.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -35,14 +36,14 @@ std::string DedupJsonLines(const std::vector<Document>& docs, const DedupResult&
       line["span_a"] = {p.span_a.begin, p.span_a.end};
       line["span_b"] = {p.span_b.begin, p.span_b.end};
     }
-    out += line.dump() + '\n';
+    out += DumpJson(line) + '\n';
   }
   for (const CopyGroup& g : result.groups) {
     nlohmann::ordered_json members = nlohmann::ordered_json::array();
     for (uint32_t m : g.members) members.push_back(docs[m].id);
     nlohmann::ordered_json line = {
         {"type", "group"}, {"members", members}, {"origin", docs[g.origin].id}};
-    out += line.dump() + '\n';
+    out += DumpJson(line) + '\n';
   }
   return out;
 }

@@ -9,7 +9,9 @@
 
 namespace crossclaim {
 
-// Both take report.json (claims, edges). Vertex order is claim id order.
+// Both take report.json (claims, edges). Vertex order is claim id order. Any bytes in the
+// strings give well-formed output: invalid UTF-8 becomes U+FFFD and the control characters
+// XML forbids are dropped (core/utf8.h XmlSafeText); in DOT each backslash is doubled.
 void WriteGraphMl(const nlohmann::json& report, std::ostream& out);
 void WriteDot(const nlohmann::json& report, std::ostream& out);
 

@@ -31,7 +31,9 @@ std::string RenderSummary(const nlohmann::json& report, int max_divergences);
 // index.json ({"events": [...], "skipped": [...]}).
 std::string RenderIndexHtml(const nlohmann::json& index);
 
-// Escapes &, <, >, " and ' for HTML text and attributes.
+// Escapes &, <, >, " and ' for HTML text and attributes; any bytes give valid UTF-8
+// (repaired with U+FFFD) without the control characters HTML forbids (core/utf8.h
+// XmlSafeText).
 std::string HtmlEscape(std::string_view text);
 
 }  // namespace crossclaim

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/utf8.h"
 #include "report/render.h"
 
 namespace crossclaim {
@@ -228,8 +229,9 @@ std::string CoverageMatrix(const json& report, const Index& index) {
   std::string out = "<table class=\"matrix\"><thead><tr><th>cluster</th><th>first claim</th>";
   for (const std::string& id : docs) {
     const json& doc = *index.documents.at(id);
-    out += fmt::format("<th title=\"{}\">{}<br><span class=\"muted\">{}</span></th>",
-                       HtmlEscape(id), Esc(doc["outlet"]), HtmlEscape(id.substr(0, 12)));
+    out +=
+        fmt::format("<th title=\"{}\">{}<br><span class=\"muted\">{}</span></th>", HtmlEscape(id),
+                    Esc(doc["outlet"]), HtmlEscape(id.substr(0, Utf8PrefixLength(id, 12))));
   }
   out += "</tr></thead><tbody>\n";
   for (int pass = 0; pass < 2; ++pass) {
@@ -245,7 +247,7 @@ std::string CoverageMatrix(const json& report, const Index& index) {
       }
       const json& first = *index.claims.at(cluster["claims"][0].get<int64_t>());
       std::string text = first["text"];
-      if (text.size() > 110) text = text.substr(0, 107) + "...";
+      if (text.size() > 110) text = text.substr(0, Utf8PrefixLength(text, 107)) + "...";
       out +=
           fmt::format("<tr {}><td><a href=\"#cluster-{}\">{}</a> {}</td><td>{}</td>",
                       ClusterAttributes(cluster).substr(0, ClusterAttributes(cluster).find(" id=")),
@@ -320,7 +322,9 @@ std::string Filters(const json& report, const Index& index) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
+std::string HtmlEscape(std::string_view raw) {
+  // Valid UTF-8 without the control characters HTML forbids, whatever the input bytes.
+  const std::string text = XmlSafeText(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/utf8.h"
 #include "report/render.h"
 
 namespace crossclaim {
@@ -36,7 +37,8 @@ std::string Where(const json& claim) {
                      claim["end"].get<int64_t>());
 }
 
-std::string MdEscape(std::string text) {
+std::string MdEscape(std::string raw) {
+  const std::string text = XmlSafeText(raw);  // valid UTF-8, no control characters but \t\n\r
   std::string out;
   for (char c : text) {
     if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') out.push_back('\\');
@@ -153,7 +155,7 @@ std::string RenderMarkdown(const json& report) {
                       d["status"] == "used" ? "used" : "skipped: " + MdEscape(d["reason"]),
                       d["claims"].get<int64_t>(), d["boilerplate_removed"].get<int64_t>());
   }
-  return md;
+  return ValidUtf8(md);  // a guard: the fields above are escaped, the rest is ours
 }
 
 std::string RenderSummary(const json& report, int max_divergences) {
@@ -185,7 +187,7 @@ std::string RenderSummary(const json& report, int max_divergences) {
                          SideTexts(card["sides"][s]));
     }
   }
-  return out;
+  return ValidUtf8(out);
 }
 
 }  // namespace crossclaim

@@ -8,6 +8,7 @@
 #include "report/graph_export.h"
 #include "report/render.h"
 #include "report/report_json.h"
+#include "report/json_text.h"
 
 namespace crossclaim {
 
@@ -28,7 +29,7 @@ Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
   std::ostringstream graphml, dot;
   WriteGraphMl(report, graphml);
   WriteDot(report, dot);
-  const std::pair<const char*, std::string> files[] = {{"report.json", report.dump(2) + "\n"},
+  const std::pair<const char*, std::string> files[] = {{"report.json", DumpJson(report, 2) + "\n"},
                                                        {"report.html", RenderHtml(report)},
                                                        {"report.md", RenderMarkdown(report)},
                                                        {"claims.graphml", graphml.str()},
@@ -63,7 +64,7 @@ Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& repor
   }
   index["events"] = events;
   index["skipped"] = skipped;
-  Status s = WriteTextFile(dir / "index.json", index.dump(2) + "\n");
+  Status s = WriteTextFile(dir / "index.json", DumpJson(index, 2) + "\n");
   if (!s.ok()) return s;
   return WriteTextFile(dir / "index.html", RenderIndexHtml(index));
 }

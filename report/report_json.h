@@ -5,7 +5,7 @@
 // Example:
 //   ReportInputs in{corpus, claims, event, parameters};
 //   nlohmann::json report = BuildReportJson(in);
-//   WriteFile(dir / "report.json", report.dump(2));
+//   WriteFile(dir / "report.json", DumpJson(report, 2));
 #ifndef CROSSCLAIM_REPORT_REPORT_JSON_H_
 #define CROSSCLAIM_REPORT_REPORT_JSON_H_
 

@@ -45,4 +45,4 @@ crossclaim_fuzzer(jsonl_fuzzer fuzz.jsonl_reader SEEDS tests/fuzz/corpus
 crossclaim_fuzzer(page_fuzzer fuzz.page_reader SEEDS tests/fuzz/page_corpus datasets/pages
   SOURCES core/page.cc core/page_decode.cc core/page_dom.cc core/page_extract.cc
           core/page_metadata.cc core/document.cc core/utf8.cc
-  LIBS -licuuc -lfmt -lgumbo -lz)
+  LIBS -licuuc -lsimdjson -lfmt -lgumbo -lz)

@@ -13,11 +13,6 @@
 
 namespace {
 
-bool ValidUtf8(const std::string& s) {
-  std::string copy = s;
-  return crossclaim::RepairUtf8(&copy) == 0;
-}
-
 size_t Letters(const std::string& s) {
   size_t n = 0;
   for (char c : s) n += c != ' ' && c != '\n';
@@ -37,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const std::string* s :
        {&page->text, &page->title, &page->outlet, &page->url, &page->author}) {
-    if (!ValidUtf8(*s)) std::abort();
+    if (!crossclaim::IsValidUtf8(*s)) std::abort();
   }
   options.extract_article = false;
   crossclaim::Result<crossclaim::Page> whole = crossclaim::ReadPage(bytes, options);
