@@ -1,0 +1,593 @@
+#include "similarity/reuse.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/combinable.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "core/progress.h"
+#include "core/quotes.h"
+#include "similarity/internal/reuse_align.h"
+
+namespace crossclaim {
+namespace {
+
+using reuse_internal::Alignment;
+using reuse_internal::Column;
+
+constexpr uint64_t kWordSeed = 0x5EED5EEDULL;
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsConfusable(char c) { return c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
+bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Is t[p] a '<' that ends its line (only spaces after it before a line break or the end)?
+bool WireLineEnd(std::string_view t, size_t p) {
+  size_t e = p;
+  while (e < t.size() && t[e] != '\n') ++e;
+  size_t b = e;
+  while (b > p && IsLineSpace(t[b - 1])) --b;
+  return b == p + 1 && t[p] == '<';
+}
+
+class WireWriter {
+ public:
+  WireWriter(WireText* out, bool with_map) : out_(out), with_map_(with_map) {}
+  void Emit(std::string_view bytes, size_t orig_begin, size_t orig_end) {
+    out_->text.append(bytes);
+    if (!with_map_) return;
+    out_->orig_begin.insert(out_->orig_begin.end(), bytes.size(),
+                            static_cast<uint32_t>(orig_begin));
+    out_->orig_end.insert(out_->orig_end.end(), bytes.size(), static_cast<uint32_t>(orig_end));
+  }
+
+ private:
+  WireText* out_;
+  bool with_map_;
+};
+
+// The length of a run at `p` of digits and digit look-alikes (O, o, l, I) that forms a whole
+// number token with at least one digit and one look-alike ("3O", "l998", "5O,000"), or 0.
+size_t ConfusedNumberLength(std::string_view t, size_t p) {
+  if (p > 0 && IsAsciiAlnum(t[p - 1])) return 0;
+  size_t q = p, digits = 0, confusables = 0;
+  while (q < t.size()) {
+    const char c = t[q];
+    if (IsDigit(c)) {
+      ++digits;
+    } else if (IsConfusable(c)) {
+      ++confusables;
+    } else if ((c == ',' || c == '.') && q > p && q + 1 < t.size() &&
+               (IsDigit(t[q + 1]) || IsConfusable(t[q + 1]))) {
+      // a separator inside the number
+    } else {
+      break;
+    }
+    ++q;
+  }
+  if (digits == 0 || confusables == 0) return 0;
+  if (q < t.size() && (IsAsciiAlnum(t[q]) || static_cast<unsigned char>(t[q]) >= 0x80)) return 0;
+  return q - p;
+}
+
+}  // namespace
+
+std::string_view GradeName(ReuseGrade grade) {
+  switch (grade) {
+    case ReuseGrade::kWholly:
+      return "wholly";
+    case ReuseGrade::kPartially:
+      return "partially";
+    case ReuseGrade::kNon:
+      break;
+  }
+  return "non";
+}
+
+std::string_view DirectionName(ReuseDirection direction) {
+  switch (direction) {
+    case ReuseDirection::kDated:
+      return "dated";
+    case ReuseDirection::kContainment:
+      return "containment";
+    case ReuseDirection::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string_view PassageKindName(PassageKind kind) {
+  switch (kind) {
+    case PassageKind::kVerbatim:
+      return "verbatim";
+    case PassageKind::kRewrite:
+      return "rewrite";
+    case PassageKind::kQuotation:
+      break;
+  }
+  return "quotation";
+}
+
+WireText NormalizeWireText(std::string_view t, bool with_map) {
+  WireText out;
+  out.text.reserve(t.size());
+  if (with_map) {
+    out.orig_begin.reserve(t.size());
+    out.orig_end.reserve(t.size());
+  }
+  WireWriter w(&out, with_map);
+  // A wire text: some line ends with '<'.
+  bool wire = false;
+  for (size_t p = 0; p < t.size() && !wire; ++p) {
+    if (t[p] == '<') wire = WireLineEnd(t, p);
+  }
+  size_t p = 0;
+  while (p < t.size()) {
+    const char c = t[p];
+    if (c == '\x19') {  // the wire's paragraph mark
+      ++p;
+      continue;
+    }
+    if (c == '<' && WireLineEnd(t, p)) {
+      size_t e = p + 1;
+      while (e < t.size() && IsLineSpace(t[e])) ++e;
+      if (e < t.size()) {
+        w.Emit("\n", p, e + 1);  // the paragraph end
+        p = e + 1;
+      } else {
+        p = e;
+      }
+      continue;
+    }
+    if (c == '\n') {
+      // A hard wrap: inside a wire paragraph, or before a lower-case continuation.
+      const bool blank_before = p == 0 || t[p - 1] == '\n';
+      const bool next_blank = p + 1 >= t.size() || t[p + 1] == '\n';
+      const bool lower_next = p + 1 < t.size() && t[p + 1] >= 'a' && t[p + 1] <= 'z';
+      if (!blank_before && !next_blank && (wire || lower_next)) {
+        w.Emit(" ", p, p + 1);
+      } else {
+        w.Emit("\n", p, p + 1);
+      }
+      ++p;
+      continue;
+    }
+    if (c == '`' || c == '\'') {
+      const bool doubled = p + 1 < t.size() && t[p + 1] == c;
+      if (doubled) {
+        w.Emit(c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", p, p + 2);  // TeX quotes: “ ”
+        p += 2;
+      } else {
+        w.Emit("'", p, p + 1);
+        ++p;
+      }
+      continue;
+    }
+    if (c == '_') {
+      const bool spaced = p == 0 || p + 1 == t.size() || t[p - 1] == ' ' || t[p + 1] == ' ' ||
+                          t[p - 1] == '\n' || t[p + 1] == '\n';
+      w.Emit(spaced ? "-" : "_", p, p + 1);
+      ++p;
+      continue;
+    }
+    if (c == '#' && p + 1 < t.size() && IsDigit(t[p + 1])) {
+      w.Emit("\xC2\xA3", p, p + 1);  // the wire's pound sign: £
+      ++p;
+      continue;
+    }
+    if (t.substr(p, 3) == "\xE2\x80\x94" || t.substr(p, 3) == "\xE2\x80\x93" ||
+        t.substr(p, 3) == "\xE2\x88\x92") {  // em dash, en dash, minus sign
+      w.Emit("-", p, p + 3);
+      p += 3;
+      continue;
+    }
+    if (IsDigit(c) || IsConfusable(c)) {
+      if (const size_t n = ConfusedNumberLength(t, p); n > 0) {
+        for (size_t q = p; q < p + n; ++q) {
+          const char d = t[q] == 'O' || t[q] == 'o'     ? '0'
+                         : (t[q] == 'l' || t[q] == 'I') ? '1'
+                                                        : t[q];
+          w.Emit(std::string_view(&d, 1), q, q + 1);
+        }
+        p += n;
+        continue;
+      }
+    }
+    // Any other byte (a whole UTF-8 sequence at a time, so ends stay on characters).
+    size_t len = 1;
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0xF0) {
+      len = 4;
+    } else if (u >= 0xE0) {
+      len = 3;
+    } else if (u >= 0xC0) {
+      len = 2;
+    }
+    len = std::min(len, t.size() - p);
+    w.Emit(t.substr(p, len), p, p + len);
+    p += len;
+  }
+  return out;
+}
+
+Status ValidateReuseOptions(const ReuseOptions& o) {
+  auto in_unit = [](double x) { return x >= 0 && x <= 1; };
+  if (!in_unit(o.min_containment)) {
+    return InvalidArgument("ReuseOptions.min_containment must be in [0, 1] (got " +
+                           std::to_string(o.min_containment) + ")");
+  }
+  if (!in_unit(o.wholly_threshold) || !in_unit(o.partially_threshold) ||
+      o.partially_threshold > o.wholly_threshold) {
+    return InvalidArgument(
+        "ReuseOptions: need 0 <= partially_threshold <= wholly_threshold <= 1 (got " +
+        std::to_string(o.partially_threshold) + ", " + std::to_string(o.wholly_threshold) + ")");
+  }
+  if (o.candidate_words == 0 || o.winnow_window == 0 || o.seed_words == 0 ||
+      o.max_document_frequency < 2 || o.min_shared_fingerprints == 0) {
+    return InvalidArgument(
+        "ReuseOptions: candidate_words, winnow_window, seed_words and min_shared_fingerprints "
+        "must be > 0 and max_document_frequency >= 2");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// A document ready for alignment: its words, their original bytes and quotation flags.
+struct PreparedText {
+  std::vector<uint64_t> words;
+  std::vector<Span> orig;       // bytes of Document::text
+  std::vector<uint8_t> quoted;  // inside quotation marks
+};
+
+PreparedText Prepare(std::string_view text) {
+  PreparedText out;
+  const WireText wire = NormalizeWireText(text, true);
+  TokenizedText tokens;
+  Tokenize(wire.text, &tokens);
+  const std::vector<Span> quotes = FindQuotations(wire.text);
+  out.words.reserve(tokens.size());
+  out.orig.reserve(tokens.size());
+  out.quoted.reserve(tokens.size());
+  size_t q = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Span s = tokens.tokens[i].orig;
+    out.words.push_back(HashToken(tokens.norm(i), kWordSeed));
+    out.orig.push_back({wire.orig_begin[s.begin], wire.orig_end[s.end - 1]});
+    while (q < quotes.size() && quotes[q].end <= s.begin) ++q;
+    out.quoted.push_back(q < quotes.size() && quotes[q].begin <= s.begin && s.end <= quotes[q].end);
+  }
+  return out;
+}
+
+reuse_internal::AlignOptions ToAlignOptions(const ReuseOptions& o) {
+  reuse_internal::AlignOptions a;
+  a.seed_words = o.seed_words;
+  a.max_gap_words = o.max_gap_words;
+  a.band_words = o.band_words;
+  a.min_matches = o.min_passage_matches;
+  return a;
+}
+
+bool Overlap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// Splits one alignment (source x, derived y) into passages at quotation boundaries; adds
+// the matched words outside quotations to *narrative_matches.
+// A passage with its word count on the source side too (the direction is decided later).
+struct Found {
+  ReusePassage passage;
+  uint32_t source_words = 0;
+  uint32_t matches = 0;
+};
+
+void AddPassages(const Alignment& a, const PreparedText& x, const PreparedText& y,
+                 std::vector<Found>* out) {
+  constexpr size_t kMinRunWords = 3;  // shorter runs join their neighbour
+  struct Run {
+    size_t begin, end;  // columns
+    bool quoted;
+    size_t words;
+    size_t quoted_words;
+  };
+  std::vector<Run> runs;
+  bool sq = false, dq = false;
+  for (size_t c = 0; c < a.columns.size(); ++c) {
+    const Column& col = a.columns[c];
+    if (col.s >= 0) sq = x.quoted[col.s];
+    if (col.d >= 0) dq = y.quoted[col.d];
+    const bool q = sq && dq;
+    if (runs.empty() || runs.back().quoted != q) runs.push_back({c, c, q, 0, 0});
+    runs.back().end = c + 1;
+    runs.back().words += col.d >= 0;
+    runs.back().quoted_words += q && col.d >= 0;
+  }
+  // Absorb short runs ("he said") into the run before them (or after, for the first).
+  std::vector<Run> merged;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    Run run = runs[r];
+    if (!merged.empty() && (run.words < kMinRunWords || merged.back().quoted == run.quoted)) {
+      merged.back().end = run.end;
+      merged.back().words += run.words;
+      merged.back().quoted_words += run.quoted_words;
+    } else if (merged.empty() && run.words < kMinRunWords && r + 1 < runs.size()) {
+      runs[r + 1].begin = run.begin;
+      runs[r + 1].words += run.words;
+      runs[r + 1].quoted_words += run.quoted_words;
+    } else {
+      merged.push_back(run);
+    }
+  }
+  for (Run& run : merged) {
+    run.quoted = 2 * run.quoted_words > run.words;  // a short quote inside narrative is narrative
+    size_t b = run.begin, e = run.end;
+    while (b < e && !a.columns[b].match) ++b;
+    while (e > b && !a.columns[e - 1].match) --e;
+    if (b == e) continue;
+    Found f;
+    ReusePassage& p = f.passage;
+    bool all_match = true;
+    for (size_t c = b; c < e; ++c) {
+      const Column& col = a.columns[c];
+      all_match &= col.match;
+      f.matches += col.match;
+      p.words += col.d >= 0;
+      f.source_words += col.s >= 0;
+    }
+    const Column& first = a.columns[b];
+    const Column& last = a.columns[e - 1];
+    p.source = {x.orig[first.s].begin, x.orig[last.s].end};
+    p.derived = {y.orig[first.d].begin, y.orig[last.d].end};
+    p.kind = run.quoted ? PassageKind::kQuotation
+                        : (all_match ? PassageKind::kVerbatim : PassageKind::kRewrite);
+    out->push_back(f);
+  }
+}
+
+ReuseGrade GradeOf(double containment, const ReuseOptions& o) {
+  if (containment >= o.wholly_threshold) return ReuseGrade::kWholly;
+  if (containment >= o.partially_threshold) return ReuseGrade::kPartially;
+  return ReuseGrade::kNon;
+}
+
+ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint32_t b,
+                        const PreparedText& pa, const PreparedText& pb, const ReuseOptions& o) {
+  std::vector<Alignment> found = reuse_internal::AlignWords(pa.words, pb.words, ToAlignOptions(o));
+  // Best first; a passage overlapping a kept one in either text is dropped.
+  std::vector<Alignment> kept;
+  for (Alignment& al : found) {
+    bool clash = false;
+    for (const Alignment& k : kept) {
+      clash |= Overlap(al.s_begin, al.s_end, k.s_begin, k.s_end) ||
+               Overlap(al.d_begin, al.d_end, k.d_begin, k.d_end);
+    }
+    if (!clash) kept.push_back(std::move(al));
+  }
+  std::vector<Found> passages;
+  for (const Alignment& al : kept) AddPassages(al, pa, pb, &passages);
+  size_t covered_a = 0, covered_b = 0, narrative_matches = 0;
+  for (const Found& f : passages) {
+    const bool quotation = f.passage.kind == PassageKind::kQuotation;
+    if (!quotation) narrative_matches += f.matches;
+    if (quotation && !o.count_quotations) continue;
+    covered_a += f.source_words;
+    covered_b += f.passage.words;
+  }
+  const double cov_a = pa.words.empty() ? 0 : static_cast<double>(covered_a) / pa.words.size();
+  const double cov_b = pb.words.empty() ? 0 : static_cast<double>(covered_b) / pb.words.size();
+
+  ReusePair pair;
+  bool a_is_source = true;
+  const auto& da = documents[a].published;
+  const auto& db = documents[b].published;
+  if (da && db && *da != *db) {
+    pair.direction = ReuseDirection::kDated;
+    a_is_source = *da < *db;
+  } else if (cov_b - cov_a >= o.direction_margin) {
+    pair.direction = ReuseDirection::kContainment;
+  } else if (cov_a - cov_b >= o.direction_margin) {
+    pair.direction = ReuseDirection::kContainment;
+    a_is_source = false;
+  } else {
+    pair.direction = ReuseDirection::kUnknown;
+  }
+  pair.source = a_is_source ? a : b;
+  pair.derived = a_is_source ? b : a;
+  for (Found& f : passages) {
+    if (!a_is_source) {
+      std::swap(f.passage.source, f.passage.derived);
+      f.passage.words = f.source_words;
+    }
+    pair.passages.push_back(f.passage);
+  }
+  std::sort(pair.passages.begin(), pair.passages.end(),
+            [](const ReusePassage& x, const ReusePassage& y) {
+              return std::pair(x.derived.begin, x.source.begin) <
+                     std::pair(y.derived.begin, y.source.begin);
+            });
+  // Shared quotations alone are no reuse: two outlets quoting one speaker.
+  if (narrative_matches >= o.min_passage_matches) {
+    pair.containment = a_is_source ? cov_b : cov_a;
+    pair.source_containment = a_is_source ? cov_a : cov_b;
+  }
+  pair.grade = GradeOf(pair.containment, o);
+  return pair;
+}
+
+// Winnowed fingerprints of one text: the minimum n-gram hash of every window of w n-grams
+// (the rightmost on ties), each position once; top 32 bits kept.
+void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint64_t>* words,
+                  std::vector<uint32_t>* out) {
+  out->clear();
+  const WireText wire = NormalizeWireText(text, false);
+  HashTokens(wire.text, kWordSeed, words);
+  const size_t n = o.candidate_words;
+  if (words->size() < n) return;
+  std::vector<uint64_t> grams(words->size() - n + 1);
+  for (size_t i = 0; i < grams.size(); ++i) {
+    uint64_t h = 0x13198A2E03707344ULL;
+    for (size_t t = 0; t < n; ++t) {
+      h = (h ^ (*words)[i + t]) * 0x9E3779B97F4A7C15ULL;
+      h ^= h >> 31;
+    }
+    grams[i] = h;
+  }
+  const size_t w = std::min(o.winnow_window, grams.size());
+  size_t last = std::numeric_limits<size_t>::max();
+  for (size_t start = 0; start + w <= grams.size(); ++start) {
+    size_t best = start;
+    for (size_t i = start + 1; i < start + w; ++i) {
+      if (grams[i] <= grams[best]) best = i;
+    }
+    if (best != last) out->push_back(static_cast<uint32_t>(grams[best] >> 32));
+    last = best;
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+}  // namespace
+
+ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
+                         const ReuseOptions& options) {
+  if (a > b) std::swap(a, b);
+  return AlignPrepared(documents, a, b, Prepare(documents[a].text), Prepare(documents[b].text),
+                       options);
+}
+
+Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const ReuseOptions& options) {
+  if (Status s = ValidateReuseOptions(options); !s.ok()) return s;
+  if (documents.size() >= std::numeric_limits<uint32_t>::max()) {
+    return InvalidArgument("FindReuse: more than 2^32 - 1 documents");
+  }
+  std::optional<tbb::task_arena> arena;
+  if (options.threads > 0) arena.emplace(static_cast<int>(options.threads));
+  ReuseResult result;
+  auto run = [&] {
+    const size_t n = documents.size();
+    result.stats.documents = n;
+    // 1. Fingerprints, as (fingerprint << 32 | document) keys.
+    std::vector<std::vector<uint32_t>> prints(n);
+    std::vector<uint8_t> empty(n, 0);
+    {
+      Progress progress("reuse: index", options.show_progress ? n : 0);
+      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
+        std::vector<uint64_t> words;
+        for (size_t d = range.begin(); d != range.end(); ++d) {
+          Fingerprints(documents[d].text, options, &words, &prints[d]);
+          empty[d] = words.empty();
+        }
+        if (options.show_progress) progress.Add(range.size());
+      });
+      progress.Finish();
+    }
+    size_t total = 0;
+    for (size_t d = 0; d < n; ++d) {
+      total += prints[d].size();
+      result.stats.empty_documents += empty[d];
+    }
+    result.stats.fingerprints = total;
+    std::vector<uint64_t> keys;
+    keys.reserve(total);
+    for (size_t d = 0; d < n; ++d) {
+      for (uint32_t f : prints[d]) keys.push_back(uint64_t{f} << 32 | d);
+      std::vector<uint32_t>().swap(prints[d]);
+    }
+    tbb::parallel_sort(keys.begin(), keys.end());
+    // 2. Pairs of documents in one posting list of a rare fingerprint, counted.
+    std::vector<size_t> group_starts;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (i == 0 || (keys[i] >> 32) != (keys[i - 1] >> 32)) group_starts.push_back(i);
+    }
+    group_starts.push_back(keys.size());
+    tbb::combinable<std::vector<uint64_t>> local;
+    tbb::parallel_for(
+        tbb::blocked_range<size_t>(0, group_starts.size() - 1, 1024), [&](const auto& range) {
+          std::vector<uint64_t>& out = local.local();
+          for (size_t g = range.begin(); g != range.end(); ++g) {
+            const size_t b = group_starts[g], e = group_starts[g + 1];
+            if (e - b < 2 || e - b > options.max_document_frequency) continue;
+            for (size_t x = b; x < e; ++x) {
+              for (size_t y = x + 1; y < e; ++y) {
+                out.push_back((keys[x] & 0xFFFFFFFFULL) << 32 | (keys[y] & 0xFFFFFFFFULL));
+              }
+            }
+          }
+        });
+    std::vector<uint64_t>().swap(keys);
+    std::vector<uint64_t> pair_keys;
+    local.combine_each([&](std::vector<uint64_t>& v) {
+      pair_keys.insert(pair_keys.end(), v.begin(), v.end());
+      std::vector<uint64_t>().swap(v);
+    });
+    tbb::parallel_sort(pair_keys.begin(), pair_keys.end());
+    std::vector<std::pair<uint32_t, uint32_t>> candidates;
+    for (size_t i = 0; i < pair_keys.size();) {
+      size_t j = i;
+      while (j < pair_keys.size() && pair_keys[j] == pair_keys[i]) ++j;
+      if (j - i >= options.min_shared_fingerprints) {
+        candidates.emplace_back(static_cast<uint32_t>(pair_keys[i] >> 32),
+                                static_cast<uint32_t>(pair_keys[i]));
+      }
+      i = j;
+    }
+    std::vector<uint64_t>().swap(pair_keys);
+    result.stats.candidate_pairs = candidates.size();
+    // 3. Align the candidate pairs.
+    std::vector<uint32_t> involved;
+    for (const auto& [a, b] : candidates) involved.push_back(a), involved.push_back(b);
+    std::sort(involved.begin(), involved.end());
+    involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+    std::vector<int32_t> slot(n, -1);
+    for (size_t k = 0; k < involved.size(); ++k) slot[involved[k]] = static_cast<int32_t>(k);
+    std::vector<PreparedText> prepared(involved.size());
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, involved.size(), 16), [&](const auto& range) {
+      for (size_t k = range.begin(); k != range.end(); ++k) {
+        prepared[k] = Prepare(documents[involved[k]].text);
+      }
+    });
+    std::vector<std::optional<ReusePair>> aligned(candidates.size());
+    {
+      Progress progress("reuse: align", options.show_progress ? candidates.size() : 0);
+      tbb::parallel_for(
+          tbb::blocked_range<size_t>(0, candidates.size(), 8), [&](const auto& range) {
+            for (size_t c = range.begin(); c != range.end(); ++c) {
+              const auto [a, b] = candidates[c];
+              ReusePair p =
+                  AlignPrepared(documents, a, b, prepared[slot[a]], prepared[slot[b]], options);
+              if (options.min_containment == 0 ||
+                  (p.containment >= options.min_containment && p.containment > 0)) {
+                aligned[c] = std::move(p);
+              }
+            }
+            if (options.show_progress) progress.Add(range.size());
+          });
+      progress.Finish();
+    }
+    for (std::optional<ReusePair>& p : aligned) {
+      if (p) result.pairs.push_back(std::move(*p));
+    }
+    std::sort(result.pairs.begin(), result.pairs.end(), [](const ReusePair& x, const ReusePair& y) {
+      return std::pair(x.source, x.derived) < std::pair(y.source, y.derived);
+    });
+    result.stats.reported_pairs = result.pairs.size();
+  };
+  if (arena) {
+    arena->execute(run);
+  } else {
+    run();
+  }
+  return result;
+}
+
+}  // namespace crossclaim

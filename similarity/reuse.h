@@ -1,0 +1,169 @@
+// Text reuse as it happens in journalism: which text took words from which, how much of it,
+// and where. Unlike dedup (similarity/dedup.h, symmetric near-duplicates), reuse is
+// asymmetric and graded: a newspaper story that keeps three paragraphs of a wire story,
+// cuts the rest, reorders two sentences, changes "the BBC's" to "the corporation's", types
+// "3O years" and adds its own reporting is still a (partial) copy of it.
+//
+// Example:
+//   ReuseOptions options;                       // calibrated defaults (docs/quality.md)
+//   Result<ReuseResult> reuse = FindReuse(corpus.documents, options);
+//   for (const ReusePair& p : reuse->pairs)     // documents[p.derived] took text from
+//     ...                                       // documents[p.source]: p.containment, p.passages
+//
+// Pipeline:
+//  1. NormalizeWireText(): wire-format variants unified (``..'' and curly quotes, `_` and
+//     dashes, hard-wrapped lines, `<` line ends and U+0019 paragraph marks, `#` for a pound
+//     sign, letter/digit confusions in numbers such as "3O" or "l0"), with a map from every
+//     normalised byte back to the original bytes. Words are core Tokenize() tokens of the
+//     normalised text (NFKC + case fold), hashed with HashToken().
+//  2. Candidates: an inverted index of winnowed word n-grams (n = candidate_words, one
+//     fingerprint per window of `winnow_window` n-grams: every shared run of at least
+//     candidate_words + winnow_window - 1 words yields a shared fingerprint). Fingerprints
+//     in more than max_document_frequency documents are dropped (stock phrases); two
+//     documents sharing at least min_shared_fingerprints are a candidate pair.
+//  3. Alignment (seed and extend): exact seed_words-grams shared by the two texts are
+//     chained into regions (gaps of at most max_gap_words, diagonal drift of at most
+//     band_words), and each region is aligned by banded Smith-Waterman over words (match +1,
+//     substitution -1, insertion/deletion -1), so substitutions, insertions and deletions
+//     are tolerated; each region gives its own passage, so reordered sentences are separate
+//     passages. Passages overlapping a better one in the derived text are dropped.
+//  4. Quotations (core/quotes.h): the part of a passage that lies inside quotation marks in
+//     both texts is a `kQuotation` passage. A pair whose only evidence is quotations is not a
+//     reuse pair (two outlets quoting one speaker): its containment is 0.
+//  5. Direction: dated when both texts have different publication days (the earlier is the
+//     source); otherwise by containment when one text's share in passages exceeds the other's
+//     by at least direction_margin (the fuller text, containing the other, is the source);
+//     otherwise unknown (input order).
+//
+// Output is deterministic and independent of the thread count: pairs sorted by (source,
+// derived), passages by derived offset.
+//
+// Thread safety: all functions may be called concurrently; FindReuse runs its own TBB work.
+#ifndef CROSSCLAIM_SIMILARITY_REUSE_H_
+#define CROSSCLAIM_SIMILARITY_REUSE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "core/text.h"
+
+namespace crossclaim {
+
+// Thresholds fitted on the earlier days of METER courts (bench/reuse_eval.sh,
+// docs/quality.md "Text reuse").
+inline constexpr double kReuseWhollyThreshold = 0.60;
+inline constexpr double kReusePartiallyThreshold = 0.20;
+
+struct ReuseOptions {
+  // Pairs whose containment is below this are not reported; 0 reports every candidate pair
+  // that was aligned (also those with no passage or only quotations, graded "non").
+  double min_containment = kReusePartiallyThreshold;
+  double wholly_threshold = kReuseWhollyThreshold;        // grade wholly at or above
+  double partially_threshold = kReusePartiallyThreshold;  // grade partially at or above
+  size_t candidate_words = 3;                             // n of the indexed word n-grams
+  size_t winnow_window = 3;                               // n-grams per winnowing window
+  size_t max_document_frequency = 64;  // fingerprints in more documents are stock phrases
+  size_t min_shared_fingerprints = 1;  // for a candidate pair
+  size_t seed_words = 3;               // exact word n-gram that seeds an alignment
+  size_t max_gap_words = 12;           // seeds further apart start a new region
+  size_t band_words = 8;               // diagonal drift allowed inside a region
+  size_t min_passage_matches = 4;      // matched words a passage needs
+  double direction_margin = 0.05;      // containment difference deciding the direction
+  // Whether words of quotation passages count in the containment (of a pair that has other
+  // evidence); false: only verbatim and rewrite passages count.
+  bool count_quotations = true;
+  size_t threads = 0;          // 0: all cores
+  bool show_progress = false;  // core Progress bars on stderr
+
+  bool operator==(const ReuseOptions&) const = default;
+};
+
+enum class ReuseGrade { kWholly, kPartially, kNon };
+enum class ReuseDirection { kDated, kContainment, kUnknown };
+enum class PassageKind { kVerbatim, kRewrite, kQuotation };
+
+// "wholly" | "partially" | "non"; "dated" | "containment" | "unknown";
+// "verbatim" | "rewrite" | "quotation".
+std::string_view GradeName(ReuseGrade grade);
+std::string_view DirectionName(ReuseDirection direction);
+std::string_view PassageKindName(PassageKind kind);
+
+// One aligned passage: bytes of the source's and of the derived document's original text.
+struct ReusePassage {
+  Span source;
+  Span derived;
+  uint32_t words = 0;  // derived words in the passage (matched, substituted or inserted)
+  PassageKind kind = PassageKind::kVerbatim;  // verbatim: every word equal after normalisation
+
+  bool operator==(const ReusePassage&) const = default;
+};
+
+// documents[derived] took text from documents[source].
+struct ReusePair {
+  uint32_t source = 0;
+  uint32_t derived = 0;
+  double containment = 0;         // share of the derived text's words inside passages
+  double source_containment = 0;  // the same share of the source text's words
+  ReuseGrade grade = ReuseGrade::kNon;
+  ReuseDirection direction = ReuseDirection::kUnknown;
+  std::vector<ReusePassage> passages;  // by derived offset, non-overlapping in the derived text
+
+  bool operator==(const ReusePair&) const = default;
+};
+
+struct ReuseStats {
+  size_t documents = 0;
+  size_t empty_documents = 0;  // without words: never compared
+  size_t fingerprints = 0;     // winnowed n-grams indexed (per document, distinct)
+  size_t candidate_pairs = 0;  // aligned
+  size_t reported_pairs = 0;
+
+  bool operator==(const ReuseStats&) const = default;
+};
+
+struct ReuseResult {
+  std::vector<ReusePair> pairs;
+  ReuseStats stats;
+
+  bool operator==(const ReuseResult&) const = default;
+};
+
+// A text with wire-format variants normalised, and for every byte of `text` the original
+// byte range it came from: normalised bytes [b, e) came from original bytes
+// [orig_begin[b], orig_end[e - 1]). Inserted bytes (a line join's space) map to the bytes they
+// replace.
+struct WireText {
+  std::string text;
+  std::vector<uint32_t> orig_begin;
+  std::vector<uint32_t> orig_end;
+};
+
+// Normalises `original` (valid UTF-8) as step 1 above. Lines ending in `<` (the wire's
+// paragraph end) make the text a wire text, whose other line breaks are hard wraps (joined
+// with a space); in any text a single line break followed by a lower-case letter is a hard
+// wrap too. With `with_map` false the offset vectors stay empty. O(|original|).
+WireText NormalizeWireText(std::string_view original, bool with_map = true);
+
+// Validates the options. Errors: InvalidArgument naming the field (thresholds outside
+// [0, 1], partially above wholly, a zero n-gram length, window, frequency or seed).
+Status ValidateReuseOptions(const ReuseOptions& options);
+
+// The reuse pairs among `documents` (indices into it). Errors: as ValidateReuseOptions; more
+// than 2^32 - 1 documents. Cost: O(total bytes) to index, plus per candidate pair
+// O(words * band) to align. Memory: 8 bytes per fingerprint and the candidate pair keys,
+// then the tokens of the documents in candidate pairs.
+Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const ReuseOptions& options);
+
+// The pair of documents[a] and documents[b] aligned as FindReuse aligns a candidate pair,
+// whatever its containment (no candidate step). Precondition: a != b, both valid indices.
+ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
+                         const ReuseOptions& options);
+
+}  // namespace crossclaim
+
+#endif  // CROSSCLAIM_SIMILARITY_REUSE_H_

@@ -1,0 +1,214 @@
+#include "similarity/internal/reuse_align.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <utility>
+
+namespace crossclaim::reuse_internal {
+namespace {
+
+struct Seed {
+  int32_t i = 0;  // source word
+  int32_t j = 0;  // derived word
+};
+
+uint64_t GramHash(std::span<const uint64_t> words, size_t at, size_t n) {
+  uint64_t h = 0x243F6A8885A308D3ULL;
+  for (size_t t = 0; t < n; ++t) {
+    h = (h ^ words[at + t]) * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+// Seeds in derived order: every (i, j) where the n-grams at i and j are equal, skipping
+// n-grams repeated more than kMaxRepeats times in the source (no anchor).
+std::vector<Seed> FindSeeds(std::span<const uint64_t> source, std::span<const uint64_t> derived,
+                            size_t n) {
+  constexpr size_t kMaxRepeats = 8;
+  std::vector<Seed> seeds;
+  if (source.size() < n || derived.size() < n) return seeds;
+  std::vector<std::pair<uint64_t, int32_t>> index;
+  index.reserve(source.size() - n + 1);
+  for (size_t i = 0; i + n <= source.size(); ++i) {
+    index.emplace_back(GramHash(source, i, n), static_cast<int32_t>(i));
+  }
+  std::sort(index.begin(), index.end());
+  for (size_t j = 0; j + n <= derived.size(); ++j) {
+    const uint64_t h = GramHash(derived, j, n);
+    auto lo = std::lower_bound(index.begin(), index.end(), std::pair(h, int32_t{-1}));
+    auto hi = lo;
+    while (hi != index.end() && hi->first == h) ++hi;
+    if (hi - lo > static_cast<ptrdiff_t>(kMaxRepeats)) continue;
+    for (auto it = lo; it != hi; ++it) seeds.push_back({it->second, static_cast<int32_t>(j)});
+  }
+  return seeds;
+}
+
+// Chains seeds (in derived order) into regions: a seed joins the open region whose last seed
+// is at most max_gap words before it in the derived text and whose diagonal is closest,
+// within band words.
+std::vector<std::vector<Seed>> ChainSeeds(const std::vector<Seed>& seeds, const AlignOptions& o) {
+  std::vector<std::vector<Seed>> regions;
+  std::vector<size_t> open;
+  const int32_t gap = static_cast<int32_t>(o.max_gap_words);
+  const int32_t band = static_cast<int32_t>(o.band_words);
+  for (const Seed& seed : seeds) {
+    size_t best = regions.size();
+    int32_t best_drift = std::numeric_limits<int32_t>::max();
+    size_t kept = 0;
+    for (size_t r : open) {
+      const Seed& last = regions[r].back();
+      if (seed.j - last.j > gap) continue;  // closed for good: seeds come in derived order
+      open[kept++] = r;
+      const int32_t drift = std::abs((seed.j - seed.i) - (last.j - last.i));
+      if (drift <= band && seed.i >= last.i - band && drift < best_drift) {
+        best = r;
+        best_drift = drift;
+      }
+    }
+    open.resize(kept);
+    if (best == regions.size()) {
+      regions.emplace_back();
+      open.push_back(best);
+    }
+    regions[best].push_back(seed);
+  }
+  return regions;
+}
+
+enum : uint8_t { kStop = 0, kDiag = 1, kUp = 2, kLeft = 3 };
+
+// Banded Smith-Waterman over source [s_lo, s_hi) x derived [d_lo, d_hi), cells with
+// diagonal j - i in [diag_lo, diag_hi]; the best local alignment, traced back.
+Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t> derived,
+                      int32_t s_lo, int32_t s_hi, int32_t d_lo, int32_t d_hi, int32_t diag_lo,
+                      int32_t diag_hi) {
+  const int32_t width = diag_hi - diag_lo + 1;
+  const int32_t rows = d_hi - d_lo;
+  std::vector<uint8_t> dirs(static_cast<size_t>(rows) * width, kStop);
+  // Row buffers indexed by idx + 1 (idx = i - (j - diag_hi)); out-of-band cells score 0.
+  std::vector<int> prev(width + 2, 0), cur(width + 2, 0);
+  int best = 0;
+  int32_t best_i = -1, best_j = -1;
+  for (int32_t j = d_lo; j < d_hi; ++j) {
+    std::fill(cur.begin(), cur.end(), 0);
+    const int32_t i_lo = std::max(s_lo, j - diag_hi);
+    const int32_t i_hi = std::min(s_hi - 1, j - diag_lo);
+    uint8_t* row_dirs = dirs.data() + static_cast<size_t>(j - d_lo) * width;
+    for (int32_t i = i_lo; i <= i_hi; ++i) {
+      const int32_t idx = i - (j - diag_hi);
+      // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): idx - 1.
+      const bool has_diag = j > d_lo && i > s_lo;
+      const int diag =
+          (has_diag ? prev[idx + 1] : 0) + (source[i] == derived[j] ? kMatchScore : kMismatchScore);
+      const int up = (j > d_lo && idx + 1 < width ? prev[idx + 2] : 0) + kGapScore;
+      const int left = (i > i_lo ? cur[idx] : 0) + kGapScore;
+      int h = 0;
+      uint8_t dir = kStop;
+      if (diag > h) h = diag, dir = kDiag;
+      if (up > h) h = up, dir = kUp;
+      if (left > h) h = left, dir = kLeft;
+      cur[idx + 1] = h;
+      row_dirs[idx] = dir;
+      if (h > best) best = h, best_i = i, best_j = j;
+    }
+    std::swap(prev, cur);
+  }
+  Alignment a;
+  a.score = best;
+  if (best_i < 0) return a;
+  int32_t i = best_i, j = best_j;
+  while (i >= s_lo && j >= d_lo) {
+    const int32_t idx = i - (j - diag_hi);
+    if (idx < 0 || idx >= width) break;
+    const uint8_t dir = dirs[static_cast<size_t>(j - d_lo) * width + idx];
+    if (dir == kStop) break;
+    if (dir == kDiag) {
+      const bool match = source[i] == derived[j];
+      a.columns.push_back({i, j, match});
+      a.matches += match;
+      --i, --j;
+    } else if (dir == kUp) {
+      a.columns.push_back({-1, j, false});
+      --j;
+    } else {
+      a.columns.push_back({i, -1, false});
+      --i;
+    }
+  }
+  std::reverse(a.columns.begin(), a.columns.end());
+  a.s_begin = static_cast<uint32_t>(i + 1);
+  a.s_end = static_cast<uint32_t>(best_i + 1);
+  a.d_begin = static_cast<uint32_t>(j + 1);
+  a.d_end = static_cast<uint32_t>(best_j + 1);
+  return a;
+}
+
+}  // namespace
+
+std::vector<Alignment> AlignWords(std::span<const uint64_t> source,
+                                  std::span<const uint64_t> derived, const AlignOptions& options) {
+  std::vector<Alignment> out;
+  const size_t n = std::max<size_t>(1, options.seed_words);
+  const int32_t margin = static_cast<int32_t>(options.margin_words);
+  const int32_t band = static_cast<int32_t>(options.band_words);
+  for (std::vector<Seed> region : ChainSeeds(FindSeeds(source, derived, n), options)) {
+    while (!region.empty()) {
+      int32_t min_i = region[0].i, max_i = min_i, min_j = region[0].j, max_j = min_j;
+      int32_t min_diag = min_j - min_i, max_diag = min_diag;
+      for (const Seed& s : region) {
+        min_i = std::min(min_i, s.i), max_i = std::max(max_i, s.i);
+        min_j = std::min(min_j, s.j), max_j = std::max(max_j, s.j);
+        min_diag = std::min(min_diag, s.j - s.i), max_diag = std::max(max_diag, s.j - s.i);
+      }
+      const int32_t s_lo = std::max(0, min_i - margin);
+      const int32_t s_hi =
+          std::min(static_cast<int32_t>(source.size()), max_i + static_cast<int32_t>(n) + margin);
+      const int32_t d_lo = std::max(0, min_j - margin);
+      const int32_t d_hi =
+          std::min(static_cast<int32_t>(derived.size()), max_j + static_cast<int32_t>(n) + margin);
+      Alignment a =
+          BandedAlign(source, derived, s_lo, s_hi, d_lo, d_hi, min_diag - band, max_diag + band);
+      const Seed first = region[0];
+      std::erase_if(region, [&](const Seed& s) {
+        return (s.i == first.i && s.j == first.j) ||
+               (!a.columns.empty() && s.j >= static_cast<int32_t>(a.d_begin) &&
+                s.j < static_cast<int32_t>(a.d_end));
+      });
+      if (a.matches >= options.min_matches) out.push_back(std::move(a));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Alignment& x, const Alignment& y) {
+    if (x.score != y.score) return x.score > y.score;
+    if (x.d_begin != y.d_begin) return x.d_begin < y.d_begin;
+    return x.s_begin < y.s_begin;
+  });
+  // The same passage can be found from two regions (seeds of one region left over): keep one.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Alignment& x, const Alignment& y) {
+                          return x.s_begin == y.s_begin && x.d_begin == y.d_begin &&
+                                 x.s_end == y.s_end && x.d_end == y.d_end;
+                        }),
+            out.end());
+  return out;
+}
+
+int BestLocalScore(std::span<const uint64_t> source, std::span<const uint64_t> derived) {
+  std::vector<int> prev(source.size() + 1, 0), cur(source.size() + 1, 0);
+  int best = 0;
+  for (size_t j = 1; j <= derived.size(); ++j) {
+    cur[0] = 0;
+    for (size_t i = 1; i <= source.size(); ++i) {
+      const int diag =
+          prev[i - 1] + (source[i - 1] == derived[j - 1] ? kMatchScore : kMismatchScore);
+      cur[i] = std::max({0, diag, prev[i] + kGapScore, cur[i - 1] + kGapScore});
+      best = std::max(best, cur[i]);
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+}  // namespace crossclaim::reuse_internal
