@@ -41,7 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Corpus", "CopyGroup", "CopyPair", "DataLossError", "DedupResult", "Error",
     "InternalError", "InvalidArgumentError", "LSH", "MinHash", "NotFoundError", "SimilarPair",
-    "TfidfVectorizer", "claims", "dedup", "read", "report", "similar", "stop_words", "tokenize",
+    "TfidfVectorizer", "claims", "dedup", "read", "report", "reuse", "similar", "stop_words", "tokenize",
 ]
 
 
@@ -271,3 +271,22 @@ def report(documents: Documents, out_dir: Union[None, str, "_os.PathLike[str]"] 
     """
     out = None if out_dir is None else _os.fspath(out_dir)
     return _json.loads(_crossclaim._report_json(_corpus(documents), out, event_id, threads))
+
+
+def reuse(documents: Documents, *, min_containment: Optional[float] = None,
+          threads: int = 0) -> List[dict]:
+    """Text reuse among the documents, as `crossclaim reuse` finds it (similarity/reuse.h):
+    which document took text from which, how much, and where. Asymmetric and graded, unlike
+    dedup(): a newspaper story that keeps part of a wire story, reorders and rewords it is a
+    (partial) copy of it; two outlets quoting one speaker are not.
+
+    `documents`: a Corpus, a path to read, or a list of texts / dicts (see Corpus).
+    `min_containment`: pairs below it are left out (None: the calibrated default; 0 lists
+    every candidate pair aligned). Returns one dict per (source, derived) pair: source and
+    derived (document ids), containment (share of the derived text's words in aligned
+    passages), grade ("wholly" | "partially" | "non"), direction ("dated" | "containment" |
+    "unknown": which rule chose the source), passages (source_start, source_end,
+    derived_start, derived_end as str indices [start, end) into each document's text, words,
+    kind "verbatim" | "rewrite" | "quotation"). Runs without the GIL.
+    """
+    return _crossclaim._reuse(_corpus(documents), min_containment, threads)

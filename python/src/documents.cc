@@ -15,6 +15,7 @@
 #include "report/claims_json.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
+#include "similarity/reuse.h"
 
 namespace crossclaim::python {
 namespace {
@@ -162,6 +163,57 @@ std::string ReportJsonText(const PyCorpus& in, const std::optional<std::string>&
   return report.dump();
 }
 
+// A byte span of `text` as str indices [start, end).
+std::pair<size_t, size_t> StrSpan(std::string_view text, Span span) {
+  const size_t start = CodePointOffset(text, span.begin);
+  return {start, start + CodePointOffset(text.substr(span.begin), span.end - span.begin)};
+}
+
+py::dict ReusePassageDict(const Corpus& corpus, const ReusePair& pair, const ReusePassage& p) {
+  const std::string_view source = corpus.documents[pair.source].text;
+  const std::string_view derived = corpus.documents[pair.derived].text;
+  const auto [source_start, source_end] = StrSpan(source, p.source);
+  const auto [derived_start, derived_end] = StrSpan(derived, p.derived);
+  py::dict out;
+  out["source_start"] = source_start;
+  out["source_end"] = source_end;
+  out["derived_start"] = derived_start;
+  out["derived_end"] = derived_end;
+  out["words"] = p.words;
+  out["kind"] = std::string(PassageKindName(p.kind));
+  return out;
+}
+
+// The reuse pairs of the corpus as `crossclaim reuse` finds them, with str indices.
+py::list ReusePairs(const PyCorpus& in, std::optional<double> min_containment, int threads) {
+  ReuseOptions options;
+  if (min_containment) options.min_containment = *min_containment;
+  ArenaThreads(threads);                           // validates
+  options.threads = static_cast<size_t>(threads);  // 0: every core, as for FindReuse
+  ThrowIfError(ValidateReuseOptions(options));
+  ReuseResult result;
+  {
+    py::gil_scoped_release release;
+    result = ValueOrThrow(FindReuse(in.corpus().documents, options));
+  }
+  py::list out;
+  for (const ReusePair& pair : result.pairs) {
+    py::dict d;
+    d["source"] = in.corpus().documents[pair.source].id;
+    d["derived"] = in.corpus().documents[pair.derived].id;
+    d["containment"] = pair.containment;
+    d["grade"] = std::string(GradeName(pair.grade));
+    d["direction"] = std::string(DirectionName(pair.direction));
+    py::list passages;
+    for (const ReusePassage& p : pair.passages) {
+      passages.append(ReusePassageDict(in.corpus(), pair, p));
+    }
+    d["passages"] = passages;
+    out.append(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 void RegisterDocuments(py::module_& module) {
@@ -197,6 +249,8 @@ manifest.json) and CSV manifests, in order, as `crossclaim report PATH...` does
 (docs/input.md). Bad items are skipped records (Corpus.records), not errors.
 Raises NotFoundError / InvalidArgumentError when a path itself is unusable.)doc");
   module.def("_claims_json", &ClaimsJsonText, py::arg("corpus"), py::arg("min_tokens"));
+  module.def("_reuse", &ReusePairs, py::arg("corpus"), py::arg("min_containment"),
+             py::arg("threads"));
   module.def("_report_json", &ReportJsonText, py::arg("corpus"), py::arg("out_dir"),
              py::arg("event_id"), py::arg("threads"));
 }
