@@ -14,6 +14,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/text.h"
+#include "similarity/internal/term_table.h"
 #include "similarity/stopwords.h"
 
 namespace crossclaim {
@@ -71,6 +73,127 @@ void RunParallel(int threads, F&& f) {
   }
 }
 
+// Blocks of the fit hold at least this many documents (fewer only when there are fewer).
+constexpr size_t kMinBlockDocs = 256;
+
+std::string_view WithoutPossessive(std::string_view term, const TfidfOptions& options) {
+  if (options.strip_possessive && term.size() > 2 && term.ends_with("'s")) term.remove_suffix(2);
+  return term;
+}
+
+// The terms of documents [first_doc, first_doc + ends.size()): ids of `table` per term
+// occurrence (stop words left out), the end of each document's ids, and per id the number
+// of the block's documents holding it.
+struct TermBlock {
+  size_t first_doc = 0;
+  internal::TermTable table;
+  std::vector<uint32_t> ids;
+  std::vector<int64_t> ends;
+  std::vector<int64_t> df;
+};
+
+// The terms of documents [begin, end) into `block`, analysed as ForEachTerm does: the
+// stop-word test runs once per distinct term (the table's flag), not once per token.
+// tokens_of(d, sink) calls sink(token) for each token of document d.
+template <typename TokensOf>
+void CountTerms(const TokensOf& tokens_of, size_t begin, size_t end, const TfidfOptions& options,
+                TermBlock* block) {
+  block->first_doc = begin;
+  block->ends.reserve(end - begin);
+  std::vector<size_t> last_doc;  // per id: 1 + the last document counted in df
+  auto add = [&](uint32_t id, size_t d) {
+    block->ids.push_back(id);
+    if (id >= last_doc.size()) {
+      last_doc.resize(block->table.size(), 0);
+      block->df.resize(block->table.size(), 0);
+    }
+    if (last_doc[id] != d + 1) {
+      last_doc[id] = d + 1;
+      ++block->df[id];
+    }
+  };
+  auto is_stop = [&](std::string_view t) { return options.stop_words && IsEnglishStopWord(t); };
+  auto never_stop = [](std::string_view) { return false; };
+  std::string scratch;
+  for (size_t d = begin; d < end; ++d) {
+    bool has_previous = false;
+    uint32_t previous = 0;
+    tokens_of(d, [&](std::string_view token) {
+      const std::string_view term = WithoutPossessive(token, options);
+      if (term.empty()) return;
+      const uint32_t id = block->table.Intern(term, internal::TermTable::Hash(term), is_stop);
+      if (block->table.flag(id)) return;
+      add(id, d);
+      if (!options.bigrams) return;
+      if (has_previous) {
+        scratch.assign(block->table.Term(previous));
+        scratch.push_back(' ');
+        scratch.append(term);
+        add(block->table.Intern(scratch, internal::TermTable::Hash(scratch), never_stop), d);
+      }
+      previous = id;
+      has_previous = true;
+    });
+    block->ends.push_back(static_cast<int64_t>(block->ids.size()));
+  }
+  block->df.resize(block->table.size(), 0);
+}
+
+// The distinct columns of a row and how often each occurs. Up to kDenseColumns columns a
+// count per column replaces sorting every occurrence (a row's tokens repeat; its distinct
+// columns are fewer); beyond that, sort and run-length count.
+class TermCounter {
+ public:
+  static constexpr size_t kDenseColumns = size_t{1} << 24;
+
+  // The counts live in one zeroed buffer per thread, reused by every row of every call
+  // (Take() leaves it zeroed again).
+  explicit TermCounter(size_t columns) : dense_(columns <= kDenseColumns) {
+    thread_local std::vector<uint32_t> storage;
+    if (dense_ && storage.size() < columns) storage.resize(columns, 0);
+    counts_ = storage.data();
+  }
+
+  // Replaces `ids` by its distinct values in ascending order; Take(id) then gives each count.
+  void Count(std::vector<int32_t>* ids) {
+    if (!dense_) {
+      std::sort(ids->begin(), ids->end());
+      runs_.clear();
+      size_t out = 0;
+      for (size_t i = 0; i < ids->size();) {
+        size_t j = i;
+        while (j < ids->size() && (*ids)[j] == (*ids)[i]) ++j;
+        (*ids)[out++] = (*ids)[i];
+        runs_.push_back(static_cast<uint32_t>(j - i));
+        i = j;
+      }
+      ids->resize(out);
+      next_run_ = 0;
+      return;
+    }
+    size_t out = 0;
+    for (int32_t id : *ids) {
+      if (counts_[static_cast<size_t>(id)]++ == 0) (*ids)[out++] = id;
+    }
+    ids->resize(out);
+    std::sort(ids->begin(), ids->end());
+  }
+
+  // The count of `id`; ids must be taken in the order Count() left them. Resets it.
+  uint32_t Take(int32_t id) {
+    if (!dense_) return runs_[next_run_++];
+    const uint32_t n = counts_[static_cast<size_t>(id)];
+    counts_[static_cast<size_t>(id)] = 0;
+    return n;
+  }
+
+ private:
+  bool dense_;
+  uint32_t* counts_ = nullptr;
+  std::vector<uint32_t> runs_;
+  size_t next_run_ = 0;
+};
+
 }  // namespace
 
 struct TfidfVectorizer::State {
@@ -107,14 +230,14 @@ struct TfidfVectorizer::State {
   }
   // Sets the columns from provisional counts: `prov_df[i]` event documents hold term
   // `prov_terms[i]` (or bucket i when hashing). Returns the column of each provisional id.
-  std::vector<int32_t> SetVocabulary(const std::vector<const std::string*>& prov_terms,
+  std::vector<int32_t> SetVocabulary(const std::vector<std::string_view>& prov_terms,
                                      const std::vector<int64_t>& prov_df, int64_t event_docs);
   TfidfMatrix Assemble(size_t rows,
                        const std::function<void(size_t, std::vector<int32_t>*)>& columns_of) const;
 };
 
 std::vector<int32_t> TfidfVectorizer::State::SetVocabulary(
-    const std::vector<const std::string*>& prov_terms, const std::vector<int64_t>& prov_df,
+    const std::vector<std::string_view>& prov_terms, const std::vector<int64_t>& prov_df,
     int64_t event_docs) {
   num_documents = background_documents + event_docs;
   std::vector<int32_t> column(prov_df.size(), -1);
@@ -134,19 +257,19 @@ std::vector<int32_t> TfidfVectorizer::State::SetVocabulary(
   } else {
     std::vector<int32_t> order;
     for (size_t i = 0; i < prov_terms.size(); ++i) {
-      if (prov_df[i] + BackgroundDf(*prov_terms[i]) >= options.min_df) {
+      if (prov_df[i] + BackgroundDf(prov_terms[i]) >= options.min_df) {
         order.push_back(static_cast<int32_t>(i));
       }
     }
     std::sort(order.begin(), order.end(),
-              [&](int32_t a, int32_t b) { return *prov_terms[a] < *prov_terms[b]; });
+              [&](int32_t a, int32_t b) { return prov_terms[a] < prov_terms[b]; });
     terms.reserve(order.size());
     index.reserve(order.size());
     for (int32_t p : order) {
       column[p] = static_cast<int32_t>(terms.size());
-      index.emplace(*prov_terms[p], static_cast<int64_t>(terms.size()));
-      terms.push_back(*prov_terms[p]);
-      df.push_back(prov_df[p] + BackgroundDf(*prov_terms[p]));
+      index.emplace(std::string(prov_terms[p]), static_cast<int64_t>(terms.size()));
+      terms.emplace_back(prov_terms[p]);
+      df.push_back(prov_df[p] + BackgroundDf(prov_terms[p]));
     }
   }
   ComputeIdf();
@@ -168,24 +291,22 @@ TfidfMatrix TfidfVectorizer::State::Assemble(
     tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks), [&](const auto& range) {
       std::vector<int32_t> ids;
       std::vector<double> weights;
+      TermCounter counter(df.size());
       for (size_t block = range.begin(); block != range.end(); ++block) {
         Piece& piece = pieces[block];
         const size_t end = std::min(rows, (block + 1) * kBlock);
         for (size_t row = block * kBlock; row < end; ++row) {
           ids.clear();
           columns_of(row, &ids);
-          std::sort(ids.begin(), ids.end());
+          counter.Count(&ids);
           weights.clear();
           double norm2 = 0;
-          for (size_t i = 0; i < ids.size();) {
-            size_t j = i;
-            while (j < ids.size() && ids[j] == ids[i]) ++j;
-            const double count = static_cast<double>(j - i);
-            const double w = (opt.sublinear_tf ? 1.0 + std::log(count) : count) * idf[ids[i]];
+          for (int32_t id : ids) {
+            const double count = static_cast<double>(counter.Take(id));
+            const double w = (opt.sublinear_tf ? 1.0 + std::log(count) : count) * idf[id];
             norm2 += w * w;
-            piece.columns.push_back(ids[i]);
+            piece.columns.push_back(id);
             weights.push_back(w);
-            i = j;
           }
           // Divide in double, as scikit-learn does, before rounding to float.
           const double scale = opt.l2_normalize && norm2 > 0 ? 1.0 / std::sqrt(norm2) : 1.0;
@@ -241,30 +362,95 @@ Result<TfidfVectorizer> TfidfVectorizer::Create(const TfidfOptions& options) {
 void TfidfVectorizer::Fit(const TokenLists& docs) { FitTransform(docs); }
 
 TfidfMatrix TfidfVectorizer::FitTransform(const TokenLists& docs) {
+  if (state_->hashing()) return FitTransformHashed(docs);
+  return FitTransformVocabulary(docs.size(), [&](size_t d, auto&& sink) {
+    for (const std::string& token : docs[d]) sink(std::string_view(token));
+  });
+}
+
+TfidfMatrix TfidfVectorizer::FitTransformTexts(const std::vector<std::string_view>& texts) {
+  if (state_->hashing()) {
+    TokenLists docs(texts.size());
+    RunParallel(state_->options.threads, [&] {
+      tbb::parallel_for(size_t{0}, texts.size(),
+                        [&](size_t d) { docs[d] = NormalizedTokens(texts[d]); });
+    });
+    return FitTransformHashed(docs);
+  }
+  return FitTransformVocabulary(texts.size(), [&](size_t d, auto&& sink) {
+    thread_local TokenizedText tokens;
+    Tokenize(texts[d], &tokens);
+    for (size_t i = 0; i < tokens.size(); ++i) sink(tokens.norm(i));
+  });
+}
+
+// Each block of documents interns its terms in its own table, in parallel; the blocks'
+// distinct terms are then merged in block order. Columns are the terms in byte order and
+// df is a sum, so the result does not depend on the blocking.
+template <typename TokensOf>
+TfidfMatrix TfidfVectorizer::FitTransformVocabulary(size_t num_docs, const TokensOf& tokens_of) {
   State& s = *state_;
-  // Provisional ids in first-seen order, one pass over the tokens.
-  TermMap prov;
-  std::vector<const std::string*> prov_terms;
+  std::vector<TermBlock> blocks;
+  RunParallel(s.options.threads, [&] {
+    const size_t width = static_cast<size_t>(tbb::this_task_arena::max_concurrency());
+    const size_t count = std::clamp<size_t>(num_docs / kMinBlockDocs, 1, 8 * width);
+    blocks.resize(count);
+    tbb::parallel_for(size_t{0}, count, [&](size_t b) {
+      CountTerms(tokens_of, b * num_docs / count, (b + 1) * num_docs / count, s.options,
+                 &blocks[b]);
+    });
+  });
+  internal::TermTable merged;
+  std::vector<int64_t> prov_df;
+  std::vector<std::vector<int32_t>> to_merged(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const internal::TermTable& table = blocks[b].table;
+    to_merged[b].assign(table.size(), -1);
+    for (uint32_t id = 0; id < table.size(); ++id) {
+      if (table.flag(id)) continue;  // a stop word
+      const uint32_t m = merged.Intern(table.Term(id), table.hash(id), [](auto) { return false; });
+      if (m == prov_df.size()) prov_df.push_back(0);
+      prov_df[m] += blocks[b].df[id];
+      to_merged[b][id] = static_cast<int32_t>(m);
+    }
+  }
+  std::vector<std::string_view> prov_terms(merged.size());
+  for (uint32_t m = 0; m < merged.size(); ++m) prov_terms[m] = merged.Term(m);
+  const std::vector<int32_t> column =
+      s.SetVocabulary(prov_terms, prov_df, static_cast<int64_t>(num_docs));
+  for (std::vector<int32_t>& map : to_merged) {
+    for (int32_t& c : map) c = c < 0 ? -1 : column[static_cast<size_t>(c)];
+  }
+  std::vector<size_t> block_of(num_docs);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    std::fill(
+        block_of.begin() + static_cast<ptrdiff_t>(blocks[b].first_doc),
+        block_of.begin() + static_cast<ptrdiff_t>(blocks[b].first_doc + blocks[b].ends.size()), b);
+  }
+  return s.Assemble(num_docs, [&](size_t d, std::vector<int32_t>* out) {
+    const TermBlock& block = blocks[block_of[d]];
+    const size_t local = d - block.first_doc;
+    const int64_t begin = local == 0 ? 0 : block.ends[local - 1];
+    for (int64_t k = begin; k < block.ends[local]; ++k) {
+      const int32_t c = to_merged[block_of[d]][block.ids[static_cast<size_t>(k)]];
+      if (c >= 0) out->push_back(c);
+    }
+  });
+}
+
+TfidfMatrix TfidfVectorizer::FitTransformHashed(const TokenLists& docs) {
+  State& s = *state_;
+  const int64_t buckets = s.options.hash_buckets;
   std::vector<int64_t> offsets(docs.size() + 1, 0);
   std::vector<int32_t> ids;
   std::string scratch;
-  const int64_t buckets = s.options.hash_buckets;
   for (size_t d = 0; d < docs.size(); ++d) {
     ForEachTerm(docs[d], s.options, &scratch, [&](std::string_view term) {
-      if (buckets > 0) {
-        ids.push_back(static_cast<int32_t>(BucketOf(term, buckets)));
-        return;
-      }
-      auto it = prov.find(term);
-      if (it == prov.end()) {
-        it = prov.emplace(std::string(term), static_cast<int64_t>(prov_terms.size())).first;
-        prov_terms.push_back(&it->first);
-      }
-      ids.push_back(static_cast<int32_t>(it->second));
+      ids.push_back(static_cast<int32_t>(BucketOf(term, buckets)));
     });
     offsets[d + 1] = static_cast<int64_t>(ids.size());
   }
-  std::vector<int64_t> prov_df(buckets > 0 ? buckets : prov_terms.size(), 0);
+  std::vector<int64_t> prov_df(static_cast<size_t>(buckets), 0);
   std::vector<int32_t> seen(prov_df.size(), -1);
   for (size_t d = 0; d < docs.size(); ++d) {
     for (int64_t k = offsets[d]; k < offsets[d + 1]; ++k) {
@@ -276,7 +462,7 @@ TfidfMatrix TfidfVectorizer::FitTransform(const TokenLists& docs) {
   }
   seen = {};
   const std::vector<int32_t> column =
-      s.SetVocabulary(prov_terms, prov_df, static_cast<int64_t>(docs.size()));
+      s.SetVocabulary({}, prov_df, static_cast<int64_t>(docs.size()));
   return s.Assemble(docs.size(), [&](size_t d, std::vector<int32_t>* out) {
     for (int64_t k = offsets[d]; k < offsets[d + 1]; ++k) {
       if (column[ids[k]] >= 0) out->push_back(column[ids[k]]);
@@ -320,9 +506,7 @@ DocumentFrequencies TfidfVectorizer::CountDocumentFrequencies(const TokenLists& 
 }
 
 void TfidfVectorizer::FitCounts(const DocumentFrequencies& counts) {
-  std::vector<const std::string*> prov_terms;
-  prov_terms.reserve(counts.terms.size());
-  for (const std::string& term : counts.terms) prov_terms.push_back(&term);
+  const std::vector<std::string_view> prov_terms(counts.terms.begin(), counts.terms.end());
   state_->SetVocabulary(prov_terms, counts.df, counts.documents);
 }
 
@@ -425,9 +609,9 @@ Status TfidfVectorizer::LoadIdf(const std::string& path) {
   s.background_buckets = std::move(background_buckets);
   s.background_documents = documents;
   // Usable on its own: the background vocabulary with no event documents.
-  std::vector<const std::string*> terms;
+  std::vector<std::string_view> terms;
   std::vector<int64_t> zero;
-  for (const auto& [term, df] : s.background) terms.push_back(&term);
+  for (const auto& [term, df] : s.background) terms.emplace_back(term);
   zero.assign(s.hashing() ? buckets : terms.size(), 0);
   s.SetVocabulary(terms, zero, 0);
   return Status::Ok();

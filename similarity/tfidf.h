@@ -97,6 +97,10 @@ class TfidfVectorizer {
   // Fit(docs) then Transform(docs), sharing the work (each token is hashed once).
   TfidfMatrix FitTransform(const TokenLists& docs);
 
+  // FitTransform of the texts' NormalizedTokens (core/text.h), tokenised in parallel without
+  // materialising the token lists. The views must stay valid during the call.
+  TfidfMatrix FitTransformTexts(const std::vector<std::string_view>& texts);
+
   // The document frequencies of `docs` without fitting: counts of disjoint parts of a corpus
   // add up (per term, and `documents`) to the counts of the whole. O(total tokens).
   DocumentFrequencies CountDocumentFrequencies(const TokenLists& docs) const;
@@ -144,6 +148,9 @@ class TfidfVectorizer {
  private:
   struct State;
   explicit TfidfVectorizer(std::unique_ptr<State> state);
+  template <typename TokensOf>  // defined and used in tfidf.cc only
+  TfidfMatrix FitTransformVocabulary(size_t num_docs, const TokensOf& tokens_of);
+  TfidfMatrix FitTransformHashed(const TokenLists& docs);
   std::unique_ptr<State> state_;
 };
 

@@ -25,16 +25,24 @@ namespace {
 
 // The token lists of `docs`: each item a str (tokenised here, in parallel without the GIL)
 // or a sequence of str (tokens given as they are).
-TokenLists ToTokenLists(py::handle docs, int threads) {
-  const int width = ArenaThreads(threads);
+// The documents as a list (read once: they may be an iterator). Errors: TypeError for a str.
+py::list DocumentList(py::handle docs) {
   if (py::isinstance<py::str>(docs)) {
     throw py::type_error("documents must be a sequence of str or of token lists, not a str");
   }
-  const py::list items(py::reinterpret_borrow<py::object>(docs));  // once: may be an iterator
-  const bool all_text = std::all_of(items.begin(), items.end(),
-                                    [](py::handle item) { return py::isinstance<py::str>(item); });
+  return py::list(py::reinterpret_borrow<py::object>(docs));
+}
+
+bool AllText(const py::list& items) {
+  return std::all_of(items.begin(), items.end(),
+                     [](py::handle item) { return py::isinstance<py::str>(item); });
+}
+
+TokenLists ToTokenLists(py::handle docs, int threads) {
+  const int width = ArenaThreads(threads);
+  const py::list items = DocumentList(docs);
   TokenLists lists(items.size());
-  if (all_text) {
+  if (AllText(items)) {
     const TextViews in = GatherTexts(items, "documents");
     py::gil_scoped_release release;
     tbb::task_arena arena(width);
@@ -60,18 +68,18 @@ TokenLists ToTokenLists(py::handle docs, int threads) {
   return lists;
 }
 
-// (data, indices, indptr, shape) of a row-major matrix, for scipy.sparse.csr_matrix.
+// (data, indices, indptr, shape) of a row-major matrix, for scipy.sparse.csr_matrix. The
+// arrays are views of the matrix's own buffers, which a capsule keeps alive (no copy).
 py::tuple CsrArrays(TfidfMatrix matrix) {
   matrix.makeCompressed();
-  const auto nnz = static_cast<size_t>(matrix.nonZeros());
-  const auto rows = static_cast<size_t>(matrix.rows());
-  py::array_t<float> data(nnz);
-  py::array_t<int32_t> indices(nnz);
-  py::array_t<int32_t> indptr(rows + 1);
-  std::copy_n(matrix.valuePtr(), nnz, data.mutable_data());
-  std::copy_n(matrix.innerIndexPtr(), nnz, indices.mutable_data());
-  std::copy_n(matrix.outerIndexPtr(), rows + 1, indptr.mutable_data());
-  return py::make_tuple(data, indices, indptr, py::make_tuple(matrix.rows(), matrix.cols()));
+  auto* owned = new TfidfMatrix(std::move(matrix));
+  const py::capsule owner(owned, [](void* p) { delete static_cast<TfidfMatrix*>(p); });
+  const auto nnz = static_cast<py::ssize_t>(owned->nonZeros());
+  const auto rows = static_cast<py::ssize_t>(owned->rows());
+  py::array_t<float> data({nnz}, {sizeof(float)}, owned->valuePtr(), owner);
+  py::array_t<int32_t> indices({nnz}, {sizeof(int32_t)}, owned->innerIndexPtr(), owner);
+  py::array_t<int32_t> indptr({rows + 1}, {sizeof(int32_t)}, owned->outerIndexPtr(), owner);
+  return py::make_tuple(data, indices, indptr, py::make_tuple(owned->rows(), owned->cols()));
 }
 
 // One vectorizer shared safely between Python threads: fits take the lock exclusively,
@@ -90,10 +98,19 @@ class Tfidf {
     fitted_ = true;
   }
 
+  // Texts are tokenised inside the engine's fit (no token lists built); token lists as given.
   py::tuple FitTransform(py::handle docs) {
-    TokenLists lists = ToTokenLists(docs, vectorizer_.options().threads);
+    const py::list items = DocumentList(docs);
+    ArenaThreads(vectorizer_.options().threads);  // validates
     TfidfMatrix matrix;
-    {
+    if (AllText(items)) {
+      const TextViews texts = GatherTexts(items, "documents");
+      py::gil_scoped_release release;
+      std::unique_lock lock(mutex_);
+      matrix = vectorizer_.FitTransformTexts(texts.views);
+      fitted_ = true;
+    } else {
+      TokenLists lists = ToTokenLists(items, vectorizer_.options().threads);
       py::gil_scoped_release release;
       std::unique_lock lock(mutex_);
       matrix = vectorizer_.FitTransform(lists);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -121,19 +122,66 @@ struct OracleCase {
   std::string flags;
 };
 
+// Writes `docs` (one line of space-separated tokens each) and the stop list into `dir` for
+// tests/similarity/sklearn_tfidf_oracle.py.
+void WriteOracleInput(const std::string& dir, const TokenLists& docs) {
+  std::ofstream tokens(dir + "/tokens.txt"), stop(dir + "/stop.txt");
+  for (const auto& d : docs) {
+    for (size_t i = 0; i < d.size(); ++i) tokens << (i ? " " : "") << d[i];
+    tokens << "\n";
+  }
+  for (std::string_view w : EnglishStopWords()) stop << w << "\n";
+}
+
+// Runs the scikit-learn oracle for `c` on the input in `dir`; sets *skip when scikit-learn
+// is missing. Returns the oracle's output file.
+std::string RunOracle(const std::string& dir, const OracleCase& c, std::string* skip) {
+  const std::string out = dir + "/" + c.name + ".txt";
+  testing::CommandOutput run = testing::RunCommand(
+      "/usr/bin/python3 " + testing::SourceDir() + "/tests/similarity/sklearn_tfidf_oracle.py " +
+      dir + "/tokens.txt " + dir + "/stop.txt " + out + " " + c.flags + " 2>&1");
+  if (run.exit_code == 3) *skip = run.out;
+  EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 3) << run.out;
+  return out;
+}
+
+// The fitted vectorizer `v` and its matrix `x` have the oracle's vocabulary, idf and
+// entries (to 1e-5).
+void ExpectEqualsOracle(const std::string& oracle_file, const TfidfVectorizer& v,
+                        const TfidfMatrix& x, size_t rows) {
+  std::istringstream in(testing::ReadFile(oracle_file));
+  std::string word;
+  int64_t n = 0;
+  in >> word >> n;
+  ASSERT_EQ(word, "vocab");
+  ASSERT_EQ(v.num_features(), n);
+  std::string line;
+  std::getline(in, line);
+  for (int64_t i = 0; i < n; ++i) {
+    std::getline(in, line);
+    const size_t tab = line.find('\t');
+    ASSERT_EQ(v.Term(i), line.substr(0, tab)) << "column " << i;
+    ASSERT_NEAR(v.Idf(i), std::stod(line.substr(tab + 1)), 1e-9) << line;
+  }
+  int64_t entries = 0;
+  in >> word >> entries;
+  ASSERT_EQ(word, "entries");
+  EXPECT_EQ(x.nonZeros(), entries);
+  ASSERT_EQ(x.rows(), static_cast<Eigen::Index>(rows));
+  for (int64_t k = 0; k < entries; ++k) {
+    int r = 0, col = 0;
+    double value = 0;
+    in >> r >> col >> value;
+    ASSERT_NEAR(x.coeff(r, col), value, 1e-5) << "row " << r << " term " << v.Term(col);
+  }
+}
+
 // TF-IDF weights equal scikit-learn's TfidfVectorizer to 1e-5, same vocabulary and idf.
 TEST(TfidfVectorizer, EqualsScikitLearn) {
   const std::string dir = testing::ScratchDir("tfidf_sklearn");
   const TokenLists docs = DemoCorpus();
   ASSERT_GT(docs.size(), 40u);
-  {
-    std::ofstream tokens(dir + "/tokens.txt"), stop(dir + "/stop.txt");
-    for (const auto& d : docs) {
-      for (size_t i = 0; i < d.size(); ++i) tokens << (i ? " " : "") << d[i];
-      tokens << "\n";
-    }
-    for (std::string_view w : EnglishStopWords()) stop << w << "\n";
-  }
+  WriteOracleInput(dir, docs);
   std::vector<OracleCase> cases;
   cases.push_back({"defaults", {}, ""});
   TfidfOptions o;
@@ -149,42 +197,57 @@ TEST(TfidfVectorizer, EqualsScikitLearn) {
       {"raw_tf_plain_idf", o, "--no-sublinear --no-smooth --no-stop-words --no-possessive"});
   for (const OracleCase& c : cases) {
     SCOPED_TRACE(c.name);
-    const std::string out = dir + "/" + c.name + ".txt";
-    testing::CommandOutput run = testing::RunCommand(
-        "/usr/bin/python3 " + testing::SourceDir() + "/tests/similarity/sklearn_tfidf_oracle.py " +
-        dir + "/tokens.txt " + dir + "/stop.txt " + out + " " + c.flags + " 2>&1");
-    if (run.exit_code == 3) {
-      GTEST_SKIP() << "scikit-learn is missing for /usr/bin/python3 (install python3-sklearn): "
-                   << run.out;
-    }
-    ASSERT_EQ(run.exit_code, 0) << run.out;
+    std::string skip;
+    const std::string out = RunOracle(dir, c, &skip);
+    if (!skip.empty()) GTEST_SKIP() << "scikit-learn is missing for /usr/bin/python3: " << skip;
     TfidfVectorizer v = Make(c.options);
-    const TfidfMatrix x = v.FitTransform(docs);
+    ExpectEqualsOracle(out, v, v.FitTransform(docs), docs.size());
+  }
+}
 
-    std::istringstream in(testing::ReadFile(out));
-    std::string word;
-    int64_t n = 0;
-    in >> word >> n;
-    ASSERT_EQ(word, "vocab");
-    ASSERT_EQ(v.num_features(), n);
-    std::string line;
-    std::getline(in, line);
-    for (int64_t i = 0; i < n; ++i) {
-      std::getline(in, line);
-      const size_t tab = line.find('\t');
-      ASSERT_EQ(v.Term(i), line.substr(0, tab)) << "column " << i;
-      ASSERT_NEAR(v.Idf(i), std::stod(line.substr(tab + 1)), 1e-9) << line;
-    }
-    int64_t entries = 0;
-    in >> word >> entries;
-    ASSERT_EQ(word, "entries");
-    EXPECT_EQ(x.nonZeros(), entries);
-    ASSERT_EQ(x.rows(), static_cast<Eigen::Index>(docs.size()));
-    for (int64_t k = 0; k < entries; ++k) {
-      int r = 0, col = 0;
-      double value = 0;
-      in >> r >> col >> value;
-      ASSERT_NEAR(x.coeff(r, col), value, 1e-5) << "row " << r << " term " << v.Term(col);
+// Seeded documents of 1-6 random demo sentences each, joined as one text: enough documents
+// for the fit to split them into many blocks.
+std::vector<std::string> ManyDocumentTexts(size_t count) {
+  std::vector<std::string> sentences;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::DemoEventDir())) {
+    const std::string text = testing::ReadFile(entry.path().string());
+    for (Span s : SplitSentences(text)) sentences.emplace_back(text.substr(s.begin, s.size()));
+  }
+  std::sort(sentences.begin(), sentences.end());
+  std::mt19937 rng(11);
+  std::vector<std::string> texts(count);
+  for (std::string& t : texts) {
+    const size_t n = 1 + rng() % 6;
+    for (size_t k = 0; k < n; ++k) t += sentences[rng() % sentences.size()] + " ";
+  }
+  return texts;
+}
+
+// The blocked, parallel fit over texts (FitTransformTexts) and over token lists both equal
+// scikit-learn on 3,000 documents, for 1 and 2 threads.
+TEST(TfidfVectorizer, ManyDocumentsFromTextsEqualScikitLearn) {
+  const std::string dir = testing::ScratchDir("tfidf_sklearn_many");
+  const std::vector<std::string> texts = ManyDocumentTexts(3000);
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  TokenLists docs;
+  for (const std::string& t : texts) docs.push_back(NormalizedTokens(t));
+  WriteOracleInput(dir, docs);
+  TfidfOptions bigrams;
+  bigrams.bigrams = true;
+  for (const OracleCase& c :
+       {OracleCase{"defaults", {}, ""}, OracleCase{"bigrams", bigrams, "--bigrams"}}) {
+    SCOPED_TRACE(c.name);
+    std::string skip;
+    const std::string out = RunOracle(dir, c, &skip);
+    if (!skip.empty()) GTEST_SKIP() << "scikit-learn is missing for /usr/bin/python3: " << skip;
+    for (int threads : {1, 2}) {
+      SCOPED_TRACE(threads);
+      TfidfOptions o = c.options;
+      o.threads = threads;
+      TfidfVectorizer from_texts = Make(o);
+      ExpectEqualsOracle(out, from_texts, from_texts.FitTransformTexts(views), texts.size());
+      TfidfVectorizer from_tokens = Make(o);
+      ExpectEqualsOracle(out, from_tokens, from_tokens.FitTransform(docs), docs.size());
     }
   }
 }
