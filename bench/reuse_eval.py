@@ -38,11 +38,23 @@ def day_key(d):  # dd.mm.yy -> sortable
     return ("19" if int(yy) > 50 else "20") + yy + mm + dd
 
 
+def published(doc_id):
+    """The catalogue day of a METER path (.../courts/dd.mm.yy/...) as an ISO date; None
+    elsewhere. PA texts and the papers of one folder share the day (no time of day)."""
+    m = re.search(r"/(\d\d)\.(\d\d)\.(\d\d)/", doc_id)
+    if not m:
+        return None
+    return day_key(".".join(m.groups()))[:4] + "-" + m.group(2) + "-" + m.group(1)
+
+
 def run_reuse(docs, name):
     path = os.path.join(WORK, name + ".jsonl")
     with open(path, "w") as f:
         for doc_id, text in docs:
-            f.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+            record = {"id": doc_id, "text": text}
+            if published(doc_id):
+                record["published"] = published(doc_id)
+            f.write(json.dumps(record) + "\n")
     extra = os.environ.get("REUSE_ARGS", "").split()
     out = subprocess.run([BIN, "reuse", path, "--min-containment", "0", "--format", "jsonl"] + extra,
                          check=True, capture_output=True, text=True).stdout
@@ -77,14 +89,8 @@ def byte_to_char(text):
 
 def share_of(pair, paper, texts):
     """The paper's share in the pair's passages: the containment when it is the derived
-    text, else the share of its characters inside the passages (the JSONL names no other)."""
-    if pair["derived"] == paper:
-        return pair["containment"]
-    if pair["containment"] == 0:
-        return 0.0
-    text = texts[paper]
-    covered = sum(p["source_end"] - p["source_start"] for p in pair["passages"])
-    return covered / max(1, len(text.encode("utf-8")))
+    text, else its source_containment."""
+    return pair["containment"] if pair["derived"] == paper else pair["source_containment"]
 
 
 def auroc(scores, labels):
