@@ -59,8 +59,8 @@ namespace crossclaim {
 
 // Thresholds fitted on the earlier days of METER courts (bench/reuse_eval.sh,
 // docs/quality.md "Text reuse").
-inline constexpr double kReuseWhollyThreshold = 0.60;
-inline constexpr double kReusePartiallyThreshold = 0.20;
+inline constexpr double kReuseWhollyThreshold = 0.50;
+inline constexpr double kReusePartiallyThreshold = 0.13;
 
 struct ReuseOptions {
   // Pairs whose containment is below this are not reported; 0 reports every candidate pair
