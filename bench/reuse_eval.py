@@ -38,11 +38,23 @@ def day_key(d):  # dd.mm.yy -> sortable
     return ("19" if int(yy) > 50 else "20") + yy + mm + dd
 
 
+def published(doc_id):
+    """The catalogue day of a METER path (.../courts/dd.mm.yy/...) as an ISO date; None
+    elsewhere. PA texts and the papers of one folder share the day (no time of day)."""
+    m = re.search(r"/(\d\d)\.(\d\d)\.(\d\d)/", doc_id)
+    if not m:
+        return None
+    return day_key(".".join(m.groups()))[:4] + "-" + m.group(2) + "-" + m.group(1)
+
+
 def run_reuse(docs, name):
     path = os.path.join(WORK, name + ".jsonl")
     with open(path, "w") as f:
         for doc_id, text in docs:
-            f.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+            record = {"id": doc_id, "text": text}
+            if published(doc_id):
+                record["published"] = published(doc_id)
+            f.write(json.dumps(record) + "\n")
     extra = os.environ.get("REUSE_ARGS", "").split()
     out = subprocess.run([BIN, "reuse", path, "--min-containment", "0", "--format", "jsonl"] + extra,
                          check=True, capture_output=True, text=True).stdout
@@ -77,14 +89,8 @@ def byte_to_char(text):
 
 def share_of(pair, paper, texts):
     """The paper's share in the pair's passages: the containment when it is the derived
-    text, else the share of its characters inside the passages (the JSONL names no other)."""
-    if pair["derived"] == paper:
-        return pair["containment"]
-    if pair["containment"] == 0:
-        return 0.0
-    text = texts[paper]
-    covered = sum(p["source_end"] - p["source_start"] for p in pair["passages"])
-    return covered / max(1, len(text.encode("utf-8")))
+    text, else its source_containment."""
+    return pair["containment"] if pair["derived"] == paper else pair["source_containment"]
 
 
 def auroc(scores, labels):
@@ -179,7 +185,7 @@ split = {"tune": [r for r in rows if r["date"] in tune_days],
          "held-out": [r for r in rows if r["date"] not in tune_days]}
 
 results = {}
-ours_all, anchor_all = {}, {}
+ours_all, anchor_all, union_ours, union_anchor = {}, {}, {}, {}
 for r in rows:
     paper = r["newspaper"]
     cands = [c for c in r["pa_candidates"].split(",") if c]
@@ -192,6 +198,26 @@ for r in rows:
                 best, best_pair = s, p
     ours_all[paper] = (best, best_pair)
     anchor_all[paper] = max([anchor(texts[paper], texts[c]) for c in cands] or [0.0])
+    # Union over all PA candidates (a paper often combines several takes): the share of the
+    # paper's word characters inside any passage aligned with any candidate; the anchor's
+    # union is |N & (P1 | P2 | ...)| / |N|.
+    raw = texts[paper]
+    b2c = byte_to_char(raw)
+    cov = [False] * len(raw)
+    for p in by_paper[paper]:
+        other = p["source"] if p["derived"] == paper else p["derived"]
+        if other not in cands or p["containment"] == 0:
+            continue
+        key = "derived" if p["derived"] == paper else "source"
+        for ps in p["passages"]:
+            for c in range(b2c[ps[key + "_start"]], b2c[ps[key + "_end"]]):
+                cov[c] = True
+    word_chars = [m.span() for m in WORD.finditer(raw.lower())]
+    total = sum(e - b for b, e in word_chars)
+    union_ours[paper] = sum(sum(cov[b:e]) for b, e in word_chars) / total if total else 0.0
+    n3 = grams3(raw)
+    pa3 = set().union(*[grams3(texts[c]) for c in cands]) if cands else set()
+    union_anchor[paper] = len(n3 & pa3) / len(n3) if n3 else 0.0
 
 tuned = {}
 for name in ["tune", "held-out"]:
@@ -203,6 +229,16 @@ for name in ["tune", "held-out"]:
     res = {"papers": len(rs), "days": len(tune_days) if name == "tune" else len(days) - len(tune_days)}
     res["auroc"] = auroc(ours, derived)
     res["auroc_anchor"] = auroc(anc, derived)
+    uo = [union_ours[r["newspaper"]] for r in rs]
+    ua = [union_anchor[r["newspaper"]] for r in rs]
+    res["auroc_union"] = auroc(uo, derived)
+    res["auroc_anchor_union"] = auroc(ua, derived)
+    if name == "tune":
+        tuned["union"] = fit_thresholds(uo, gold)
+        tuned["anchor_union"] = fit_thresholds(ua, gold)
+    res["f1_union_fitted_on_tune"] = macro_f1([grade(x, *tuned["union"][1:]) for x in uo], gold)
+    res["f1_anchor_union_fitted_on_tune"] = macro_f1(
+        [grade(x, *tuned["anchor_union"][1:]) for x in ua], gold)
     if name == "tune":
         tuned["ours"] = fit_thresholds(ours, gold)
         tuned["anchor"] = fit_thresholds(anc, gold)
@@ -338,7 +374,7 @@ for r in info:
 cs = {"answers": len(xs), "spearman": spearman(xs, ys), "spearman_anchor": spearman(xa, ys)}
 
 report = {"default_min_containment": DEFAULT_MIN, "tune_days": sorted(tune_days, key=day_key),
-          "thresholds_fitted_on_tune": {"ours": tuned["ours"][1:], "anchor": tuned["anchor"][1:]},
+          "thresholds_fitted_on_tune": {k: v[1:] for k, v in tuned.items()},
           "meter": results, "spans": span_stats, "clough_stevenson": cs,
           "meter_pairs_reported_at_0": len(pairs)}
 print(json.dumps(report, indent=1))

@@ -45,6 +45,7 @@ nlohmann::json ReusePairJson(const std::vector<Document>& docs, const ReusePair&
   return nlohmann::json{{"source", docs[pair.source].id},
                         {"derived", docs[pair.derived].id},
                         {"containment", Round4(pair.containment)},
+                        {"source_containment", Round4(pair.source_containment)},
                         {"grade", GradeName(pair.grade)},
                         {"direction", DirectionName(pair.direction)},
                         {"passages", std::move(passages)}};

@@ -101,6 +101,8 @@ std::string_view DirectionName(ReuseDirection direction) {
       return "dated";
     case ReuseDirection::kContainment:
       return "containment";
+    case ReuseDirection::kWire:
+      return "wire";
     case ReuseDirection::kUnknown:
       break;
   }
@@ -132,6 +134,7 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
   for (size_t p = 0; p < t.size() && !wire; ++p) {
     if (t[p] == '<') wire = WireLineEnd(t, p);
   }
+  out.wire = wire;
   size_t p = 0;
   while (p < t.size()) {
     const char c = t[p];
@@ -249,11 +252,13 @@ struct PreparedText {
   std::vector<uint64_t> words;
   std::vector<Span> orig;       // bytes of Document::text
   std::vector<uint8_t> quoted;  // inside quotation marks
+  bool wire = false;            // agency wire format
 };
 
 PreparedText Prepare(std::string_view text) {
   PreparedText out;
   const WireText wire = NormalizeWireText(text, true);
+  out.wire = wire.wire;
   TokenizedText tokens;
   Tokenize(wire.text, &tokens);
   const std::vector<Span> quotes = FindQuotations(wire.text);
@@ -393,6 +398,9 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
   if (da && db && *da != *db) {
     pair.direction = ReuseDirection::kDated;
     a_is_source = *da < *db;
+  } else if (pa.wire != pb.wire) {
+    pair.direction = ReuseDirection::kWire;
+    a_is_source = pa.wire;
   } else if (cov_b - cov_a >= o.direction_margin) {
     pair.direction = ReuseDirection::kContainment;
   } else if (cov_a - cov_b >= o.direction_margin) {

@@ -31,9 +31,12 @@
 //     both texts is a `kQuotation` passage. A pair whose only evidence is quotations is not a
 //     reuse pair (two outlets quoting one speaker): its containment is 0.
 //  5. Direction: dated when both texts have different publication days (the earlier is the
-//     source); otherwise by containment when one text's share in passages exceeds the other's
-//     by at least direction_margin (the fuller text, containing the other, is the source);
-//     otherwise unknown (input order).
+//     source); otherwise wire when exactly one of the two is in agency wire format (paragraphs
+//     ending in `<`, see NormalizeWireText): outlets rewrite agency copy, not the other way
+//     round, and an agency story is often shorter than the paper's text that combines it with
+//     other takes, so containment alone would point the wrong way; otherwise by containment
+//     when one text's share in passages exceeds the other's by at least direction_margin (the
+//     fuller text, containing the other, is the source); otherwise unknown (input order).
 //
 // Output is deterministic and independent of the thread count: pairs sorted by (source,
 // derived), passages by derived offset.
@@ -56,8 +59,8 @@ namespace crossclaim {
 
 // Thresholds fitted on the earlier days of METER courts (bench/reuse_eval.sh,
 // docs/quality.md "Text reuse").
-inline constexpr double kReuseWhollyThreshold = 0.60;
-inline constexpr double kReusePartiallyThreshold = 0.20;
+inline constexpr double kReuseWhollyThreshold = 0.50;
+inline constexpr double kReusePartiallyThreshold = 0.13;
 
 struct ReuseOptions {
   // Pairs whose containment is below this are not reported; 0 reports every candidate pair
@@ -84,10 +87,10 @@ struct ReuseOptions {
 };
 
 enum class ReuseGrade { kWholly, kPartially, kNon };
-enum class ReuseDirection { kDated, kContainment, kUnknown };
+enum class ReuseDirection { kDated, kContainment, kUnknown, kWire };
 enum class PassageKind { kVerbatim, kRewrite, kQuotation };
 
-// "wholly" | "partially" | "non"; "dated" | "containment" | "unknown";
+// "wholly" | "partially" | "non"; "dated" | "containment" | "unknown" | "wire";
 // "verbatim" | "rewrite" | "quotation".
 std::string_view GradeName(ReuseGrade grade);
 std::string_view DirectionName(ReuseDirection direction);
@@ -141,6 +144,7 @@ struct WireText {
   std::string text;
   std::vector<uint32_t> orig_begin;
   std::vector<uint32_t> orig_end;
+  bool wire = false;  // some line ends in `<`: agency wire copy
 };
 
 // Normalises `original` (valid UTF-8) as step 1 above. Lines ending in `<` (the wire's
