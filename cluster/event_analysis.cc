@@ -244,6 +244,13 @@ std::vector<uint64_t> TrigramHashes(const Claim& c) {
   return out;
 }
 
+// A copy: the two claims lie in one aligned passage of a text-reuse derivation, or one
+// sentence is reprinted nearly word for word (word 3-gram Jaccard >= copy_threshold: a few
+// sentences reprinted in an otherwise independent article, too few for a reuse pair).
+bool IsCopy(const ClaimEdge& e, const ReuseLinks& reuse, double copy_threshold) {
+  return reuse.copied.count({e.a, e.b}) > 0 || e.jaccard >= copy_threshold;
+}
+
 std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
                                   const TfidfVectorizer& vectorizer,
                                   const std::vector<CosinePair>& pairs,
@@ -273,7 +280,7 @@ std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
     edge.cosine = p.cosine;
     edge.jaccard = static_cast<float>(
         Jaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
-    edge.kind = reuse.copied.count({p.a, p.b}) > 0 ? EdgeKind::kCopy : EdgeKind::kOverlap;
+    edge.kind = IsCopy(edge, reuse, options.copy_threshold) ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);
     if (!edge.divergences.empty()) edge.kind = EdgeKind::kConflict;
     for (const TermContribution& t : TopContributions(rows, p.a, p.b, 5)) {
@@ -416,7 +423,8 @@ void NoteQuotation(const Claim& a, const Claim& b, const Corpus& corpus, ClaimCl
 
 ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
                              const std::vector<const ClaimEdge*>& edges, const ReuseLinks& reuse,
-                             double min_confidence, std::vector<int32_t> members) {
+                             double copy_threshold, double min_confidence,
+                             std::vector<int32_t> members) {
   ClaimCluster cluster;
   std::sort(members.begin(), members.end());
   cluster.claims = members;
@@ -450,7 +458,7 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     const Claim& cb = claims[static_cast<size_t>(e.b)];
     size_t da = position[ca.doc];
     size_t db = position[cb.doc];
-    bool copy_edge = reuse.copied.count({e.a, e.b}) > 0;  // also when the claims conflict
+    bool copy_edge = IsCopy(e, reuse, copy_threshold);  // also when the claims conflict
     if (copy_edge && IsSharedQuotation(ca, cb, corpus)) {
       NoteQuotation(ca, cb, corpus, &cluster);  // quoted by both, not copied
     } else if (copy_edge) {
@@ -670,6 +678,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   }
   for (auto& [cluster_label, list] : members) {
     event.clusters.push_back(DescribeCluster(corpus, claims, inner_edges[cluster_label], links,
+                                             options.copy_threshold,
                                              options.min_divergence_confidence, std::move(list)));
     event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);
   }

@@ -16,8 +16,9 @@
 //     on-event claim of another document. Off-event claims join no cluster.
 //  3. Edges between claims of different documents (never within one document):
 //     overlap (cosine >= overlap_threshold), copy (the two claims lie in one aligned verbatim
-//     or rewrite passage of a text-reuse derivation: similarity/reuse.h, cluster/reuse_links.h),
-//     conflict (an overlap or copy edge whose claims diverge: FindDivergences).
+//     or rewrite passage of a text-reuse derivation: similarity/reuse.h, cluster/reuse_links.h;
+//     or one is reprinted nearly word for word, word-3-gram Jaccard >= copy_threshold), conflict
+//     (an overlap or copy edge whose claims diverge: FindDivergences).
 //  4. Average-link clustering (cluster/clustering.h) over the edges, weight = cosine.
 //  5. Per cluster: outlets, independent sources (documents with a named outlet count once
 //     per outlet, unknown outlets once per document, and a derived document with its source
@@ -67,7 +68,7 @@ struct AnalysisOptions {
   double fact_threshold_leads = 0.2;
   // WordNet for the same-fact score; empty or "none": equal words only.
   std::string wordnet_dir = "/usr/share/wordnet";
-  double copy_threshold = 0.7;       // claim word-3-gram Jaccard that makes an edge same-fact
+  double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a reprinted sentence (copy)
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
   double rescue_threshold = 0.4;     // an off-event claim this close to an on-event one stays
