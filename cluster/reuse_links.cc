@@ -46,7 +46,9 @@ double NonQuotationContainment(const ReusePair& pair) {
 }
 
 bool IsDerivation(const ReusePair& pair) {
-  return pair.grade != ReuseGrade::kNon &&
+  uint64_t own = 0;
+  for (const ReusePassage& p : pair.passages) own += IsQuotation(p) ? 0 : p.words;
+  return pair.grade != ReuseGrade::kNon && own >= kMinDerivationWords &&
          NonQuotationContainment(pair) >= kReusePartiallyThreshold;
 }
 

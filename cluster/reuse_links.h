@@ -11,8 +11,9 @@
 //
 // Rules:
 //  - Derivation: a reuse pair graded wholly or partially whose evidence without quotation
-//    passages still reaches the partially threshold (kReusePartiallyThreshold): two outlets
-//    printing one speaker's words are not one outlet copying the other. The derived document
+//    passages still reaches the partially threshold (kReusePartiallyThreshold), on at least
+//    kMinDerivationWords words: two outlets printing one speaker's words are not one outlet
+//    copying the other. The derived document
 //    and its source count as one source; derivations chain (union-find).
 //  - Copied claims: a claim of the derived document at least half of whose bytes lie in a
 //    verbatim or rewrite passage of a derivation, and a claim of the source document that
@@ -37,8 +38,13 @@
 
 namespace crossclaim {
 
+// Words of verbatim and rewrite passages a derivation needs: two short reports sharing a lead
+// sentence and a stock phrase are not one story copied.
+inline constexpr uint64_t kMinDerivationWords = 25;
+
 // Whether `pair` makes its derived document one source with its source (the rule above):
-// containment counting only verbatim and rewrite passages >= kReusePartiallyThreshold.
+// containment counting only verbatim and rewrite passages >= kReusePartiallyThreshold, and
+// at least kMinDerivationWords words in them.
 bool IsDerivation(const ReusePair& pair);
 
 // The containment of `pair` counting only its verbatim and rewrite passages (ReuseOptions

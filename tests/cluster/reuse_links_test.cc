@@ -32,6 +32,9 @@ TEST(IsDerivation, CountsOnlyEvidenceOutsideQuotations) {
   pair.passages = {Passage(PassageKind::kQuotation, 10), Passage(PassageKind::kRewrite, 40)};
   EXPECT_NEAR(NonQuotationContainment(pair), 0.4, 1e-12);
   EXPECT_TRUE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 20)};  // a lead sentence and a phrase
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 40)};
   pair.grade = ReuseGrade::kNon;  // below the reporting bar whatever the passages
   EXPECT_FALSE(IsDerivation(pair));
 }
