@@ -10,8 +10,9 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
   app.add_option("--cluster-threshold", o.cluster_threshold,
                  "Average-link similarity for two clusters of claims to merge")
       ->capture_default_str();
-  app.add_option("--copy-threshold", o.copy_threshold,
-                 "Word 3-gram Jaccard for two claims to count as a copy")
+  app.add_option(
+         "--copy-threshold", o.copy_threshold,
+         "Word 3-gram Jaccard for two claims to count as one fact (copies come from text reuse)")
       ->capture_default_str();
   app.add_option("--dedup-threshold", o.dedup.threshold,
                  "Exact Jaccard of word shingles for a copied passage")

@@ -14,6 +14,7 @@
 #include "cluster/clustering.h"
 #include "cluster/fact_scores.h"
 #include "cluster/referents.h"
+#include "cluster/reuse_links.h"
 #include "cluster/upstream.h"
 #include "similarity/cosine.h"
 #include "similarity/shingle.h"
@@ -243,33 +244,18 @@ std::vector<uint64_t> TrigramHashes(const Claim& c) {
   return out;
 }
 
-bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
-
-// Claim pairs inside passage copies verified by the MinHash stage.
-std::set<std::pair<int32_t, int32_t>> ClaimsInCopiedPassages(const std::vector<Claim>& claims,
-                                                             const DedupResult& copies) {
-  std::map<int32_t, std::vector<int32_t>> by_doc;
-  for (const Claim& c : claims) by_doc[c.doc].push_back(c.id);
-  std::set<std::pair<int32_t, int32_t>> pairs;
-  for (const CopyPair& p : copies.pairs) {
-    for (int32_t x : by_doc[static_cast<int32_t>(p.a)]) {
-      if (!Overlaps(claims[static_cast<size_t>(x)].span, p.span_a)) continue;
-      for (int32_t y : by_doc[static_cast<int32_t>(p.b)]) {
-        if (Overlaps(claims[static_cast<size_t>(y)].span, p.span_b)) {
-          pairs.emplace(std::min(x, y), std::max(x, y));
-        }
-      }
-    }
-  }
-  return pairs;
+// A copy: the two claims lie in one aligned passage of a text-reuse derivation, or one
+// sentence is reprinted nearly word for word (word 3-gram Jaccard >= copy_threshold: a few
+// sentences reprinted in an otherwise independent article, too few for a reuse pair).
+bool IsCopy(const ClaimEdge& e, const ReuseLinks& reuse, double copy_threshold) {
+  return reuse.copied.count({e.a, e.b}) > 0 || e.jaccard >= copy_threshold;
 }
 
 std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
                                   const TfidfVectorizer& vectorizer,
                                   const std::vector<CosinePair>& pairs,
-                                  const std::vector<Claim>& claims, const DedupResult& copies,
+                                  const std::vector<Claim>& claims, const ReuseLinks& reuse,
                                   const AnalysisOptions& options) {
-  std::set<std::pair<int32_t, int32_t>> copied = ClaimsInCopiedPassages(claims, copies);
   std::vector<std::vector<uint64_t>> trigrams(claims.size());
   tbb::parallel_for(size_t{0}, claims.size(),
                     [&](size_t i) { trigrams[i] = TrigramHashes(claims[i]); });
@@ -294,8 +280,7 @@ std::vector<ClaimEdge> BuildEdges(const Corpus& corpus, const TfidfMatrix& rows,
     edge.cosine = p.cosine;
     edge.jaccard = static_cast<float>(
         Jaccard(trigrams[static_cast<size_t>(p.a)], trigrams[static_cast<size_t>(p.b)]));
-    bool copy = edge.jaccard >= options.copy_threshold || copied.count({p.a, p.b}) > 0;
-    edge.kind = copy ? EdgeKind::kCopy : EdgeKind::kOverlap;
+    edge.kind = IsCopy(edge, reuse, options.copy_threshold) ? EdgeKind::kCopy : EdgeKind::kOverlap;
     edge.divergences = FindDivergences(a, b, options.divergence);
     if (!edge.divergences.empty()) edge.kind = EdgeKind::kConflict;
     for (const TermContribution& t : TopContributions(rows, p.a, p.b, 5)) {
@@ -352,8 +337,8 @@ bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   return (mostly_quoted(a) && a_first) || (mostly_quoted(b) && b_first);
 }
 
-// Documents that count as one source within a cluster: same named outlet, or joined by a
-// copy edge between their claims in the cluster.
+// Documents that count as one source within a cluster: same named outlet, or a derived
+// document and its source (cluster/reuse_links.h).
 class SourceSets {
  public:
   explicit SourceSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -437,8 +422,9 @@ void NoteQuotation(const Claim& a, const Claim& b, const Corpus& corpus, ClaimCl
 }
 
 ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& claims,
-                             const std::vector<const ClaimEdge*>& edges, double copy_threshold,
-                             double min_confidence, std::vector<int32_t> members) {
+                             const std::vector<const ClaimEdge*>& edges, const ReuseLinks& reuse,
+                             double copy_threshold, double min_confidence,
+                             std::vector<int32_t> members) {
   ClaimCluster cluster;
   std::sort(members.begin(), members.end());
   cluster.claims = members;
@@ -460,6 +446,11 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     auto [it, inserted] = outlet_first.emplace(outlet, i);
     if (!inserted) sources.Union(i, it->second);
   }
+  for (size_t i = 0; i < cluster.documents.size(); ++i) {  // a derived document and its source
+    for (size_t j = 0; j < i; ++j) {
+      if (reuse.SameSource(cluster.documents[i], cluster.documents[j])) sources.Union(i, j);
+    }
+  }
   bool has_copy = false;
   for (const ClaimEdge* edge : edges) {
     const ClaimEdge& e = *edge;
@@ -467,8 +458,7 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
     const Claim& cb = claims[static_cast<size_t>(e.b)];
     size_t da = position[ca.doc];
     size_t db = position[cb.doc];
-    bool copy_edge =
-        e.kind == EdgeKind::kCopy || (e.kind == EdgeKind::kConflict && e.jaccard >= copy_threshold);
+    bool copy_edge = IsCopy(e, reuse, copy_threshold);  // also when the claims conflict
     if (copy_edge && IsSharedQuotation(ca, cb, corpus)) {
       NoteQuotation(ca, cb, corpus, &cluster);  // quoted by both, not copied
     } else if (copy_edge) {
@@ -482,13 +472,7 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
   std::set<size_t> roots;
   for (size_t i = 0; i < cluster.documents.size(); ++i) roots.insert(sources.Find(i));
   cluster.independent_sources = static_cast<int32_t>(roots.size());
-  cluster.origin = cluster.documents.front();
-  for (int32_t d : cluster.documents) {
-    if (PublishedBefore(corpus.documents, static_cast<uint32_t>(d),
-                        static_cast<uint32_t>(cluster.origin))) {
-      cluster.origin = d;
-    }
-  }
+  cluster.origin = reuse.Origin(corpus.documents, cluster.documents);
   std::vector<int32_t> source_of;
   for (int32_t c : members) {
     const Claim& claim = claims[static_cast<size_t>(c)];
@@ -638,6 +622,13 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     event.copies = std::move(*copies);
   }
   timer.Lap("copies");
+  ReuseOptions reuse_options;
+  reuse_options.threads = static_cast<size_t>(options.threads);
+  Result<ReuseResult> reuse = FindReuse(corpus.documents, reuse_options);
+  if (!reuse.ok()) return reuse.status();
+  event.reuse = std::move(*reuse);
+  const ReuseLinks links = LinkReuse(corpus.documents, claims, event.reuse);
+  timer.Lap("reuse");
 
   std::vector<int32_t> groups;
   for (const Claim& c : claims) groups.push_back(c.doc);
@@ -647,7 +638,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   pair_options.threads = options.threads;
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, groups, pair_options);
   if (!pairs.ok()) return pairs.status();
-  event.edges = BuildEdges(corpus, rows, *vectorizer, *pairs, claims, event.copies, options);
+  event.edges = BuildEdges(corpus, rows, *vectorizer, *pairs, claims, links, options);
   std::vector<std::pair<int32_t, int32_t>> edge_pairs;
   edge_pairs.reserve(event.edges.size());
   for (const ClaimEdge& e : event.edges) edge_pairs.emplace_back(e.a, e.b);
@@ -686,7 +677,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     }
   }
   for (auto& [cluster_label, list] : members) {
-    event.clusters.push_back(DescribeCluster(corpus, claims, inner_edges[cluster_label],
+    event.clusters.push_back(DescribeCluster(corpus, claims, inner_edges[cluster_label], links,
                                              options.copy_threshold,
                                              options.min_divergence_confidence, std::move(list)));
     event.clusters.back().id = static_cast<int32_t>(event.clusters.size() - 1);

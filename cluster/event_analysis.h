@@ -15,16 +15,18 @@
 //     from..." list, a news feed), unless a claim of it is tied by a strong edge to an
 //     on-event claim of another document. Off-event claims join no cluster.
 //  3. Edges between claims of different documents (never within one document):
-//     overlap (cosine >= overlap_threshold), copy (near-verbatim: inside a passage copy the
-//     MinHash stage verified, or exact word-3-gram Jaccard >= copy_threshold), conflict (an overlap
-//     or copy edge whose claims diverge: FindDivergences).
+//     overlap (cosine >= overlap_threshold), copy (the two claims lie in one aligned verbatim
+//     or rewrite passage of a text-reuse derivation: similarity/reuse.h, cluster/reuse_links.h;
+//     or one is reprinted nearly word for word, word-3-gram Jaccard >= copy_threshold), conflict
+//     (an overlap or copy edge whose claims diverge: FindDivergences).
 //  4. Average-link clustering (cluster/clustering.h) over the edges, weight = cosine.
 //  5. Per cluster: outlets, independent sources (documents with a named outlet count once
-//     per outlet, unknown outlets once per document, and documents joined by copy edges
-//     once), origin (earliest published member document), speakers behind it (attributions,
-//     "Yuri Ushakov" and "Ushakov" as one), divergences, and the label:
-//     divergent (a conflict inside) > copied (several documents, one independent source)
-//     > corroborated (>= 2 independent sources) > single_source.
+//     per outlet, unknown outlets once per document, and a derived document with its source
+//     once: text reuse graded wholly or partially on evidence other than quotations), origin
+//     (the earliest published member not derived from another member), speakers behind it
+//     (attributions, "Yuri Ushakov" and "Ushakov" as one), divergences, and the label:
+//     divergent (a conflict inside) > copied (several documents, one independent source, a
+//     copy edge inside) > corroborated (>= 2 independent sources) > single_source.
 //
 // Deterministic: the same input gives the same analysis for any thread count.
 #ifndef CROSSCLAIM_CLUSTER_EVENT_ANALYSIS_H_
@@ -42,6 +44,7 @@
 #include "core/ingest.h"
 #include "core/status.h"
 #include "similarity/dedup.h"
+#include "similarity/reuse.h"
 #include "similarity/tfidf.h"
 
 namespace crossclaim {
@@ -65,7 +68,7 @@ struct AnalysisOptions {
   double fact_threshold_leads = 0.2;
   // WordNet for the same-fact score; empty or "none": equal words only.
   std::string wordnet_dir = "/usr/share/wordnet";
-  double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a copy edge
+  double copy_threshold = 0.7;       // claim word-3-gram Jaccard for a reprinted sentence (copy)
   double off_event_threshold = 0.1;  // cosine to the event's centre (the documents' leads)
   size_t lead_claims = 3;            // claims per document that make its lead
   double rescue_threshold = 0.4;     // an off-event claim this close to an on-event one stays
@@ -127,7 +130,8 @@ struct ClaimCluster {
   // copy), as the first prints it, and its speaker; empty when none.
   std::string quotation;
   std::string quotation_speaker;
-  int32_t origin = 0;                 // document index of the earliest published member
+  // Document index of the earliest published member not derived (text reuse) from another.
+  int32_t origin = 0;
   std::vector<std::string> speakers;  // distinct attributions behind the claims
   std::vector<ClusterDivergence> divergences;
 
@@ -145,7 +149,10 @@ struct EventAnalysis {
   std::vector<ClaimEdge> edges;   // sorted by (a, b)
   std::vector<ClaimCluster>
       clusters;        // every on-event claim in exactly one; ordered by first claim
-  DedupResult copies;  // passage-level copies between documents
+  DedupResult copies;  // passage-level near-duplicates between documents (symmetric, dedup)
+  // Text reuse between the documents (FindReuse, default options): the copy edges, the
+  // derived documents counted with their sources, the origins come from it.
+  ReuseResult reuse;
   std::vector<StageTime> timings;
 };
 

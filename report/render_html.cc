@@ -29,7 +29,7 @@ th{background:#eef1f4;font-weight:600}
 .claim{border-left:4px solid #c8d0d8;padding:4px 10px;margin:4px 0;background:#fafbfc}
 .claim .src{font-size:12px;color:#5b6672}
 mark{background:#ffd54f;padding:0 2px;border-radius:3px}
-.kind{font-weight:700;text-transform:uppercase;font-size:12px;color:#a4221b}
+.passage{margin:8px 0}.kind{font-weight:700;text-transform:uppercase;font-size:12px;color:#a4221b}
 .filters{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:8px 12px;margin:12px 0;display:none}
 .hidden{display:none!important}
 details summary{cursor:pointer}
@@ -213,6 +213,60 @@ std::string ClusterCards(const json& report, const Index& index, const std::stri
     out += "</div>\n";
   }
   return out.empty() ? "<p class=\"muted\">None.</p>" : out;
+}
+
+std::string DocumentName(const Index& index, const std::string& id) {
+  auto it = index.documents.find(id);
+  std::string outlet = it == index.documents.end() ? "" : (*it->second)["outlet"];
+  return outlet.empty() || outlet == "unknown" ? HtmlEscape(id)
+                                               : HtmlEscape(outlet) + " " + HtmlEscape(id);
+}
+
+// One side of an aligned passage: the claims of `doc` that overlap [start, end), each with its
+// overlap marked, or the passage's own text marked when no claim does (a heading, a removed
+// line).
+std::string PassageSide(const json& report, const std::string& doc, int64_t start, int64_t end,
+                        const std::string& text) {
+  std::string out;
+  for (const json& c : report["claims"]) {
+    if (c["doc"] != doc || c["end"].get<int64_t>() <= start || c["start"].get<int64_t>() >= end)
+      continue;
+    if (!out.empty()) out += ' ';
+    out += ClaimWithMark(c, start, end);
+  }
+  return out.empty() ? "<mark>" + HtmlEscape(text) + "</mark>" : out;
+}
+
+// Who took text from whom (report.json `reuse`): per pair, source -> derived with grade and
+// containment, then each aligned passage side by side, the reused words marked on both sides.
+std::string ReuseCards(const json& report, const Index& index) {
+  std::string out;
+  for (const json& pair : report["reuse"]) {
+    const std::string source = pair["source"], derived = pair["derived"];
+    out += fmt::format(
+        "<div class=\"card reuse\"><div><b>{}</b> → <b>{}</b> · {} derived · containment {:.2f} "
+        "<span class=\"muted\">(share of {}'s words in aligned passages) · direction: {}{}</span>"
+        "</div>",
+        DocumentName(index, source), DocumentName(index, derived), Esc(pair["grade"]),
+        pair["containment"].get<double>(), HtmlEscape(derived), Esc(pair["direction"]),
+        pair["one_source"].get<bool>()
+            ? " · counted as one source"
+            : " · not counted as one source (its evidence is quotations)");
+    for (const json& p : pair["passages"]) {
+      out += fmt::format(
+          "<div class=\"passage\"><div class=\"kind\">{} · {} words</div><div class=\"pair\">"
+          "<div class=\"claim\"><div class=\"src\">{} · bytes {}–{}</div><div>{}</div></div>"
+          "<div class=\"claim\"><div class=\"src\">{} · bytes {}–{}</div><div>{}</div></div>"
+          "</div></div>",
+          Esc(p["kind"]), p["words"].get<int64_t>(), HtmlEscape(source),
+          p["source_start"].get<int64_t>(), p["source_end"].get<int64_t>(),
+          PassageSide(report, source, p["source_start"], p["source_end"], p["source_text"]),
+          HtmlEscape(derived), p["derived_start"].get<int64_t>(), p["derived_end"].get<int64_t>(),
+          PassageSide(report, derived, p["derived_start"], p["derived_end"], p["derived_text"]));
+    }
+    out += "</div>\n";
+  }
+  return out.empty() ? "<p class=\"muted\">No text reuse found between the documents.</p>" : out;
 }
 
 std::vector<std::string> UsedDocuments(const json& report) {
@@ -415,6 +469,13 @@ std::string RenderHtml(const json& report) {
           ClusterCards(report, index, "corroborated") + "</section>\n";
   html += "<section id=\"copied\"><h2>Copied (one source re-published)</h2>" +
           ClusterCards(report, index, "copied") + "</section>\n";
+  if (report.contains("reuse")) {
+    html +=
+        "<section id=\"reuse\"><h2>Who took text from whom</h2><p class=\"muted\">Text "
+        "reuse: a derived document counts with its source as one source. Passages side by "
+        "side, source left; the reused words <mark>marked</mark>.</p>" +
+        ReuseCards(report, index) + "</section>\n";
+  }
   html += "<section id=\"single-source\"><h2>Single source</h2>" +
           ClusterCards(report, index, "single_source") + "</section>\n";
   html += "<section id=\"documents\"><h2>Documents</h2>" + DocumentsTable(report) + "</section>\n";

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "cluster/reuse_links.h"
 #include "report/claims_json.h"
 
 namespace crossclaim {
@@ -207,6 +208,34 @@ json CopiesJson(const ReportInputs& in) {
   return out;
 }
 
+// Who took text from whom: one entry per reuse pair, the passages with their text.
+json ReuseJson(const ReportInputs& in) {
+  json out = json::array();
+  for (const ReusePair& p : in.event.reuse.pairs) {
+    const std::string& source = in.corpus.documents[p.source].text;
+    const std::string& derived = in.corpus.documents[p.derived].text;
+    json passages = json::array();
+    for (const ReusePassage& x : p.passages) {
+      passages.push_back({{"source_start", x.source.begin},
+                          {"source_end", x.source.end},
+                          {"derived_start", x.derived.begin},
+                          {"derived_end", x.derived.end},
+                          {"words", x.words},
+                          {"kind", PassageKindName(x.kind)},
+                          {"source_text", source.substr(x.source.begin, x.source.size())},
+                          {"derived_text", derived.substr(x.derived.begin, x.derived.size())}});
+    }
+    out.push_back({{"source", DocId(in.corpus, static_cast<int32_t>(p.source))},
+                   {"derived", DocId(in.corpus, static_cast<int32_t>(p.derived))},
+                   {"containment", std::round(p.containment * 10000) / 10000},
+                   {"grade", GradeName(p.grade)},
+                   {"direction", DirectionName(p.direction)},
+                   {"one_source", IsDerivation(p)},
+                   {"passages", passages}});
+  }
+  return out;
+}
+
 json EdgesJson(const EventAnalysis& event) {
   json out = json::array();
   for (const ClaimEdge& e : event.edges) {
@@ -240,6 +269,7 @@ json StatsJson(const ReportInputs& in) {
           {"clusters", in.event.clusters.size()},
           {"clusters_by_label", by_label},
           {"copies", in.event.copies.pairs.size()},
+          {"reuse_pairs", in.event.reuse.pairs.size()},
           {"timings", timings}};
 }
 
@@ -324,6 +354,7 @@ json BuildReportJson(const ReportInputs& in) {
           {"clusters", clusters},
           {"cards", cards},
           {"copies", CopiesJson(in)},
+          {"reuse", ReuseJson(in)},
           {"edges", EdgesJson(in.event)},
           {"stats", StatsJson(in)}};
 }

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
+#include "core/document.h"
+#include "tests/testing/fixtures.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -59,6 +62,14 @@ class DemoReport : public ::testing::Test {
   static int exit_code_;
 };
 
+// Headless chromium with a scratch profile, ready for --dump-dom or --screenshot.
+std::string ChromiumCommand() {
+  return "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic "
+         "--no-first-run --disable-background-networking --disable-component-update "
+         "--disable-sync --user-data-dir=" +
+         testing::ScratchDir("chromium-profile");
+}
+
 std::string* DemoReport::dir_ = nullptr;
 std::string* DemoReport::stdout_ = nullptr;
 std::string* DemoReport::stderr_ = nullptr;
@@ -76,21 +87,28 @@ TEST_F(DemoReport, WritesEveryFileAndASummary) {
   EXPECT_NE(stderr_->find("report written to"), std::string::npos);
 }
 
-TEST_F(DemoReport, ValidatesAgainstTheJsonSchema) {
-  testing::CommandOutput probe = RunCommand("/usr/bin/python3 -c 'import jsonschema'");
-  if (probe.exit_code != 0)
-    GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
+// Validates `dir`/report.json against docs/report.schema.json; "valid\n" on stdout when it is.
+testing::CommandOutput ValidateReport(const std::string& dir) {
   std::string script =
       "import json,sys,jsonschema\n"
       "schema=json.load(open(sys.argv[1]))\n"
       "jsonschema.Draft7Validator.check_schema(schema)\n"
       "jsonschema.validate(json.load(open(sys.argv[2])),schema)\n"
       "print('valid')\n";
-  std::string script_path = *dir_ + "/validate.py";
+  std::string script_path = dir + "/validate.py";
   testing::WriteFile(script_path, script);
-  testing::CommandOutput run =
-      RunCommand("/usr/bin/python3 " + script_path + " " + testing::SourceDir() +
-                 "/docs/report.schema.json " + *dir_ + "/report.json");
+  return RunCommand("/usr/bin/python3 " + script_path + " " + testing::SourceDir() +
+                    "/docs/report.schema.json " + dir + "/report.json");
+}
+
+bool HasJsonSchema() {
+  return RunCommand("/usr/bin/python3 -c 'import jsonschema'").exit_code == 0;
+}
+
+TEST_F(DemoReport, ValidatesAgainstTheJsonSchema) {
+  if (!HasJsonSchema())
+    GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
+  testing::CommandOutput run = ValidateReport(*dir_);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "valid\n");
 }
@@ -263,6 +281,14 @@ TEST_F(DemoReport, GraphMlHoldsEveryClaimAndEdge) {
   EXPECT_NE(dot.find("kind=conflict"), std::string::npos);
 }
 
+// The five articles are five outlets' own reports: no one took text from another (a careful
+// reader's judgment), so text reuse links none of them and no cluster is copied.
+TEST_F(DemoReport, NoInventedCopies) {
+  EXPECT_TRUE((*report_)["reuse"].empty()) << (*report_)["reuse"].dump();
+  EXPECT_EQ((*report_)["stats"]["clusters_by_label"]["copied"], 0);
+  for (const json& e : (*report_)["edges"]) EXPECT_NE(e["kind"], "copy") << e.dump();
+}
+
 // The HTML rendered by a real browser: the DOM holds the coverage matrix (one row per
 // cluster, one column per document) and the divergence cards with highlighted spans, and
 // the filter script ran (it reveals the filter bar).
@@ -270,14 +296,8 @@ TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
   if (RunCommand("command -v chromium").exit_code != 0) {
     GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh --test)";
   }
-  std::string profile = testing::ScratchDir("chromium-profile");
-  std::string flags =
-      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-      "--disable-background-networking"
-      " --disable-component-update --disable-sync --user-data-dir=" +
-      profile;
   testing::CommandOutput dom =
-      RunCommand("timeout 120 chromium" + flags + " --dump-dom file://" + *dir_ + "/report.html");
+      RunCommand(ChromiumCommand() + " --dump-dom file://" + *dir_ + "/report.html");
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
   const std::string& html = dom.out;
   size_t rows = 0;
@@ -293,7 +313,7 @@ TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
   EXPECT_NE(html.find("id=\"filters\" style=\"display: block;\""), std::string::npos)
       << "the filter script did not run";
   // A screenshot for people to look at (not asserted on).
-  RunCommand("timeout 120 chromium" + flags + " --window-size=1280,2400 --screenshot=" + *dir_ +
+  RunCommand(ChromiumCommand() + " --window-size=1280,2400 --screenshot=" + *dir_ +
              "/report.png file://" + *dir_ + "/report.html");
 }
 
@@ -317,6 +337,142 @@ TEST(ReportInput, DuplicateIdIsListedAsSkippedBesideTheUsedDocument) {
   const std::string html = testing::ReadFile(dir + "/out/report.html");
   EXPECT_NE(html.find("Wire"), std::string::npos);
   EXPECT_NE(html.find("skipped: "), std::string::npos);
+}
+
+// A rewritten copy (tests/testing/fixtures.h RewrittenCopyEvent): the report lists the reuse
+// pair with passages whose byte offsets hold the planted word changes, counts the wire and its
+// rewrite as one source, names the wire as origin, and the HTML shows who took text from whom.
+class ReuseReport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(testing::ScratchDir("reuse-report"));
+    documents_ = new std::vector<Document>(testing::RewrittenCopyEvent());
+    testing::WriteFile(*dir_ + "/in.jsonl", testing::JsonLinesOf(*documents_));
+    testing::CommandOutput run = RunCommand(testing::CrossclaimBin() + " report --one-event " +
+                                            *dir_ + "/in.jsonl -o " + *dir_ + "/out");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    report_ = new json(json::parse(testing::ReadFile(*dir_ + "/out/report.json")));
+  }
+
+  static const std::string& Text(const std::string& id) {
+    for (const Document& d : *documents_) {
+      if (d.id == id) return d.text;
+    }
+    ADD_FAILURE() << "no document " << id;
+    return documents_->front().text;
+  }
+
+  // The cluster holding the claim whose text contains `needle`.
+  static const json& ClusterWith(const std::string& needle) {
+    for (const json& c : (*report_)["claims"]) {
+      if (c["text"].get<std::string>().find(needle) == std::string::npos) continue;
+      for (const json& cluster : (*report_)["clusters"]) {
+        if (cluster["id"] == c["cluster"]) return cluster;
+      }
+    }
+    ADD_FAILURE() << "no cluster holds '" << needle << "'";
+    return (*report_)["clusters"][0];
+  }
+
+  static std::string* dir_;
+  static std::vector<Document>* documents_;
+  static json* report_;
+};
+
+std::string* ReuseReport::dir_ = nullptr;
+std::vector<Document>* ReuseReport::documents_ = nullptr;
+json* ReuseReport::report_ = nullptr;
+
+TEST_F(ReuseReport, ListsThePairWithPassagesAtThePlantedWords) {
+  ASSERT_EQ((*report_)["reuse"].size(), 1u) << (*report_)["reuse"].dump();
+  const json& pair = (*report_)["reuse"][0];
+  EXPECT_EQ(pair["source"], "a_wire");
+  EXPECT_EQ(pair["derived"], "b_daily");
+  EXPECT_NE(pair["grade"], "non");
+  EXPECT_EQ(pair["direction"], "containment");  // same day: the fuller text is the source
+  EXPECT_TRUE(pair["one_source"].get<bool>());
+  const std::string& wire = Text("a_wire");
+  const std::string& daily = Text("b_daily");
+  for (const json& p : pair["passages"]) {
+    size_t ss = p["source_start"], se = p["source_end"], ds = p["derived_start"],
+           de = p["derived_end"];
+    ASSERT_LE(ss, se);
+    ASSERT_LE(se, wire.size());
+    ASSERT_LE(ds, de);
+    ASSERT_LE(de, daily.size());
+    EXPECT_EQ(p["source_text"], wire.substr(ss, se - ss));
+    EXPECT_EQ(p["derived_text"], daily.substr(ds, de - ds));
+  }
+  // Each planted substitution inside a sentence lies inside one rewrite passage, on both sides
+  // ("about 4am" -> "around 4am" ends a sentence: local alignment trims a passage's edges).
+  for (auto [from, to] : {std::pair{"destroyed", "gutted"}, std::pair{"fought", "battled"},
+                          std::pair{"been empty", "stood empty"}}) {
+    size_t at_source = wire.find(from), at_derived = daily.find(to);
+    ASSERT_NE(at_source, std::string::npos);
+    ASSERT_NE(at_derived, std::string::npos);
+    bool found = false;
+    for (const json& p : pair["passages"]) {
+      found |= p["kind"] == "rewrite" && p["source_start"] <= at_source &&
+               at_source + std::strlen(from) <= p["source_end"] &&
+               p["derived_start"] <= at_derived && at_derived + std::strlen(to) <= p["derived_end"];
+    }
+    EXPECT_TRUE(found) << from << " -> " << to << ": " << pair["passages"].dump();
+  }
+}
+
+TEST_F(ReuseReport, ValidatesAgainstTheJsonSchema) {
+  if (!HasJsonSchema())
+    GTEST_SKIP() << "python3-jsonschema is not installed (scripts/install-deps.sh --test)";
+  testing::CommandOutput run = ValidateReport(*dir_ + "/out");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "valid\n");
+}
+
+TEST_F(ReuseReport, WireAndRewriteAreOneSourceWithTheWireAsOrigin) {
+  const json& fire = ClusterWith("Flames lit up the sky");
+  EXPECT_EQ(fire["documents"], json::array({"b_daily", "a_wire", "c_herald"}));
+  EXPECT_EQ(fire["independent_sources"], 2);
+  EXPECT_EQ(fire["origin"], "a_wire");
+  const json& blaze = ClusterWith("battled the blaze");
+  EXPECT_EQ(blaze["label"], "copied");
+  EXPECT_EQ(blaze["independent_sources"], 1);
+  EXPECT_EQ(blaze["origin"], "a_wire");
+}
+
+// The <mark>ed texts of `html` from `from` on.
+std::vector<std::string> Marks(const std::string& html, size_t from) {
+  std::vector<std::string> marks;
+  for (size_t at = html.find("<mark>", from); at != std::string::npos;
+       at = html.find("<mark>", at + 1)) {
+    size_t end = html.find("</mark>", at);
+    if (end == std::string::npos) break;
+    marks.push_back(html.substr(at + 6, end - at - 6));
+  }
+  return marks;
+}
+
+TEST_F(ReuseReport, HtmlShowsWhoTookTextFromWhomInHeadlessChromium) {
+  if (RunCommand("command -v chromium").exit_code != 0) {
+    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh --test)";
+  }
+  testing::CommandOutput dom =
+      RunCommand(ChromiumCommand() + " --dump-dom file://" + *dir_ + "/out/report.html");
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  const std::string& html = dom.out;
+  size_t section = html.find("<section id=\"reuse\"><h2>Who took text from whom</h2>");
+  ASSERT_NE(section, std::string::npos) << html;
+  size_t end = html.find("</section>", section);
+  std::string reuse = html.substr(section, end - section);
+  EXPECT_NE(reuse.find("Wire Agency a_wire</b> → <b>Daily Paper b_daily"), std::string::npos)
+      << reuse;
+  // The aligned passage side by side, the reused words marked in each text.
+  bool source_marked = false, derived_marked = false;
+  for (const std::string& m : Marks(reuse, 0)) {
+    source_marked |= m.find("firefighters fought the blaze") != std::string::npos;
+    derived_marked |= m.find("firefighters battled the blaze") != std::string::npos;
+  }
+  EXPECT_TRUE(source_marked) << reuse;
+  EXPECT_TRUE(derived_marked) << reuse;
 }
 
 }  // namespace

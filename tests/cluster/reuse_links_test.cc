@@ -1,0 +1,140 @@
+// Independence from text reuse (cluster/reuse_links.h) and event analysis built on it: a
+// rewritten copy counts with its source as one source, the source is the origin, claims in its
+// aligned passages are copies; two outlets quoting one speaker stay two sources.
+#include "cluster/reuse_links.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "cluster/event_analysis.h"
+#include "core/claims.h"
+#include "tests/testing/fixtures.h"
+
+namespace crossclaim {
+namespace {
+
+ReusePassage Passage(PassageKind kind, uint32_t words) {
+  ReusePassage p;
+  p.kind = kind;
+  p.words = words;
+  return p;
+}
+
+TEST(IsDerivation, CountsOnlyEvidenceOutsideQuotations) {
+  ReusePair pair;
+  pair.grade = ReuseGrade::kPartially;
+  pair.containment = 0.5;  // 50 of 100 words: 40 in a quotation, 10 verbatim
+  pair.passages = {Passage(PassageKind::kQuotation, 40), Passage(PassageKind::kVerbatim, 10)};
+  EXPECT_NEAR(NonQuotationContainment(pair), 0.1, 1e-12);
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kQuotation, 10), Passage(PassageKind::kRewrite, 40)};
+  EXPECT_NEAR(NonQuotationContainment(pair), 0.4, 1e-12);
+  EXPECT_TRUE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 20)};  // a lead sentence and a phrase
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 40)};
+  pair.grade = ReuseGrade::kNon;  // below the reporting bar whatever the passages
+  EXPECT_FALSE(IsDerivation(pair));
+}
+
+TEST(ReuseLinksOrigin, IsTheEarliestMemberNotDerivedFromAnother) {
+  std::vector<Document> docs = {testing::MakeDocument("x", "X", "2024-01-02", "x"),
+                                testing::MakeDocument("y", "Y", "2024-01-03", "y"),
+                                testing::MakeDocument("z", "Z", "2024-01-01", "z")};
+  ReuseLinks links;
+  links.source_set = {0, 0, 2};
+  links.derivations = {{1, 0}};  // x took text from y, though x is dated earlier
+  EXPECT_EQ(links.Origin(docs, {0, 1}), 1);
+  EXPECT_EQ(links.Origin(docs, {0, 1, 2}), 2);  // z, earliest, derived from no one
+  EXPECT_EQ(links.Origin(docs, {0}), 0);
+}
+
+class RewrittenCopy : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_ = testing::CorpusOf(testing::RewrittenCopyEvent());
+    claims_ = ExtractCorpusClaims(corpus_, BoilerplateOptions(), ClaimOptions());
+    Result<EventAnalysis> event = AnalyzeEvent(corpus_, claims_, AnalysisOptions());
+    ASSERT_TRUE(event.ok()) << event.status().message();
+    event_ = std::move(*event);
+  }
+
+  // The cluster holding the claim of document `doc` that contains `needle`.
+  const ClaimCluster* ClusterWith(int32_t doc, const std::string& needle) const {
+    for (const ClaimCluster& c : event_.clusters) {
+      for (int32_t id : c.claims) {
+        const Claim& claim = claims_.claims[static_cast<size_t>(id)];
+        if (claim.doc == doc && claim.text.find(needle) != std::string::npos) return &c;
+      }
+    }
+    ADD_FAILURE() << "no cluster holds '" << needle << "' of document " << doc;
+    return nullptr;
+  }
+
+  static constexpr int32_t kDaily = 0, kWire = 1, kHerald = 2;  // input order
+  Corpus corpus_;
+  ClaimSet claims_;
+  EventAnalysis event_;
+};
+
+TEST_F(RewrittenCopy, TheRewriteIsOneReusePairFromTheWire) {
+  ASSERT_EQ(event_.reuse.pairs.size(), 1u);
+  const ReusePair& pair = event_.reuse.pairs[0];
+  EXPECT_EQ(pair.source, static_cast<uint32_t>(kWire));
+  EXPECT_EQ(pair.derived, static_cast<uint32_t>(kDaily));
+  EXPECT_TRUE(IsDerivation(pair));
+}
+
+TEST_F(RewrittenCopy, WireAndRewriteCountAsOneSourceBesideTheHerald) {
+  // The fire itself: all three outlets; the Daily Paper's account is the wire's.
+  const ClaimCluster* fire = ClusterWith(kHerald, "Flames lit up the sky");
+  ASSERT_NE(fire, nullptr);
+  EXPECT_EQ(fire->documents, (std::vector<int32_t>{kDaily, kWire, kHerald}));
+  EXPECT_EQ(fire->independent_sources, 2);
+  EXPECT_EQ(fire->origin, kWire);  // the fuller text, though the rewrite comes first
+  EXPECT_EQ(fire->label, ClusterLabel::kCorroborated);
+}
+
+TEST_F(RewrittenCopy, ReworkedSentencesAreCopiesOfTheWire) {
+  for (const char* needle : {"battled the blaze", "people living in", "had stood empty"}) {
+    const ClaimCluster* c = ClusterWith(kDaily, needle);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->documents, (std::vector<int32_t>{kDaily, kWire})) << needle;
+    EXPECT_EQ(c->label, ClusterLabel::kCopied) << needle;
+    EXPECT_EQ(c->independent_sources, 1) << needle;
+    EXPECT_EQ(c->origin, kWire) << needle;
+  }
+  // Every copy edge joins a sentence of the rewrite to one of the wire.
+  size_t copies = 0;
+  for (const ClaimEdge& e : event_.edges) {
+    if (e.kind != EdgeKind::kCopy) continue;
+    ++copies;
+    std::set<int32_t> docs = {claims_.claims[static_cast<size_t>(e.a)].doc,
+                              claims_.claims[static_cast<size_t>(e.b)].doc};
+    EXPECT_EQ(docs, (std::set<int32_t>{kDaily, kWire}));
+  }
+  EXPECT_GE(copies, 3u);
+}
+
+TEST(SharedQuotation, TwoOutletsQuotingOneSpeakerAreTwoSources) {
+  Corpus corpus = testing::CorpusOf(testing::SharedQuotationEvent());
+  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, AnalysisOptions());
+  ASSERT_TRUE(event.ok()) << event.status().message();
+  EXPECT_TRUE(event->reuse.pairs.empty());  // quotations alone make no reuse pair
+  bool quoted = false;
+  for (const ClaimCluster& c : event->clusters) {
+    EXPECT_NE(c.label, ClusterLabel::kCopied);
+    if (c.documents.size() == 2) {
+      EXPECT_EQ(c.independent_sources, 2);
+    }
+    if (c.quotation.find("We will not raise taxes") != std::string::npos) quoted = true;
+  }
+  EXPECT_TRUE(quoted) << "the shared quotation is not reported";
+  for (const ClaimEdge& e : event->edges) EXPECT_NE(e.kind, EdgeKind::kCopy);
+}
+
+}  // namespace
+}  // namespace crossclaim
