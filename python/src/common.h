@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -69,6 +70,9 @@ int ArenaThreads(int threads);
 // The number of code points in the first `bytes` bytes of the UTF-8 `text`: a byte offset as
 // an index into the Python str.
 size_t CodePointOffset(std::string_view text, size_t bytes);
+
+// The byte span [begin, end) of the UTF-8 `text` as str indices (start, end).
+std::pair<size_t, size_t> StrSpan(std::string_view text, size_t begin, size_t end);
 
 // Registration of each part of the module (one .cc file each).
 void RegisterSketches(py::module_& module);   // MinHash, LSH, dedup

@@ -163,17 +163,11 @@ std::string ReportJsonText(const PyCorpus& in, const std::optional<std::string>&
   return report.dump();
 }
 
-// A byte span of `text` as str indices [start, end).
-std::pair<size_t, size_t> StrSpan(std::string_view text, Span span) {
-  const size_t start = CodePointOffset(text, span.begin);
-  return {start, start + CodePointOffset(text.substr(span.begin), span.end - span.begin)};
-}
-
 py::dict ReusePassageDict(const Corpus& corpus, const ReusePair& pair, const ReusePassage& p) {
   const std::string_view source = corpus.documents[pair.source].text;
   const std::string_view derived = corpus.documents[pair.derived].text;
-  const auto [source_start, source_end] = StrSpan(source, p.source);
-  const auto [derived_start, derived_end] = StrSpan(derived, p.derived);
+  const auto [source_start, source_end] = StrSpan(source, p.source.begin, p.source.end);
+  const auto [derived_start, derived_end] = StrSpan(derived, p.derived.begin, p.derived.end);
   py::dict out;
   out["source_start"] = source_start;
   out["source_end"] = source_end;

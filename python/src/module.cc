@@ -119,6 +119,11 @@ size_t CodePointOffset(std::string_view text, size_t bytes) {
   return points;
 }
 
+std::pair<size_t, size_t> StrSpan(std::string_view text, size_t begin, size_t end) {
+  const size_t start = CodePointOffset(text, begin);
+  return {start, start + CodePointOffset(text.substr(begin), end - begin)};
+}
+
 }  // namespace crossclaim::python
 
 PYBIND11_MODULE(_crossclaim, module) {

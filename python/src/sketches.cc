@@ -226,9 +226,8 @@ py::tuple Dedup(py::handle texts, double threshold, const std::string& level, si
     result = ValueOrThrow(FindCopies(documents, options));
   }
   auto span = [&](uint32_t doc, Span s) {
-    const std::string_view text = in.views[doc];
-    const size_t begin = CodePointOffset(text, s.begin);
-    return py::make_tuple(begin, begin + CodePointOffset(text.substr(s.begin), s.end - s.begin));
+    const auto [start, end] = StrSpan(in.views[doc], s.begin, s.end);
+    return py::make_tuple(start, end);
   };
   py::list pairs;
   for (const CopyPair& p : result.pairs) {
