@@ -238,9 +238,19 @@ def similar(texts, threshold: float = 0.5, *, groups: Optional[Sequence[int]] = 
 Documents = Union[Corpus, str, "_os.PathLike[str]", Sequence[Union[str, dict]]]
 
 
+def _is_text(documents) -> bool:
+    # A str is a path unless it names nothing on disk and holds whitespace: file names
+    # rarely have spaces, article texts always do, and a mistyped path must still raise
+    # NotFoundError instead of being analysed as a one-word text.
+    return (isinstance(documents, str) and any(c.isspace() for c in documents)
+            and not _os.path.exists(documents))
+
+
 def _corpus(documents) -> Corpus:
     if isinstance(documents, Corpus):
         return documents
+    if _is_text(documents):
+        return Corpus([documents])
     if isinstance(documents, (str, _os.PathLike)):
         return read(documents)
     return Corpus(documents)
@@ -250,8 +260,8 @@ def claims(documents: Documents, *, min_tokens: int = 4) -> List[dict]:
     """The claims (sentences with their numbers, dates, names, cues, attribution and byte
     spans) of the documents, after boilerplate removal (core/claims.h).
 
-    `documents`: a Corpus; a path (str or os.PathLike) to read; or a list of texts / dicts
-    (see Corpus). Returns the "claims" array of `crossclaim claims --format json`: dicts
+    `documents`: a Corpus; a path (str or os.PathLike) to read; one article's text (a str
+    with whitespace that names no file); or a list of texts / dicts (see Corpus). Returns the "claims" array of `crossclaim claims --format json`: dicts
     with id, doc (document id), outlet, text, start, end (UTF-8 byte offsets into the
     document's text), numbers, dates, names, negation, modality, attribution, quote.
     """
@@ -263,8 +273,8 @@ def report(documents: Documents, out_dir: Union[None, str, "_os.PathLike[str]"] 
     """The report of one news event: report.json (schema crossclaim.report/1,
     docs/report-format.md) as a dict, as `crossclaim report --one-event` builds it.
 
-    `documents`: a Corpus, a path to read, or a list of texts / dicts (see Corpus); skipped
-    items are listed in the report's documents. With `out_dir`, the report's files
+    `documents`: a Corpus, a path to read, one article's text (see claims()), or a list of
+    texts / dicts (see Corpus); skipped items are listed in the report's documents. With `out_dir`, the report's files
     (report.json, report.html, report.md, claims.graphml, claims.dot) are written there too.
     Runs without the GIL. Raises DataLossError when no document is usable or a file cannot
     be written.
@@ -280,7 +290,8 @@ def reuse(documents: Documents, *, min_containment: Optional[float] = None,
     dedup(): a newspaper story that keeps part of a wire story, reorders and rewords it is a
     (partial) copy of it; two outlets quoting one speaker are not.
 
-    `documents`: a Corpus, a path to read, or a list of texts / dicts (see Corpus).
+    `documents`: a Corpus, a path to read, one article's text (see claims()), or a list of
+    texts / dicts (see Corpus).
     `min_containment`: pairs below it are left out (None: the calibrated default; 0 lists
     every candidate pair aligned). Returns one dict per (source, derived) pair: source and
     derived (document ids), containment (share of the derived text's words in aligned

@@ -55,6 +55,15 @@ def test_claims_of_one_text():
                                        "The Kremlin said the talks lasted nearly 100 minutes."]
     assert got[0]["numbers"][0]["value"] == 7 and got[0]["numbers"][0]["unit"] == "%"
     assert text.encode()[got[1]["start"]:got[1]["end"]].decode() == got[1]["text"]
+    # One str that names no file is that article's text, as the list of one.
+    assert crossclaim.claims(text) == got
+
+
+def test_a_str_naming_a_file_is_read_even_with_spaces(tmp_path):
+    path = tmp_path / "one article.txt"
+    path.write_text("The Kremlin said the talks lasted nearly 100 minutes.\n")
+    got = crossclaim.claims(str(path))
+    assert [c["text"] for c in got] == ["The Kremlin said the talks lasted nearly 100 minutes."]
 
 
 def comparable(report):
