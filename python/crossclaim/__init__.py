@@ -261,9 +261,10 @@ def claims(documents: Documents, *, min_tokens: int = 4) -> List[dict]:
     spans) of the documents, after boilerplate removal (core/claims.h).
 
     `documents`: a Corpus; a path (str or os.PathLike) to read; one article's text (a str
-    with whitespace that names no file); or a list of texts / dicts (see Corpus). Returns the "claims" array of `crossclaim claims --format json`: dicts
-    with id, doc (document id), outlet, text, start, end (UTF-8 byte offsets into the
-    document's text), numbers, dates, names, negation, modality, attribution, quote.
+    with whitespace that names no file); or a list of texts / dicts (see Corpus). Returns
+    the "claims" array of `crossclaim claims --format json`: dicts with id, doc (document
+    id), outlet, text, start, end (UTF-8 byte offsets into the document's text), numbers,
+    dates, names, negation, modality, attribution, quote.
     """
     return _json.loads(_crossclaim._claims_json(_corpus(documents), min_tokens))["claims"]
 
@@ -274,10 +275,10 @@ def report(documents: Documents, out_dir: Union[None, str, "_os.PathLike[str]"] 
     docs/report-format.md) as a dict, as `crossclaim report --one-event` builds it.
 
     `documents`: a Corpus, a path to read, one article's text (see claims()), or a list of
-    texts / dicts (see Corpus); skipped items are listed in the report's documents. With `out_dir`, the report's files
-    (report.json, report.html, report.md, claims.graphml, claims.dot) are written there too.
-    Runs without the GIL. Raises DataLossError when no document is usable or a file cannot
-    be written.
+    texts / dicts (see Corpus); skipped items are listed in the report's documents. With
+    `out_dir`, the report's files (report.json, report.html, report.md, claims.graphml,
+    claims.dot) are written there too. Runs without the GIL. Raises DataLossError when no
+    document is usable or a file cannot be written.
     """
     out = None if out_dir is None else _os.fspath(out_dir)
     return _json.loads(_crossclaim._report_json(_corpus(documents), out, event_id, threads))
