@@ -18,10 +18,10 @@
 #include "core/text.h"
 #include "index/store.h"
 #include "report/graph_export.h"
+#include "report/json_text.h"
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -38,6 +38,7 @@ struct ReportFlags {
   std::string index_dir;     // read the articles from a `crossclaim index` instead of INPUT
   std::string event_query;   // keep only the events whose articles contain these words
   std::string since, until;  // the index's window, YYYY-MM-DD
+  std::string event_folders = "multi";  // which events of a feed get a folder
 };
 
 Result<nlohmann::json> AnalyzeAndWrite(const Corpus& corpus, const AnalysisOptions& options,
@@ -172,29 +173,31 @@ int RunReport(const ReportFlags& flags) {
         fs::absolute(dir).lexically_normal().string());
     return kExitOk;
   }
+  const EventFolders folders = *EventFoldersFromName(flags.event_folders);
   std::vector<nlohmann::json> reports;
   for (const NewsEvent& event : events) {
     std::string id = fmt::format("event-{}", event.id + 1);
     Result<nlohmann::json> report =
-        AnalyzeAndWrite(SubCorpus(*corpus, record_of, event.documents), *options, id, dir / id);
+        BuildEventReport(SubCorpus(*corpus, record_of, event.documents), *options, id);
     if (!report.ok()) return Fail(report.status());
+    if (Status written = WriteEventFolder(*report, folders, dir); !written.ok())
+      return Fail(written);
     if (flags.format == "text")
       std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
     reports.push_back(std::move(*report));
   }
-  Status index = WriteIndex(*corpus, reports, dir);
+  Status index = WriteIndex(*corpus, reports, dir, folders);
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << fmt::format(
-      "crossclaim: {} events; index written to {}/index.html, one folder per event\n",
-      events.size(), fs::absolute(dir).lexically_normal().string());
+  std::cerr << "crossclaim: " << FeedWrittenMessage(reports, folders, dir) << "\n";
   return kExitOk;
 }
 
 const CommandRegistration kReport{
     "report",
-    "Run the whole pipeline and write the report files (one folder per event for a mixed feed)", 1,
-    [](CLI::App& app) -> CommandRunner {
+    "Run the whole pipeline and write the report files (a folder per event of several articles "
+    "for a mixed feed)",
+    1, [](CLI::App& app) -> CommandRunner {
       auto flags = std::make_shared<ReportFlags>();
       AddInputFlags(app, &flags->input);
       AddAnalysisFlags(app, &flags->analysis);
@@ -218,6 +221,11 @@ const CommandRegistration kReport{
           ->needs(index);
       app.add_option("--top-divergences", flags->top_divergences, "Divergences in the summary")
           ->check(CLI::NonNegativeNumber)
+          ->capture_default_str();
+      app.add_option("--event-folders", flags->event_folders,
+                     "For a feed: a folder for each event of several articles (one-article "
+                     "events are listed in the index), or for every event")
+          ->check(CLI::IsMember({"multi", "all"}))
           ->capture_default_str();
       return [flags] { return RunReport(*flags); };
     }};

@@ -19,10 +19,10 @@
 #include "mpi/distributed_reports.h"
 #include "mpi/distributed_tfidf.h"
 #include "mpi/sharded_input.h"
+#include "report/json_text.h"
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim::mpi {
 namespace {
@@ -37,6 +37,7 @@ struct ReportFlags {
   int top_divergences = 5;
   bool one_event = false;
   EventOptions events;
+  std::string event_folders = "multi";
   bool stats = false;
 };
 
@@ -54,6 +55,11 @@ void AddFlags(CLI::App& app, ReportFlags* flags) {
       ->capture_default_str();
   app.add_option("--top-divergences", flags->top_divergences, "Divergences in the summary")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--event-folders", flags->event_folders,
+                 "For a feed: a folder for each event of several articles (one-article events "
+                 "are listed in the index), or for every event")
+      ->check(CLI::IsMember({"multi", "all"}))
       ->capture_default_str();
   app.add_flag("--stats", flags->stats,
                "Print seconds and bytes sent per stage (all ranks) to stderr");
@@ -111,22 +117,22 @@ Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
   return report;
 }
 
-// Rank 0, for a feed of several events: writes each event's folder and the index, and prints
+// Rank 0, for a feed of several events: writes the events' folders and the index, and prints
 // what `crossclaim report` prints, in event order.
 Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
                    const ReportFlags& flags) {
   const fs::path dir = flags.output_dir;
-  for (size_t e = 0; e < reports.size(); ++e) {
-    const std::string id = fmt::format("event-{}", e + 1);
-    if (Status written = WriteReportFiles(reports[e], dir / id); !written.ok()) return written;
-    if (flags.format == "text")
-      std::cout << "== " << id << "\n" << RenderSummary(reports[e], flags.top_divergences);
+  const EventFolders folders = *EventFoldersFromName(flags.event_folders);
+  for (const nlohmann::json& report : reports) {
+    if (Status written = WriteEventFolder(report, folders, dir); !written.ok()) return written;
+    if (flags.format == "text") {
+      std::cout << "== " << report["event"]["id"].get<std::string>() << "\n"
+                << RenderSummary(report, flags.top_divergences);
+    }
   }
-  if (Status index = WriteIndex(corpus, reports, dir); !index.ok()) return index;
+  if (Status index = WriteIndex(corpus, reports, dir, folders); !index.ok()) return index;
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << fmt::format(
-      "crossclaim-mpi: {} events; index written to {}/index.html, one folder per event\n",
-      reports.size(), fs::absolute(dir).lexically_normal().string());
+  std::cerr << "crossclaim-mpi: " << FeedWrittenMessage(reports, folders, dir) << "\n";
   return Status::Ok();
 }
 

@@ -405,17 +405,16 @@ std::string HtmlEscape(std::string_view raw) {
   return out;
 }
 
-std::string RenderIndexHtml(const json& index) {
-  std::string html = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossclaim: {} "
-      "events</title>"
-      "<style>{}</style></head><body><header><div class=\"muted\">crossclaim · generated {}</div>"
-      "<h1>{} events</h1></header><main><table "
-      "class=\"events\"><thead><tr><th>event</th><th>title</th>"
-      "<th>documents</th><th>claims</th><th>divergent</th><th>corroborated</th><th>copied</th>"
-      "<th>single source</th><th>divergences</th></tr></thead><tbody>",
-      index["events"].size(), kStyle, Esc(index["generated_at"]), index["events"].size());
-  for (const json& e : index["events"]) {
+namespace {
+
+// The events with a folder: a linked row each, with their claim and cluster counts.
+std::string EventsWithFolders(const json& events) {
+  std::string html =
+      "<table class=\"events\"><thead><tr><th>event</th><th>title</th><th>documents</th>"
+      "<th>claims</th><th>divergent</th><th>corroborated</th><th>copied</th>"
+      "<th>single source</th><th>divergences</th></tr></thead><tbody>";
+  for (const json& e : events) {
+    if (e["folder"].is_null()) continue;
     const json& labels = e["clusters_by_label"];
     html += fmt::format(
         "<tr><td><a "
@@ -426,7 +425,41 @@ std::string RenderIndexHtml(const json& index) {
         labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>(),
         e["divergences"].get<int64_t>());
   }
-  html += "</tbody></table>";
+  return html + "</tbody></table>";
+}
+
+// The events without a folder (one article each): what the article is, nothing to compare.
+std::string OneArticleEvents(const json& events) {
+  std::string rows;
+  size_t count = 0;
+  for (const json& e : events) {
+    if (!e["folder"].is_null()) continue;
+    ++count;
+    const json& published = e["published"];
+    rows +=
+        fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    Esc(e["event"]), Esc(e["title"]), Esc(e["documents"][0]), Esc(e["outlets"][0]),
+                    published.is_string() ? Esc(published) : std::string("unknown"),
+                    e["claims"].get<int64_t>());
+  }
+  if (count == 0) return "";
+  return fmt::format(
+      "<h2>One-article events ({})</h2><table class=\"events one-article\"><thead><tr>"
+      "<th>event</th><th>title</th><th>document</th><th>outlet</th><th>published</th>"
+      "<th>claims</th></tr></thead><tbody>{}</tbody></table>",
+      count, rows);
+}
+
+}  // namespace
+
+std::string RenderIndexHtml(const json& index) {
+  const size_t events = index["events"].size();
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossclaim: {0} "
+      "{1}</title><style>{2}</style></head><body><header><div class=\"muted\">crossclaim · "
+      "generated {3}</div><h1>{0} {1}</h1></header><main>",
+      events, events == 1 ? "event" : "events", kStyle, Esc(index["generated_at"]));
+  html += EventsWithFolders(index["events"]) + OneArticleEvents(index["events"]);
   if (!index["skipped"].empty()) {
     html += "<h2>Skipped inputs</h2><ul>";
     for (const json& s : index["skipped"])

@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "report/graph_export.h"
+#include "report/json_text.h"
 #include "report/render.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim {
 
@@ -22,10 +23,19 @@ Status WriteTextFile(const fs::path& path, const std::string& content) {
   return Status::Ok();
 }
 
-Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
+namespace {
+
+Status CreateFolder(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return DataLoss(fmt::format("{}: cannot create folder ({})", dir.string(), ec.message()));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
+  if (Status created = CreateFolder(dir); !created.ok()) return created;
   std::ostringstream graphml, dot;
   WriteGraphMl(report, graphml);
   WriteDot(report, dot);
@@ -41,32 +51,103 @@ Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
   return Status::Ok();
 }
 
-Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
-                  const fs::path& dir) {
-  nlohmann::json index = {{"schema", "crossclaim.index/1"}, {"generated_at", UtcNow()}};
-  nlohmann::json events = nlohmann::json::array();
-  for (const nlohmann::json& report : reports) {
-    size_t divergences = 0;
-    for (const nlohmann::json& c : report["clusters"]) divergences += c["divergences"].size();
-    nlohmann::json docs = nlohmann::json::array();
-    for (const nlohmann::json& d : report["documents"]) docs.push_back(d["id"]);
-    events.push_back({{"event", report["event"]["id"]},
-                      {"title", report["event"]["title"]},
-                      {"folder", report["event"]["id"]},
-                      {"documents", docs},
-                      {"claims", report["stats"]["claims"]},
-                      {"clusters_by_label", report["stats"]["clusters_by_label"]},
-                      {"divergences", divergences}});
+std::string_view EventFoldersName(EventFolders mode) {
+  return mode == EventFolders::kAll ? "all" : "multi";
+}
+
+std::optional<EventFolders> EventFoldersFromName(std::string_view name) {
+  if (name == "multi") return EventFolders::kMulti;
+  if (name == "all") return EventFolders::kAll;
+  return std::nullopt;
+}
+
+std::optional<std::string> EventFolder(const nlohmann::json& report, EventFolders mode) {
+  if (mode == EventFolders::kMulti && report["documents"].size() < 2) return std::nullopt;
+  return report["event"]["id"].get<std::string>();
+}
+
+Status WriteEventFolder(const nlohmann::json& report, EventFolders mode, const fs::path& dir) {
+  const std::optional<std::string> folder = EventFolder(report, mode);
+  return folder ? WriteReportFiles(report, dir / *folder) : Status::Ok();
+}
+
+namespace {
+
+// The distinct outlets of a report's documents, in document order.
+nlohmann::json Outlets(const nlohmann::json& report) {
+  nlohmann::json outlets = nlohmann::json::array();
+  for (const nlohmann::json& d : report["documents"]) {
+    if (std::find(outlets.begin(), outlets.end(), d["outlet"]) == outlets.end())
+      outlets.push_back(d["outlet"]);
   }
+  return outlets;
+}
+
+// The earliest publication date of a report's documents (ISO dates sort as text), or null.
+nlohmann::json EarliestPublished(const nlohmann::json& report) {
+  nlohmann::json earliest = nullptr;
+  for (const nlohmann::json& d : report["documents"]) {
+    if (d["published"].is_string() && (earliest.is_null() || d["published"] < earliest))
+      earliest = d["published"];
+  }
+  return earliest;
+}
+
+nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode) {
+  size_t divergences = 0;
+  for (const nlohmann::json& c : report["clusters"]) divergences += c["divergences"].size();
+  nlohmann::json docs = nlohmann::json::array();
+  for (const nlohmann::json& d : report["documents"]) docs.push_back(d["id"]);
+  const std::optional<std::string> folder = EventFolder(report, mode);
+  return {{"event", report["event"]["id"]},
+          {"title", report["event"]["title"]},
+          {"folder", folder ? nlohmann::json(*folder) : nlohmann::json(nullptr)},
+          {"documents", docs},
+          {"outlets", Outlets(report)},
+          {"published", EarliestPublished(report)},
+          {"claims", report["stats"]["claims"]},
+          {"clusters_by_label", report["stats"]["clusters_by_label"]},
+          {"divergences", divergences}};
+}
+
+}  // namespace
+
+Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
+                  const fs::path& dir, EventFolders mode) {
+  nlohmann::json index = {{"schema", "crossclaim.index/1"},
+                          {"generated_at", UtcNow()},
+                          {"event_folders", EventFoldersName(mode)}};
+  nlohmann::json events = nlohmann::json::array();
+  for (const nlohmann::json& report : reports) events.push_back(IndexEntry(report, mode));
   nlohmann::json skipped = nlohmann::json::array();
   for (const InputRecord& r : corpus.records) {
     if (r.status == InputStatus::kSkipped) skipped.push_back({{"id", r.id}, {"reason", r.reason}});
   }
   index["events"] = events;
   index["skipped"] = skipped;
+  if (Status created = CreateFolder(dir); !created.ok()) return created;
   Status s = WriteTextFile(dir / "index.json", DumpJson(index, 2) + "\n");
   if (!s.ok()) return s;
   return WriteTextFile(dir / "index.html", RenderIndexHtml(index));
+}
+
+std::string FeedWrittenMessage(const std::vector<nlohmann::json>& reports, EventFolders mode,
+                               const fs::path& dir) {
+  auto count = [](size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+  };
+  size_t folders = 0;
+  for (const nlohmann::json& report : reports) folders += EventFolder(report, mode) ? 1 : 0;
+  const std::string where = fs::absolute(dir / "index.html").lexically_normal().string();
+  if (folders == reports.size()) {
+    return fmt::format("{}, {}; index written to {}", count(reports.size(), "event"),
+                       reports.size() == 1 ? "in its own folder" : "one folder each", where);
+  }
+  return fmt::format(
+      "{} ({} of several articles, in {}; {} of one article, listed in the index); "
+      "index written to {}",
+      count(reports.size(), "event"), folders, count(folders, "folder"), reports.size() - folders,
+      where);
 }
 
 Corpus SubCorpus(const Corpus& corpus, const std::vector<size_t>& record_of,

@@ -1,7 +1,9 @@
 // The files `crossclaim report` writes: one folder per event (report.json, report.html,
 // report.md, claims.graphml, claims.dot) and, for a feed of several events, index.json and
-// index.html beside the event folders. Shared by `crossclaim report` and
-// `crossclaim-mpi report`, which must write the same bytes.
+// index.html beside the event folders. By default only an event of several articles gets a
+// folder: a one-article event has nothing to compare, and a day's feed has thousands of them,
+// so the index lists them instead (EventFolders::kAll keeps a folder for every event). Shared by
+// `crossclaim report` and `crossclaim-mpi report`, which must write the same bytes.
 //
 // Example:
 //   nlohmann::json report = BuildReportJson(inputs);
@@ -11,7 +13,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ingest.h"
@@ -26,10 +30,34 @@ Status WriteTextFile(const std::filesystem::path& path, const std::string& conte
 // Errors: DataLoss naming the folder or file that cannot be written.
 Status WriteReportFiles(const nlohmann::json& report, const std::filesystem::path& dir);
 
-// index.json and index.html for a feed of several events: each event's folder, documents,
-// claim and cluster counts, and the inputs that were skipped.
+// Which events of a feed get a folder of their own: those of several articles, or all.
+enum class EventFolders { kMulti, kAll };
+
+// The names of `--event-folders`: "multi", "all".
+std::string_view EventFoldersName(EventFolders mode);
+
+// kMulti or kAll from their name; nullopt for any other text.
+std::optional<EventFolders> EventFoldersFromName(std::string_view name);
+
+// The folder of an event's report, relative to the output folder (its event id), or nullopt
+// when `mode` gives it none (kMulti and a report of one used document).
+std::optional<std::string> EventFolder(const nlohmann::json& report, EventFolders mode);
+
+// WriteReportFiles into dir / EventFolder(report, mode) when the event gets a folder; else
+// nothing.
+Status WriteEventFolder(const nlohmann::json& report, EventFolders mode,
+                        const std::filesystem::path& dir);
+
+// index.json and index.html for a feed of several events: each event's folder (or null),
+// documents, outlets, claim and cluster counts, and the inputs that were skipped; index.html
+// lists the events without a folder in a table of their own.
 Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
-                  const std::filesystem::path& dir);
+                  const std::filesystem::path& dir, EventFolders mode);
+
+// What was written for a feed, for stderr after the program's name: the events (grammatical
+// for 1 and N), which got a folder, and where the index is. No trailing newline.
+std::string FeedWrittenMessage(const std::vector<nlohmann::json>& reports, EventFolders mode,
+                               const std::filesystem::path& dir);
 
 // The documents of one event as a corpus of their own (records of used documents only:
 // skipped inputs are listed in the index, where they belong to no event).

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -473,6 +474,153 @@ TEST_F(ReuseReport, HtmlShowsWhoTookTextFromWhomInHeadlessChromium) {
   }
   EXPECT_TRUE(source_marked) << reuse;
   EXPECT_TRUE(derived_marked) << reuse;
+}
+
+// A feed of four events: the rewritten-copy fire (three articles) and three unrelated
+// one-article stories. By default only the fire gets a folder; the index lists the others,
+// with their outlet and date; `--event-folders all` gives every event its folder.
+class ReportFeed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(testing::ScratchDir("report-feed"));
+    std::vector<Document> feed = testing::RewrittenCopyEvent();
+    feed.push_back(testing::MakeDocument(
+        "lone_chess", "Board Weekly", "2024-05-17",
+        "A fourteen-year-old pupil won the city chess open on Sunday after beating the "
+        "defending champion in the final round. The tournament drew 212 players."));
+    feed.push_back(testing::MakeDocument(
+        "lone_orchard", "Valley Courier", "2023-09-02",
+        "The apple harvest in the northern orchards was the smallest in a decade, growers "
+        "said, after a late frost in April killed most of the blossom."));
+    feed.push_back(testing::MakeDocument(
+        "lone_library", "Corner Post", "",
+        "The public library will open on Sundays from next month, the council announced, "
+        "funded by a bequest from a retired teacher."));
+    testing::WriteFile(*dir_ + "/in.jsonl", testing::JsonLinesOf(feed));
+    multi_ = new testing::CommandOutput(RunCommand(testing::CrossclaimBin() + " report " + *dir_ +
+                                                   "/in.jsonl -o " + *dir_ + "/multi"));
+    all_ = new testing::CommandOutput(RunCommand(testing::CrossclaimBin() +
+                                                 " report --event-folders all " + *dir_ +
+                                                 "/in.jsonl -o " + *dir_ + "/all"));
+  }
+
+  static json Index(const std::string& layout) {
+    return json::parse(testing::ReadFile(*dir_ + "/" + layout + "/index.json"));
+  }
+
+  // The index entry of the event holding document `id`.
+  static json EventOf(const json& index, const std::string& id) {
+    for (const json& e : index["events"]) {
+      for (const json& d : e["documents"]) {
+        if (d == id) return e;
+      }
+    }
+    ADD_FAILURE() << "no event holds " << id;
+    return json::object();
+  }
+
+  static std::string* dir_;
+  static testing::CommandOutput* multi_;
+  static testing::CommandOutput* all_;
+};
+
+std::string* ReportFeed::dir_ = nullptr;
+testing::CommandOutput* ReportFeed::multi_ = nullptr;
+testing::CommandOutput* ReportFeed::all_ = nullptr;
+
+TEST_F(ReportFeed, OneArticleEventsGetNoFolderButAreInTheIndex) {
+  ASSERT_EQ(multi_->exit_code, 0) << multi_->err;
+  const json index = Index("multi");
+  EXPECT_EQ(index["event_folders"], "multi");
+  ASSERT_EQ(index["events"].size(), 4u) << index.dump(1);
+  const json fire = EventOf(index, "a_wire");
+  EXPECT_EQ(fire["documents"], json({"b_daily", "a_wire", "c_herald"}));
+  EXPECT_EQ(fire["folder"], fire["event"]);
+  EXPECT_EQ(fire["outlets"], json({"Daily Paper", "Wire Agency", "Herald"}));
+  EXPECT_EQ(fire["published"], "2024-03-05");
+  const std::string folder = *dir_ + "/multi/" + fire["folder"].get<std::string>();
+  EXPECT_EQ(json::parse(testing::ReadFile(folder + "/report.json"))["documents"].size(), 3u);
+  const std::map<std::string, std::pair<std::string, json>> expected = {
+      {"lone_chess", {"Board Weekly", "2024-05-17"}},
+      {"lone_orchard", {"Valley Courier", "2023-09-02"}},
+      {"lone_library", {"Corner Post", nullptr}}};
+  for (const auto& [id, outlet_date] : expected) {
+    const json event = EventOf(index, id);
+    EXPECT_EQ(event["documents"], json({id}));
+    EXPECT_TRUE(event["folder"].is_null()) << event.dump();
+    EXPECT_EQ(event["outlets"], json({outlet_date.first}));
+    EXPECT_EQ(event["published"], outlet_date.second);
+    EXPECT_GT(event["claims"].get<int>(), 0);
+    EXPECT_FALSE(std::filesystem::exists(*dir_ + "/multi/" + event["event"].get<std::string>()));
+  }
+  size_t entries = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(*dir_ + "/multi")) {
+    entries += entry.is_directory() ? 1 : 0;
+  }
+  EXPECT_EQ(entries, 1u) << "one folder: the fire's";
+  EXPECT_NE(multi_->err.find("4 events (1 of several articles, in 1 folder; 3 of one article"),
+            std::string::npos)
+      << multi_->err;
+}
+
+TEST_F(ReportFeed, AllKeepsAFolderForEveryEvent) {
+  ASSERT_EQ(all_->exit_code, 0) << all_->err;
+  const json index = Index("all");
+  EXPECT_EQ(index["event_folders"], "all");
+  ASSERT_EQ(index["events"].size(), 4u);
+  for (const json& event : index["events"]) {
+    ASSERT_TRUE(event["folder"].is_string()) << event.dump();
+    const std::string folder = *dir_ + "/all/" + event["folder"].get<std::string>();
+    json report = json::parse(testing::ReadFile(folder + "/report.json"));
+    EXPECT_EQ(report["documents"].size(), event["documents"].size());
+    for (const char* name : {"report.html", "report.md", "claims.graphml", "claims.dot"})
+      EXPECT_TRUE(std::filesystem::exists(folder + "/" + name)) << folder << "/" << name;
+  }
+  // The same events either way: only the folders differ.
+  const json multi = Index("multi");
+  for (size_t e = 0; e < index["events"].size(); ++e)
+    EXPECT_EQ(index["events"][e]["documents"], multi["events"][e]["documents"]);
+  EXPECT_NE(all_->err.find("4 events, one folder each"), std::string::npos) << all_->err;
+  EXPECT_EQ(testing::ReadFile(*dir_ + "/all/index.html").find("One-article events"),
+            std::string::npos);
+}
+
+TEST_F(ReportFeed, BadEventFoldersIsAUsageError) {
+  testing::CommandOutput run =
+      RunCommand(testing::CrossclaimBin() + " report --event-folders some " + *dir_ +
+                 "/in.jsonl -o " + *dir_ + "/bad");
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(*dir_ + "/bad"));
+}
+
+// index.html in a real browser: the fire in the first table, linked to its report; the three
+// one-article events in the second, each with its document, outlet and date.
+TEST_F(ReportFeed, IndexHtmlListsOneArticleEventsInHeadlessChromium) {
+  if (RunCommand("command -v chromium").exit_code != 0) {
+    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh --test)";
+  }
+  ASSERT_EQ(multi_->exit_code, 0) << multi_->err;
+  testing::CommandOutput dom =
+      RunCommand(ChromiumCommand() + " --dump-dom file://" + *dir_ + "/multi/index.html");
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  const std::string& html = dom.out;
+  const std::string fire = EventOf(Index("multi"), "a_wire")["event"];
+  EXPECT_NE(html.find("<h1>4 events</h1>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"" + fire + "/report.html\">" + fire + "</a>"), std::string::npos);
+  const size_t second = html.find("<h2>One-article events (3)</h2>");
+  ASSERT_NE(second, std::string::npos) << html;
+  EXPECT_EQ(html.find("/report.html", second), std::string::npos) << "no link without a folder";
+  for (const char* row : {"<td>lone_chess</td><td>Board Weekly</td><td>2024-05-17</td>",
+                          "<td>lone_orchard</td><td>Valley Courier</td><td>2023-09-02</td>",
+                          "<td>lone_library</td><td>Corner Post</td><td>unknown</td>"}) {
+    EXPECT_NE(html.find(row, second), std::string::npos) << row;
+  }
+  size_t rows = 0;
+  for (size_t at = html.find("<tr><td>", second); at != std::string::npos;
+       at = html.find("<tr><td>", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 3u);
 }
 
 }  // namespace

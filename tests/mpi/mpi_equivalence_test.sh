@@ -125,9 +125,21 @@ if [[ $only == all || $only == report ]]; then
   # The timings really are stripped from a file that has them.
   check "demo report: timings present before normalising" grep -q '"timings"' \
     "$work/demo-report.4/report.json"
-  # Not vacuous: the generated feed splits into many events (56), which the ranks share out.
-  check "generated report: several events" \
-    test "$(find "$work/gen-report.single" -maxdepth 1 -name 'event-*' | wc -l)" -ge 10
+  report_case gen-report-all "$work/small.jsonl" --event-folders all
+  # Not vacuous: the generated feed splits into many events (56), which the ranks share out;
+  # by default only those of several articles get a folder, with `all` every one does.
+  events_in() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$1"; }
+  multi_in() {
+    python3 -c 'import json,sys; print(sum(len(e["documents"]) > 1 for e in json.load(open(sys.argv[1]))["events"]))' "$1"
+  }
+  folders_in() { find "$1" -maxdepth 1 -name 'event-*' -type d | wc -l; }
+  check "generated report: several events" test "$(events_in "$work/gen-report.single/index.json")" -ge 10
+  check "generated report: some one-article events" \
+    test "$(multi_in "$work/gen-report.single/index.json")" -lt "$(events_in "$work/gen-report.single/index.json")"
+  check "generated report: a folder per event of several articles" \
+    test "$(folders_in "$work/gen-report.single")" -eq "$(multi_in "$work/gen-report.single/index.json")"
+  check "generated report, all: a folder per event" \
+    test "$(folders_in "$work/gen-report-all.single")" -eq "$(events_in "$work/gen-report-all.single/index.json")"
   # A failing event fails every rank, without a hang, with one error from the rank that ran
   # the first failing event (on 4 ranks that is not rank 0).
   for ranks in 2 4; do
