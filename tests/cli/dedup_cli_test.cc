@@ -108,6 +108,28 @@ size_t CountOccurrences(const std::string& haystack, const std::string& needle) 
   return count;
 }
 
+// Threads split each batch's documents and the candidates; the output must not depend on
+// how. 5000 documents are two streamed batches.
+TEST(DedupCli, OutputIdenticalAcrossThreadCounts) {
+  const std::string dir = ScratchDir("dedup_cli_threads");
+  const std::string corpus = dir + "/corpus.jsonl";
+  testing::CommandOutput gen =
+      RunCommand(CrossclaimBin() + " generate --docs 5000 --seed 3 -o " + corpus);
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  for (std::string flags : {"--mode classic", "--mode oph", "--level passage --threshold 0.9"}) {
+    SCOPED_TRACE(flags);
+    const std::string command = CrossclaimBin() + " dedup " + corpus + " --format jsonl " + flags;
+    testing::CommandOutput one = RunCommand(command + " --threads 1");
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_GE(CountOccurrences(one.out, "\"type\":\"pair\""), 100u);
+    for (const char* threads : {"2", "4"}) {
+      testing::CommandOutput run = RunCommand(command + " --threads " + threads);
+      ASSERT_EQ(run.exit_code, 0) << run.err;
+      EXPECT_TRUE(run.out == one.out) << "--threads " << threads << " differs from --threads 1";
+    }
+  }
+}
+
 TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
   const std::string dir = ScratchDir("dedup_cli_passage");
   const std::string quote =
