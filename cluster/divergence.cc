@@ -498,10 +498,44 @@ size_t EditDistance(string_view s, string_view t) {
   return row[t.size()];
 }
 
+// The letters of a word without the dots of an abbreviation: "f.b.i" -> "fbi", "u.s" -> "us".
+std::string WithoutDots(string_view w) {
+  std::string out;
+  for (char c : w) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
+// An abbreviation written with or without dots ("F.B.I."/"FBI", "U.S."/"US"), or spelled out
+// ("FBI"/"Federal Bureau of Investigation": its letters are the initials of the words).
+// Words are normalised (lower case), so case alone never differs.
+bool SameAbbreviation(string_view left, string_view right) {
+  std::vector<std::string> l = NormalizedTokens(left), r = NormalizedTokens(right);
+  if (l.empty() || r.empty()) return false;
+  auto initials = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+      if (w != "of" && w != "the" && w != "for" && w != "and") out.push_back(w[0]);
+    }
+    return out;
+  };
+  auto letters = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += WithoutDots(w);
+    return out;
+  };
+  std::string ll = letters(l), rl = letters(r);
+  if (ll.size() >= 2 && ll == rl) return true;
+  if (l.size() == 1 && r.size() >= 2) return ll.size() >= 2 && ll == initials(r);
+  if (r.size() == 1 && l.size() >= 2) return rl.size() >= 2 && rl == initials(l);
+  return false;
+}
+
 // Spellings of one name part: equal, or close for longer words ("yuri"/"yuriy" differ by
 // one letter but are 4 and 5 long, so short first names must be equal or prefix-equal).
 bool SameWord(string_view s, string_view t) {
-  if (s == t) return true;
+  if (s == t || SameAbbreviation(s, t)) return true;
   size_t shorter = std::min(s.size(), t.size());
   size_t distance = EditDistance(s, t);
   if (shorter >= 4 && distance <= 1) return true;
@@ -518,8 +552,10 @@ std::vector<std::string> NameWords(string_view name) {
   return words;
 }
 
-// One entity if the last word (surname) of either name matches a word of the other.
+// One entity if the last word (surname) of either name matches a word of the other, or one
+// name abbreviates the other.
 bool SameEntity(string_view x, string_view y) {
+  if (SameAbbreviation(x, y)) return true;
   std::vector<std::string> wx = NameWords(x), wy = NameWords(y);
   if (wx.empty() || wy.empty()) return false;
   auto matches = [](const std::string& word, const std::vector<std::string>& words) {
@@ -598,13 +634,15 @@ void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* ou
 // ---- quotations ----
 
 // A change of spelling, not of words: "Qaddafi"/"Gadhafi", "Sen."/"Senator", "he is"/"he's",
-// "in to"/"into", "increases"/"increase": the runs written without spaces and apostrophes
-// are equal, one begins the other, or they are within a third of their length in edits.
+// "in to"/"into", "increases"/"increase", "F.B.I."/"FBI": an abbreviation respelled, or the
+// runs written without spaces, apostrophes and dots are equal, one begins the other, or they
+// are within a third of their length in edits.
 bool Respelling(string_view left, string_view right) {
+  if (SameAbbreviation(left, right)) return true;
   auto squeeze = [](string_view s) {
     std::string out;
     for (char c : s) {
-      if (c != ' ' && c != '\'' && c != '-') out.push_back(c);
+      if (c != ' ' && c != '\'' && c != '-' && c != '.') out.push_back(c);
     }
     return out;
   };

@@ -108,6 +108,33 @@ size_t CountOccurrences(const std::string& haystack, const std::string& needle) 
   return count;
 }
 
+// Threads split each batch's documents and the candidates, and the second pass reads the
+// files again or the texts kept from the first; the output must not depend on either. 5000
+// documents are two streamed batches.
+TEST(DedupCli, OutputIdenticalAcrossThreadCounts) {
+  const std::string dir = ScratchDir("dedup_cli_threads");
+  const std::string corpus = dir + "/corpus.jsonl";
+  testing::CommandOutput gen =
+      RunCommand(CrossclaimBin() + " generate --docs 5000 --seed 3 -o " + corpus);
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  for (std::string flags : {"--mode classic", "--mode oph", "--level passage --threshold 0.9"}) {
+    SCOPED_TRACE(flags);
+    const std::string command = CrossclaimBin() + " dedup " + corpus + " --format jsonl " + flags;
+    testing::CommandOutput one = RunCommand(command + " --threads 1");
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_GE(CountOccurrences(one.out, "\"type\":\"pair\""), 100u);
+    // Also the second pass's three sources: the files again (0), the first read's texts
+    // (default), and the files again after the first batch (4096 documents, ~12.4 MB with
+    // their headers) was kept but the whole text (~15 MB) was over the limit.
+    for (const char* other : {"--threads 2", "--threads 4", "--threads 1 --max-held-text-bytes 0",
+                              "--threads 2 --max-held-text-bytes 13000000"}) {
+      testing::CommandOutput run = RunCommand(command + " " + other);
+      ASSERT_EQ(run.exit_code, 0) << run.err;
+      EXPECT_TRUE(run.out == one.out) << other << " differs from --threads 1";
+    }
+  }
+}
+
 TEST(DedupCli, PassageSpansAndSkippedInputOnStderr) {
   const std::string dir = ScratchDir("dedup_cli_passage");
   const std::string quote =

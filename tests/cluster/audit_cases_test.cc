@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cluster/divergence.h"
@@ -99,17 +100,24 @@ TEST(AuditCases, FixedFalseDivergencesStayHidden) {
 
 // The two real conflicts of the audit's kinds, in words of our own: one quotation printed
 // with other words; the same words given to two speakers.
-TEST(AuditCases, AlteredQuotationIsAQuoteDivergence) {
-  Claim a = AnalyzeSentence("\"We reject his visit to the capital,\" the minister said.");
-  Claim b = AnalyzeSentence("\"We reject his message to the capital,\" the minister said.");
-  std::vector<Divergence> ds = FindDivergences(a, b, {});
+// Exactly one divergence between sentences a and b: a shown quote divergence, word
+// `from` of a replaced by `to` in b.
+void ExpectOneAlteredWord(const char* a, const char* b, const std::string& from,
+                          const std::string& to) {
+  std::vector<Divergence> ds = FindDivergences(AnalyzeSentence(a), AnalyzeSentence(b), {});
   ASSERT_EQ(ds.size(), 1u) << Shown(ds);
   EXPECT_EQ(ds[0].kind, DivergenceKind::kQuote);
-  EXPECT_EQ(ds[0].a_text, "visit");
-  EXPECT_EQ(ds[0].b_text, "message");
+  EXPECT_EQ(ds[0].a_text, from);
+  EXPECT_EQ(ds[0].b_text, to);
   EXPECT_GE(ds[0].confidence, kShown);
-  EXPECT_NE(ds[0].explanation.find("visit \xE2\x86\x92 message"), std::string::npos)
+  EXPECT_NE(ds[0].explanation.find(from + " \xE2\x86\x92 " + to), std::string::npos)
       << ds[0].explanation;
+}
+
+TEST(AuditCases, AlteredQuotationIsAQuoteDivergence) {
+  ExpectOneAlteredWord("\"We reject his visit to the capital,\" the minister said.",
+                       "\"We reject his message to the capital,\" the minister said.", "visit",
+                       "message");
 }
 
 TEST(AuditCases, OneQuotationGivenToTwoSpeakersIsAQuoteDivergence) {
@@ -131,6 +139,30 @@ TEST(AuditCases, QuotationFragmentIsNotAnAlteration) {
       AnalyzeSentence("\"If they [the senators] don't pass this bill soon, we lose,\" he said.");
   Claim d = AnalyzeSentence("\"If they don't pass this bill soon, we lose,\" he said.");
   EXPECT_EQ(Shown(FindDivergences(c, d, {})), "");
+}
+
+// Held-out audit items 33521e65 and 84678e18: "F.B.I." in one outlet, "FBI" in another (and
+// "I.R.S."/"IRS") inside one quotation is the house style of the outlet, not a changed word;
+// nor is an abbreviation a second entity. An altered word next to it still is one.
+TEST(AuditCases, AbbreviationRespelledIsNotAnAlteration) {
+  const std::pair<const char*, const char*> kRespelled[] = {
+      {"\"The F.B.I. has opened an inquiry into the leak,\" the senator said.",
+       "\"The FBI has opened an inquiry into the leak,\" the senator said."},
+      {"\"Our troops will leave the U.S. base next spring,\" the general said.",
+       "\"Our troops will leave the US base next spring,\" the general said."},
+      {"\"We asked the I.R.S. to explain the audits,\" Camp said.",
+       "\"We asked the Internal Revenue Service to explain the audits,\" Camp said."},
+      {"The F.B.I. agents searched the house on Monday.",
+       "The FBI agents searched the house on Monday."},
+  };
+  for (const auto& [x, y] : kRespelled) {
+    SCOPED_TRACE(x);
+    EXPECT_EQ(Shown(FindDivergences(AnalyzeSentence(x), AnalyzeSentence(y), {})), "");
+    EXPECT_EQ(Shown(FindDivergences(AnalyzeSentence(y), AnalyzeSentence(x), {})), "");
+  }
+  ExpectOneAlteredWord("\"The F.B.I. has opened an inquiry into the leak,\" the senator said.",
+                       "\"The FBI has opened an inquiry into the theft,\" the senator said.",
+                       "leak", "theft");
 }
 
 }  // namespace
