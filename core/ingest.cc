@@ -341,17 +341,23 @@ void AddJsonRecord(const std::string& text, const std::string& location,
             builder);
 }
 
+// The largest line buffer AddJsonLine keeps between lines.
+constexpr size_t kKeptLineBufferBytes = size_t{1} << 20;
+
 // One line of a JSON Lines input (1-based `line_number`); blank lines are not records.
 void AddJsonLine(std::string_view line, std::string_view name, const std::string& stem,
                  size_t line_number, CorpusBuilder* builder) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank line
-  std::string repaired;
-  repaired.reserve(line.size() + simdjson::SIMDJSON_PADDING);  // simdjson parses it in place
+  // One buffer per thread for every line: a 3 KB allocation and free per record showed as
+  // ~5% of `dedup` in malloc. The spare capacity lets simdjson parse it in place.
+  thread_local std::string repaired;
+  repaired.reserve(line.size() + simdjson::SIMDJSON_PADDING);
   repaired.assign(line);
   size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
   std::string location = fmt::format("{}:{}", name, line_number);
   AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);
+  if (repaired.capacity() > kKeptLineBufferBytes) std::string().swap(repaired);  // one huge line
 }
 
 void ParseJsonLinesInto(std::string_view content, std::string_view name, CorpusBuilder* builder) {
