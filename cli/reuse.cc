@@ -65,6 +65,11 @@ const CommandRegistration kReuse{
       app.add_option("--min-shared", o.min_shared_fingerprints,
                      "Shared n-gram fingerprints that make two documents a candidate pair")
           ->capture_default_str();
+      app.add_option("--min-shared-share", o.min_shared_share,
+                     "... and the share of the shorter text's fingerprints they must be "
+                     "(texts built from the same stock phrases share a few by chance)")
+          ->check(CLI::Range(0.0, 1.0))
+          ->capture_default_str();
       app.add_option("--seed-words", o.seed_words, "Words of an exact seed of an alignment")
           ->capture_default_str();
       app.add_option("--max-gap", o.max_gap_words, "Words between seeds of one passage, at most")

@@ -230,6 +230,10 @@ Status ValidateReuseOptions(const ReuseOptions& o) {
     return InvalidArgument("ReuseOptions.min_containment must be in [0, 1] (got " +
                            std::to_string(o.min_containment) + ")");
   }
+  if (!in_unit(o.min_shared_share)) {
+    return InvalidArgument("ReuseOptions.min_shared_share must be in [0, 1] (got " +
+                           std::to_string(o.min_shared_share) + ")");
+  }
   if (!in_unit(o.wholly_threshold) || !in_unit(o.partially_threshold) ||
       o.partially_threshold > o.wholly_threshold) {
     return InvalidArgument(
@@ -464,6 +468,13 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
+// Do two documents sharing `shared` rare fingerprints, the one with fewer fingerprints
+// having `fewer`, make a candidate pair?
+bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
+  return shared >= o.min_shared_fingerprints &&
+         static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
+}
+
 }  // namespace
 
 ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
@@ -500,7 +511,9 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
       progress.Finish();
     }
     size_t total = 0;
+    std::vector<uint32_t> print_counts(n);
     for (size_t d = 0; d < n; ++d) {
+      print_counts[d] = static_cast<uint32_t>(prints[d].size());
       total += prints[d].size();
       result.stats.empty_documents += empty[d];
     }
@@ -543,9 +556,10 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     for (size_t i = 0; i < pair_keys.size();) {
       size_t j = i;
       while (j < pair_keys.size() && pair_keys[j] == pair_keys[i]) ++j;
-      if (j - i >= options.min_shared_fingerprints) {
-        candidates.emplace_back(static_cast<uint32_t>(pair_keys[i] >> 32),
-                                static_cast<uint32_t>(pair_keys[i]));
+      const auto a = static_cast<uint32_t>(pair_keys[i] >> 32);
+      const auto b = static_cast<uint32_t>(pair_keys[i]);
+      if (EnoughShared(j - i, std::min(print_counts[a], print_counts[b]), options)) {
+        candidates.emplace_back(a, b);
       }
       i = j;
     }

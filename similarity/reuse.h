@@ -20,7 +20,12 @@
 //     fingerprint per window of `winnow_window` n-grams: every shared run of at least
 //     candidate_words + winnow_window - 1 words yields a shared fingerprint). Fingerprints
 //     in more than max_document_frequency documents are dropped (stock phrases); two
-//     documents sharing at least min_shared_fingerprints are a candidate pair.
+//     documents sharing at least min_shared_fingerprints, and at least min_shared_share of
+//     the fingerprints of the one with fewer, are a candidate pair. The share adapts the
+//     filter to the corpus: texts built from the same stock phrases (template sentences,
+//     boilerplate) share a few rare fingerprints by chance wherever they are long, and
+//     alignment then finds short scattered passages that add up to a containment, while a
+//     copied passage shares a run of fingerprints in proportion to its length.
 //  3. Alignment (seed and extend): exact seed_words-grams shared by the two texts are
 //     chained into regions (gaps of at most max_gap_words, diagonal drift of at most
 //     band_words), and each region is aligned by banded Smith-Waterman over words (match +1,
@@ -72,11 +77,15 @@ struct ReuseOptions {
   size_t winnow_window = 3;                               // n-grams per winnowing window
   size_t max_document_frequency = 64;  // fingerprints in more documents are stock phrases
   size_t min_shared_fingerprints = 1;  // for a candidate pair
-  size_t seed_words = 3;               // exact word n-gram that seeds an alignment
-  size_t max_gap_words = 12;           // seeds further apart start a new region
-  size_t band_words = 8;               // diagonal drift allowed inside a region
-  size_t min_passage_matches = 4;      // matched words a passage needs
-  double direction_margin = 0.05;      // containment difference deciding the direction
+  // ... and at least this share of the fingerprints of the pair's text with fewer of them
+  // (0: no share needed). Fitted on generated corpora (planted copies among template
+  // phrases) and checked on METER courts (docs/quality.md "Text reuse").
+  double min_shared_share = 0.045;
+  size_t seed_words = 3;           // exact word n-gram that seeds an alignment
+  size_t max_gap_words = 12;       // seeds further apart start a new region
+  size_t band_words = 8;           // diagonal drift allowed inside a region
+  size_t min_passage_matches = 4;  // matched words a passage needs
+  double direction_margin = 0.05;  // containment difference deciding the direction
   // Whether words of quotation passages count in the containment (of a pair that has other
   // evidence); false: only verbatim and rewrite passages count.
   bool count_quotations = true;
@@ -153,8 +162,9 @@ struct WireText {
 // wrap too. With `with_map` false the offset vectors stay empty. O(|original|).
 WireText NormalizeWireText(std::string_view original, bool with_map = true);
 
-// Validates the options. Errors: InvalidArgument naming the field (thresholds outside
-// [0, 1], partially above wholly, a zero n-gram length, window, frequency or seed).
+// Validates the options. Errors: InvalidArgument naming the field (thresholds or
+// min_shared_share outside [0, 1], partially above wholly, a zero n-gram length, window, frequency
+// or seed).
 Status ValidateReuseOptions(const ReuseOptions& options);
 
 // The reuse pairs among `documents` (indices into it). Errors: as ValidateReuseOptions; more

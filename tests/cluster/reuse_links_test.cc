@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -134,6 +135,42 @@ TEST(SharedQuotation, TwoOutletsQuotingOneSpeakerAreTwoSources) {
   }
   EXPECT_TRUE(quoted) << "the shared quotation is not reported";
   for (const ClaimEdge& e : event->edges) EXPECT_NE(e.kind, EdgeKind::kCopy);
+}
+
+// A post reprinted without quotation marks after a line that introduces it (the held-out
+// audit's Facebook post, event 96b7046f), and quoted by a later outlet: the post's author is
+// quoted twice, nobody copied. Without the introducing line, the same words are the earlier
+// outlet's own text reprinted by the later one: a copy.
+std::vector<ClaimCluster> ClustersOfPostEvent(const std::string& intro) {
+  const std::string post =
+      "Dear neighbours, the river path will stay closed for the whole of the summer season. "
+      "Please keep your dogs away from the flooded meadows near the old mill bridge.";
+  Corpus corpus = testing::CorpusOf(
+      {testing::MakeDocument("first", "First", "2024-06-01",
+                             "A councillor's post about the river path drew hundreds of angry "
+                             "replies on Saturday.\n\n" +
+                                 intro + "\n\n" + post + "\n\nThe council has not commented."),
+       testing::MakeDocument("later", "Later", "2024-06-02",
+                             "Councillor Ann Ross wrote to residents about the river path. She "
+                             "said: \u201c" +
+                                 post + "\u201d\n\nShe later deleted the post.")});
+  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, AnalysisOptions());
+  EXPECT_TRUE(event.ok()) << event.status().message();
+  return event.ok() ? event->clusters : std::vector<ClaimCluster>{};
+}
+
+size_t CopiedClusters(const std::vector<ClaimCluster>& clusters) {
+  return static_cast<size_t>(std::count_if(clusters.begin(), clusters.end(), [](const auto& c) {
+    return c.label == ClusterLabel::kCopied;
+  }));
+}
+
+TEST(SharedQuotation, AnIntroducedPostReprintedWithoutMarksIsQuotedNotCopied) {
+  std::vector<ClaimCluster> introduced = ClustersOfPostEvent("Ann Ross wrote on Facebook:");
+  EXPECT_EQ(CopiedClusters(introduced), 0u);
+  std::vector<ClaimCluster> plain = ClustersOfPostEvent("The path runs along the river.");
+  EXPECT_GE(CopiedClusters(plain), 1u);
 }
 
 }  // namespace

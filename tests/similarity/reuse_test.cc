@@ -306,6 +306,88 @@ TEST(FindReuse, DemoEventGainsNoInventedCopy) {
   }
 }
 
+// A word of letters only (no digit look-alike rules apply), distinct for every (kind, i).
+std::string LetterWord(char kind, size_t i) {
+  std::string w(1, kind);
+  do {
+    w += static_cast<char>('a' + i % 26);
+    i /= 26;
+  } while (i > 0);
+  return w;
+}
+
+// A corpus built like generated news: every document is its own words between the same
+// 24 stock phrases of 5 words, in its own order. The phrases are in every document, yet
+// winnowing picks a phrase's n-grams as fingerprints in only some documents, so those
+// fingerprints pass the document-frequency cap and nearly every pair shares a few of them;
+// alignment then finds the phrases, scattered over the texts, as passages adding up to a
+// containment above the default threshold. Planted: five documents that paste sixty words of
+// an earlier one, five whole copies with three words inserted.
+struct BoilerplateCorpus {
+  std::vector<Document> docs;
+  std::set<std::pair<uint32_t, uint32_t>> planted;  // (source, copy)
+};
+
+BoilerplateCorpus MakeBoilerplateCorpus() {
+  constexpr size_t kDocs = 90, kPhrases = 24, kPhraseWords = 5, kOwnWords = 20;
+  std::mt19937 rng(45);
+  BoilerplateCorpus c;
+  for (size_t d = 0; d < kDocs; ++d) {
+    std::vector<size_t> order(kPhrases);
+    for (size_t k = 0; k < kPhrases; ++k) order[k] = k;
+    std::shuffle(order.begin(), order.end(), rng);
+    std::string text;
+    for (size_t p = 0; p < kPhrases; ++p) {
+      for (size_t i = 0; i < kOwnWords; ++i)
+        text += LetterWord('u', (d * kPhrases + p) * kOwnWords + i) + " ";
+      for (size_t j = 0; j < kPhraseWords; ++j)
+        text += LetterWord('c', order[p] * kPhraseWords + j) + (j + 1 < kPhraseWords ? " " : ". ");
+    }
+    c.docs.push_back(
+        Doc("doc" + std::to_string(d), text, Date{2001, 5, 1 + static_cast<int>(d / 30)}));
+  }
+  // Sources among the first 30 documents (earliest day), copies among the last 30.
+  for (uint32_t k = 0; k < 10; ++k) {
+    const uint32_t source = 3 * k, copy = 60 + 3 * k;
+    const std::string& from = c.docs[source].text;
+    if (k < 5) {
+      std::vector<std::string> words;
+      std::istringstream in(from);
+      for (std::string w; in >> w;) words.push_back(w);
+      std::string& to = c.docs[copy].text;
+      to.insert(to.find(' ', to.size() / 2), " " + Join(words, 40, 100) + " ");
+    } else {
+      std::string text = from;
+      for (size_t at : {text.size() / 4, text.size() / 2, 3 * text.size() / 4})
+        text.replace(text.find(' ', at) + 1, 0, "inserted ");
+      c.docs[copy].text = text;
+    }
+    c.planted.insert({source, copy});
+  }
+  return c;
+}
+
+// The planted copies are found, with their source as source, and no pair that shares only
+// stock phrases is reported; without the share filter those pairs are (so the corpus tests
+// the filter, not the containment threshold).
+TEST(FindReuse, PlantedCopiesAmongSharedBoilerplate) {
+  const BoilerplateCorpus corpus = MakeBoilerplateCorpus();
+  Result<ReuseResult> result = FindReuse(corpus.docs, ReuseOptions());
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  std::set<std::pair<uint32_t, uint32_t>> found;
+  for (const ReusePair& p : result->pairs) found.insert({p.source, p.derived});
+  EXPECT_EQ(found, corpus.planted);
+
+  ReuseOptions unfiltered;
+  unfiltered.min_shared_share = 0;
+  result = FindReuse(corpus.docs, unfiltered);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  size_t boilerplate_only = 0;
+  for (const ReusePair& p : result->pairs)
+    boilerplate_only += !corpus.planted.contains({p.source, p.derived});
+  EXPECT_GT(boilerplate_only, 20u);
+}
+
 TEST(FindReuse, RejectsBadOptions) {
   ReuseOptions options;
   options.partially_threshold = 0.9;
@@ -314,6 +396,11 @@ TEST(FindReuse, RejectsBadOptions) {
   options = ReuseOptions();
   options.seed_words = 0;
   EXPECT_FALSE(FindReuse({}, options).ok());
+  options = ReuseOptions();
+  options.min_shared_share = 1.5;
+  Result<ReuseResult> bad = FindReuse({}, options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("min_shared_share"), std::string::npos);
 }
 
 }  // namespace
