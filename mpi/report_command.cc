@@ -22,7 +22,7 @@
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
+#include "core/json_text.h"
 
 namespace crossclaim::mpi {
 namespace {

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_text.h"
 #include "report/graph_export.h"
 #include "report/render.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim {
 
