@@ -22,7 +22,7 @@ using testing::RunCrossclaim;
 
 // A reason without its location (the input's path): the message, a line number, at most 80
 // quoted bytes and "…".
-constexpr size_t kMaxReason = 300;
+constexpr size_t kMaxReason = 360;  // as tests/fuzz/pipeline_check.h kMaxReasonBytes
 
 // `text` without the scratch folder's path, which is as long as the build tree makes it.
 std::string WithoutDir(std::string text, const std::string& dir) {
