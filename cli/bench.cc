@@ -20,13 +20,14 @@
 #include "cli/command.h"
 #include "cluster/event_analysis.h"
 #include "core/claims.h"
+#include "core/json_text.h"
 #include "core/progress.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "datasets/generator/corpus_generator.h"
 #include "similarity/cosine.h"
 #include "similarity/dedup.h"
 #include "similarity/tfidf.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -138,7 +139,7 @@ Result<std::set<std::string>> ParseStages(const std::string& list) {
       return InvalidArgument(
           fmt::format("--stages: unknown stage \"{}\" (expected all or a "
                       "comma-separated list of {})",
-                      name, fmt::join(kStages, ", ")));
+                      QuoteInput(name), fmt::join(kStages, ", ")));
     }
   }
   if (chosen.empty()) return InvalidArgument("--stages must name at least one stage");

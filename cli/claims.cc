@@ -1,4 +1,6 @@
 // `crossclaim claims`: the claims of each document, after boilerplate removal.
+#include "core/claims.h"
+
 #include <fmt/format.h>
 
 #include <iostream>
@@ -7,9 +9,9 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
-#include "core/claims.h"
+#include "core/json_text.h"
+#include "core/utf8.h"
 #include "report/claims_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -37,26 +39,29 @@ void PrintText(const Corpus& corpus, const ClaimSet& set, bool show_removed) {
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
     const Document& doc = corpus.documents[d];
     size_t count = 0;
-    while (next + count < set.claims.size() && set.claims[next + count].doc == static_cast<int>(d)) {
+    while (next + count < set.claims.size() &&
+           set.claims[next + count].doc == static_cast<int>(d)) {
       ++count;
     }
-    std::cout << fmt::format("== {}  outlet: {}  published: {}  claims: {}  boilerplate removed: {}\n",
-                             doc.id, doc.outlet,
-                             doc.published ? doc.published->ToIso() : "unknown", count,
-                             set.boilerplate[d].boilerplate_count());
+    // One document's lines at a time, printable: ids and text are input.
+    std::string out =
+        fmt::format("== {}  outlet: {}  published: {}  claims: {}  boilerplate removed: {}\n",
+                    doc.id, doc.outlet, doc.published ? doc.published->ToIso() : "unknown", count,
+                    set.boilerplate[d].boilerplate_count());
     for (size_t i = next; i < next + count; ++i) {
       const Claim& claim = set.claims[i];
-      std::cout << fmt::format("  #{:<4} [{}-{}] {}\n", claim.id, claim.span.begin, claim.span.end,
-                               claim.text);
+      out += fmt::format("  #{:<4} [{}-{}] {}\n", claim.id, claim.span.begin, claim.span.end,
+                         claim.text);
       std::string features = Features(doc, claim);
-      if (!features.empty()) std::cout << "         " << features << "\n";
+      if (!features.empty()) out += "         " + features + "\n";
     }
     if (show_removed) {
       for (const RemovedLine& line : set.boilerplate[d].removed) {
-        std::cout << fmt::format("  - removed ({}) {}\n", ReasonName(line.reason),
-                                 doc.text.substr(line.span.begin, line.span.size()));
+        out += fmt::format("  - removed ({}) {}\n", ReasonName(line.reason),
+                           doc.text.substr(line.span.begin, line.span.size()));
       }
     }
+    std::cout << PrintableText(out);
     next += count;
   }
   std::cout << fmt::format("{} documents used, {} skipped, {} claims\n", corpus.documents.size(),

@@ -11,9 +11,9 @@
 #include "cli/command.h"
 #include "cli/input.h"
 #include "cluster/event_analysis.h"
+#include "core/json_text.h"
 #include "report/render.h"
 #include "report/report_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {

@@ -9,10 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "core/json_text.h"
+#include "core/utf8.h"
 #include "eval/io.h"
 #include "eval/metrics.h"
 #include "similarity/pair_features.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -60,17 +61,18 @@ Result<Joined> JoinScores(const EvalFlags& flags, bool binary) {
       return DataLoss(fmt::format("{}:{}: needs \"id\" and a numeric \"{}\"", flags.scores, i + 1,
                                   flags.field));
     }
-    const std::string key = id->is_string() ? id->get<std::string>() : id->dump();
+    const std::string key = id->is_string() ? id->get<std::string>() : DumpJson(*id);
     const auto label = gold->find(key);
     if (label == gold->end()) {
       return DataLoss(fmt::format("{}:{}: id '{}' has no gold label in {}", flags.scores, i + 1,
-                                  key, flags.gold));
+                                  QuoteInput(key), flags.gold));
     }
     char* end = nullptr;
     const double g = std::strtod(label->second.c_str(), &end);
     if (*end != '\0' || label->second.empty() || (binary && g != 0 && g != 1)) {
       return DataLoss(fmt::format("{}: gold label '{}' of id '{}' must be {}", flags.gold,
-                                  label->second, key, binary ? "0 or 1" : "a number"));
+                                  QuoteInput(label->second), QuoteInput(key),
+                                  binary ? "0 or 1" : "a number"));
     }
     seen.insert(key);
     joined.scores.push_back(value->is_boolean() ? value->get<bool>() : value->get<double>());
@@ -180,7 +182,7 @@ Result<Figures> EvalClusters(const EvalFlags& flags) {
                                     flags.predicted, i + 1));
       }
       const std::string event =
-          line["event"].is_string() ? line["event"].get<std::string>() : line["event"].dump();
+          line["event"].is_string() ? line["event"].get<std::string>() : DumpJson(line["event"]);
       for (const nlohmann::json& d : line["documents"]) {
         predicted[d.is_string() ? d.get<std::string>() : DumpJson(d)] = event;
       }

@@ -10,7 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
-#include "report/json_text.h"
+#include "core/json_text.h"
 
 namespace crossclaim::cli {
 namespace {

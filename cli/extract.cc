@@ -8,8 +8,8 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
+#include "core/json_text.h"
 #include "report/claims_json.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {

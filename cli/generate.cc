@@ -7,9 +7,8 @@
 #include <string>
 
 #include "cli/command.h"
+#include "core/json_text.h"
 #include "datasets/generator/corpus_generator.h"
-#include "report/json_text.h"
-
 
 namespace crossclaim::cli {
 namespace {

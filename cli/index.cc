@@ -10,10 +10,11 @@
 
 #include "cli/command.h"
 #include "cli/input.h"
+#include "core/json_text.h"
 #include "core/progress.h"
+#include "core/utf8.h"
 #include "index/store.h"
 #include "report/dedup_output.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -130,7 +131,7 @@ int RunPrune(const IndexFlags& flags) {
     if (!days) {
       return Fail(InvalidArgument(
           fmt::format("index prune: --older-than must be a number of days such as 30d, got '{}'",
-                      flags.older_than)));
+                      QuoteInput(flags.older_than))));
     }
     cutoff = FromSysDays(Today() - std::chrono::days(*days));
   }

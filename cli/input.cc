@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "core/utf8.h"
 
 namespace crossclaim::cli {
 
@@ -35,10 +36,10 @@ std::string SkipAndWarningLines(const std::vector<InputRecord>& records) {
   std::string out;
   for (const InputRecord& record : records) {
     if (record.status == InputStatus::kSkipped) {
-      out += fmt::format("crossclaim: skipped: {}\n", record.reason);
+      out += fmt::format("crossclaim: skipped: {}\n", PrintableText(record.reason));
     }
     for (const std::string& warning : record.warnings) {
-      out += fmt::format("crossclaim: warning: {}\n", warning);
+      out += fmt::format("crossclaim: warning: {}\n", PrintableText(warning));
     }
   }
   return out;

@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <vector>
 
 #include "cli/command.h"
+#include "core/utf8.h"
 
 namespace crossclaim::cli {
 namespace {
@@ -33,7 +35,9 @@ CommandRegistration::CommandRegistration(std::string name, std::string descripti
 }
 
 int Fail(const Status& status) {
-  std::fprintf(stderr, "crossclaim: error: %s\n", status.message().c_str());
+  // Messages carry paths and quoted input: whatever their bytes, the terminal gets valid
+  // UTF-8 without control sequences.
+  std::fprintf(stderr, "crossclaim: error: %s\n", PrintableText(status.message()).c_str());
   return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitBadInput;
 }
 
@@ -58,7 +62,8 @@ int main(int argc, char** argv) {
   // Options can also come from a TOML/INI file, one [section] per subcommand:
   //   [report]
   //   overlap-threshold = 0.2
-  app.set_config("--config", "", "Read options from a TOML/INI file ([report], [dedup], ... sections)");
+  app.set_config("--config", "",
+                 "Read options from a TOML/INI file ([report], [dedup], ... sections)");
 
   std::vector<Entry> entries = Registry();
   std::stable_sort(entries.begin(), entries.end(),
@@ -75,7 +80,15 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   for (auto& [sub, run] : runners) {
-    if (sub->parsed()) return run();
+    if (!sub->parsed()) continue;
+    try {
+      return run();
+    } catch (const std::exception& e) {
+      // A bug, not bad input (commands return a Status for that); still a readable message
+      // and an exit code rather than std::terminate.
+      return Fail(crossclaim::Status(crossclaim::StatusCode::kInternal,
+                                     std::string("unexpected exception: ") + e.what()));
+    }
   }
   return kExitUsage;
 }

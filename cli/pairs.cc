@@ -14,8 +14,9 @@
 #include "cluster/divergence.h"
 #include "cluster/event_analysis.h"
 #include "core/claims.h"
+#include "core/json_text.h"
+#include "core/utf8.h"
 #include "eval/io.h"
-#include "report/json_text.h"
 #include "similarity/pair_features.h"
 #include "similarity/pair_model.h"
 #include "similarity/wordnet.h"
@@ -134,7 +135,7 @@ int RunPairs(const PairsFlags& flags) {
       const auto model = fold_models.find((*rows)[i].fields[0]);
       if (model == fold_models.end()) {
         return Fail(InvalidArgument(fmt::format("{}: no model for pair '{}' (line {} of {})",
-                                                flags.fold_models, (*rows)[i].fields[0],
+                                                flags.fold_models, QuoteInput((*rows)[i].fields[0]),
                                                 (*rows)[i].line, flags.input)));
       }
       f.score = model->second.Apply(f);

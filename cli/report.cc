@@ -15,10 +15,11 @@
 #include "cluster/event_analysis.h"
 #include "cluster/events.h"
 #include "core/claims.h"
+#include "core/json_text.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "index/store.h"
 #include "report/graph_export.h"
-#include "report/json_text.h"
 #include "report/render.h"
 #include "report/report_files.h"
 #include "report/report_json.h"
@@ -54,7 +55,7 @@ Result<std::optional<Date>> ParseWindowDate(const std::string& text, const char*
   std::optional<Date> date = Date::ParseIso(text);
   if (!date) {
     return InvalidArgument(
-        fmt::format("report: {} must be a date YYYY-MM-DD, got '{}'", flag, text));
+        fmt::format("report: {} must be a date YYYY-MM-DD, got '{}'", flag, QuoteInput(text)));
   }
   return date;
 }
@@ -111,14 +112,14 @@ Result<std::vector<NewsEvent>> SelectEvents(const Corpus& corpus, std::vector<Ne
   std::vector<NewsEvent> kept;
   std::string titles;
   for (NewsEvent& event : events) {
-    titles += fmt::format("\n  event-{}: {}", event.id + 1, event.title);
+    titles += fmt::format("\n  event-{}: {}", event.id + 1, QuoteInput(event.title));
     if (EventMatches(corpus, event, query)) kept.push_back(std::move(event));
   }
   if (kept.empty()) {
     return NotFound(
         fmt::format("report: no event has an article containing every word of '{}'; "
                     "the events are:{}",
-                    query_text, titles));
+                    QuoteInput(query_text), titles));
   }
   return kept;
 }

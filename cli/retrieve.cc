@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "core/json_text.h"
 #include "eval/io.h"
 #include "similarity/pair_features.h"
-#include "report/json_text.h"
 
 namespace crossclaim::cli {
 namespace {

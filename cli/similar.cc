@@ -12,6 +12,8 @@
 #include "cli/command.h"
 #include "cli/input.h"
 #include "core/claims.h"
+#include "core/json_text.h"
+#include "core/utf8.h"
 #include "similarity/cosine.h"
 #include "similarity/tfidf.h"
 
@@ -115,24 +117,26 @@ int RunSimilar(const SimilarFlags& flags) {
         terms.push_back({vectorizer->Term(t.feature), Round6(t.contribution)});
       }
       line["terms"] = std::move(terms);
-      std::cout << line.dump() << "\n";
+      std::cout << DumpJson(line) << "\n";
       continue;
     }
     std::vector<std::string> words;
     for (const TermContribution& t : top) {
       words.push_back(fmt::format("{} {:.3f}", vectorizer->Term(t.feature), t.contribution));
     }
+    // Ids and claims are input: printed without control sequences, as valid UTF-8.
+    std::string out;
     if (by_document) {
-      std::cout << fmt::format("{:.3f}  {} ({})  <->  {} ({})\n", p.cosine, doc_a.id, doc_a.outlet,
-                               doc_b.id, doc_b.outlet);
+      out = fmt::format("{:.3f}  {} ({})  <->  {} ({})\n", p.cosine, doc_a.id, doc_a.outlet,
+                        doc_b.id, doc_b.outlet);
     } else {
       const Claim& a = set.claims[rows.claim[p.a]];
       const Claim& b = set.claims[rows.claim[p.b]];
-      std::cout << fmt::format("{:.3f}  #{} {} ({})  <->  #{} {} ({})\n", p.cosine, a.id, doc_a.id,
-                               doc_a.outlet, b.id, doc_b.id, doc_b.outlet);
-      std::cout << "  A: " << a.text << "\n  B: " << b.text << "\n";
+      out = fmt::format("{:.3f}  #{} {} ({})  <->  #{} {} ({})\n  A: {}\n  B: {}\n", p.cosine, a.id,
+                        doc_a.id, doc_a.outlet, b.id, doc_b.id, doc_b.outlet, a.text, b.text);
     }
-    std::cout << fmt::format("  shared: {}\n\n", fmt::join(words, ", "));
+    out += fmt::format("  shared: {}\n\n", fmt::join(words, ", "));
+    std::cout << PrintableText(out);
   }
   std::fprintf(stderr, "crossclaim: %zu pairs with cosine >= %g among %zu %s of %zu documents\n",
                pairs->size(), flags.threshold, rows.tokens.size(),

@@ -212,7 +212,7 @@ std::string ToUtf8(std::string_view bytes, const std::string& charset, std::stri
   ucnv_close(conv);
   if (U_FAILURE(status)) {
     warnings->push_back(fmt::format("charset {}: conversion failed ({}); bytes read as UTF-8",
-                                    label, u_errorName(status)));
+                                    QuoteInput(label), u_errorName(status)));
     *used = "utf-8";
     std::string raw(bytes);
     RepairUtf8(&raw);

@@ -26,6 +26,41 @@ size_t AppendRepaired(std::string_view text, std::string* out) {
   return repairs;
 }
 
+// True for the control characters at valid[i]: C0, DEL, and C1 (C2 80 to C2 9F); `width`
+// gets the sequence's length in bytes.
+bool IsControlAt(std::string_view valid, size_t i, size_t* width) {
+  const unsigned char c = static_cast<unsigned char>(valid[i]);
+  *width = 1;
+  if (c < 0x20 || c == 0x7F) return true;
+  if (c == 0xC2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) < 0xA0) {
+    *width = 2;
+    return true;
+  }
+  return false;
+}
+
+// Valid UTF-8 `valid` with each control character replaced: tab and line feed kept when
+// `keep_layout`, otherwise they and carriage return become spaces; the rest U+FFFD.
+std::string ReplaceControls(std::string_view valid, bool keep_layout) {
+  std::string out;
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size();) {
+    size_t width = 1;
+    const char c = valid[i];
+    if (!IsControlAt(valid, i, &width)) {
+      out += c;
+    } else if (c == '\t' || c == '\n') {
+      out += keep_layout ? c : ' ';
+    } else if (c == '\r' && !keep_layout) {
+      out += ' ';
+    } else {
+      out += "\xEF\xBF\xBD";
+    }
+    i += width;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view text) {
@@ -59,11 +94,13 @@ size_t Utf8PrefixLength(std::string_view text, size_t max_bytes) {
 
 std::string QuoteInput(std::string_view bytes, size_t max_bytes) {
   // Repair only the part that can be quoted (a repair is at most 3 bytes per input byte).
-  std::string text = ValidUtf8(bytes.substr(0, max_bytes + 4));
-  if (text.size() <= max_bytes) return text;  // repairs never shorten, so this is all of it
+  std::string text = ReplaceControls(ValidUtf8(bytes.substr(0, max_bytes + 4)), false);
+  if (text.size() <= max_bytes) return text;  // replacements never shorten: this is all of it
   text.resize(Utf8PrefixLength(text, max_bytes));
   return text + "…";
 }
+
+std::string PrintableText(std::string_view text) { return ReplaceControls(ValidUtf8(text), true); }
 
 std::string XmlSafeText(std::string_view text) {
   std::string valid = ValidUtf8(text);

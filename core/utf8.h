@@ -36,9 +36,17 @@ std::string ValidUtf8(std::string_view text);
 // bytes and ends on a code point boundary.
 size_t Utf8PrefixLength(std::string_view text, size_t max_bytes);
 
-// A piece of input for a message: repaired to valid UTF-8, and when longer than
-// `max_bytes`, cut at a code point boundary and followed by "…".
+// A piece of input for a message, on one line: repaired to valid UTF-8, tab, line feed and
+// carriage return shown as spaces, other control characters (C0, DEL, C1) as U+FFFD, and
+// when longer than `max_bytes`, cut at a code point boundary and followed by "…". Reads at
+// most `max_bytes` + 4 bytes of `bytes`, so quoting a huge input costs O(max_bytes).
 std::string QuoteInput(std::string_view bytes, size_t max_bytes = kMaxQuotedBytes);
+
+// Text for a terminal or a text file: `text` repaired to valid UTF-8, and each control
+// character other than tab and line feed (the rest of C0, DEL, and C1 U+0080-U+009F, which
+// terminals act on: ESC sequences, carriage return overwriting a line) replaced with
+// U+FFFD. O(n); copies once.
+std::string PrintableText(std::string_view text);
 
 // Valid UTF-8 that XML 1.0 accepts as character data: `text` repaired, without the
 // control characters XML forbids (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F) and

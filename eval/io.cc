@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_text.h"
+#include "core/utf8.h"
+
 namespace crossclaim::cli {
 namespace {
 
@@ -41,7 +44,7 @@ std::vector<std::string> SplitTabs(const std::string& line) {
 bool Ignored(const std::string& line) { return Trim(line).empty() || line[0] == '#'; }
 
 std::string JsonText(const nlohmann::json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
+  return v.is_string() ? v.get<std::string>() : DumpJson(v);
 }
 
 }  // namespace
@@ -106,8 +109,8 @@ Result<std::map<std::string, std::set<std::string>>> ReadQrels(const std::string
       char* end = nullptr;
       const double relevance = std::strtod(fields[3].c_str(), &end);
       if (*end != '\0') {
-        return DataLoss(
-            fmt::format("{}:{}: relevance '{}' is not a number", path, i + 1, fields[3]));
+        return DataLoss(fmt::format("{}:{}: relevance '{}' is not a number", path, i + 1,
+                                    QuoteInput(fields[3])));
       }
       if (relevance > 0) qrels[fields[0]].insert(fields[2]);
     } else {
@@ -143,7 +146,7 @@ Result<std::map<std::string, std::string>> ReadGold(const std::string& path) {
       label = Trim(fields[1]);
     }
     if (!gold.emplace(id, label).second) {
-      return DataLoss(fmt::format("{}:{}: id '{}' appears twice", path, i + 1, id));
+      return DataLoss(fmt::format("{}:{}: id '{}' appears twice", path, i + 1, QuoteInput(id)));
     }
   }
   return gold;

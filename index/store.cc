@@ -16,8 +16,10 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/json_text.h"
 #include "core/metadata_source.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "similarity/minhash.h"
 #include "similarity/shingle.h"
 
@@ -66,7 +68,7 @@ std::string MetadataSourceText(const MetadataSource& from) {
   for (const auto& [name, value] : NamedFields(from)) {
     if (!value->empty()) out[name] = *value;
   }
-  return out.dump();
+  return DumpJson(out);
 }
 
 MetadataSource MetadataSourceFromText(const std::string& text) {
@@ -339,7 +341,7 @@ Result<IndexStore> IndexStore::Create(const IndexOptions& options) {
   }
   if (*schema != kIndexSchema) {
     return DataLoss(fmt::format("index: '{}' has schema '{}', this build reads '{}'", store.path_,
-                                *schema, kIndexSchema));
+                                QuoteInput(*schema), kIndexSchema));
   }
   Result<std::string> threshold = Meta(store.db_, "threshold");
   Result<std::string> bands = Meta(store.db_, "bands");
@@ -466,7 +468,7 @@ Result<int64_t> InsertPending(IndexStore::Adder::State& st, const std::vector<Pe
   insert.Bind(8, st.added_at).BindBlob(9, signature.data(), signature.size() * 4);
   insert.Bind(10, p.location).Bind(11, doc.source).Bind(12, doc.author);
   insert.Bind(13, MetadataSourceText(doc.metadata_source));
-  if (!insert.Run()) return DbError(st.db, fmt::format("adding '{}'", doc.id));
+  if (!insert.Run()) return DbError(st.db, fmt::format("adding '{}'", QuoteInput(doc.id)));
   const int64_t row = sqlite3_last_insert_rowid(st.db);
   // Documents without shingles are never candidates (as in FindCopies).
   if (p.signed_text.shingles.empty()) return row;

@@ -10,13 +10,14 @@
 #include <filesystem>
 
 #include "cli/command.h"
+#include "core/utf8.h"
 #include "mpi/commands.h"
 
 namespace crossclaim::cli {
 
 // The cli/ helpers compiled into this program (cli/input.cc) report errors through these.
 int Fail(const Status& status) {
-  std::fprintf(stderr, "crossclaim-mpi: error: %s\n", status.message().c_str());
+  std::fprintf(stderr, "crossclaim-mpi: error: %s\n", PrintableText(status.message()).c_str());
   return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitBadInput;
 }
 

@@ -1,10 +1,12 @@
 #include "report/dedup_output.h"
-#include "report/json_text.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
+
+#include "core/json_text.h"
+#include "core/utf8.h"
 
 namespace crossclaim {
 namespace {
@@ -74,7 +76,7 @@ std::string DedupText(const std::vector<Document>& docs, const DedupResult& resu
   if (document_count == 0) document_count = docs.size();
   out += fmt::format("{} documents, {} copy pairs, {} groups\n", document_count,
                      result.pairs.size(), result.groups.size());
-  return out;
+  return PrintableText(out);  // ids and excerpts are input: no control sequences, valid UTF-8
 }
 
 }  // namespace crossclaim

@@ -39,7 +39,9 @@ std::string GraphMlText(std::string_view text) { return XmlSafeText(text); }
 
 std::string DotText(std::string_view text) {
   std::string out;
-  for (char c : XmlSafeText(text)) {
+  // DOT files are also read as text: control characters (C0 but tab and newline, DEL, C1)
+  // become U+FFFD rather than reaching a terminal.
+  for (char c : XmlSafeText(PrintableText(text))) {
     if (c == '\\') out += '\\';
     out += c;
   }

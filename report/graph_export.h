@@ -11,7 +11,8 @@ namespace crossclaim {
 
 // Both take report.json (claims, edges). Vertex order is claim id order. Any bytes in the
 // strings give well-formed output: invalid UTF-8 becomes U+FFFD and the control characters
-// XML forbids are dropped (core/utf8.h XmlSafeText); in DOT each backslash is doubled.
+// XML forbids are dropped (core/utf8.h XmlSafeText); in DOT each backslash is doubled and
+// the other control characters become U+FFFD (PrintableText).
 void WriteGraphMl(const nlohmann::json& report, std::ostream& out);
 void WriteDot(const nlohmann::json& report, std::ostream& out);
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -88,15 +89,27 @@ std::string ClaimWithMark(const json& claim, int64_t start, int64_t end) {
          HtmlEscape(text.substr(static_cast<size_t>(e)));
 }
 
+// Only http(s) addresses become links: the url comes from the input, and a javascript: or
+// data: address in an href would run when clicked.
+bool IsWebUrl(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() < scheme.size()) return false;
+    for (size_t i = 0; i < scheme.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    }
+    return true;
+  };
+  return starts("http://") || starts("https://");
+}
+
 std::string Source(const json& claim, const Index& index) {
   const json& doc = *index.documents.at(claim["doc"].get<std::string>());
   std::string link =
       fmt::format("<a href=\"#claim-{}\">{} · bytes {}–{}</a>", claim["id"].get<int64_t>(),
                   Esc(claim["doc"]), claim["start"].get<int64_t>(), claim["end"].get<int64_t>());
   std::string url = doc.value("url", "");
-  if (!url.empty()) link += fmt::format(" · <a href=\"{}\">article</a>", HtmlEscape(url));
-  std::string published =
-      doc["published"].is_null() ? "date unknown" : doc["published"].get<std::string>();
+  if (IsWebUrl(url)) link += fmt::format(" · <a href=\"{}\">article</a>", HtmlEscape(url));
+  std::string published = doc["published"].is_null() ? "date unknown" : Esc(doc["published"]);
   std::string source;
   if (doc.contains("source") && doc["source"].is_string() && !doc["source"].empty()) {
     source = " (source: " + HtmlEscape(doc["source"].get<std::string>()) + ")";

@@ -18,7 +18,53 @@ std::map<int64_t, const json*> ClaimIndex(const json& report) {
   return index;
 }
 
-// The claim text with the span [start, end) (document offsets) wrapped in `open`/`close`.
+std::string Where(const json& claim) {
+  return fmt::format("{} ({}, bytes {}-{})", claim["outlet"].get<std::string>(),
+                     claim["doc"].get<std::string>(), claim["start"].get<int64_t>(),
+                     claim["end"].get<int64_t>());
+}
+
+// Input text as inline Markdown: one line (a line break would end a list item or a table
+// row), no markup of its own (emphasis, links, code, table cells, HTML tags or entities).
+std::string MdEscape(const std::string& raw) {
+  const std::string text = PrintableText(raw);  // valid UTF-8, no controls but \t and \n
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\n':
+      case '\t':
+        out += ' ';
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '~':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// The claim text, escaped, with the span [start, end) (document offsets) wrapped in
+// `open`/`close`.
 std::string Marked(const json& claim, int64_t start, int64_t end, std::string_view open,
                    std::string_view close) {
   std::string text = claim["text"];
@@ -27,24 +73,8 @@ std::string Marked(const json& claim, int64_t start, int64_t end, std::string_vi
       static_cast<size_t>(std::clamp<int64_t>(start - base, 0, static_cast<int64_t>(text.size())));
   size_t e = static_cast<size_t>(
       std::clamp<int64_t>(end - base, static_cast<int64_t>(b), static_cast<int64_t>(text.size())));
-  return fmt::format("{}{}{}{}{}", text.substr(0, b), open, text.substr(b, e - b), close,
-                     text.substr(e));
-}
-
-std::string Where(const json& claim) {
-  return fmt::format("{} ({}, bytes {}-{})", claim["outlet"].get<std::string>(),
-                     claim["doc"].get<std::string>(), claim["start"].get<int64_t>(),
-                     claim["end"].get<int64_t>());
-}
-
-std::string MdEscape(std::string raw) {
-  const std::string text = XmlSafeText(raw);  // valid UTF-8, no control characters but \t\n\r
-  std::string out;
-  for (char c : text) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
+  return fmt::format("{}{}{}{}{}", MdEscape(text.substr(0, b)), open,
+                     MdEscape(text.substr(b, e - b)), close, MdEscape(text.substr(e)));
 }
 
 // "telephone conversation, phone call" for one side of a card, and who takes it.
@@ -151,11 +181,11 @@ std::string RenderMarkdown(const json& report) {
   for (const json& d : report["documents"]) {
     md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", MdEscape(d["id"]),
                       d["outlet"].is_null() ? "" : MdEscape(d["outlet"]),
-                      d["published"].is_null() ? "unknown" : d["published"].get<std::string>(),
+                      d["published"].is_null() ? "unknown" : MdEscape(d["published"]),
                       d["status"] == "used" ? "used" : "skipped: " + MdEscape(d["reason"]),
                       d["claims"].get<int64_t>(), d["boilerplate_removed"].get<int64_t>());
   }
-  return ValidUtf8(md);  // a guard: the fields above are escaped, the rest is ours
+  return PrintableText(md);  // a guard: the fields above are escaped, the rest is ours
 }
 
 std::string RenderSummary(const json& report, int max_divergences) {
@@ -187,7 +217,7 @@ std::string RenderSummary(const json& report, int max_divergences) {
                          SideTexts(card["sides"][s]));
     }
   }
-  return ValidUtf8(out);
+  return PrintableText(out);  // for a terminal: no control sequences from the input
 }
 
 }  // namespace crossclaim

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_text.h"
 #include "report/graph_export.h"
-#include "report/json_text.h"
 #include "report/render.h"
 #include "report/report_json.h"
 

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <string_view>
 
+#include "core/json_text.h"
+#include "core/utf8.h"
+
 namespace crossclaim {
 namespace {
 
@@ -54,7 +57,7 @@ nlohmann::json ReusePairJson(const std::vector<Document>& docs, const ReusePair&
 std::string ReuseJsonLines(const std::vector<Document>& docs, const ReuseResult& result) {
   std::string out;
   for (const ReusePair& pair : result.pairs) {
-    out += ReusePairJson(docs, pair).dump();
+    out += DumpJson(ReusePairJson(docs, pair));
     out += '\n';
   }
   return out;
@@ -77,7 +80,7 @@ std::string ReuseText(const std::vector<Document>& docs, const ReuseResult& resu
   }
   out += fmt::format("{} reuse pairs among {} documents ({} candidate pairs aligned)\n",
                      result.pairs.size(), result.stats.documents, result.stats.candidate_pairs);
-  return out;
+  return PrintableText(out);  // ids and excerpts are input: no control sequences, valid UTF-8
 }
 
 }  // namespace crossclaim

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "similarity/pair_features.h"
 
 namespace crossclaim {
@@ -62,7 +63,7 @@ Status ValidatePairModel(const PairModel& model, std::string_view source) {
   const PairFeatures probe;
   for (const std::string& term : model.terms) {
     if (!FeatureValue(probe, term)) {
-      return InvalidArgument(fmt::format("{}: unknown feature '{}'", source, term));
+      return InvalidArgument(fmt::format("{}: unknown feature '{}'", source, QuoteInput(term)));
     }
   }
   return Status::Ok();
@@ -81,7 +82,7 @@ Result<PairModel> ParsePairModel(std::string_view json_text, std::string_view so
     const std::string link = j.value("link", "logistic");
     if (link != "logistic" && link != "identity") {
       return DataLoss(fmt::format("{}: \"link\" must be \"logistic\" or \"identity\" (got '{}')",
-                                  source, link));
+                                  source, QuoteInput(link)));
     }
     model.logistic = link == "logistic";
   } catch (const nlohmann::json::exception&) {

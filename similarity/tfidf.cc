@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "core/utf8.h"
 #include "similarity/internal/term_table.h"
 #include "similarity/stopwords.h"
 
@@ -602,7 +603,7 @@ Status TfidfVectorizer::LoadIdf(const std::string& path) {
       }
       background_buckets[b] += df;
     } else if (!background.emplace(std::string(term), df).second) {
-      return bad(fmt::format("duplicate term \"{}\"", term));
+      return bad(fmt::format("duplicate term \"{}\"", QuoteInput(term)));
     }
   }
   s.background = std::move(background);

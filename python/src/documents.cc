@@ -11,6 +11,7 @@
 
 #include "core/claims.h"
 #include "core/ingest.h"
+#include "core/json_text.h"
 #include "python/src/common.h"
 #include "report/claims_json.h"
 #include "report/report_files.h"
@@ -79,7 +80,7 @@ class PyCorpus {
     }
     std::string lines;
     size_t index = 0;
-    for (py::handle item : py::iter(documents)) lines += RecordJson(item, index++).dump() + "\n";
+    for (py::handle item : py::iter(documents)) lines += DumpJson(RecordJson(item, index++)) + "\n";
     Corpus corpus;
     {
       py::gil_scoped_release release;
@@ -143,7 +144,7 @@ std::string ClaimsJsonText(const PyCorpus& in, int min_tokens) {
   const ClaimSet set = ExtractCorpusClaims(in.corpus(), BoilerplateOptions(), options);
   const nlohmann::json out = {{"documents", DocumentsJson(in.corpus(), set)},
                               {"claims", ClaimsJson(in.corpus(), set.claims)}};
-  return out.dump();
+  return DumpJson(out);
 }
 
 // report.json of the corpus as one event, as `crossclaim report` builds it; written with the
@@ -160,7 +161,7 @@ std::string ReportJsonText(const PyCorpus& in, const std::optional<std::string>&
   py::gil_scoped_release release;
   const nlohmann::json report = ValueOrThrow(BuildEventReport(in.corpus(), options, event_id));
   if (out_dir) ThrowIfError(WriteReportFiles(report, std::filesystem::path(*out_dir)));
-  return report.dump();
+  return DumpJson(report);
 }
 
 py::dict ReusePassageDict(const Corpus& corpus, const ReusePair& pair, const ReusePassage& p) {

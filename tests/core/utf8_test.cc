@@ -58,6 +58,39 @@ TEST(Utf8, QuoteInputIsShortValidAndMarked) {
   EXPECT_EQ(QuoteInput(e), expected + "…");
 }
 
+TEST(Utf8, QuoteInputIsOneLineWithoutControls) {
+  // Layout characters become spaces; ESC, NUL, DEL and C1 U+009B become U+FFFD.
+  EXPECT_EQ(QuoteInput(std::string("a\tb\r\nc\x1B[31m\0\x7F\xC2\x9B", 15)),
+            "a b  c\xEF\xBF\xBD[31m\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  // A replacement that grows the text past the limit is cut like any other text.
+  const std::string controls(100, '\x01');
+  const std::string q = QuoteInput(controls);
+  EXPECT_EQ(q.size(), 78u + 3u);  // 26 replacements of 3 bytes, then the ellipsis
+  EXPECT_TRUE(q.ends_with("…"));
+}
+
+TEST(Utf8, PrintableTextKeepsLayoutAndReplacesControls) {
+  EXPECT_EQ(PrintableText("line\tone\nline two"), "line\tone\nline two");
+  EXPECT_EQ(PrintableText("a\rb\x1B\x7F"),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(PrintableText("\xC2\x85|\xC2\xA0"), "\xEF\xBF\xBD|\xC2\xA0");  // NEL vs NBSP
+  EXPECT_EQ(PrintableText("\xFF"), "\xEF\xBF\xBD");
+  std::mt19937 rng(5);
+  for (int t = 0; t < 300; ++t) {
+    const std::string p = PrintableText(RandomBytes(rng, rng() % 200));
+    ASSERT_TRUE(IcuValid(p));
+    for (size_t i = 0; i < p.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(p[i]);
+      EXPECT_TRUE(c >= 0x20 || c == '\t' || c == '\n') << i;
+      EXPECT_NE(c, 0x7F);
+      if (c == 0xC2 && i + 1 < p.size()) {
+        EXPECT_GE(static_cast<unsigned char>(p[i + 1]), 0xA0);
+      }
+    }
+  }
+}
+
 TEST(Utf8, XmlSafeTextDropsForbiddenControls) {
   EXPECT_EQ(XmlSafeText(std::string("a\0b\x01\tc\n\x1F\xEF\xBF\xBE", 11)), "ab\tc\n");
   EXPECT_EQ(XmlSafeText("\xFF"), "\xEF\xBF\xBD");

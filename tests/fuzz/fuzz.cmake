@@ -46,3 +46,35 @@ crossclaim_fuzzer(page_fuzzer fuzz.page_reader SEEDS tests/fuzz/page_corpus data
   SOURCES core/page.cc core/page_decode.cc core/page_dom.cc core/page_extract.cc
           core/page_metadata.cc core/document.cc core/utf8.cc
   LIBS -licuuc -lsimdjson -lfmt -lgumbo -lz)
+
+# The whole pipeline (ingest -> claims -> every report writer) links the libraries the main
+# build made rather than compiling their ~45 sources again with clang: only the harness is
+# compiled with clang (coverage and sanitizer instrumentation), and the link is clang's
+# (tests/fuzz/clang_link.sh), so building it costs one file and one link. The libraries are
+# not instrumented: coverage guidance covers the harness, and libFuzzer mutates the seeds
+# mostly blindly; the sanitizers still check the harness and catch crashes, aborts and
+# uncaught exceptions anywhere. Not built with CROSSCLAIM_SANITIZE (gcc's sanitizer runtime
+# in the libraries and clang's in the fuzzer do not mix).
+if(TARGET crossclaim_pipeline_check AND NOT CROSSCLAIM_SANITIZE)
+  set(harness_obj ${CMAKE_CURRENT_BINARY_DIR}/fuzz/pipeline_fuzzer.o)
+  add_custom_command(OUTPUT ${harness_obj}
+    COMMAND ${CROSSCLAIM_CLANGXX} -std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+            -I${PROJECT_SOURCE_DIR} -c ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/pipeline_fuzzer.cc
+            -o ${harness_obj}
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/pipeline_fuzzer.cc
+            ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/pipeline_check.h
+    COMMENT "Building pipeline_fuzzer.o with clang")
+  set_source_files_properties(${harness_obj} PROPERTIES EXTERNAL_OBJECT TRUE GENERATED TRUE)
+  add_executable(pipeline_fuzzer ${harness_obj})
+  set_target_properties(pipeline_fuzzer PROPERTIES LINKER_LANGUAGE CXX
+    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/fuzz
+    RULE_LAUNCH_LINK "sh ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/clang_link.sh ${CROSSCLAIM_CLANGXX}")
+  target_link_libraries(pipeline_fuzzer PRIVATE crossclaim_pipeline_check)
+  file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/fuzz/pipeline_fuzzer_corpus)
+  add_test(NAME fuzz.pipeline
+    COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1
+            $<TARGET_FILE:pipeline_fuzzer> -max_total_time=20 -max_len=4096 -rss_limit_mb=1024
+            -artifact_prefix=${CMAKE_CURRENT_BINARY_DIR}/fuzz/pipeline_fuzzer-
+            ${CMAKE_CURRENT_BINARY_DIR}/fuzz/pipeline_fuzzer_corpus
+            ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus ${PROJECT_SOURCE_DIR}/tests/fuzz/pipeline_corpus)
+endif()

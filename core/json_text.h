@@ -4,8 +4,8 @@
 //
 // Example:
 //   std::cout << DumpJson(report, 2) << "\n";
-#ifndef CROSSCLAIM_REPORT_JSON_TEXT_H_
-#define CROSSCLAIM_REPORT_JSON_TEXT_H_
+#ifndef CROSSCLAIM_CORE_JSON_TEXT_H_
+#define CROSSCLAIM_CORE_JSON_TEXT_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -21,4 +21,4 @@ std::string DumpJson(const Json& value, int indent = -1) {
 
 }  // namespace crossclaim
 
-#endif  // CROSSCLAIM_REPORT_JSON_TEXT_H_
+#endif  // CROSSCLAIM_CORE_JSON_TEXT_H_
