@@ -557,8 +557,8 @@ Claim AnalyzeSentence(std::string_view sentence) {
   }
   claim.cues = FindCues(t, used);
   claim.attribution = FindAttribution(t, runs);
-  claim.has_quote = HasQuote(sentence);
   claim.quotes = FindQuotations(sentence);
+  claim.has_quote = HasQuote(sentence) || !claim.quotes.empty();
   claim.question = IsQuestion(sentence, claim.quotes);
   // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
   claim.conditional = false;
@@ -641,6 +641,7 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
       claim.quotes = QuotesWithin(quotes, claim.span);
+      claim.has_quote = claim.has_quote || !claim.quotes.empty();
       claim.doc = doc_index;
       claim.id = first_id + static_cast<int>(claims.size());
       claims.push_back(std::move(claim));
