@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/quotes.h"
+#include "core/wire.h"
 
 namespace crossclaim {
 namespace {
@@ -632,7 +633,9 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
   std::string_view text = doc.text;
   for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
     const Span& line = boilerplate.kept[l];
-    std::string_view line_text = text.substr(line.begin, line.size());
+    // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
+    const std::string joined = JoinHardWraps(text.substr(line.begin, line.size()));
+    std::string_view line_text = joined;
     std::vector<Span> quotes = FindQuotations(line_text);
     for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {

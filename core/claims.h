@@ -54,10 +54,12 @@ struct Cue {
 };
 
 struct Claim {
-  int id = 0;                       // index in the corpus-wide claim list
-  int doc = 0;                      // index into Corpus::documents
-  Span span;                        // into Document::text
-  std::string text;                 // the original words (Document::text at span)
+  int id = 0;   // index in the corpus-wide claim list
+  int doc = 0;  // index into Corpus::documents
+  Span span;    // into Document::text
+  // The original words: Document::text at span, except that the line breaks of a hard-wrapped
+  // wire paragraph (core/wire.h) are spaces; the same length, so offsets into it still map.
+  std::string text;
   std::vector<std::string> tokens;  // normalised word tokens
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
