@@ -623,6 +623,16 @@ void AttributeFromContext(std::vector<Claim>* claims, const std::vector<size_t>&
   }
 }
 
+// Agency wire copy writes the pound sign as '#' (a 7-bit legacy): "#386,000" is £386,000.
+void ReadWirePoundSigns(std::string_view text, Claim* claim) {
+  for (NumberMention& n : claim->numbers) {
+    if (n.unit.empty() && n.span.begin > claim->span.begin && text[n.span.begin - 1] == '#') {
+      n.unit = "\xC2\xA3";
+      --n.span.begin;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
@@ -631,6 +641,7 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
   std::vector<Claim> claims;
   std::vector<size_t> paragraph;  // per claim: index of its line among the kept lines
   std::string_view text = doc.text;
+  const bool wire = IsWireText(text);
   for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
     const Span& line = boilerplate.kept[l];
     // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
@@ -645,6 +656,7 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
       ShiftSpans(line.begin + sentence.begin, &claim);
       claim.quotes = QuotesWithin(quotes, claim.span);
       claim.has_quote = claim.has_quote || !claim.quotes.empty();
+      if (wire) ReadWirePoundSigns(text, &claim);
       claim.doc = doc_index;
       claim.id = first_id + static_cast<int>(claims.size());
       claims.push_back(std::move(claim));

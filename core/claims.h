@@ -27,9 +27,11 @@ namespace crossclaim {
 // {value 220e9, unit "$", qualifier "more than"}; "7%" is {7, "%"};
 // "100-minute" is {100, "minute"}; "two" is {2, ""}.
 struct NumberMention {
-  Span span;              // into Document::text
-  double value = 0;       // scale words applied (billion = 1e9)
-  std::string unit;       // "%", "$", "€", "£", or a unit word in singular ("minute", "km")
+  Span span;         // into Document::text
+  double value = 0;  // scale words applied (billion = 1e9)
+  // "%", "$", "€", "£" (also a wire text's '#': "#250" in PA copy), or a unit word in
+  // singular ("minute", "km")
+  std::string unit;
   std::string qualifier;  // "more than", "nearly", "about", ... or empty
   bool operator==(const NumberMention&) const = default;
 };

@@ -29,6 +29,8 @@ constexpr std::string_view kWireStory =
     "John Dough, 47, of Mill Lane, Tiverton, denied three charges under the Trade\n"
     "Descriptions Act.<\n"
     "\x19"
+    "He had been fined #250 for a similar offence.<\n"
+    "\x19"
     "Outside court he said: ``I always told them the bread was `baked today' and\n"
     "it was.<\n"
     "\x19"
@@ -54,6 +56,7 @@ TEST(ReadingLines, WireParagraphsWithoutMarksAndRulesAlone) {
                      "Exeter Crown Court today.",
                      "John Dough, 47, of Mill Lane, Tiverton, denied three charges under the "
                      "Trade\nDescriptions Act.",
+                     "He had been fined #250 for a similar offence.",
                      "Outside court he said: ``I always told them the bread was `baked today' "
                      "and\nit was.",
                      "``I am glad it is over,'' he added.", "end"}));
@@ -88,7 +91,7 @@ TEST(WireCopy, BoilerplateRemovesFurnitureAndKeepsParagraphs) {
             (Strings{"chrome " + rule, "heading 10:15 02/03/00: Page 1 (HHH) COURTS Bakery",
                      "chrome " + rule, "heading BAKER CLEARED OF FRAUD",
                      "byline By Ann Example, PA News", "chrome end"}));
-  EXPECT_EQ(reports[0].kept.size(), 4u);
+  EXPECT_EQ(reports[0].kept.size(), 5u);
 }
 
 TEST(WireCopy, ClaimsAreWholeSentencesWithQuotesAndSpeakers) {
@@ -101,6 +104,7 @@ TEST(WireCopy, ClaimsAreWholeSentencesWithQuotesAndSpeakers) {
                             "at Exeter Crown Court today.",
                             "John Dough, 47, of Mill Lane, Tiverton, denied three charges under "
                             "the Trade Descriptions Act.",
+                            "He had been fined #250 for a similar offence.",
                             "Outside court he said: ``I always told them the bread was `baked "
                             "today' and it was.",
                             "``I am glad it is over,'' he added."}));
@@ -108,17 +112,23 @@ TEST(WireCopy, ClaimsAreWholeSentencesWithQuotesAndSpeakers) {
     // The span maps to the original bytes: the same words, wraps read as spaces.
     EXPECT_EQ(JoinHardWraps(doc.text.substr(c.span.begin, c.span.size())), c.text);
   }
-  ASSERT_EQ(claims.size(), 4u);
+  ASSERT_EQ(claims.size(), 5u);
   EXPECT_EQ(claims[1].numbers.size(), 2u);  // 47, three
+  // The wire's '#' is a pound sign.
+  ASSERT_EQ(claims[2].numbers.size(), 1u);
+  EXPECT_EQ(claims[2].numbers[0].unit, "\xC2\xA3");
+  EXPECT_DOUBLE_EQ(claims[2].numbers[0].value, 250);
+  EXPECT_EQ(doc.text.substr(claims[2].numbers[0].span.begin, claims[2].numbers[0].span.size()),
+            "#250");
   // The quote over two paragraphs: one span in each, the nested single quote inside.
-  ASSERT_EQ(claims[2].quotes.size(), 1u);
-  EXPECT_EQ(JoinHardWraps(doc.text.substr(claims[2].quotes[0].begin, claims[2].quotes[0].size())),
-            "I always told them the bread was `baked today' and it was.");
   ASSERT_EQ(claims[3].quotes.size(), 1u);
-  EXPECT_EQ(doc.text.substr(claims[3].quotes[0].begin, claims[3].quotes[0].size()),
+  EXPECT_EQ(JoinHardWraps(doc.text.substr(claims[3].quotes[0].begin, claims[3].quotes[0].size())),
+            "I always told them the bread was `baked today' and it was.");
+  ASSERT_EQ(claims[4].quotes.size(), 1u);
+  EXPECT_EQ(doc.text.substr(claims[4].quotes[0].begin, claims[4].quotes[0].size()),
             "I am glad it is over,");
-  EXPECT_TRUE(claims[2].has_quote && claims[3].has_quote && !claims[0].has_quote);
-  EXPECT_TRUE(claims[2].pronoun_speaker);
+  EXPECT_TRUE(claims[3].has_quote && claims[4].has_quote && !claims[0].has_quote);
+  EXPECT_TRUE(claims[3].pronoun_speaker);
 }
 
 }  // namespace
