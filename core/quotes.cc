@@ -21,9 +21,6 @@ struct Mark {
   size_t length = 0;
   Kind kind = Kind::kDoubleOpen;
   bool single() const { return kind >= Kind::kSingleOpen; }
-  bool closes_single() const {
-    return kind == Kind::kSingleClose || kind == Kind::kSingleWeakClose;
-  }
 };
 
 // Unclosed double quotes longer than this are not taken for quotations: a stray mark in a
@@ -219,14 +216,14 @@ Open ReopenedAfter(string_view text, size_t from) {
 void ScanParagraph(string_view text, size_t begin, size_t end, std::vector<Span>* out) {
   const std::vector<Mark> marks = MarksIn(text, begin, end);
   const std::vector<size_t> match = MatchSingles(marks);
+  size_t last_single = kNone;
+  for (size_t k = 0; k < marks.size(); ++k) last_single = marks[k].single() ? k : last_single;
   Open open = Open::kNone;
   size_t start = 0, closer = kNone;
   auto open_single = [&](size_t k) {
     if (match[k] == kNone) {
       // Unclosed: a quotation only when it is the paragraph's last and the next reopens it.
-      bool last = true;
-      for (size_t j = k + 1; j < marks.size(); ++j) last = last && !marks[j].single();
-      if (!last || ReopenedAfter(text, end + 1) != Open::kSingle) return;
+      if (k != last_single || ReopenedAfter(text, end + 1) != Open::kSingle) return;
     }
     open = Open::kSingle;
     start = marks[k].pos + marks[k].length;

@@ -133,6 +133,14 @@ TEST(FindQuotations, AStrayDoubleMarkDoesNotQuoteALongParagraph) {
   EXPECT_EQ(Quoted(long_paragraph + "\" he said."), Strings{words});
 }
 
+TEST(FindQuotations, ManyUnclosedMarksInOneParagraphStayLinear) {
+  // 200,000 opening marks without a closing one: quadratic work here would take minutes.
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "'x ";
+  EXPECT_TRUE(Quoted(text).empty());
+  EXPECT_EQ(Quoted(text + "'yes,' he said"), Strings{"yes,"});
+}
+
 // Random text made of words with apostrophes but without quotation marks: no quote spans.
 TEST(FindQuotations, ApostropheLadenTextHasNoQuotes) {
   const std::vector<std::string> words = {"don't",
