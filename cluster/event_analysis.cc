@@ -324,33 +324,6 @@ std::vector<std::string> WordsOutsideQuotes(const Claim& c) {
   return NormalizedTokens(outside);
 }
 
-// Whether the claim lies in a statement reprinted without quotation marks after a line that
-// introduces it ("She wrote on Facebook:", "Read the full post:", "said in a statement:"):
-// the text after the colon, to the end of its paragraph or through the next paragraph when
-// the colon ends one, is the author's words.
-bool InReprintedStatement(const Claim& c, const Document& d) {
-  static constexpr auto kCues = std::to_array<std::string_view>(
-      {"wrote", "writes", "posted", "post", "posting", "tweeted", "tweet", "statement", "said",
-       "says", "reads", "read", "letter", "message", "facebook", "twitter", "rant", "email"});
-  std::string_view text(d.text);
-  if (c.span.begin > text.size()) return false;
-  size_t para = text.rfind('\n', c.span.begin == 0 ? 0 : c.span.begin - 1);
-  size_t para_begin = para == std::string_view::npos ? 0 : para + 1;
-  size_t colon = text.substr(para_begin, c.span.begin - para_begin).rfind(':');
-  size_t intro_end = colon == std::string_view::npos ? std::string_view::npos : para_begin + colon;
-  if (intro_end == std::string_view::npos && para_begin > 0) {  // the paragraph before ends in ':'
-    size_t end = text.find_last_not_of(" \t\r\n", para_begin - 1);
-    if (end != std::string_view::npos && text[end] == ':') intro_end = end;
-  }
-  if (intro_end == std::string_view::npos) return false;
-  size_t sentence = text.find_last_of(".!?\n", intro_end == 0 ? 0 : intro_end - 1);
-  size_t intro_begin = sentence == std::string_view::npos ? 0 : sentence + 1;
-  for (const std::string& w : NormalizedTokens(text.substr(intro_begin, intro_end - intro_begin))) {
-    if (std::find(kCues.begin(), kCues.end(), w) != kCues.end()) return true;
-  }
-  return false;
-}
-
 bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   size_t shorter = std::min(a.tokens.size(), b.tokens.size());
   std::optional<SharedQuote> q = FindSharedQuote(a, b);
@@ -360,7 +333,7 @@ bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   }
   auto mostly_quoted = [&](const Claim& c) {
     return 2 * QuotedBytes(c) >= c.span.size() ||
-           InReprintedStatement(c, corpus.documents[static_cast<size_t>(c.doc)]);
+           ReprintIntroduction(c, corpus.documents[static_cast<size_t>(c.doc)]).has_value();
   };
   if (mostly_quoted(a) && mostly_quoted(b)) return true;  // both print the author's words
   bool a_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(b.doc),
@@ -414,6 +387,12 @@ enum Anchor : char {
   kOtherQuotations = 3,  // each quotes words the other does not: two statements
 };
 
+// Two claims that share at most two words ("conversation", "back"; "suffering") are two
+// remarks of one topic unless their same-fact score says more: a higher bar for them, set on
+// the BASIL dev audit (docs/quality.md). `ClaimEdge::terms` lists the shared words (up to 5).
+constexpr size_t kFewSharedWords = 2;
+constexpr double kFewWordsFactBar = 0.5;
+
 // An edge between claims that state one fact: a copy, or an overlap whose same-fact score
 // reaches the threshold (the lower one when anchored: both claims lead their articles, or
 // they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
@@ -423,6 +402,7 @@ bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options)
   double bar = anchored == kBothLeads      ? options.fact_threshold_leads
                : anchored == kSharedDetail ? options.fact_threshold_anchored
                                            : options.fact_threshold;
+  if (e.terms.size() <= kFewSharedWords) bar = std::max(bar, kFewWordsFactBar);
   return !DetailsDisagree(e, options.min_divergence_confidence) && e.fact >= bar;
 }
 
