@@ -25,7 +25,7 @@ constexpr double kScopedNegationWeight = 0.5;
 constexpr double kBias = -2.2;
 constexpr double kAlignedEvidenceWeight = 1.3;
 constexpr double kElsewhereStrongWeight = 0.5;
-constexpr double kClaimCueWeight = 1.3;
+constexpr double kClaimCueWeight = 10.0;
 constexpr double kEvidenceCap = 3.0;
 // A negation scopes over the next few words ("did not actually resign").
 constexpr size_t kNegationReach = 4;

@@ -104,5 +104,40 @@ TEST(PairScorer, OverlapFeaturesByHand) {
   EXPECT_LE(f.wordnet_min, f.wordnet_max);
 }
 
+TEST(PairScorer, DocumentPairsAreScoredByDocumentSimilarity) {
+  Result<PairScorer> scorer = PairScorer::Create(PairScorerOptions());  // no latent vectors
+  ASSERT_TRUE(scorer.ok());
+  const std::vector<std::string> texts = {
+      "Rebels seize the airport",
+      "Rebels seized the airport on Monday. Flights were cancelled. The army said it would "
+      "respond.",
+      "Rebels seized the airport on Monday."};
+  scorer->Fit(texts);
+  const PairVectors v = scorer->Transform(texts);
+  const PairFeatures doc = scorer->Score(texts[0], texts[1], v, 0, 1);
+  EXPECT_EQ(doc.document_pair, 1);  // three sentences
+  // No latent vectors: cosine_lsa is 0, so the score is (1 - 0.3) * cosine.
+  EXPECT_NEAR(doc.score, 0.7 * doc.cosine, 1e-12);
+  EXPECT_NE(doc.score, DefaultPairModel().Apply(doc));
+  const PairFeatures sentence = scorer->Score(texts[0], texts[2], v, 0, 2);
+  EXPECT_EQ(sentence.document_pair, 0);
+  EXPECT_EQ(sentence.score, DefaultPairModel().Apply(sentence));
+
+  PairScorerOptions model_everywhere;
+  model_everywhere.document_score = false;
+  Result<PairScorer> plain = PairScorer::Create(model_everywhere);
+  ASSERT_TRUE(plain.ok());
+  plain->Fit(texts);
+  const PairFeatures modelled = plain->Score(texts[0], texts[1], plain->Transform(texts), 0, 1);
+  EXPECT_EQ(modelled.score, DefaultPairModel().Apply(modelled));
+}
+
+TEST(PairScorer, DocumentTextNeedsThreeSentences) {
+  EXPECT_FALSE(IsDocumentText("One. Two."));
+  EXPECT_FALSE(IsDocumentText("Mr. Smith met Dr. Jones in the U.S. on Jan. 5."));  // one sentence
+  EXPECT_TRUE(IsDocumentText("One. Two. Three."));
+  EXPECT_TRUE(IsDocumentText("A line\nanother line\na third"));
+}
+
 }  // namespace
 }  // namespace crossclaim
