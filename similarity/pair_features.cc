@@ -172,7 +172,8 @@ bool IsDocumentText(std::string_view text) {
       }) < kDocumentMinSentences - 1) {
     return false;
   }
-  return SplitSentences(text).size() >= static_cast<size_t>(kDocumentMinSentences);
+  return NormalizedTokens(text).size() >= static_cast<size_t>(kDocumentMinWords) &&
+         SplitSentences(text).size() >= static_cast<size_t>(kDocumentMinSentences);
 }
 
 double WordJaccard(std::string_view a, std::string_view b) {

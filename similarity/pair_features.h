@@ -43,13 +43,13 @@
 //                 lengths. Not bounded by 1.
 //   score         the learned combination of the features above (similarity/pair_model.h),
 //                 in [0, 1]: what `crossclaim pairs` reports for thresholds and `eval`.
-//                 A document pair (either text has kDocumentMinSentences sentences or more,
-//                 e.g. a headline and an article body) is not a sentence pair: with
-//                 document_score on, its score is the document similarity
-//                 (1 - kDocumentLatentWeight) * cosine + kDocumentLatentWeight *
-//                 max(0, cosine_lsa) instead, because the sentence model penalises a long
-//                 text for saying more (length ratio, Dice) and ranks headline-body pairs
-//                 worse than plain cosine (docs/quality.md).
+//                 A document pair (either text has kDocumentMinSentences sentences and
+//                 kDocumentMinWords words or more, e.g. a headline and an article body) is not a
+//                 sentence pair: with document_score on, its score is the document similarity (1 -
+//                 kDocumentLatentWeight) * cosine + kDocumentLatentWeight * max(0, cosine_lsa)
+//                 instead, because the sentence model penalises a long text for saying more (length
+//                 ratio, Dice) and ranks headline-body pairs worse than plain cosine
+//                 (docs/quality.md).
 //   document_pair 1 for such a pair, else 0 (not a model input).
 // All features but length_log_ratio2 and cosine_lsa are in [0, 1].
 //
@@ -78,8 +78,10 @@ namespace crossclaim {
 // datasets/calibration.json. `crossclaim eval pairs` reports figures at it by default.
 inline constexpr double kParaphraseThreshold = 0.51;
 
-// A text of this many sentences or more makes its pair a document pair (see `score`).
+// A text of this many sentences and words or more makes its pair a document pair (see
+// `score`). The words keep long single sentences out (MSRP, STS-B: at most about 40 words).
 inline constexpr int kDocumentMinSentences = 3;
+inline constexpr int kDocumentMinWords = 60;
 // Weight of the latent cosine in a document pair's score: the weight of `crossclaim events`
 // (cluster/events.h latent_weight), chosen on ECB+ train documents, not on the pair sets.
 inline constexpr double kDocumentLatentWeight = 0.3;
@@ -203,7 +205,8 @@ class PairScorer {
 // shorter than n_min gives itself once.
 std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n_max);
 
-// True if `text` has at least kDocumentMinSentences sentences (core/text.h SplitSentences).
+// True if `text` has at least kDocumentMinSentences sentences (core/text.h SplitSentences)
+// and kDocumentMinWords normalised tokens.
 bool IsDocumentText(std::string_view text);
 
 // |A ∩ B| / |A ∪ B| over the sets of normalised tokens of `a` and `b`; 0 if either is empty.

@@ -109,13 +109,16 @@ TEST(PairScorer, DocumentPairsAreScoredByDocumentSimilarity) {
   ASSERT_TRUE(scorer.ok());
   const std::vector<std::string> texts = {
       "Rebels seize the airport",
-      "Rebels seized the airport on Monday. Flights were cancelled. The army said it would "
-      "respond.",
+      "Rebels seized the airport on Monday after a night of fighting in the northern suburbs of "
+      "the capital, witnesses and officials said. All flights were cancelled until further "
+      "notice, and travellers were told to stay at home. The army said it would respond to the "
+      "attack within days, and called on the rebels to leave the airport peacefully and without "
+      "delay.",
       "Rebels seized the airport on Monday."};
   scorer->Fit(texts);
   const PairVectors v = scorer->Transform(texts);
   const PairFeatures doc = scorer->Score(texts[0], texts[1], v, 0, 1);
-  EXPECT_EQ(doc.document_pair, 1);  // three sentences
+  EXPECT_EQ(doc.document_pair, 1);  // three sentences, 62 words
   // No latent vectors: cosine_lsa is 0, so the score is (1 - 0.3) * cosine.
   EXPECT_NEAR(doc.score, 0.7 * doc.cosine, 1e-12);
   EXPECT_NE(doc.score, DefaultPairModel().Apply(doc));
@@ -132,11 +135,15 @@ TEST(PairScorer, DocumentPairsAreScoredByDocumentSimilarity) {
   EXPECT_EQ(modelled.score, DefaultPairModel().Apply(modelled));
 }
 
-TEST(PairScorer, DocumentTextNeedsThreeSentences) {
-  EXPECT_FALSE(IsDocumentText("One. Two."));
-  EXPECT_FALSE(IsDocumentText("Mr. Smith met Dr. Jones in the U.S. on Jan. 5."));  // one sentence
-  EXPECT_TRUE(IsDocumentText("One. Two. Three."));
-  EXPECT_TRUE(IsDocumentText("A line\nanother line\na third"));
+TEST(PairScorer, DocumentTextNeedsThreeSentencesAndSixtyWords) {
+  std::string twenty;  // 20 words
+  for (int i = 0; i < 20; ++i) twenty += " word";
+  EXPECT_FALSE(IsDocumentText("One. Two. Three."));  // three sentences, three words
+  EXPECT_FALSE(IsDocumentText("One" + twenty + ". Two" + twenty + "."));  // two sentences
+  EXPECT_TRUE(IsDocumentText("One" + twenty + ". Two" + twenty + ". Three" + twenty + "."));
+  EXPECT_TRUE(IsDocumentText("A" + twenty + "\nB" + twenty + "\nC" + twenty));
+  // Abbreviations do not end a sentence: one sentence of 63 words.
+  EXPECT_FALSE(IsDocumentText("Mr." + twenty + " Dr." + twenty + " U.S." + twenty));
 }
 
 }  // namespace
