@@ -26,6 +26,8 @@ constexpr double kBias = -2.2;
 constexpr double kAlignedEvidenceWeight = 1.3;
 constexpr double kElsewhereStrongWeight = 0.5;
 constexpr double kClaimCueWeight = 10.0;
+constexpr double kClaimNegationWeight = 0.5;
+constexpr double kDenyingClaimWeight = 1.3;
 constexpr double kEvidenceCap = 3.0;
 // A negation scopes over the next few words ("did not actually resign").
 constexpr size_t kNegationReach = 4;
@@ -208,6 +210,8 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
   const std::vector<size_t> aligned =
       BestAligned(sentences, options.aligned_sentences, options.min_alignment);
   Stance stance;
+  for (const std::string& cue : claim_evidence.cues) stance.cues.push_back("claim: " + cue);
+  if (claim_negated) stance.cues.push_back("claim: negated");
   double aligned_evidence = 0;
   double elsewhere_strong = 0;
   double best_sentence_evidence = 0;
@@ -229,9 +233,16 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
     }
     stance.cues.insert(stance.cues.end(), e.cues.begin(), e.cues.end());
   }
-  const double z = kBias + kAlignedEvidenceWeight * std::min(aligned_evidence, kEvidenceCap) +
-                   kElsewhereStrongWeight * std::min(elsewhere_strong, kEvidenceCap) -
-                   kClaimCueWeight * std::min(claim_evidence.total, kEvidenceCap);
+  const double text_denial = kAlignedEvidenceWeight * std::min(aligned_evidence, kEvidenceCap) +
+                             kElsewhereStrongWeight * std::min(elsewhere_strong, kEvidenceCap);
+  const double claim_denial = claim_evidence.total + (claim_negated ? kClaimNegationWeight : 0.0);
+  // A claim that denies ("X did NOT say Y", "Y dismissed as hoax") and a text that does not
+  // deny disagree with each other; a text that denies too agrees with it. kClaimCueWeight is
+  // large: the text's denial all but vetoes.
+  const double z = claim_denial > 0
+                       ? kBias + kDenyingClaimWeight * std::min(claim_denial, kEvidenceCap) -
+                             kClaimCueWeight * text_denial
+                       : kBias + text_denial;
   stance.refutes_confidence = 1 / (1 + std::exp(-z));
   stance.refutes = stance.refutes_confidence >= options.refutes_threshold;
   return stance;

@@ -1,18 +1,22 @@
-// Stance of a text towards a claim: does the text refute it? (a headline and an article body
-// that debunks it: "the story turned out to be a hoax", "police denied the report").
-// `crossclaim pairs` prints it for text_b towards text_a; bench/divergence_eval.sh measures it
+// Stance of a text towards a claim: does the text refute it, i.e. does one of the two deny what
+// the other reports? (a headline and an article body that debunks it: "the story turned out
+// to be a hoax", "police denied the report"; or a debunking headline over a body that tells
+// the story as true).
+// `crossclaim pairs` prints it for text_b towards text_a; bench/stance_eval.sh measures it
 // on FNC-1 disagree vs agree (docs/quality.md).
 //
 // How: the text's sentences are aligned with the claim (the share of the claim's content
 // words each sentence contains, compared by their first kStemBytes bytes so that "denied" and
 // "denies" meet); the best-aligned ones are where the text speaks about the claim. Refutation
 // cues are counted there (strong: "hoax", "fake", "debunked", "denied", "not true", "no
-// evidence"; doubt: "skeptical", "unlikely", "unconfirmed"), plus negations scoped to a claim
+// evidence"; doubt: "skeptical", "unlikely", "unverified"), plus negations scoped to a claim
 // word ("did not resign" against "X resigns"); strong cues elsewhere in the text count less.
-// A claim that itself carries such cues ("Hoax alert: ...") is not refuted by a text that
-// repeats them: they agree, so the claim's own cues veto the refutation. The evidence is combined
-// by a logistic function with hand-set weights (not fitted on any labelled set); only the threshold
-// of `refutes` was chosen on FNC-1 train bodies (docs/quality.md).
+// The claim's own cues and negations ("Pope did NOT say pets go to heaven", "photo dismissed
+// as hoax") turn the test around: such a claim denies, so a text that denies too agrees with
+// it, and a text that reports the story without denying it is the one that disagrees
+// (FNC-1 labels both directions "disagree"). The evidence is combined by a logistic function
+// with hand-set weights (not fitted on any labelled set); only the threshold of `refutes`
+// was chosen on FNC-1 train bodies (docs/quality.md).
 //
 // Example:
 //   Stance s = FindStance("Christian Bale to play Steve Jobs",
@@ -47,8 +51,10 @@ struct Stance {
   bool refutes = false;
   // In (0, 1): how sure the refutation is; low when no cue is found.
   double refutes_confidence = 0;
-  // The cues that counted, in text order: cue words or phrases ("hoax", "not true"), and
-  // scoped negations as "not: WORD" (WORD the claim word negated).
+  // The cues that counted: first the claim's own, as "claim: CUE" ("claim: hoax", and
+  // "claim: negated" for a negation in it), then the text's aligned sentences' in text
+  // order: cue words or phrases ("hoax", "not true") and scoped negations as "not: WORD"
+  // (WORD the claim word negated).
   std::vector<std::string> cues;
   // The aligned sentence with the most refutation evidence; empty when none has a cue.
   std::string evidence;

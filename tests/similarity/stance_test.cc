@@ -55,9 +55,19 @@ TEST(Stance, AClaimThatDebunksIsNotRefutedByTheSameWords) {
   // The headline calls the story a hoax; a body saying so agrees with it.
   const Stance s = FindStance("Hoax alert: the priest who met God is made up",
                               "The priest who met God is a hoax, the diocese said.");
-  EXPECT_THAT(s.cues, ElementsAre("hoax"));
+  EXPECT_THAT(s.cues, ElementsAre("claim: hoax", "claim: made up", "hoax"));
   EXPECT_FALSE(s.refutes);
   EXPECT_LT(s.refutes_confidence, 0.01);
+}
+
+TEST(Stance, ADebunkingClaimIsRefutedByATextThatTellsTheStoryAsTrue) {
+  const Stance s = FindStance("Pope Francis did not say pets go to heaven",
+                              "Pope Francis told a boy that his dog would go to heaven. The "
+                              "remark was welcomed by animal-rights groups.");
+  EXPECT_THAT(s.cues, ElementsAre("claim: negated"));  // the text itself denies nothing
+  EXPECT_TRUE(s.refutes);
+  // The claim's negation (0.5), weighted 1.3: logistic(-2.2 + 0.65).
+  EXPECT_NEAR(s.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.65)), 1e-9);
 }
 
 TEST(Stance, CuesOutsideTheAlignedSentencesCountLess) {
