@@ -19,6 +19,7 @@
 #include "cluster/upstream.h"
 #include "similarity/cosine.h"
 #include "similarity/shingle.h"
+#include "similarity/stopwords.h"
 
 namespace crossclaim {
 namespace {
@@ -323,33 +324,6 @@ std::vector<std::string> WordsOutsideQuotes(const Claim& c) {
   return NormalizedTokens(outside);
 }
 
-// Whether the claim lies in a statement reprinted without quotation marks after a line that
-// introduces it ("She wrote on Facebook:", "Read the full post:", "said in a statement:"):
-// the text after the colon, to the end of its paragraph or through the next paragraph when
-// the colon ends one, is the author's words.
-bool InReprintedStatement(const Claim& c, const Document& d) {
-  static constexpr auto kCues = std::to_array<std::string_view>(
-      {"wrote", "writes", "posted", "post", "posting", "tweeted", "tweet", "statement", "said",
-       "says", "reads", "read", "letter", "message", "facebook", "twitter", "rant", "email"});
-  std::string_view text(d.text);
-  if (c.span.begin > text.size()) return false;
-  size_t para = text.rfind('\n', c.span.begin == 0 ? 0 : c.span.begin - 1);
-  size_t para_begin = para == std::string_view::npos ? 0 : para + 1;
-  size_t colon = text.substr(para_begin, c.span.begin - para_begin).rfind(':');
-  size_t intro_end = colon == std::string_view::npos ? std::string_view::npos : para_begin + colon;
-  if (intro_end == std::string_view::npos && para_begin > 0) {  // the paragraph before ends in ':'
-    size_t end = text.find_last_not_of(" \t\r\n", para_begin - 1);
-    if (end != std::string_view::npos && text[end] == ':') intro_end = end;
-  }
-  if (intro_end == std::string_view::npos) return false;
-  size_t sentence = text.find_last_of(".!?\n", intro_end == 0 ? 0 : intro_end - 1);
-  size_t intro_begin = sentence == std::string_view::npos ? 0 : sentence + 1;
-  for (const std::string& w : NormalizedTokens(text.substr(intro_begin, intro_end - intro_begin))) {
-    if (std::find(kCues.begin(), kCues.end(), w) != kCues.end()) return true;
-  }
-  return false;
-}
-
 bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   size_t shorter = std::min(a.tokens.size(), b.tokens.size());
   std::optional<SharedQuote> q = FindSharedQuote(a, b);
@@ -359,7 +333,7 @@ bool IsSharedQuotation(const Claim& a, const Claim& b, const Corpus& corpus) {
   }
   auto mostly_quoted = [&](const Claim& c) {
     return 2 * QuotedBytes(c) >= c.span.size() ||
-           InReprintedStatement(c, corpus.documents[static_cast<size_t>(c.doc)]);
+           ReprintIntroduction(c, corpus.documents[static_cast<size_t>(c.doc)]).has_value();
   };
   if (mostly_quoted(a) && mostly_quoted(b)) return true;  // both print the author's words
   bool a_first = !PublishedBefore(corpus.documents, static_cast<uint32_t>(b.doc),
@@ -394,16 +368,64 @@ void AddSpeaker(const std::string& speaker, std::vector<std::string>* speakers) 
   speakers->push_back(speaker);
 }
 
-// `edges`: the edges whose two claims are both in this cluster.
+// Whether the two claims of an edge give another date or amount without a divergence sure
+// enough to show: "met Sunday" and "Thursday's meeting" are two meetings (or a conflict too
+// unsure to show), never one fact told twice. A confident one still joins the claims, so that
+// their cluster is shown divergent.
+bool DetailsDisagree(const ClaimEdge& e, double min_confidence) {
+  return std::any_of(e.divergences.begin(), e.divergences.end(), [&](const Divergence& d) {
+    return (d.kind == DivergenceKind::kDate || d.kind == DivergenceKind::kNumber) &&
+           d.confidence < min_confidence;
+  });
+}
+
+// What, besides its scores, tells whether an edge's claims state one fact (AnchoredEdges).
+enum Anchor : char {
+  kNoAnchor = 0,
+  kSharedDetail = 1,     // a shared specific detail or named speaker
+  kBothLeads = 2,        // both claims lead their articles
+  kOtherQuotations = 3,  // each quotes words the other does not: two statements
+};
+
+// Two claims that share at most two words ("conversation", "back"; "suffering") are two
+// remarks of one topic unless their same-fact score says more: a higher bar for them, set on
+// the BASIL dev audit (docs/quality.md). `ClaimEdge::terms` lists the shared words (up to 5).
+constexpr size_t kFewSharedWords = 2;
+constexpr double kFewWordsFactBar = 0.5;
+
 // An edge between claims that state one fact: a copy, or an overlap whose same-fact score
 // reaches the threshold (the lower one when anchored: both claims lead their articles, or
 // they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
-// `anchored`: 0 none, 1 a shared detail or speaker, 2 both claims lead their articles.
 bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
-  double bar = anchored == 2   ? options.fact_threshold_leads
-               : anchored == 1 ? options.fact_threshold_anchored
-                               : options.fact_threshold;
-  return e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold || e.fact >= bar;
+  if (e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold) return true;
+  if (anchored == kOtherQuotations) return false;
+  double bar = anchored == kBothLeads      ? options.fact_threshold_leads
+               : anchored == kSharedDetail ? options.fact_threshold_anchored
+                                           : options.fact_threshold;
+  if (e.terms.size() <= kFewSharedWords) bar = std::max(bar, kFewWordsFactBar);
+  return !DetailsDisagree(e, options.min_divergence_confidence) && e.fact >= bar;
+}
+
+// The content words of a claim's quotations (stop words left out), cut to their first five
+// letters so that inflections match ("solvent", "solvency").
+std::set<std::string> QuotedContentWords(const Claim& c) {
+  std::set<std::string> words;
+  for (const Span& q : c.quotes) {
+    if (q.begin < c.span.begin || q.end > c.span.end) continue;
+    for (std::string& w : NormalizedTokens(c.text.substr(q.begin - c.span.begin, q.size()))) {
+      if (!IsEnglishStopWord(w)) words.insert(w.substr(0, 5));
+    }
+  }
+  return words;
+}
+
+// Two claims that each quote at least two content words, none of them shared: two
+// statements, however close the words around them ("told Fox News that it needs 'a package
+// of adjustments'" and "said on CNN that 'there was some miscommunication'", one speaker).
+bool QuoteOtherWords(const Claim& a, const Claim& b) {
+  std::set<std::string> wa = QuotedContentWords(a), wb = QuotedContentWords(b);
+  if (wa.size() < 2 || wb.size() < 2) return false;
+  return std::none_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w); });
 }
 
 // The named speaker a claim relays (its sentence's or paragraph's attribution), as a key.
@@ -428,15 +450,68 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
     bool dates_conflict =
         std::any_of(edges[k].divergences.begin(), edges[k].divergences.end(),
                     [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
-    if (dates_conflict) continue;  // two leads on two days are two actions
-    if (rank[a] < lead_claims && rank[b] < lead_claims) {
-      anchored[k] = 2;
+    if (QuoteOtherWords(claims[a], claims[b])) {
+      anchored[k] = kOtherQuotations;
+    } else if (dates_conflict) {
+      continue;  // two leads on two days are two actions
+    } else if (rank[a] < lead_claims && rank[b] < lead_claims) {
+      anchored[k] = kBothLeads;
     } else if ((!speaker[a].empty() && speaker[a] == speaker[b]) ||
                SharesSpecifics(claims[a], claims[b])) {
-      anchored[k] = 1;
+      anchored[k] = kSharedDetail;
     }
   }
   return anchored;
+}
+
+// Average-link clustering leaves pairs of one document out of its averages, so a
+// document's second claim joins a cluster on its resemblance to the other documents' claims
+// alone: a speaker's other statement, close in words to another outlet's quotation of the
+// first ("If he tells you how to use it, you have no discretion" beside "managers are told
+// how to use that discretion"). Among the claims of one document in one cluster, each must
+// come near the best of them in its best same-fact score to another document's claim (at
+// least `kSameDocumentFit` of it); the others leave the cluster, each alone.
+constexpr double kSameDocumentFit = 0.7;
+
+double BestFitToOtherDocuments(int32_t id, const std::vector<int32_t>& cluster,
+                               const std::vector<Claim>& claims,
+                               const std::map<std::pair<int32_t, int32_t>, float>& fact) {
+  double best = 0;
+  for (int32_t m : cluster) {
+    if (claims[static_cast<size_t>(m)].doc == claims[static_cast<size_t>(id)].doc) continue;
+    auto it = fact.find(std::minmax(id, m));
+    if (it != fact.end()) best = std::max(best, static_cast<double>(it->second));
+  }
+  return best;
+}
+
+void SeparateWeakSameDocumentClaims(const std::vector<Claim>& claims,
+                                    const std::vector<ClaimEdge>& edges,
+                                    std::vector<int32_t>* label) {
+  std::map<std::pair<int32_t, int32_t>, float> fact;
+  for (const ClaimEdge& e : edges) fact[std::minmax(e.a, e.b)] = e.fact;
+  std::map<int32_t, std::vector<int32_t>> members;
+  for (size_t i = 0; i < claims.size(); ++i)
+    members[(*label)[i]].push_back(static_cast<int32_t>(i));
+  int32_t next_label = members.empty() ? 0 : members.rbegin()->first + 1;
+  for (const auto& [cluster_label, cluster] : members) {
+    std::map<int32_t, std::vector<std::pair<double, int32_t>>> by_doc;  // doc -> (fit, claim)
+    for (int32_t id : cluster) {
+      by_doc[claims[static_cast<size_t>(id)].doc].emplace_back(
+          BestFitToOtherDocuments(id, cluster, claims, fact), id);
+    }
+    for (const auto& [doc, fits] : by_doc) {
+      if (fits.size() < 2) continue;
+      double top = std::max_element(fits.begin(), fits.end())->first;
+      for (const auto& [fit, id] : fits) {
+        if (fit < kSameDocumentFit * top) (*label)[static_cast<size_t>(id)] = next_label++;
+      }
+    }
+  }
+  // Numbered again by smallest member, as AverageLinkClusters numbers them.
+  std::map<int32_t, int32_t> renumber;
+  for (int32_t& l : *label)
+    l = renumber.emplace(l, static_cast<int32_t>(renumber.size())).first->second;
 }
 
 // Records the quotation two claims of the cluster share (the first found): its words as
@@ -695,6 +770,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   clustering.threshold = options.cluster_threshold;
   std::vector<int32_t> label =
       AverageLinkClusters(static_cast<int32_t>(claims.size()), weighted, groups, clustering);
+  SeparateWeakSameDocumentClaims(claims, event.edges, &label);
   std::map<int32_t, std::vector<int32_t>> members;
   for (size_t i = 0; i < claims.size(); ++i) {
     if (!event.off_event[i]) members[label[i]].push_back(static_cast<int32_t>(i));

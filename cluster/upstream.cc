@@ -1,6 +1,7 @@
 #include "cluster/upstream.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <numeric>
@@ -8,9 +9,22 @@
 #include <string_view>
 
 #include "cluster/event_analysis.h"
+#include "core/text.h"
 
 namespace crossclaim {
 namespace {
+
+// Words of an introducing line that name a reprinted statement (ReprintIntroduction), and
+// the verbs after which the line names its author (ReprintAuthor).
+constexpr auto kReprintCues = std::to_array<std::string_view>(
+    {"wrote", "writes", "posted", "post", "posting", "tweeted", "tweet", "statement", "said",
+     "says", "reads", "read", "letter", "message", "facebook", "twitter", "rant", "email"});
+constexpr auto kAuthorVerbs = std::to_array<std::string_view>(
+    {"wrote", "writes", "posted", "posts", "tweeted", "tweets", "said", "says", "added"});
+
+bool IsCapitalised(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word.front()));
+}
 
 size_t Find(std::vector<size_t>& parent, size_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -42,9 +56,57 @@ bool NamesSomeone(std::string_view speaker) {
   return capital(s) || capital(last_space == std::string_view::npos ? s : s.substr(last_space + 1));
 }
 
+std::optional<std::string_view> ReprintIntroduction(const Claim& claim, const Document& document) {
+  std::string_view text(document.text);
+  if (claim.span.begin > text.size()) return std::nullopt;
+  size_t para = text.rfind('\n', claim.span.begin == 0 ? 0 : claim.span.begin - 1);
+  size_t para_begin = para == std::string_view::npos ? 0 : para + 1;
+  size_t colon = text.substr(para_begin, claim.span.begin - para_begin).rfind(':');
+  size_t intro_end = colon == std::string_view::npos ? std::string_view::npos : para_begin + colon;
+  if (intro_end == std::string_view::npos && para_begin > 0) {  // the paragraph before ends in ':'
+    size_t end = text.find_last_not_of(" \t\r\n", para_begin - 1);
+    if (end != std::string_view::npos && text[end] == ':') intro_end = end;
+  }
+  if (intro_end == std::string_view::npos) return std::nullopt;
+  size_t sentence = text.find_last_of(".!?\n", intro_end == 0 ? 0 : intro_end - 1);
+  size_t intro_begin = sentence == std::string_view::npos ? 0 : sentence + 1;
+  std::string_view intro = text.substr(intro_begin, intro_end - intro_begin);
+  for (const std::string& w : NormalizedTokens(intro)) {
+    if (std::find(kReprintCues.begin(), kReprintCues.end(), w) != kReprintCues.end()) return intro;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ReprintAuthor(std::string_view introduction) {
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < introduction.size();) {
+    size_t begin = introduction.find_first_not_of(" \t\r\n", at);
+    if (begin == std::string_view::npos) break;
+    size_t end = std::min(introduction.find_first_of(" \t\r\n", begin), introduction.size());
+    words.push_back(introduction.substr(begin, end - begin));
+    at = end;
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (std::find(kAuthorVerbs.begin(), kAuthorVerbs.end(), words[i]) == kAuthorVerbs.end()) {
+      continue;
+    }
+    size_t first = i;
+    while (first > 0 && IsCapitalised(words[first - 1])) --first;
+    if (first == i) return std::nullopt;  // "Read the post", "the mayor wrote"
+    std::string name;
+    for (size_t k = first; k < i; ++k) name += std::string(words[k]) + (k + 1 < i ? " " : "");
+    if (!NamesSomeone(name)) return std::nullopt;
+    return name;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> UpstreamOf(const Claim& claim, const Document& document) {
   for (const std::optional<std::string>* s : {&claim.attribution, &claim.context_attribution}) {
     if (*s && NamesSomeone(**s)) return **s;
+  }
+  if (std::optional<std::string_view> intro = ReprintIntroduction(claim, document)) {
+    if (std::optional<std::string> author = ReprintAuthor(*intro)) return author;
   }
   if (!document.source.empty()) return document.source;
   return std::nullopt;

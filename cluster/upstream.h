@@ -4,7 +4,9 @@
 // of War (ISW)") relays that source. A claim's upstream source is, in order:
 //   1. its speaker: the attribution of its sentence, else of its paragraph
 //      (Claim::attribution, Claim::context_attribution), when it names a person or body
-//      (capitalised: "Yuri Ushakov", "the Kremlin"; not "officials" or "sources");
+//      (capitalised: "Yuri Ushakov", "the Kremlin"; not "officials" or "sources"); or, for a
+//      statement reprinted after an introducing line, the author that line names ("Ann Ross
+//      wrote on Facebook:");
 //   2. else its document's source named in the text (Document::source);
 //   3. else none: the outlet's own reporting, an upstream source of its own.
 // Spellings of one speaker merge as in SpeakerKey ("Yuriy Ushakov", "Ushakov").
@@ -31,6 +33,18 @@ namespace crossclaim {
 // Whether an attribution names a person or body (rule 1): its first word (after "the") or
 // its last is capitalised, and it is not a generic source ("officials", "police").
 bool NamesSomeone(std::string_view speaker);
+
+// The sentence that introduces the statement a claim lies in, when the claim is reprinted
+// without quotation marks after it ("She wrote on Facebook:", "Read the full post:", "said in
+// a statement:"): the text after a colon whose sentence names a reprinted statement, to the
+// end of its paragraph or through the next paragraph when the colon ends one, is the author's
+// words. The view is into `document.text`, up to the colon.
+std::optional<std::string_view> ReprintIntroduction(const Claim& claim, const Document& document);
+
+// The author an introducing line names: the capitalised words just before its verb of
+// writing or saying ("Ann Ross wrote on Facebook:" -> "Ann Ross"); nullopt when it names none
+// ("Read the full post:").
+std::optional<std::string> ReprintAuthor(std::string_view introduction);
 
 // The upstream source of one claim (rules 1-2 above), or nullopt for the outlet's own
 // reporting.

@@ -65,7 +65,7 @@ constexpr auto kNotNames = std::to_array<string_view>(
      "then",      "so",      "yet",       "according",  "since",       "until",     "despite",
      "following", "amid"});
 // Sentence openers and titles that are capitalised without being names by themselves
-// ("Let me be clear", "Mr" before a name).
+// ("Let me be clear", "Mr" before a name, "Dear" opening a letter).
 constexpr auto kNotNamesAlone = std::to_array<string_view>(
     {"let",     "let's",  "mr",    "mrs",     "ms",      "dr",        "sir",     "now",
      "still",   "just",   "yes",   "well",    "today",   "yesterday", "tonight", "last",
@@ -77,7 +77,7 @@ constexpr auto kNotNamesAlone = std::to_array<string_view>(
      "does",    "did",    "is",    "are",     "was",     "were",      "can",     "will",
      "would",   "should", "could", "may",     "might",   "must",      "please",  "thank",
      "thanks",  "okay",   "ok",    "oh",      "sure",    "yeah",      "even",    "only",
-     "much",    "more",   "less"});
+     "much",    "more",   "less",  "dear"});
 // Titles written before a name, joined to it across their full stop ("Mr. Obama").
 constexpr auto kHonorifics = std::to_array<string_view>(
     {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "rev"});

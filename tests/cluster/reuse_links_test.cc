@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cluster/event_analysis.h"
+#include "cluster/upstream.h"
 #include "core/claims.h"
 #include "tests/testing/fixtures.h"
 
@@ -171,6 +172,30 @@ TEST(SharedQuotation, AnIntroducedPostReprintedWithoutMarksIsQuotedNotCopied) {
   EXPECT_EQ(CopiedClusters(introduced), 0u);
   std::vector<ClaimCluster> plain = ClustersOfPostEvent("The path runs along the river.");
   EXPECT_GE(CopiedClusters(plain), 1u);
+}
+
+// The author the introducing line names is the upstream source of the reprinted words: the
+// two outlets printing the post relay one person.
+TEST(SharedQuotation, AReprintedPostsAuthorIsItsUpstreamSource) {
+  size_t post_clusters = 0;
+  for (const ClaimCluster& c : ClustersOfPostEvent("Ann Ross wrote on Facebook:")) {
+    if (c.documents.size() < 2) continue;
+    ++post_clusters;
+    EXPECT_EQ(c.upstream_sources, 1);
+    ASSERT_EQ(c.upstream.size(), 1u) << c.upstream.back().name;
+    EXPECT_NE(c.upstream[0].name.find("Ann Ross"), std::string::npos) << c.upstream[0].name;
+    // Relayed by both: the reprint through its introducing line, the quotation by its speaker.
+    EXPECT_EQ(c.upstream[0].documents, (std::vector<int32_t>{0, 1}));
+  }
+  EXPECT_GE(post_clusters, 1u);
+}
+
+TEST(ReprintAuthor, IsTheNameBeforeTheVerbOfTheIntroducingLine) {
+  EXPECT_EQ(ReprintAuthor("Trump wrote on Facebook"), "Trump");
+  EXPECT_EQ(ReprintAuthor("Later that night Ann Ross posted on Twitter"), "Ann Ross");
+  EXPECT_EQ(ReprintAuthor("Read the full rant via Gawker"), std::nullopt);
+  EXPECT_EQ(ReprintAuthor("The mayor wrote in a letter"), std::nullopt);
+  EXPECT_EQ(ReprintAuthor("Officials said in a statement"), std::nullopt);
 }
 
 }  // namespace
