@@ -206,19 +206,28 @@ tune_days = set(days[:len(days) // 2])
 split = {"tune": [r for r in rows if r["date"] in tune_days],
          "held-out": [r for r in rows if r["date"] not in tune_days]}
 
+def explained(pair):
+    """A nearer source of the derived text explains the pair: it is no link."""
+    return "explained_by" in pair
+
+
 results = {}
-ours_all, anchor_all, union_ours, union_anchor = {}, {}, {}, {}
+ours_all, links_all, anchor_all, union_ours, union_anchor = {}, {}, {}, {}, {}
 for r in rows:
     paper = r["newspaper"]
     cands = [c for c in r["pa_candidates"].split(",") if c]
     best, best_pair = 0.0, None
+    best_link, best_link_pair = 0.0, None  # among pairs no nearer source explains
     for p in by_paper[paper]:
         other = p["source"] if p["derived"] == paper else p["derived"]
         if other in cands:
             s = share_of(p, paper, texts)
             if s > best:
                 best, best_pair = s, p
+            if s > best_link and not explained(p):
+                best_link, best_link_pair = s, p
     ours_all[paper] = (best, best_pair)
+    links_all[paper] = (best_link, best_link_pair)
     anchor_all[paper] = max([anchor(texts[paper], texts[c]) for c in cands] or [0.0])
     # Union over all PA candidates (a paper often combines several takes): the share of the
     # paper's word characters inside any passage aligned with any candidate; the anchor's
@@ -268,7 +277,7 @@ for name in ["tune", "held-out"]:
     res["f1_anchor_fitted_on_tune"] = macro_f1([grade(s, *tuned["anchor"][1:]) for s in anc], gold)
     default_pred = []
     for r in rs:
-        s, p = ours_all[r["newspaper"]]
+        s, p = links_all[r["newspaper"]]
         default_pred.append(p["grade"] if p is not None and p["derived"] == r["newspaper"]
                             and s >= DEFAULT_MIN else
                             (p["grade"] if p is not None and s >= DEFAULT_MIN else "non"))
@@ -277,12 +286,12 @@ for name in ["tune", "held-out"]:
     linked = {c: [0, 0] for c in ["wholly", "partially", "non"]}
     for r in rs:
         linked[r["class"]][1] += 1
-        linked[r["class"]][0] += ours_all[r["newspaper"]][0] >= DEFAULT_MIN
+        linked[r["class"]][0] += links_all[r["newspaper"]][0] >= DEFAULT_MIN
     res["linked"] = {c: (v[0] / v[1] if v[1] else float("nan")) for c, v in linked.items()}
     papers = {r["newspaper"]: r for r in rs}
     cross = pa_paper = pa_source = 0
     for p in pairs:
-        if p["containment"] < DEFAULT_MIN:
+        if p["containment"] < DEFAULT_MIN or explained(p):
             continue
         a, b = p["source"], p["derived"]
         for paper, other in ((a, b), (b, a)):
@@ -354,7 +363,7 @@ for name in ["tune", "held-out"]:
         covered = [False] * len(raw)
         cands = set(c for c in r["pa_candidates"].split(",") if c)
         for p in by_paper[paper]:
-            if p["containment"] < DEFAULT_MIN:
+            if p["containment"] < DEFAULT_MIN or explained(p):
                 continue
             other = p["source"] if p["derived"] == paper else p["derived"]
             if other not in cands:

@@ -89,6 +89,10 @@ const CommandRegistration kReuse{
       app.add_option("--long-passage-matches", o.long_passage_matches,
                      "Matching words that make a passage evidence whatever its words")
           ->capture_default_str();
+      app.add_option("--explained-share", o.explained_share,
+                     "Share of a source's passages inside a nearer source's that explains it")
+          ->check(CLI::Range(0.0, 1.0))
+          ->capture_default_str();
       app.add_option("--count-quotations", o.count_quotations,
                      "Count words of shared quotations in the containment")
           ->capture_default_str();

@@ -45,13 +45,15 @@ nlohmann::json ReusePairJson(const std::vector<Document>& docs, const ReusePair&
                         {"words", p.words},
                         {"kind", PassageKindName(p.kind)}});
   }
-  return nlohmann::json{{"source", docs[pair.source].id},
-                        {"derived", docs[pair.derived].id},
-                        {"containment", Round4(pair.containment)},
-                        {"source_containment", Round4(pair.source_containment)},
-                        {"grade", GradeName(pair.grade)},
-                        {"direction", DirectionName(pair.direction)},
-                        {"passages", std::move(passages)}};
+  nlohmann::json out{{"source", docs[pair.source].id},
+                     {"derived", docs[pair.derived].id},
+                     {"containment", Round4(pair.containment)},
+                     {"source_containment", Round4(pair.source_containment)},
+                     {"grade", GradeName(pair.grade)},
+                     {"direction", DirectionName(pair.direction)},
+                     {"passages", std::move(passages)}};
+  if (pair.explained_by) out["explained_by"] = docs[*pair.explained_by].id;
+  return out;
 }
 
 std::string ReuseJsonLines(const std::vector<Document>& docs, const ReuseResult& result) {
@@ -71,6 +73,9 @@ std::string ReuseText(const std::vector<Document>& docs, const ReuseResult& resu
     out += fmt::format("{} took text from {}: containment {:.3f}, {} (direction: {})\n",
                        Describe(d), Describe(s), pair.containment, GradeName(pair.grade),
                        DirectionName(pair.direction));
+    if (pair.explained_by) {
+      out += fmt::format("  explained by the nearer source {}\n", docs[*pair.explained_by].id);
+    }
     for (const ReusePassage& p : pair.passages) {
       out += fmt::format("  {} ({} words)\n    {} [{}-{}]: {}\n    {} [{}-{}]: {}\n",
                          PassageKindName(p.kind), p.words, s.id, p.source.begin, p.source.end,

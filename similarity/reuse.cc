@@ -232,6 +232,10 @@ Status ValidateReuseOptions(const ReuseOptions& o) {
     return InvalidArgument("ReuseOptions.min_containment must be in [0, 1] (got " +
                            std::to_string(o.min_containment) + ")");
   }
+  if (!in_unit(o.explained_share)) {
+    return InvalidArgument("ReuseOptions.explained_share must be in [0, 1] (got " +
+                           std::to_string(o.explained_share) + ")");
+  }
   if (!in_unit(o.stock_word_share)) {
     return InvalidArgument("ReuseOptions.stock_word_share must be in [0, 1] (got " +
                            std::to_string(o.stock_word_share) + ")");
@@ -521,6 +525,96 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
          static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
 }
 
+// The bytes of `spans` (sorted by begin, non-overlapping) that lie inside `covered` (sorted,
+// merged intervals).
+size_t CoveredBytes(const std::vector<Span>& covered, const Span& span) {
+  size_t bytes = 0;
+  for (const Span& c : covered) {
+    if (c.begin >= span.end) break;
+    const uint32_t b = std::max(c.begin, span.begin), e = std::min(c.end, span.end);
+    if (b < e) bytes += e - b;
+  }
+  return bytes;
+}
+
+void AddCovered(std::vector<Span>* covered, const Span& span) {
+  covered->push_back(span);
+  std::sort(covered->begin(), covered->end(),
+            [](const Span& x, const Span& y) { return x.begin < y.begin; });
+  std::vector<Span> merged;
+  for (const Span& c : *covered) {
+    if (!merged.empty() && c.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, c.end);
+    } else {
+      merged.push_back(c);
+    }
+  }
+  *covered = std::move(merged);
+}
+
+bool CountsInContainment(const ReusePassage& p, const ReuseOptions& o) {
+  return o.count_quotations || p.kind != PassageKind::kQuotation;
+}
+
+// Step 6 of the header: ranks the linked sources of each derived text nearest first and
+// marks those whose passages lie inside the passages of better-ranked kept ones.
+void MarkExplainedPairs(const std::vector<Document>& documents, const std::vector<uint8_t>& wire,
+                        const ReuseOptions& o, std::vector<ReusePair>* pairs) {
+  std::vector<size_t> linked;
+  for (size_t i = 0; i < pairs->size(); ++i) {
+    if ((*pairs)[i].grade != ReuseGrade::kNon) linked.push_back(i);
+  }
+  auto nearer = [&](size_t x, size_t y) {
+    const ReusePair& p = (*pairs)[x];
+    const ReusePair& q = (*pairs)[y];
+    if (p.derived != q.derived) return p.derived < q.derived;
+    if (wire[p.source] != wire[q.source]) return wire[p.source] > wire[q.source];
+    // Agency copy updates itself (a later take repeats the earlier one): the latest wire
+    // story is the nearest. Between outlets the one the derived text shares more with, and
+    // of two that hold the same text the earlier, its origin.
+    const bool wire_source = wire[p.source];
+    if (!wire_source && p.containment != q.containment) return p.containment > q.containment;
+    const auto& dp = documents[p.source].published;
+    const auto& dq = documents[q.source].published;
+    if (dp.has_value() != dq.has_value()) return dp.has_value();  // dated sources first
+    if (dp && *dp != *dq) return wire_source ? *dq < *dp : *dp < *dq;
+    if (p.containment != q.containment) return p.containment > q.containment;
+    return p.source < q.source;
+  };
+  std::sort(linked.begin(), linked.end(), nearer);
+  std::vector<Span> covered;
+  std::vector<std::pair<uint32_t, std::vector<Span>>> kept;  // source, its passages
+  for (size_t k = 0; k < linked.size(); ++k) {
+    ReusePair& p = (*pairs)[linked[k]];
+    if (k == 0 || (*pairs)[linked[k - 1]].derived != p.derived) covered.clear(), kept.clear();
+    size_t bytes = 0, inside = 0;
+    std::vector<Span> spans;
+    for (const ReusePassage& ps : p.passages) {
+      if (!CountsInContainment(ps, o)) continue;
+      spans.push_back(ps.derived);
+      bytes += ps.derived.size();
+      inside += CoveredBytes(covered, ps.derived);
+    }
+    if (!kept.empty() && bytes > 0 &&
+        static_cast<double>(inside) >= o.explained_share * static_cast<double>(bytes)) {
+      // Explained by the kept source that covers most of it.
+      size_t best = 0, best_bytes = 0;
+      for (size_t t = 0; t < kept.size(); ++t) {
+        size_t b = 0;
+        for (const Span& s : spans) b += CoveredBytes(kept[t].second, s);
+        if (b > best_bytes) best = t, best_bytes = b;
+      }
+      p.explained_by = kept[best].first;
+      p.grade = ReuseGrade::kNon;
+      continue;
+    }
+    for (const Span& s : spans) AddCovered(&covered, s);
+    std::vector<Span> merged;
+    for (const Span& s : spans) AddCovered(&merged, s);
+    kept.emplace_back(p.source, std::move(merged));
+  }
+}
+
 }  // namespace
 
 ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
@@ -666,6 +760,12 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     }
     for (std::optional<ReusePair>& p : aligned) {
       if (p) result.pairs.push_back(std::move(*p));
+    }
+    std::vector<uint8_t> wire(n, 0);
+    for (size_t k = 0; k < involved.size(); ++k) wire[involved[k]] = prepared[k].wire;
+    MarkExplainedPairs(documents, wire, options, &result.pairs);
+    if (options.min_containment > 0) {
+      std::erase_if(result.pairs, [](const ReusePair& p) { return p.explained_by.has_value(); });
     }
     std::sort(result.pairs.begin(), result.pairs.end(), [](const ReusePair& x, const ReusePair& y) {
       return std::pair(x.source, x.derived) < std::pair(y.source, y.derived);

@@ -45,6 +45,15 @@
 //     other takes, so containment alone would point the wrong way; otherwise by containment
 //     when one text's share in passages exceeds the other's by at least direction_margin (the
 //     fuller text, containing the other, is the source); otherwise unknown (input order).
+//  6. Nearest source: wire services repeat their own background paragraphs day after day and
+//     several outlets take one wire story, so a text shares passages with its source's own
+//     sources and with its siblings. For each derived text its linked sources (graded wholly
+//     or partially) are ranked nearest first: agency wire copy (outlets take wire copy, not
+//     a sibling outlet's rewrite of it), then the latest published, then the higher
+//     containment. A source whose passages in the derived text lie, for at
+//     least explained_share of their bytes, inside passages of better-ranked kept sources is
+//     explained by them (`explained_by`), graded non and dropped from the links: the paper
+//     took the background from today's wire story, not from last month's.
 //
 // Output is deterministic and independent of the thread count: pairs sorted by (source,
 // derived), passages by derived offset.
@@ -55,6 +64,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +113,7 @@ struct ReuseOptions {
   double stock_word_share = 0.07;
   size_t min_rare_matches = 2;
   size_t long_passage_matches = 10;
+  double explained_share = 0.8;  // step 6; 1 keeps only sources fully inside nearer ones
   // Whether words of quotation passages count in the containment (of a pair that has other
   // evidence); false: only verbatim and rewrite passages count.
   bool count_quotations = true;
@@ -141,6 +152,10 @@ struct ReusePair {
   ReuseGrade grade = ReuseGrade::kNon;
   ReuseDirection direction = ReuseDirection::kUnknown;
   std::vector<ReusePassage> passages;  // by derived offset, non-overlapping in the derived text
+  // Set when a nearer source of the derived text explains this pair (step 6 above): the
+  // derived text's words shared with this source lie in passages it shares with that one.
+  // Such a pair is graded non and is reported only with min_containment 0.
+  std::optional<uint32_t> explained_by;
 
   bool operator==(const ReusePair&) const = default;
 };
@@ -180,8 +195,8 @@ struct WireText {
 WireText NormalizeWireText(std::string_view original, bool with_map = true);
 
 // Validates the options. Errors: InvalidArgument naming the field (thresholds or
-// min_shared_share or stock_word_share outside [0, 1], partially above wholly, a zero n-gram
-// length, window, frequency or seed).
+// min_shared_share, stock_word_share or explained_share outside [0, 1], partially above wholly, a
+// zero n-gram length, window, frequency or seed).
 Status ValidateReuseOptions(const ReuseOptions& options);
 
 // The reuse pairs among `documents` (indices into it). Errors: as ValidateReuseOptions; more

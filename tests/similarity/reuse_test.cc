@@ -153,6 +153,67 @@ TEST(FindReuse, StockCourtPhrasesLinkNoTwoStories) {
             std::set<uint32_t>({0u, 14u}));
 }
 
+// Agency copy as a wire line format: one paragraph a line, each ending in `<`.
+std::string WireCopy(const std::vector<std::string>& paragraphs) {
+  std::string out;
+  for (const std::string& p : paragraphs) out += p + " <\n";
+  return out;
+}
+
+std::set<std::pair<uint32_t, uint32_t>> Links(const ReuseResult& result) {
+  std::set<std::pair<uint32_t, uint32_t>> out;
+  for (const ReusePair& p : result.pairs) out.insert({p.source, p.derived});
+  return out;
+}
+
+// The wire repeats yesterday's background paragraph in today's story, and a paper rewrites
+// today's story: the paper took the background from today's wire story (the nearest source),
+// not from yesterday's, which links to the paper only through it.
+TEST(FindReuse, TodaysWireStoryExplainsYesterdaysBackground) {
+  const std::vector<std::string> background = Words("bg", 20);
+  const std::vector<std::string> yesterday = Words("ye", 30);
+  const std::vector<std::string> today = Words("to", 30);
+  const std::string b = Join(background, 0, 20);
+  std::vector<Document> docs = {
+      Doc("wire1", WireCopy({Join(yesterday, 0, 30), b}), Date{2000, 1, 1}),
+      Doc("wire2", WireCopy({Join(today, 0, 30), b}), Date{2000, 1, 2}),
+      Doc("paper", Join(today, 0, 20) + " " + b + " " + Join(Words("pa", 10), 0, 10),
+          Date{2000, 1, 2})};
+  Result<ReuseResult> result = FindReuse(docs, ReuseOptions());
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_EQ(Links(*result), (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}, {1, 2}}));
+  // With every candidate pair printed, yesterday's story is there, explained by today's.
+  ReuseOptions all;
+  all.min_containment = 0;
+  result = FindReuse(docs, all);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  bool seen = false;
+  for (const ReusePair& p : result->pairs) {
+    if (p.source == 0 && p.derived == 2) {
+      seen = true;
+      EXPECT_EQ(p.explained_by, std::optional<uint32_t>(1u));
+      EXPECT_EQ(p.grade, ReuseGrade::kNon);
+      EXPECT_NEAR(p.containment, 20.0 / 50.0, 1e-9);  // the background's 20 of 50 words
+    } else {
+      EXPECT_FALSE(p.explained_by.has_value()) << p.source << " -> " << p.derived;
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
+// Two outlets copy the same thirty words of one earlier story on later days: each is a copy
+// of the story, not the later one a copy of the earlier copy (the same text, so the origin).
+TEST(FindReuse, TwoCopiesOfOneStoryAreSiblingsNotACopyOfEachOther) {
+  const std::vector<std::string> story = Words("st", 40);
+  std::vector<Document> docs = {
+      Doc("story", Join(story, 0, 40), Date{2000, 1, 1}),
+      Doc("copy1", Join(story, 0, 30) + " " + Join(Words("ca", 10), 0, 10), Date{2000, 1, 2}),
+      Doc("copy2", Join(story, 0, 30) + " " + Join(Words("cb", 10), 0, 10), Date{2000, 1, 3})};
+  Result<ReuseResult> result = FindReuse(docs, ReuseOptions());
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_EQ(Links(*result), (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}, {0, 2}}));
+}
+
 // The oracle: the full O(n * m) Smith-Waterman table over words (match +1, mismatch and gaps
 // -1), written here independently of the banded code.
 int OracleBestScore(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
