@@ -3,6 +3,8 @@
 #include <cctype>
 #include <vector>
 
+#include "core/wire.h"
+
 namespace crossclaim {
 namespace {
 
@@ -82,14 +84,10 @@ std::string Byline(string_view line) {
 }  // namespace
 
 std::string FindDocumentSource(string_view text) {
-  std::vector<string_view> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == string_view::npos) end = text.size();
-    string_view line = Trim(text.substr(start, end - start));
-    if (!line.empty()) lines.push_back(line);
-    start = end + 1;
+  // Lines as a reader sees them: a wire paragraph ("By Jane Smith, PA News<") is one line.
+  std::vector<std::string> lines;
+  for (const Span& span : ReadingLines(text)) {
+    lines.push_back(JoinHardWraps(text.substr(span.begin, span.size())));
   }
   for (string_view line : lines) {
     if (std::string s = SourceLine(line); !s.empty()) return s;

@@ -62,15 +62,18 @@ std::vector<Span> WireParagraphs(std::string_view text) {
 }  // namespace
 
 bool IsWireText(std::string_view text) {
+  int paragraph_ends = 0;
   size_t begin = 0;
   while (begin < text.size()) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     const Span line = Trimmed(text, begin, end);
-    if (line.size() > 0 && text[line.end - 1] == '<') return true;
+    if (line.size() > 0 && text[line.end - 1] == '<') ++paragraph_ends;
     begin = end + 1;
   }
-  return false;
+  // One paragraph end is wire copy when the wire's paragraph mark is there too (a "snap").
+  return paragraph_ends >= 2 ||
+         (paragraph_ends == 1 && text.find(kParagraphMark) != std::string_view::npos);
 }
 
 std::vector<Span> ReadingLines(std::string_view text) {

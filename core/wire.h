@@ -21,7 +21,9 @@
 
 namespace crossclaim {
 
-// True when some line of `text` ends with `<` (spaces after it allowed): agency wire copy.
+// True when two or more lines of `text` end with `<` (spaces after it allowed), or one does
+// and the text holds a U+0019 paragraph mark: agency wire copy. (One line ending in `<` alone
+// may be a "<" of other text.)
 bool IsWireText(std::string_view text);
 
 // The lines of `text` as a reader sees them, byte spans into `text`, trimmed of white space,

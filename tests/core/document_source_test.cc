@@ -35,5 +35,13 @@ TEST(FindDocumentSource, BylineOnlyNearTheTopOrBottom) {
   EXPECT_EQ(FindDocumentSource(text + "By Jane Smith, PA News\n"), "PA News");
 }
 
+TEST(FindDocumentSource, WireCopyBylineParagraph) {
+  // Agency wire copy: the byline is a paragraph of its own, ending in '<' (core/wire.h).
+  EXPECT_EQ(FindDocumentSource("JURY OUT<\n\x19"
+                               "By Jane Smith, PA News<\n\x19"
+                               "The jury retired to consider\nits verdict today.<\n"),
+            "PA News");
+}
+
 }  // namespace
 }  // namespace crossclaim

@@ -65,6 +65,9 @@ TEST(ReadingLines, WireParagraphsWithoutMarksAndRulesAlone) {
 TEST(ReadingLines, OtherTextsByPhysicalLine) {
   constexpr std::string_view text = "First line.\n  Second line,\nwrapped < here.\n\nThird.";
   EXPECT_FALSE(IsWireText(text));
+  EXPECT_FALSE(IsWireText("if a <\nb then"));  // one line ending in '<' is not wire copy
+  EXPECT_TRUE(IsWireText("HEADLINE<\nA wrapped\nparagraph.<\n"));
+  EXPECT_TRUE(IsWireText("A one-paragraph snap, wrapped\nat the wire's width.<\n\x19mf\n"));
   EXPECT_EQ(Texts(text, ReadingLines(text)),
             (Strings{"First line.", "Second line,", "wrapped < here.", "Third."}));
 }
