@@ -123,13 +123,35 @@ def grade(score, tw, tp):
 
 
 def fit_thresholds(scores, gold):
+    """The (macro F1, tw, tp) maximising macro F1 over thresholds from the rounded scores;
+    counts of scores at or above each threshold by bisection, so O(grid^2) after sorting."""
+    from bisect import bisect_left
     grid = sorted(set(round(s, 3) for s in scores)) or [0.0]
+    by_class = {c: sorted(s for s, g in zip(scores, gold) if g == c) for c in CLASSES}
+    every = sorted(scores)
+
+    def at_least(values, t):
+        return len(values) - bisect_left(values, t)
+
+    ge = {t: ({c: at_least(by_class[c], t) for c in CLASSES}, at_least(every, t)) for t in grid}
+    n = len(scores)
+
+    def f1(tp_, fp_, fn_):
+        return 2 * tp_ / (2 * tp_ + fp_ + fn_) if tp_ else 0.0
+
     best = (-1, 0, 0)
     for tp in grid:
+        gp, ap = ge[tp]
         for tw in grid:
             if tw < tp:
                 continue
-            f = macro_f1([grade(s, tw, tp) for s in scores], gold)
+            gw, aw = ge[tw]
+            hit_w = gw["wholly"]
+            hit_p = gp["partially"] - gw["partially"]
+            hit_n = len(by_class["non"]) - gp["non"]
+            f = (f1(hit_w, aw - hit_w, len(by_class["wholly"]) - hit_w) +
+                 f1(hit_p, (ap - aw) - hit_p, len(by_class["partially"]) - hit_p) +
+                 f1(hit_n, (n - ap) - hit_n, len(by_class["non"]) - hit_n)) / 3
             if f > best[0]:
                 best = (f, tw, tp)
     return best

@@ -11,6 +11,7 @@
 #include "cli/input.h"
 #include "core/json_text.h"
 #include "core/utf8.h"
+#include "core/wire.h"
 #include "report/claims_json.h"
 
 namespace crossclaim::cli {
@@ -58,7 +59,7 @@ void PrintText(const Corpus& corpus, const ClaimSet& set, bool show_removed) {
     if (show_removed) {
       for (const RemovedLine& line : set.boilerplate[d].removed) {
         out += fmt::format("  - removed ({}) {}\n", ReasonName(line.reason),
-                           doc.text.substr(line.span.begin, line.span.size()));
+                           JoinHardWraps(doc.text.substr(line.span.begin, line.span.size())));
       }
     }
     std::cout << PrintableText(out);

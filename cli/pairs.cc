@@ -19,6 +19,7 @@
 #include "eval/io.h"
 #include "similarity/pair_features.h"
 #include "similarity/pair_model.h"
+#include "similarity/stance.h"
 #include "similarity/wordnet.h"
 
 namespace crossclaim::cli {
@@ -53,7 +54,8 @@ std::shared_ptr<const WordNet> LoadWordNetOrWarn(const std::string& dir) {
 }
 
 nlohmann::ordered_json PairLine(const std::string& id, const PairFeatures& f,
-                                const std::vector<std::string>& kinds, double confidence) {
+                                const std::vector<std::string>& kinds, double confidence,
+                                const Stance& stance) {
   nlohmann::ordered_json line;
   line["id"] = id;
   line["jaccard_word"] = Round6(f.jaccard_word);
@@ -70,6 +72,12 @@ nlohmann::ordered_json PairLine(const std::string& id, const PairFeatures& f,
         "number_mismatch", "number_distance", "length_log_ratio2", "cosine_lsa"}) {
     line[name] = Round6(FeatureValue(f, name).value());
   }
+  line["document_pair"] = f.document_pair == 1;
+  // Stance of text_b towards text_a (similarity/stance.h).
+  line["stance"] = stance.refutes ? "refutes" : "none";
+  line["refutes_confidence"] = Round6(stance.refutes_confidence);
+  line["stance_cues"] = stance.cues;
+  line["stance_evidence"] = stance.evidence;
   return line;
 }
 
@@ -103,6 +111,7 @@ int RunPairs(const PairsFlags& flags) {
     Result<PairModel> model = LoadPairModel(flags.model_path);
     if (!model.ok()) return Fail(model.status());
     options.model = std::move(*model);
+    options.document_score = false;  // a fitted model scores every pair as it was fitted
   }
   options.wordnet = LoadWordNetOrWarn(flags.wordnet_dir);
   Result<PairScorer> scorer = PairScorer::Create(options);
@@ -151,7 +160,8 @@ int RunPairs(const PairsFlags& flags) {
       const std::string kind(KindName(d.kind));
       if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
     }
-    std::cout << DumpJson(PairLine((*rows)[i].fields[0], f, kinds, confidence)) << "\n";
+    const Stance stance = FindStance(texts[a], texts[a + 1]);
+    std::cout << DumpJson(PairLine((*rows)[i].fields[0], f, kinds, confidence, stance)) << "\n";
   }
   std::fprintf(stderr, "crossclaim: %zu pairs scored, %d row(s) of %s skipped\n", rows->size(),
                skipped, flags.input.c_str());

@@ -79,6 +79,16 @@ const CommandRegistration kReuse{
       app.add_option("--min-passage-matches", o.min_passage_matches,
                      "Matching words a passage needs")
           ->capture_default_str();
+      app.add_option("--stock-word-share", o.stock_word_share,
+                     "Words in more than this share of the documents are stock words")
+          ->check(CLI::Range(0.0, 1.0))
+          ->capture_default_str();
+      app.add_option("--min-rare-matches", o.min_rare_matches,
+                     "Matching narrative words that are not stock words a pair needs (0: off)")
+          ->capture_default_str();
+      app.add_option("--long-passage-matches", o.long_passage_matches,
+                     "Matching words that make a passage evidence whatever its words")
+          ->capture_default_str();
       app.add_option("--count-quotations", o.count_quotations,
                      "Count words of shared quotations in the containment")
           ->capture_default_str();

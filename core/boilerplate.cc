@@ -7,40 +7,102 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/wire.h"
+
 namespace crossclaim {
 namespace {
 
 // Whole lines that are page furniture on news sites (matched after normalisation).
 constexpr std::array kChromeLines = std::to_array<std::string_view>({
-    "skip to content", "subscribe", "sign up", "sign in", "log in", "menu", "search", "close",
-    "loading...", "loading", "newsletters", "edit post", "comments", "most popular", "news feed",
-    "more news", "editors' picks", "featured", "sections", "more", "follow us", "store",
-    "share", "share this", "advertisement", "read more", "see also", "related", "top stories",
-    "* indicates required", "enter your email to subscribe", "please, enter correct email address",
-    "successfuly subscribed", "successfully subscribed", "weekly newsletter", "published:",
-    "this audio is created with ai assistance", "listen to this article", "print", "email",
+    "skip to content",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "menu",
+    "search",
+    "close",
+    "loading...",
+    "loading",
+    "newsletters",
+    "edit post",
+    "comments",
+    "most popular",
+    "news feed",
+    "more news",
+    "editors' picks",
+    "featured",
+    "sections",
+    "more",
+    "follow us",
+    "store",
+    "share",
+    "share this",
+    "advertisement",
+    "read more",
+    "see also",
+    "related",
+    "top stories",
+    "* indicates required",
+    "enter your email to subscribe",
+    "please, enter correct email address",
+    "successfuly subscribed",
+    "successfully subscribed",
+    "weekly newsletter",
+    "published:",
+    "this audio is created with ai assistance",
+    "listen to this article",
+    "print",
+    "email",
 });
 
 // Phrases that mark a short line as furniture wherever they occur in it.
 constexpr std::array kChromePhrases = std::to_array<std::string_view>({
-    "arrow right", "subscribe", "newsletter", "sign up for", "signing up for",
-    "confirmation email", "indicates required", "ai assistance", "cookie", "all rights reserved",
-    "shop now", "learn more", "click here", "follow us on",
+    "arrow right",
+    "subscribe",
+    "newsletter",
+    "sign up for",
+    "signing up for",
+    "confirmation email",
+    "indicates required",
+    "ai assistance",
+    "cookie",
+    "all rights reserved",
+    "shop now",
+    "learn more",
+    "click here",
+    "follow us on",
 });
 
 // Phrases strong enough to mark even a full sentence as furniture.
 constexpr std::array kStrongChromePhrases = std::to_array<std::string_view>({
-    "signing up for this newsletter", "sent you a confirmation email", "indicates required",
-    "created with ai assistance", "all rights reserved", "enter your email",
+    "signing up for this newsletter",
+    "sent you a confirmation email",
+    "indicates required",
+    "created with ai assistance",
+    "all rights reserved",
+    "enter your email",
 });
 
 constexpr std::array kCreditWords = std::to_array<std::string_view>({
-    "afp", "reuters", "getty", "ap", "pool", "photo", "epa", "tass", "xinhua", "sputnik",
-    "anadolu", "bloomberg", "shutterstock", "images",
+    "afp",
+    "reuters",
+    "getty",
+    "ap",
+    "pool",
+    "photo",
+    "epa",
+    "tass",
+    "xinhua",
+    "sputnik",
+    "anadolu",
+    "bloomberg",
+    "shutterstock",
+    "images",
 });
 
 struct Line {
-  Span span;  // trimmed
+  Span span;        // trimmed
   std::string key;  // normalised, single-spaced
   size_t tokens = 0;
 };
@@ -60,26 +122,19 @@ std::string CollapseSpaces(const std::string& s) {
   return out;
 }
 
+// The document's lines as ReadingLines (core/wire.h) gives them: wire paragraphs are one
+// line each, their hard wraps read as spaces.
 std::vector<Line> SplitLines(const std::string& text) {
   std::vector<Line> lines;
   TokenizedText tokens;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    size_t b = pos, e = end;
-    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
-    if (b < e) {
-      Line line;
-      line.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-      std::string_view raw = std::string_view(text).substr(b, e - b);
-      line.key = CollapseSpaces(NormalizeForMatching(raw));
-      Tokenize(raw, &tokens);
-      line.tokens = tokens.size();
-      lines.push_back(std::move(line));
-    }
-    pos = end + 1;
+  for (const Span& span : ReadingLines(text)) {
+    Line line;
+    line.span = span;
+    const std::string raw = JoinHardWraps(std::string_view(text).substr(span.begin, span.size()));
+    line.key = CollapseSpaces(NormalizeForMatching(raw));
+    Tokenize(raw, &tokens);
+    line.tokens = tokens.size();
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -190,9 +245,9 @@ std::string_view ReasonName(BoilerplateReason reason) {
 }
 
 size_t BoilerplateReport::boilerplate_count() const {
-  return static_cast<size_t>(std::count_if(removed.begin(), removed.end(), [](const RemovedLine& r) {
-    return r.reason != BoilerplateReason::kHeading;
-  }));
+  return static_cast<size_t>(
+      std::count_if(removed.begin(), removed.end(),
+                    [](const RemovedLine& r) { return r.reason != BoilerplateReason::kHeading; }));
 }
 
 std::vector<BoilerplateReport> FindBoilerplate(const std::vector<Document>& documents,
@@ -204,7 +259,8 @@ std::vector<BoilerplateReport> FindBoilerplate(const std::vector<Document>& docu
     lines[d] = SplitLines(documents[d].text);
     std::set<std::string_view> seen;
     for (const Line& line : lines[d]) {
-      if (static_cast<int>(line.tokens) <= options.max_furniture_tokens && seen.insert(line.key).second) {
+      if (static_cast<int>(line.tokens) <= options.max_furniture_tokens &&
+          seen.insert(line.key).second) {
         ++doc_frequency[line.key];
       }
     }

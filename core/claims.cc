@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/quotes.h"
+#include "core/wire.h"
 
 namespace crossclaim {
 namespace {
@@ -557,8 +558,8 @@ Claim AnalyzeSentence(std::string_view sentence) {
   }
   claim.cues = FindCues(t, used);
   claim.attribution = FindAttribution(t, runs);
-  claim.has_quote = HasQuote(sentence);
   claim.quotes = FindQuotations(sentence);
+  claim.has_quote = HasQuote(sentence) || !claim.quotes.empty();
   claim.question = IsQuestion(sentence, claim.quotes);
   // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
   claim.conditional = false;
@@ -622,6 +623,16 @@ void AttributeFromContext(std::vector<Claim>* claims, const std::vector<size_t>&
   }
 }
 
+// Agency wire copy writes the pound sign as '#' (a 7-bit legacy): "#386,000" is £386,000.
+void ReadWirePoundSigns(std::string_view text, Claim* claim) {
+  for (NumberMention& n : claim->numbers) {
+    if (n.unit.empty() && n.span.begin > claim->span.begin && text[n.span.begin - 1] == '#') {
+      n.unit = "\xC2\xA3";
+      --n.span.begin;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
@@ -630,9 +641,12 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
   std::vector<Claim> claims;
   std::vector<size_t> paragraph;  // per claim: index of its line among the kept lines
   std::string_view text = doc.text;
+  const bool wire = IsWireText(text);
   for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
     const Span& line = boilerplate.kept[l];
-    std::string_view line_text = text.substr(line.begin, line.size());
+    // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
+    const std::string joined = JoinHardWraps(text.substr(line.begin, line.size()));
+    std::string_view line_text = joined;
     std::vector<Span> quotes = FindQuotations(line_text);
     for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {
@@ -641,6 +655,8 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
       claim.quotes = QuotesWithin(quotes, claim.span);
+      claim.has_quote = claim.has_quote || !claim.quotes.empty();
+      if (wire) ReadWirePoundSigns(text, &claim);
       claim.doc = doc_index;
       claim.id = first_id + static_cast<int>(claims.size());
       claims.push_back(std::move(claim));

@@ -27,9 +27,11 @@ namespace crossclaim {
 // {value 220e9, unit "$", qualifier "more than"}; "7%" is {7, "%"};
 // "100-minute" is {100, "minute"}; "two" is {2, ""}.
 struct NumberMention {
-  Span span;              // into Document::text
-  double value = 0;       // scale words applied (billion = 1e9)
-  std::string unit;       // "%", "$", "€", "£", or a unit word in singular ("minute", "km")
+  Span span;         // into Document::text
+  double value = 0;  // scale words applied (billion = 1e9)
+  // "%", "$", "€", "£" (also a wire text's '#': "#250" in PA copy), or a unit word in
+  // singular ("minute", "km")
+  std::string unit;
   std::string qualifier;  // "more than", "nearly", "about", ... or empty
   bool operator==(const NumberMention&) const = default;
 };
@@ -54,10 +56,12 @@ struct Cue {
 };
 
 struct Claim {
-  int id = 0;                       // index in the corpus-wide claim list
-  int doc = 0;                      // index into Corpus::documents
-  Span span;                        // into Document::text
-  std::string text;                 // the original words (Document::text at span)
+  int id = 0;   // index in the corpus-wide claim list
+  int doc = 0;  // index into Corpus::documents
+  Span span;    // into Document::text
+  // The original words: Document::text at span, except that the line breaks of a hard-wrapped
+  // wire paragraph (core/wire.h) are spaces; the same length, so offsets into it still map.
+  std::string text;
   std::vector<std::string> tokens;  // normalised word tokens
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;

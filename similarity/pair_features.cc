@@ -165,6 +165,17 @@ std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n
   return grams;
 }
 
+bool IsDocumentText(std::string_view text) {
+  // Cheap test first: a text without kDocumentMinSentences sentence ends cannot qualify.
+  if (std::count_if(text.begin(), text.end(), [](char c) {
+        return c == '.' || c == '!' || c == '?' || c == '\n';
+      }) < kDocumentMinSentences - 1) {
+    return false;
+  }
+  return NormalizedTokens(text).size() >= static_cast<size_t>(kDocumentMinWords) &&
+         SplitSentences(text).size() >= static_cast<size_t>(kDocumentMinSentences);
+}
+
 double WordJaccard(std::string_view a, std::string_view b) {
   const std::vector<std::string> sa = SortedUnique(NormalizedTokens(a));
   const std::vector<std::string> sb = SortedUnique(NormalizedTokens(b));
@@ -265,7 +276,11 @@ PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const Pai
         std::clamp(static_cast<double>(va.latent.row(row_a).dot(vb.latent.row(row_b))), -1.0, 1.0);
   }
   AddOverlapFeatures(a, b, &f);
-  f.score = options_.model.Apply(f);
+  f.document_pair = IsDocumentText(a) || IsDocumentText(b) ? 1 : 0;
+  f.score = options_.document_score && f.document_pair == 1
+                ? (1 - kDocumentLatentWeight) * f.cosine +
+                      kDocumentLatentWeight * std::max(0.0, f.cosine_lsa)
+                : options_.model.Apply(f);
   return f;
 }
 

@@ -43,6 +43,14 @@
 //                 lengths. Not bounded by 1.
 //   score         the learned combination of the features above (similarity/pair_model.h),
 //                 in [0, 1]: what `crossclaim pairs` reports for thresholds and `eval`.
+//                 A document pair (either text has kDocumentMinSentences sentences and
+//                 kDocumentMinWords words or more, e.g. a headline and an article body) is not a
+//                 sentence pair: with document_score on, its score is the document similarity (1 -
+//                 kDocumentLatentWeight) * cosine + kDocumentLatentWeight * max(0, cosine_lsa)
+//                 instead, because the sentence model penalises a long text for saying more (length
+//                 ratio, Dice) and ranks headline-body pairs worse than plain cosine
+//                 (docs/quality.md).
+//   document_pair 1 for such a pair, else 0 (not a model input).
 // All features but length_log_ratio2 and cosine_lsa are in [0, 1].
 //
 // Thread safety: a fitted scorer is immutable; Transform, Score and Rank may be called
@@ -70,6 +78,14 @@ namespace crossclaim {
 // datasets/calibration.json. `crossclaim eval pairs` reports figures at it by default.
 inline constexpr double kParaphraseThreshold = 0.51;
 
+// A text of this many sentences and words or more makes its pair a document pair (see
+// `score`). The words keep long single sentences out (MSRP, STS-B: at most about 40 words).
+inline constexpr int kDocumentMinSentences = 3;
+inline constexpr int kDocumentMinWords = 60;
+// Weight of the latent cosine in a document pair's score: the weight of `crossclaim events`
+// (cluster/events.h latent_weight), chosen on ECB+ train documents, not on the pair sets.
+inline constexpr double kDocumentLatentWeight = 0.3;
+
 struct PairScorerOptions {
   // Weight of the character n-gram cosine in `cosine`, in [0, 1]. The default was chosen on
   // MSRP train and STS-B train (datasets/calibration.json).
@@ -88,6 +104,9 @@ struct PairScorerOptions {
   std::shared_ptr<const WordNet> wordnet;
   // The combination reported as `score`.
   PairModel model = DefaultPairModel();
+  // Document pairs get the document similarity as `score` (banner). Off: the model scores
+  // every pair (a model fitted on document pairs, `crossclaim pairs --model`).
+  bool document_score = true;
 
   bool operator==(const PairScorerOptions&) const = default;
 };
@@ -109,6 +128,7 @@ struct PairFeatures {
   double length_log_ratio2 = 0;
   double cosine_lsa = 0;
   double score = 0;
+  double document_pair = 0;
 
   bool operator==(const PairFeatures&) const = default;
 };
@@ -184,6 +204,10 @@ class PairScorer {
 // (exposed for tests). Lengths longer than the padded token are skipped; a padded token
 // shorter than n_min gives itself once.
 std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n_max);
+
+// True if `text` has at least kDocumentMinSentences sentences (core/text.h SplitSentences)
+// and kDocumentMinWords normalised tokens.
+bool IsDocumentText(std::string_view text);
 
 // |A ∩ B| / |A ∪ B| over the sets of normalised tokens of `a` and `b`; 0 if either is empty.
 double WordJaccard(std::string_view a, std::string_view b);

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/progress.h"
@@ -230,6 +232,10 @@ Status ValidateReuseOptions(const ReuseOptions& o) {
     return InvalidArgument("ReuseOptions.min_containment must be in [0, 1] (got " +
                            std::to_string(o.min_containment) + ")");
   }
+  if (!in_unit(o.stock_word_share)) {
+    return InvalidArgument("ReuseOptions.stock_word_share must be in [0, 1] (got " +
+                           std::to_string(o.stock_word_share) + ")");
+  }
   if (!in_unit(o.min_shared_share)) {
     return InvalidArgument("ReuseOptions.min_shared_share must be in [0, 1] (got " +
                            std::to_string(o.min_shared_share) + ")");
@@ -256,8 +262,42 @@ struct PreparedText {
   std::vector<uint64_t> words;
   std::vector<Span> orig;       // bytes of Document::text
   std::vector<uint8_t> quoted;  // inside quotation marks
+  std::vector<uint8_t> stock;   // a stock word of the corpus (ReuseOptions::stock_word_share)
   bool wire = false;            // agency wire format
 };
+
+using WordSet = std::unordered_set<uint64_t>;
+
+// Document frequencies of word hashes, adding one document's words.
+class WordDocumentCounts {
+ public:
+  void Add(std::vector<uint64_t> words) {
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (uint64_t w : words) ++counts_[w];
+  }
+  void Merge(const WordDocumentCounts& other) {
+    for (const auto& [w, c] : other.counts_) counts_[w] += c;
+  }
+  // Words in more than max(kReuseMinStockDocuments, share * documents) documents.
+  WordSet StockWords(double share, size_t documents) const {
+    const double limit = std::max(static_cast<double>(kReuseMinStockDocuments),
+                                  share * static_cast<double>(documents));
+    WordSet stock;
+    for (const auto& [w, c] : counts_) {
+      if (static_cast<double>(c) > limit) stock.insert(w);
+    }
+    return stock;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> counts_;
+};
+
+void MarkStock(const WordSet& stock, PreparedText* text) {
+  text->stock.resize(text->words.size());
+  for (size_t i = 0; i < text->words.size(); ++i) text->stock[i] = stock.contains(text->words[i]);
+}
 
 PreparedText Prepare(std::string_view text) {
   PreparedText out;
@@ -298,6 +338,7 @@ struct Found {
   ReusePassage passage;
   uint32_t source_words = 0;
   uint32_t matches = 0;
+  uint32_t rare_matches = 0;  // matches of words that are not stock words
 };
 
 void AddPassages(const Alignment& a, const PreparedText& x, const PreparedText& y,
@@ -350,6 +391,7 @@ void AddPassages(const Alignment& a, const PreparedText& x, const PreparedText& 
       const Column& col = a.columns[c];
       all_match &= col.match;
       f.matches += col.match;
+      f.rare_matches += col.match && (y.stock.empty() || !y.stock[col.d]);
       p.words += col.d >= 0;
       f.source_words += col.s >= 0;
     }
@@ -384,10 +426,13 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
   }
   std::vector<Found> passages;
   for (const Alignment& al : kept) AddPassages(al, pa, pb, &passages);
-  size_t covered_a = 0, covered_b = 0, narrative_matches = 0;
+  size_t covered_a = 0, covered_b = 0, narrative_matches = 0, evidence_matches = 0;
   for (const Found& f : passages) {
     const bool quotation = f.passage.kind == PassageKind::kQuotation;
-    if (!quotation) narrative_matches += f.matches;
+    if (!quotation) {
+      narrative_matches += f.matches;
+      evidence_matches += f.matches >= o.long_passage_matches ? f.matches : f.rare_matches;
+    }
     if (quotation && !o.count_quotations) continue;
     covered_a += f.source_words;
     covered_b += f.passage.words;
@@ -427,8 +472,9 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
               return std::pair(x.derived.begin, x.source.begin) <
                      std::pair(y.derived.begin, y.source.begin);
             });
-  // Shared quotations alone are no reuse: two outlets quoting one speaker.
-  if (narrative_matches >= o.min_passage_matches) {
+  // Shared quotations alone are no reuse (two outlets quoting one speaker), nor are stock
+  // phrases alone (two court stories both "remanded in custody").
+  if (narrative_matches >= o.min_passage_matches && evidence_matches >= o.min_rare_matches) {
     pair.containment = a_is_source ? cov_b : cov_a;
     pair.source_containment = a_is_source ? cov_a : cov_b;
   }
@@ -480,8 +526,19 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
 ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
                          const ReuseOptions& options) {
   if (a > b) std::swap(a, b);
-  return AlignPrepared(documents, a, b, Prepare(documents[a].text), Prepare(documents[b].text),
-                       options);
+  PreparedText pa = Prepare(documents[a].text), pb = Prepare(documents[b].text);
+  if (options.min_rare_matches > 0) {
+    WordDocumentCounts counts;
+    std::vector<uint64_t> words;
+    for (const Document& d : documents) {
+      HashTokens(NormalizeWireText(d.text, false).text, kWordSeed, &words);
+      counts.Add(words);
+    }
+    const WordSet stock = counts.StockWords(options.stock_word_share, documents.size());
+    MarkStock(stock, &pa);
+    MarkStock(stock, &pb);
+  }
+  return AlignPrepared(documents, a, b, pa, pb, options);
 }
 
 Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const ReuseOptions& options) {
@@ -498,17 +555,27 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     // 1. Fingerprints, as (fingerprint << 32 | document) keys.
     std::vector<std::vector<uint32_t>> prints(n);
     std::vector<uint8_t> empty(n, 0);
+    const bool count_words = options.min_rare_matches > 0;
+    tbb::combinable<WordDocumentCounts> word_counts;
     {
       Progress progress("reuse: index", options.show_progress ? n : 0);
       tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
         std::vector<uint64_t> words;
+        WordDocumentCounts& counts = word_counts.local();
         for (size_t d = range.begin(); d != range.end(); ++d) {
           Fingerprints(documents[d].text, options, &words, &prints[d]);
           empty[d] = words.empty();
+          if (count_words) counts.Add(words);
         }
         if (options.show_progress) progress.Add(range.size());
       });
       progress.Finish();
+    }
+    WordSet stock;
+    if (count_words) {
+      WordDocumentCounts counts;
+      word_counts.combine_each([&](const WordDocumentCounts& c) { counts.Merge(c); });
+      stock = counts.StockWords(options.stock_word_share, n);
     }
     size_t total = 0;
     std::vector<uint32_t> print_counts(n);
@@ -576,6 +643,7 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     tbb::parallel_for(tbb::blocked_range<size_t>(0, involved.size(), 16), [&](const auto& range) {
       for (size_t k = range.begin(); k != range.end(); ++k) {
         prepared[k] = Prepare(documents[involved[k]].text);
+        if (count_words) MarkStock(stock, &prepared[k]);
       }
     });
     std::vector<std::optional<ReusePair>> aligned(candidates.size());

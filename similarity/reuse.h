@@ -32,6 +32,9 @@
 //     substitution -1, insertion/deletion -1), so substitutions, insertions and deletions
 //     are tolerated; each region gives its own passage, so reordered sentences are separate
 //     passages. Passages overlapping a better one in the derived text are dropped.
+//     A pair needs min_rare_matches matched narrative words that are not stock words (in
+//     more than stock_word_share of the documents) or lie in a passage of at least
+//     long_passage_matches matches: short stock phrases are no evidence.
 //  4. Quotations (core/quotes.h): the part of a passage that lies inside quotation marks in
 //     both texts is a `kQuotation` passage. A pair whose only evidence is quotations is not a
 //     reuse pair (two outlets quoting one speaker): its containment is 0.
@@ -66,6 +69,9 @@ namespace crossclaim {
 // docs/quality.md "Text reuse").
 inline constexpr double kReuseWhollyThreshold = 0.50;
 inline constexpr double kReusePartiallyThreshold = 0.13;
+// Below this many documents no word is a stock word (ReuseOptions::stock_word_share): in a
+// small corpus a shared word says nothing about how common it is.
+inline constexpr size_t kReuseMinStockDocuments = 10;
 
 struct ReuseOptions {
   // Pairs whose containment is below this are not reported; 0 reports every candidate pair
@@ -86,6 +92,17 @@ struct ReuseOptions {
   size_t band_words = 8;           // diagonal drift allowed inside a region
   size_t min_passage_matches = 4;  // matched words a passage needs
   double direction_margin = 0.05;  // containment difference deciding the direction
+  // Stock words: a word in more than this share of the corpus's documents (and in more than
+  // kReuseMinStockDocuments of them) is a stock word ("remanded", "custody", "adjourned" in
+  // court reporting). A pair needs at least min_rare_matches matched narrative words that
+  // are not stock words, so a shared stock phrase ("was remanded in custody", "the judge, Mr
+  // Justice") links no two stories however short one is. Fitted on the tuning dates of
+  // METER courts (docs/quality.md "Text reuse"); min_rare_matches 0 turns the rule off.
+  // A passage of at least long_passage_matches matched words is evidence whatever its words
+  // (stock phrases are short; generated text is all common words).
+  double stock_word_share = 0.07;
+  size_t min_rare_matches = 2;
+  size_t long_passage_matches = 10;
   // Whether words of quotation passages count in the containment (of a pair that has other
   // evidence); false: only verbatim and rewrite passages count.
   bool count_quotations = true;
@@ -163,8 +180,8 @@ struct WireText {
 WireText NormalizeWireText(std::string_view original, bool with_map = true);
 
 // Validates the options. Errors: InvalidArgument naming the field (thresholds or
-// min_shared_share outside [0, 1], partially above wholly, a zero n-gram length, window, frequency
-// or seed).
+// min_shared_share or stock_word_share outside [0, 1], partially above wholly, a zero n-gram
+// length, window, frequency or seed).
 Status ValidateReuseOptions(const ReuseOptions& options);
 
 // The reuse pairs among `documents` (indices into it). Errors: as ValidateReuseOptions; more
@@ -174,7 +191,8 @@ Status ValidateReuseOptions(const ReuseOptions& options);
 Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const ReuseOptions& options);
 
 // The pair of documents[a] and documents[b] aligned as FindReuse aligns a candidate pair,
-// whatever its containment (no candidate step). Precondition: a != b, both valid indices.
+// whatever its containment (no candidate step; stock words counted over all `documents`).
+// Precondition: a != b, both valid indices.
 ReusePair AlignReusePair(const std::vector<Document>& documents, uint32_t a, uint32_t b,
                          const ReuseOptions& options);
 

@@ -97,12 +97,13 @@ TEST(PairsCli, FieldsAndBruteForceFeatures) {
     const json& p = lines[i];
     std::vector<std::string> keys;
     for (const auto& [key, unused] : p.items()) keys.push_back(key);
-    EXPECT_THAT(keys,
-                ::testing::ElementsAre(
-                    "id", "jaccard_word", "jaccard_char", "cosine", "divergent", "divergence_kinds",
-                    "divergence_confidence", "cosine_word", "cosine_char", "score", "dice_word1",
-                    "dice_word2", "dice_word3", "dice_content", "wordnet_min", "wordnet_max",
-                    "number_mismatch", "number_distance", "length_log_ratio2", "cosine_lsa"));
+    EXPECT_THAT(keys, ::testing::ElementsAre(
+                          "id", "jaccard_word", "jaccard_char", "cosine", "divergent",
+                          "divergence_kinds", "divergence_confidence", "cosine_word", "cosine_char",
+                          "score", "dice_word1", "dice_word2", "dice_word3", "dice_content",
+                          "wordnet_min", "wordnet_max", "number_mismatch", "number_distance",
+                          "length_log_ratio2", "cosine_lsa", "document_pair", "stance",
+                          "refutes_confidence", "stance_cues", "stance_evidence"));
     EXPECT_EQ(p["id"], kRows[i][0]);
     EXPECT_NEAR(p["jaccard_word"].get<double>(), BruteJaccard(kRows[i][1], kRows[i][2]), 1e-6);
     EXPECT_NEAR(p["jaccard_char"].get<double>(),

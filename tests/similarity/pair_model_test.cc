@@ -104,5 +104,47 @@ TEST(PairScorer, OverlapFeaturesByHand) {
   EXPECT_LE(f.wordnet_min, f.wordnet_max);
 }
 
+TEST(PairScorer, DocumentPairsAreScoredByDocumentSimilarity) {
+  Result<PairScorer> scorer = PairScorer::Create(PairScorerOptions());  // no latent vectors
+  ASSERT_TRUE(scorer.ok());
+  const std::vector<std::string> texts = {
+      "Rebels seize the airport",
+      "Rebels seized the airport on Monday after a night of fighting in the northern suburbs of "
+      "the capital, witnesses and officials said. All flights were cancelled until further "
+      "notice, and travellers were told to stay at home. The army said it would respond to the "
+      "attack within days, and called on the rebels to leave the airport peacefully and without "
+      "delay.",
+      "Rebels seized the airport on Monday."};
+  scorer->Fit(texts);
+  const PairVectors v = scorer->Transform(texts);
+  const PairFeatures doc = scorer->Score(texts[0], texts[1], v, 0, 1);
+  EXPECT_EQ(doc.document_pair, 1);  // three sentences, 62 words
+  // No latent vectors: cosine_lsa is 0, so the score is (1 - 0.3) * cosine.
+  EXPECT_NEAR(doc.score, 0.7 * doc.cosine, 1e-12);
+  EXPECT_NE(doc.score, DefaultPairModel().Apply(doc));
+  const PairFeatures sentence = scorer->Score(texts[0], texts[2], v, 0, 2);
+  EXPECT_EQ(sentence.document_pair, 0);
+  EXPECT_EQ(sentence.score, DefaultPairModel().Apply(sentence));
+
+  PairScorerOptions model_everywhere;
+  model_everywhere.document_score = false;
+  Result<PairScorer> plain = PairScorer::Create(model_everywhere);
+  ASSERT_TRUE(plain.ok());
+  plain->Fit(texts);
+  const PairFeatures modelled = plain->Score(texts[0], texts[1], plain->Transform(texts), 0, 1);
+  EXPECT_EQ(modelled.score, DefaultPairModel().Apply(modelled));
+}
+
+TEST(PairScorer, DocumentTextNeedsThreeSentencesAndSixtyWords) {
+  std::string twenty;  // 20 words
+  for (int i = 0; i < 20; ++i) twenty += " word";
+  EXPECT_FALSE(IsDocumentText("One. Two. Three."));  // three sentences, three words
+  EXPECT_FALSE(IsDocumentText("One" + twenty + ". Two" + twenty + "."));  // two sentences
+  EXPECT_TRUE(IsDocumentText("One" + twenty + ". Two" + twenty + ". Three" + twenty + "."));
+  EXPECT_TRUE(IsDocumentText("A" + twenty + "\nB" + twenty + "\nC" + twenty));
+  // Abbreviations do not end a sentence: one sentence of 63 words.
+  EXPECT_FALSE(IsDocumentText("Mr." + twenty + " Dr." + twenty + " U.S." + twenty));
+}
+
 }  // namespace
 }  // namespace crossclaim

@@ -118,6 +118,41 @@ TEST(FindReuse, ASharedQuotationAloneMakesNoPair) {
   EXPECT_EQ(result->pairs.size(), 1u);
 }
 
+// Court stories: each its own words around two stock phrases of court reporting that every
+// one of them uses. Two different stories that share only the stock phrases are no pair,
+// however short they are; a paper that also takes a story's own words still is one.
+TEST(FindReuse, StockCourtPhrasesLinkNoTwoStories) {
+  const std::string stock1 = "was remanded in custody";
+  const std::string stock2 = "the case was adjourned until tomorrow";
+  std::vector<Document> docs;
+  for (int s = 0; s < 14; ++s) {
+    const std::vector<std::string> own = Words("s" + std::string(1, 'a' + s), 24);
+    docs.push_back(Doc("story" + std::to_string(s),
+                       Join(own, 0, 12) + " " + stock1 + " " + Join(own, 12, 24) + " " + stock2));
+  }
+  // Every word of both phrases is in all 14 documents: a stock word (more than 10 documents).
+  Result<ReuseResult> result = FindReuse(docs, ReuseOptions());
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_TRUE(result->pairs.empty())
+      << result->pairs.size() << " pairs, first containment " << result->pairs[0].containment;
+  // Without the rule the stock phrases alone give the short stories pairs (10 of 34 words).
+  ReuseOptions off;
+  off.min_rare_matches = 0;
+  result = FindReuse(docs, off);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  EXPECT_FALSE(result->pairs.empty());
+  // A paper that takes the first story's own first twelve words (and the stock phrases) is
+  // that story's copy, and only its.
+  const std::vector<std::string> own0 = Words("sa", 24);
+  docs.push_back(Doc("paper", Join(own0, 0, 12) + " " + stock1 + " " +
+                                  Join(Words("paper", 12), 0, 12) + " " + stock2));
+  result = FindReuse(docs, ReuseOptions());
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->pairs.size(), 1u);
+  EXPECT_EQ(std::set<uint32_t>({result->pairs[0].source, result->pairs[0].derived}),
+            std::set<uint32_t>({0u, 14u}));
+}
+
 // The oracle: the full O(n * m) Smith-Waterman table over words (match +1, mismatch and gaps
 // -1), written here independently of the banded code.
 int OracleBestScore(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
@@ -380,6 +415,7 @@ TEST(FindReuse, PlantedCopiesAmongSharedBoilerplate) {
 
   ReuseOptions unfiltered;
   unfiltered.min_shared_share = 0;
+  unfiltered.min_rare_matches = 0;  // the stock-word rule drops boilerplate pairs too
   result = FindReuse(corpus.docs, unfiltered);
   ASSERT_TRUE(result.ok()) << result.status().message();
   size_t boilerplate_only = 0;
