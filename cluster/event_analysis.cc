@@ -387,9 +387,11 @@ enum Anchor : char {
   kOtherQuotations = 3,  // each quotes words the other does not: two statements
 };
 
-// Two claims that share at most two words ("conversation", "back"; "suffering") are two
-// remarks of one topic unless their same-fact score says more: a higher bar for them, set on
-// the BASIL dev audit (docs/quality.md). `ClaimEdge::terms` lists the shared words (up to 5).
+// Two claims deep in their articles that share at most two words ("conversation", "back";
+// "suffering") are two remarks of one topic unless their same-fact score says more: a higher
+// bar for them, set on the BASIL dev audit (docs/quality.md). Two leads keep their own bar:
+// short leads and headlines name the event in few words (Emergent headlines).
+// `ClaimEdge::terms` lists the shared words (up to 5).
 constexpr size_t kFewSharedWords = 2;
 constexpr double kFewWordsFactBar = 0.5;
 
@@ -402,7 +404,9 @@ bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options)
   double bar = anchored == kBothLeads      ? options.fact_threshold_leads
                : anchored == kSharedDetail ? options.fact_threshold_anchored
                                            : options.fact_threshold;
-  if (e.terms.size() <= kFewSharedWords) bar = std::max(bar, kFewWordsFactBar);
+  if (anchored != kBothLeads && e.terms.size() <= kFewSharedWords) {
+    bar = std::max(bar, kFewWordsFactBar);
+  }
   return !DetailsDisagree(e, options.min_divergence_confidence) && e.fact >= bar;
 }
 
@@ -471,7 +475,7 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
 // how to use that discretion"). Among the claims of one document in one cluster, each must
 // come near the best of them in its best same-fact score to another document's claim (at
 // least `kSameDocumentFit` of it); the others leave the cluster, each alone.
-constexpr double kSameDocumentFit = 0.7;
+constexpr double kSameDocumentFit = 0.85;
 
 double BestFitToOtherDocuments(int32_t id, const std::vector<int32_t>& cluster,
                                const std::vector<Claim>& claims,

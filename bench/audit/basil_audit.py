@@ -4,7 +4,7 @@
   basil_audit.py run    DATASETS_DIR WORK_DIR [--bin BIN]   # one report per BASIL gold event
   basil_audit.py sample WORK_DIR PART [--seed 7] [--n 40]   # print the items to judge
   basil_audit.py score  WORK_DIR PART VERDICTS.tsv          # precision of judged items still shown
-  basil_audit.py check  WORK_DIR VERDICTS.tsv               # the items judged false are gone
+  basil_audit.py check  WORK_DIR VERDICTS.tsv [--fixed F]   # the items judged false are gone
 
 VERDICTS.tsv: KEY<TAB>VERDICT<TAB>REASON, or the fixture bench/audit/basil_verdicts.tsv
 (KEY<TAB>PART<TAB>RUN<TAB>VERDICT<TAB>REASON).
@@ -189,8 +189,9 @@ def score(args):
 
 
 def check(args):
-    """The items judged false in the `before` run (fixture column RUN) that are shown again.
-    Exit status 1 when some are; the count of `after` items judged false is printed beside."""
+    """The items judged false in the `before` run (fixture column RUN), and those listed in
+    --fixed (one key a line: false items a later change removed), that are shown again.
+    Exit status 1 when some are; the count of the other items judged false is printed beside."""
     parts, reports = load(args.work)
     fixed, remaining = set(), set()
     for line in open(args.verdicts):
@@ -198,6 +199,10 @@ def check(args):
         if line.startswith("#") or len(fields) < 5 or fields[3] != "false":
             continue
         (fixed if fields[2] == "before" else remaining).add(fields[0])
+    if args.fixed:
+        listed = {l.strip() for l in open(args.fixed) if l.strip() and not l.startswith("#")}
+        fixed |= listed
+        remaining -= listed
     shown = set()
     for event in parts:
         for key, _, _ in items(reports[event], event):
@@ -232,6 +237,7 @@ def main():
     k = sub.add_parser("check")
     k.add_argument("work")
     k.add_argument("verdicts")
+    k.add_argument("--fixed", help="file of keys judged false that must stay hidden")
     args = p.parse_args()
     {"run": run, "sample": sample, "score": score, "check": check}[args.cmd](args)
 

@@ -9,6 +9,7 @@
 // CI cannot run (it has no copy of the data set); this file is the part that runs anywhere.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -163,6 +164,95 @@ TEST(AuditCases, AbbreviationRespelledIsNotAnAlteration) {
   ExpectOneAlteredWord("\"The F.B.I. has opened an inquiry into the leak,\" the senator said.",
                        "\"The FBI has opened an inquiry into the theft,\" the senator said.",
                        "leak", "theft");
+}
+
+// Claim-graph cases: false corroborated clusters of the dev audit, each rebuilt as a small
+// event of two outlets in words of our own. Each article opens with the same three lead
+// sentences (leads join on a lower bar), so the sentences under test sit deep in the article
+// as they did there. Every case also checks that the one fact both outlets state is still
+// corroborated.
+constexpr const char* kLeads =
+    "The city council voted on Monday to close the old harbour bridge to traffic. The vote "
+    "followed months of complaints about cracks in its supports. Engineers will inspect the "
+    "bridge next week.\n\n";
+
+class GraphCase {
+ public:
+  GraphCase(const std::string& first, const std::string& second) {
+    corpus_ = testing::CorpusOf(
+        {testing::MakeDocument("first", "First", "2024-03-04", kLeads + first),
+         testing::MakeDocument("second", "Second", "2024-03-04", kLeads + second)});
+    claims_ = ExtractCorpusClaims(corpus_, BoilerplateOptions(), ClaimOptions());
+    Result<EventAnalysis> event = AnalyzeEvent(corpus_, claims_, AnalysisOptions());
+    EXPECT_TRUE(event.ok()) << event.status().message();
+    if (event.ok()) event_ = std::move(*event);
+  }
+
+  // Whether the claims of documents `doc_a` and `doc_b` holding the needles share a cluster.
+  bool Together(int32_t doc_a, const std::string& a, int32_t doc_b, const std::string& b) const {
+    return ClusterOf(doc_a, a) == ClusterOf(doc_b, b);
+  }
+
+ private:
+  int32_t ClusterOf(int32_t doc, const std::string& needle) const {
+    for (size_t i = 0; i < claims_.claims.size(); ++i) {
+      const Claim& c = claims_.claims[i];
+      if (c.doc == doc && c.text.find(needle) != std::string::npos) {
+        return ClusterIdOf(static_cast<int32_t>(i));
+      }
+    }
+    ADD_FAILURE() << "no claim of document " << doc << " holds '" << needle << "'";
+    return -2 - doc;
+  }
+  int32_t ClusterIdOf(int32_t claim) const {
+    for (const ClaimCluster& c : event_.clusters) {
+      if (std::find(c.claims.begin(), c.claims.end(), claim) != c.claims.end()) return c.id;
+    }
+    return -1 - claim;  // off-event: in no cluster, with no other claim
+  }
+
+  Corpus corpus_;
+  ClaimSet claims_;
+  EventAnalysis event_;
+};
+
+// 2058ec60, 2153fb3e, c21cb217 "two statements of one speaker in one cluster": a document's
+// second claim joined a cluster through a weak resemblance to another outlet's quotation.
+TEST(AuditCases, AWeakSecondClaimOfOneDocumentLeavesTheCluster) {
+  GraphCase event(
+      "\"If somebody tells you how to spend the money, you do not have any discretion,\" he "
+      "said.",
+      "\"If somebody tells you how to spend the money,\" he said, \"you do not have any "
+      "discretion.\"\n\nManagers, he went on, \"are told by the company how to spend the "
+      "money, with little discretion.\"");
+  EXPECT_TRUE(event.Together(0, "If somebody", 1, "If somebody"));
+  EXPECT_FALSE(event.Together(0, "If somebody", 1, "Managers"));
+}
+
+// 576116e5 "two statements by one official on two networks": the same speaker and title, two
+// quotations with no word in common.
+TEST(AuditCases, TwoQuotationsWithNoWordInCommonAreTwoStatements) {
+  GraphCase event(
+      "Union policy director David Grant told one network that the pension fund needs a "
+      "\"package of revenue and benefit adjustments to make it solvent.\"\n\nThe bridge will "
+      "stay closed for at least a year, the council said.",
+      "Union policy director David Grant said on another network on Friday that \"there was "
+      "some miscommunication with the newspaper story.\"\n\nThe council said the bridge will "
+      "stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, "David Grant", 1, "David Grant"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// c21cb217, 6f95dcb9 "two different remarks": two quotations sharing two ordinary words.
+TEST(AuditCases, TwoRemarksSharingTwoWordsAreNotOneFact) {
+  GraphCase event(
+      "\"The man at the back of the room who is shouting the insult wants that to be the "
+      "conversation,\" the mayor told reporters.\n\nThe bridge will stay closed for at least "
+      "a year, the council said.",
+      "\"I am going to get back to the conversation I care about,\" she said.\n\nThe council "
+      "said the bridge will stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, "shouting", 1, "get back"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
 }  // namespace
