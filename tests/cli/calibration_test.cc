@@ -9,6 +9,7 @@
 #include "similarity/dedup.h"
 #include "similarity/pair_features.h"
 #include "similarity/pair_model.h"
+#include "similarity/stance.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -39,6 +40,10 @@ TEST(Calibration, DefaultsEqualCalibrationFile) {
                    DedupOptions().threshold);
   EXPECT_DOUBLE_EQ(applied.at("EventOptions.event_threshold").at("value").get<double>(),
                    EventOptions().event_threshold);
+  EXPECT_DOUBLE_EQ(applied.at("pair_scorer.document_latent_weight").at("value").get<double>(),
+                   kDocumentLatentWeight);
+  EXPECT_DOUBLE_EQ(applied.at("stance.refutes_threshold").at("value").get<double>(),
+                   StanceOptions().refutes_threshold);
 }
 
 }  // namespace

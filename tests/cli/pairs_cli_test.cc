@@ -222,6 +222,39 @@ TEST(PairsCli, MissingWordNetFallsBackWithAWarning) {
   EXPECT_GT(testing::ParseJsonLines(run.out)[0]["wordnet_min"].get<double>(), without);
 }
 
+TEST(PairsCli, StanceOfTheBodyTowardsTheHeadline) {
+  const std::string dir = testing::ScratchDir("pairs_cli_stance");
+  const std::string body_start =
+      "The photo spread quickly on social media last week, shared by thousands of users who "
+      "believed it showed a shark swimming down a flooded highway in Houston after the storm. "
+      "Local television stations repeated the claim, and the picture was viewed millions of "
+      "times before anyone checked where it came from. ";
+  const std::string debunked = body_start +
+                               "Experts said the shark photo was a hoax. The image had been "
+                               "edited from a picture taken years ago off the coast of Africa.";
+  const std::string confirmed = body_start +
+                                "Police confirmed the shark was filmed on the highway. Officers "
+                                "said the animal was returned to the sea by a rescue team.";
+  const std::string tsv = "fake\tShark swims down flooded Houston highway\t" + debunked +
+                          "\ntrue\tShark swims down flooded Houston highway\t" + confirmed + "\n";
+  testing::WriteFile(dir + "/stance.tsv", tsv);
+  const testing::CommandOutput run =
+      testing::RunCrossclaim("pairs " + dir + "/stance.tsv --wordnet none --latent-dims 0");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<json> lines = testing::ParseJsonLines(run.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["stance"], "refutes");
+  EXPECT_EQ(lines[0]["stance_cues"], json::array({"hoax"}));
+  EXPECT_EQ(lines[0]["stance_evidence"], "Experts said the shark photo was a hoax.");
+  EXPECT_EQ(lines[1]["stance"], "none");
+  EXPECT_EQ(lines[1]["stance_cues"], json::array());
+  EXPECT_GT(lines[0]["refutes_confidence"].get<double>(),
+            lines[1]["refutes_confidence"].get<double>());
+  // Four sentences and more than 60 words: a document pair, scored 0.9 cosine (no latent).
+  EXPECT_EQ(lines[0]["document_pair"], true);
+  EXPECT_NEAR(lines[0]["score"].get<double>(), 0.9 * lines[0]["cosine"].get<double>(), 2e-6);
+}
+
 TEST(PairsCli, SkipsBadRowsNamingFileAndLine) {
   const std::string dir = testing::ScratchDir("pairs_cli_bad");
   // Lines 7 and 8 (after 2 header lines and 4 rows): too few fields, empty text_b.

@@ -119,8 +119,8 @@ TEST(PairScorer, DocumentPairsAreScoredByDocumentSimilarity) {
   const PairVectors v = scorer->Transform(texts);
   const PairFeatures doc = scorer->Score(texts[0], texts[1], v, 0, 1);
   EXPECT_EQ(doc.document_pair, 1);  // three sentences, 62 words
-  // No latent vectors: cosine_lsa is 0, so the score is (1 - 0.3) * cosine.
-  EXPECT_NEAR(doc.score, 0.7 * doc.cosine, 1e-12);
+  // No latent vectors: cosine_lsa is 0, so the score is (1 - 0.1) * cosine.
+  EXPECT_NEAR(doc.score, 0.9 * doc.cosine, 1e-12);
   EXPECT_NE(doc.score, DefaultPairModel().Apply(doc));
   const PairFeatures sentence = scorer->Score(texts[0], texts[2], v, 0, 2);
   EXPECT_EQ(sentence.document_pair, 0);
