@@ -6,8 +6,13 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <numeric>
+#include <optional>
+#include <tuple>
+#include <utility>
 
 #include "cluster/clustering.h"
+#include "cluster/strong_edge_clustering.h"
 #include "similarity/cosine.h"
 #include "similarity/latent.h"
 #include "similarity/tfidf.h"
@@ -59,12 +64,21 @@ TokenLists DocumentFeatures(const Corpus& corpus, const ClaimSet& set, size_t le
   return docs;
 }
 
-std::string EventTitle(const Corpus& corpus, const ClaimSet& set, int32_t doc) {
+// Each document's first claim, or null.
+std::vector<const Claim*> FirstClaims(int32_t num_documents, const ClaimSet& set) {
+  std::vector<const Claim*> first(static_cast<size_t>(num_documents), nullptr);
+  for (const Claim& claim : set.claims) {
+    const Claim*& slot = first[static_cast<size_t>(claim.doc)];
+    if (!slot) slot = &claim;
+  }
+  return first;
+}
+
+std::string EventTitle(const Corpus& corpus, const std::vector<const Claim*>& first_claims,
+                       int32_t doc) {
   const Document& d = corpus.documents[static_cast<size_t>(doc)];
   if (!d.title.empty()) return d.title;
-  for (const Claim& claim : set.claims) {
-    if (claim.doc == doc) return claim.text;
-  }
+  if (const Claim* claim = first_claims[static_cast<size_t>(doc)]) return claim->text;
   return d.id;
 }
 
@@ -79,29 +93,217 @@ Result<TfidfMatrix> DocumentRows(const TokenLists& docs, bool bigrams, int min_d
   return vectorizer->FitTransform(docs);
 }
 
-// Document pairs at or above edge_threshold in the TF-IDF view; with latent_dims, each pair's
-// cosine is blended with the cosine of the documents' latent semantic vectors.
-Result<std::vector<CosinePair>> DocumentCosines(const Corpus& corpus, const ClaimSet& claims,
-                                                const EventOptions& options) {
-  const TokenLists docs =
-      DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
-  Result<TfidfMatrix> rows = DocumentRows(docs, options.bigrams, options.min_df, options.threads);
-  if (!rows.ok()) return rows.status();
+// Publication day of each document; nullopt where unknown.
+using PublicationDays = std::vector<std::optional<int64_t>>;
+
+PublicationDays DaysOf(const Corpus& corpus) {
+  PublicationDays days;
+  for (const Document& doc : corpus.documents) {
+    days.push_back(doc.published ? std::optional(DaysSinceEpoch(*doc.published)) : std::nullopt);
+  }
+  return days;
+}
+
+// A pair's similarity damped by the distance between the documents' publication days.
+WeightedEdge DampedEdge(const CosinePair& p, const PublicationDays& days, double days_scale) {
+  double weight = p.cosine;
+  const auto& a = days[static_cast<size_t>(p.a)];
+  const auto& b = days[static_cast<size_t>(p.b)];
+  if (days_scale > 0 && a && b) weight *= std::exp(-std::abs(*a - *b) / days_scale);
+  return {p.a, p.b, static_cast<float>(weight)};
+}
+
+// With latent_dims: every pair at or above edge_threshold in the TF-IDF view, its cosine
+// blended with the cosine of the documents' latent semantic vectors.
+Result<std::vector<WeightedEdge>> BlendedEdges(const TokenLists& docs, const TfidfMatrix& rows,
+                                               const PublicationDays& days,
+                                               const EventOptions& options) {
   AllPairsOptions pair_options;
   pair_options.threshold = options.edge_threshold;
   pair_options.threads = options.threads;
-  Result<std::vector<CosinePair>> pairs = AllPairsCosine(*rows, {}, pair_options);
-  if (!pairs.ok() || options.latent_dims == 0) return pairs;
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(rows, {}, pair_options);
+  if (!pairs.ok()) return pairs.status();
   // Words only (no pairs, every document frequency): the topic space of the whole feed.
   Result<TfidfMatrix> words = DocumentRows(docs, false, 1, options.threads);
   if (!words.ok()) return words.status();
   const Eigen::MatrixXf latent = LatentRows(*words, TruncatedSvdMap(*words, options.latent_dims));
   const double w = options.latent_weight;
+  std::vector<WeightedEdge> edges;
   for (CosinePair& p : *pairs) {
     const double lsa = latent.row(p.a).dot(latent.row(p.b));
     p.cosine = static_cast<float>((1 - w) * p.cosine + w * std::max(lsa, 0.0));
+    edges.push_back(DampedEdge(p, days, options.days_scale));
   }
-  return pairs;
+  return edges;
+}
+
+// The rows `members` of `rows`, in that order.
+TfidfMatrix SubRows(const TfidfMatrix& rows, std::span<const int32_t> members) {
+  TfidfMatrix out(static_cast<Eigen::Index>(members.size()), rows.cols());
+  Eigen::Index nnz = 0;
+  for (int32_t r : members) nnz += rows.row(r).nonZeros();
+  out.reserve(nnz);
+  for (size_t i = 0; i < members.size(); ++i) {
+    out.startVec(static_cast<Eigen::Index>(i));
+    for (TfidfMatrix::InnerIterator it(rows, members[i]); it; ++it)
+      out.insertBack(static_cast<Eigen::Index>(i), it.col()) = it.value();
+  }
+  out.finalize();
+  return out;
+}
+
+using RowPairs = std::vector<std::pair<int32_t, int32_t>>;
+
+// Appends the pairs of `members` (rows of `rows`) whose cosine may reach `threshold`: a
+// superset, since the sub-matrix sums its dot products in its own order (PairCosines gives
+// the exact values). `groups`: as for AllPairsCosine, one per member, or empty.
+Status AppendCandidates(const TfidfMatrix& rows, std::span<const int32_t> members,
+                        std::span<const int32_t> groups, double threshold, int threads,
+                        RowPairs* out) {
+  AllPairsOptions options;
+  options.threshold = std::min(1.0, threshold * (1 - 1e-4));
+  options.threads = threads;
+  Result<std::vector<CosinePair>> pairs = AllPairsCosine(SubRows(rows, members), groups, options);
+  if (!pairs.ok()) return pairs.status();
+  for (const CosinePair& p : *pairs) {
+    out->emplace_back(members[static_cast<size_t>(p.a)], members[static_cast<size_t>(p.b)]);
+  }
+  return Status::Ok();
+}
+
+// Candidates for the strong pairs, whose damped weight may reach `strong`. A pair d days
+// apart weighs at most exp(-d / days_scale) times its cosine, so dated documents are compared
+// day by day, each pair of days at the cosine that weight needs; a pair with an undated
+// document is not damped and needs the cosine itself.
+Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays& days,
+                                  double strong, const EventOptions& options) {
+  RowPairs out;
+  std::vector<int32_t> all(days.size());
+  std::iota(all.begin(), all.end(), 0);
+  if (options.days_scale == 0) {
+    if (Status s = AppendCandidates(rows, all, {}, strong, options.threads, &out); !s.ok())
+      return s;
+    return out;
+  }
+  std::map<int64_t, std::vector<int32_t>> by_day;
+  std::vector<int32_t> undated, dated_or_not(days.size());
+  for (size_t d = 0; d < days.size(); ++d) {
+    if (days[d])
+      by_day[*days[d]].push_back(static_cast<int32_t>(d));
+    else
+      undated.push_back(static_cast<int32_t>(d));
+    dated_or_not[d] = days[d] ? 1 : 0;
+  }
+  for (const auto& [day, first] : by_day) {
+    for (auto other = by_day.find(day); other != by_day.end(); ++other) {
+      const double needed = strong * std::exp((other->first - day) / options.days_scale);
+      if (needed > 1.001) break;  // unit rows: no cosine reaches it
+      std::vector<int32_t> members = first;
+      std::vector<int32_t> groups;
+      if (other->first != day) {
+        members.insert(members.end(), other->second.begin(), other->second.end());
+        groups.assign(first.size(), 0);
+        groups.resize(members.size(), 1);
+      }
+      Status s = AppendCandidates(rows, members, groups, needed, options.threads, &out);
+      if (!s.ok()) return s;
+    }
+  }
+  if (undated.empty()) return out;
+  Status s = AppendCandidates(rows, undated, {}, strong, options.threads, &out);
+  if (s.ok() && undated.size() < days.size())
+    s = AppendCandidates(rows, all, dated_or_not, strong, options.threads, &out);
+  if (!s.ok()) return s;
+  return out;
+}
+
+// The pairs of members of each group that may reach `threshold`: all of them in a small group,
+// the sub-matrix's all-pairs candidates in a large one.
+Result<RowPairs> PairsWithin(const TfidfMatrix& rows,
+                             const std::vector<std::vector<int32_t>>& groups, double threshold,
+                             int threads) {
+  constexpr size_t kAllPairsAbove = 64;
+  RowPairs out;
+  for (const std::vector<int32_t>& members : groups) {
+    if (members.size() > kAllPairsAbove) {
+      if (Status s = AppendCandidates(rows, members, {}, threshold, threads, &out); !s.ok())
+        return s;
+      continue;
+    }
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) out.emplace_back(members[i], members[j]);
+    }
+  }
+  return out;
+}
+
+// The documents of each event (ascending), in the order of their first document.
+std::vector<std::vector<int32_t>> Members(const std::vector<int32_t>& label) {
+  std::map<int32_t, std::vector<int32_t>> members;
+  for (size_t d = 0; d < label.size(); ++d) members[label[d]].push_back(static_cast<int32_t>(d));
+  std::vector<std::vector<int32_t>> out;
+  for (auto& [unused, docs] : members) out.push_back(std::move(docs));
+  return out;
+}
+
+// The event of each document, and the edges (sorted by (a, b)) of which at least those
+// inside one event are listed.
+struct Grouping {
+  std::vector<int32_t> label;
+  std::vector<WeightedEdge> edges;
+};
+
+// The grouping from the strong edges (StrongEdgeAverageLink) and the other pairs' weights on
+// demand: on 100k generated articles most pairs share a name or a number (cosine >=
+// edge_threshold), too many to list, and average-link never merges along them alone.
+Result<Grouping> GroupByStrongEdges(const TfidfMatrix& rows, const PublicationDays& days,
+                                    const EventOptions& options) {
+  const PairCosine cosine(rows);
+  const PairWeight weight = [&](int32_t a, int32_t b) -> double {
+    const double dot = cosine(a, b);
+    if (dot < options.edge_threshold) return 0;
+    CosinePair p{std::min(a, b), std::max(a, b), static_cast<float>(dot)};
+    return DampedEdge(p, days, options.days_scale).weight;
+  };
+  // Slack below the threshold: the clustering admits a merge at event_threshold - 1e-12.
+  const double strong = std::max(options.event_threshold, options.edge_threshold) - 1e-9;
+  Result<RowPairs> candidates = StrongCandidates(rows, days, strong, options);
+  if (!candidates.ok()) return candidates.status();
+  std::vector<WeightedEdge> strong_edges;
+  for (auto [a, b] : *candidates) {
+    const double w = weight(a, b);
+    if (w >= strong) strong_edges.push_back({a, b, static_cast<float>(w)});
+  }
+  *candidates = {};
+  const int32_t n = static_cast<int32_t>(days.size());
+  Grouping out;
+  out.label = StrongEdgeAverageLink(n, strong_edges, weight, {options.event_threshold});
+  Result<RowPairs> inside =
+      PairsWithin(rows, Members(out.label), options.edge_threshold, options.threads);
+  if (!inside.ok()) return inside.status();
+  std::sort(inside->begin(), inside->end());
+  for (auto [a, b] : *inside) {
+    const double w = weight(a, b);
+    if (w > 0) out.edges.push_back({a, b, static_cast<float>(w)});
+  }
+  return out;
+}
+
+// Documents grouped into events by average-link clustering of their pair similarities.
+Result<Grouping> GroupDocuments(const Corpus& corpus, const ClaimSet& claims,
+                                const EventOptions& options) {
+  const TokenLists docs =
+      DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
+  Result<TfidfMatrix> rows = DocumentRows(docs, options.bigrams, options.min_df, options.threads);
+  if (!rows.ok()) return rows.status();
+  const PublicationDays days = DaysOf(corpus);
+  if (options.latent_dims == 0) return GroupByStrongEdges(*rows, days, options);
+  // The blend can lift a pair of low cosine to a merge: every pair is listed.
+  Result<std::vector<WeightedEdge>> edges = BlendedEdges(docs, *rows, days, options);
+  if (!edges.ok()) return edges.status();
+  const int32_t n = static_cast<int32_t>(corpus.documents.size());
+  std::vector<int32_t> label = AverageLinkClusters(n, *edges, {}, {options.event_threshold});
+  return Grouping{std::move(label), std::move(*edges)};
 }
 
 }  // namespace
@@ -136,40 +338,28 @@ Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSe
                                              const EventOptions& options) {
   Status valid = options.Validate();
   if (!valid.ok()) return valid;
-  Result<std::vector<CosinePair>> pairs = DocumentCosines(corpus, claims, options);
-  if (!pairs.ok()) return pairs.status();
-
-  std::vector<WeightedEdge> edges;
-  for (const CosinePair& p : *pairs) {
-    double weight = p.cosine;
-    const auto& a = corpus.documents[static_cast<size_t>(p.a)].published;
-    const auto& b = corpus.documents[static_cast<size_t>(p.b)].published;
-    if (options.days_scale > 0 && a && b) {
-      weight *= std::exp(-std::abs(DaysSinceEpoch(*a) - DaysSinceEpoch(*b)) / options.days_scale);
-    }
-    edges.push_back({p.a, p.b, static_cast<float>(weight)});
-  }
-  int32_t n = static_cast<int32_t>(corpus.documents.size());
-  std::vector<int32_t> label = AverageLinkClusters(n, edges, {}, {options.event_threshold});
-
-  std::map<int32_t, std::vector<int32_t>> members;
-  for (int32_t d = 0; d < n; ++d) members[label[static_cast<size_t>(d)]].push_back(d);
+  Result<Grouping> grouping = GroupDocuments(corpus, claims, options);
+  if (!grouping.ok()) return grouping.status();
+  const std::vector<int32_t>& label = grouping->label;
+  const int32_t n = static_cast<int32_t>(corpus.documents.size());
   std::vector<double> centrality(static_cast<size_t>(n), 0.0);
-  for (const WeightedEdge& e : edges) {
+  for (const WeightedEdge& e : grouping->edges) {
     if (label[static_cast<size_t>(e.a)] != label[static_cast<size_t>(e.b)]) continue;
     centrality[static_cast<size_t>(e.a)] += e.weight;
     centrality[static_cast<size_t>(e.b)] += e.weight;
   }
+  const std::vector<const Claim*> first_claims = FirstClaims(n, claims);
   std::vector<NewsEvent> events;
-  for (auto& [unused, docs] : members) {
+  for (std::vector<int32_t>& docs : Members(label)) {
     NewsEvent event;
     event.id = static_cast<int32_t>(events.size());
-    event.documents = docs;
-    event.central_document = *std::max_element(docs.begin(), docs.end(), [&](int32_t x, int32_t y) {
-      double cx = centrality[static_cast<size_t>(x)], cy = centrality[static_cast<size_t>(y)];
-      return cx < cy || (cx == cy && x > y);  // ties: the earlier document
-    });
-    event.title = EventTitle(corpus, claims, event.central_document);
+    event.documents = std::move(docs);
+    event.central_document = *std::max_element(
+        event.documents.begin(), event.documents.end(), [&](int32_t x, int32_t y) {
+          double cx = centrality[static_cast<size_t>(x)], cy = centrality[static_cast<size_t>(y)];
+          return cx < cy || (cx == cy && x > y);  // ties: the earlier document
+        });
+    event.title = EventTitle(corpus, first_claims, event.central_document);
     events.push_back(std::move(event));
   }
   return events;

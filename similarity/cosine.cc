@@ -75,7 +75,68 @@ Status Validate(const TfidfMatrix& rows, std::span<const int32_t> groups,
   return Status::Ok();
 }
 
+// Columns ranked by decreasing frequency (ties: smaller column first), and each rank's
+// largest weight. Dot products sum in this order, so equal inputs give equal cosines.
+struct ColumnRanks {
+  std::vector<int32_t> rank;    // per column
+  std::vector<float> rank_max;  // per rank
+};
+
+ColumnRanks RankColumns(const TfidfMatrix& m) {
+  const int32_t cols = static_cast<int32_t>(m.cols());
+  std::vector<int32_t> df(cols, 0);
+  std::vector<float> max_weight(cols, 0);
+  for (Eigen::Index r = 0; r < m.rows(); ++r) {
+    for (TfidfMatrix::InnerIterator it(m, r); it; ++it) {
+      ++df[it.col()];
+      max_weight[it.col()] = std::max(max_weight[it.col()], it.value());
+    }
+  }
+  std::vector<int32_t> by_rank(cols);
+  std::iota(by_rank.begin(), by_rank.end(), 0);
+  std::sort(by_rank.begin(), by_rank.end(),
+            [&](int32_t a, int32_t b) { return df[a] != df[b] ? df[a] > df[b] : a < b; });
+  ColumnRanks out{std::vector<int32_t>(cols), std::vector<float>(cols)};
+  for (int32_t r = 0; r < cols; ++r) {
+    out.rank[by_rank[r]] = r;
+    out.rank_max[r] = max_weight[by_rank[r]];
+  }
+  return out;
+}
+
 }  // namespace
+
+// Every row's entries in rank order, row r at [offsets[r], offsets[r + 1]).
+struct PairCosine::RankedRows {
+  std::vector<int64_t> offsets;
+  std::vector<Entry> entries;
+};
+
+PairCosine::PairCosine(const TfidfMatrix& rows) {
+  auto ranked = std::make_unique<RankedRows>();
+  const std::vector<int32_t> rank = RankColumns(rows).rank;
+  ranked->offsets.push_back(0);
+  for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+    const auto begin = static_cast<std::ptrdiff_t>(ranked->entries.size());
+    for (TfidfMatrix::InnerIterator it(rows, r); it; ++it)
+      ranked->entries.push_back({rank[it.col()], it.value()});
+    std::sort(ranked->entries.begin() + begin, ranked->entries.end(),
+              [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+    ranked->offsets.push_back(static_cast<int64_t>(ranked->entries.size()));
+  }
+  rows_ = std::move(ranked);
+}
+
+PairCosine::~PairCosine() = default;
+
+double PairCosine::operator()(int32_t a, int32_t b) const {
+  auto row = [this](int32_t r) {
+    const int64_t begin = rows_->offsets[static_cast<size_t>(r)];
+    const int64_t end = rows_->offsets[static_cast<size_t>(r) + 1];
+    return std::span<const Entry>(rows_->entries.data() + begin, static_cast<size_t>(end - begin));
+  };
+  return Dot(row(a), row(b));
+}
 
 Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
                                                std::span<const int32_t> groups,
@@ -95,23 +156,9 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const float* value = m->valuePtr();
   const double theta = options.threshold;
 
-  // Rank columns by decreasing frequency; remember each column's largest weight.
-  std::vector<int32_t> df(cols, 0);
-  std::vector<float> max_weight(cols, 0);
-  for (int64_t k = 0; k < outer[n]; ++k) {
-    ++df[inner[k]];
-    max_weight[inner[k]] = std::max(max_weight[inner[k]], value[k]);
-  }
-  std::vector<int32_t> by_rank(cols);
-  std::iota(by_rank.begin(), by_rank.end(), 0);
-  std::sort(by_rank.begin(), by_rank.end(),
-            [&](int32_t a, int32_t b) { return df[a] != df[b] ? df[a] > df[b] : a < b; });
-  std::vector<int32_t> rank(cols);
-  std::vector<float> rank_max(cols);
-  for (int32_t r = 0; r < cols; ++r) {
-    rank[by_rank[r]] = r;
-    rank_max[r] = max_weight[by_rank[r]];
-  }
+  const ColumnRanks ranks = RankColumns(*m);
+  const std::vector<int32_t>& rank = ranks.rank;
+  const std::vector<float>& rank_max = ranks.rank_max;
 
   // Rows re-expressed in rank order; the indexed suffix of each starts at `split`.
   std::vector<Entry> entries(outer[n]);

@@ -27,6 +27,7 @@
 #define CROSSCLAIM_SIMILARITY_COSINE_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -64,6 +65,24 @@ struct AllPairsOptions {
 Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& rows,
                                                std::span<const int32_t> groups,
                                                const AllPairsOptions& options);
+
+// Cosines of chosen pairs of rows, each summed exactly as AllPairsCosine sums it: a pair
+// both give has the same cosine. For callers that know which pairs they need (the pairs
+// between two groups of rows). Preconditions: rows valid as for AllPairsCosine, indices in
+// range. O(nnz) to build; a pair O(nnz(a) + nnz(b)). Thread-safe.
+class PairCosine {
+ public:
+  explicit PairCosine(const TfidfMatrix& rows);
+  ~PairCosine();
+  PairCosine(const PairCosine&) = delete;
+  PairCosine& operator=(const PairCosine&) = delete;
+
+  double operator()(int32_t a, int32_t b) const;
+
+ private:
+  struct RankedRows;
+  std::unique_ptr<const RankedRows> rows_;
+};
 
 // Keeps the top-k pairs per row as defined at AllPairsOptions::top_k. `pairs` sorted by
 // (a, b); returns them in the same order. O(p log p).

@@ -132,6 +132,29 @@ TEST(AllPairsCosine, EqualsDenseBruteForceOnTfidfOfGeneratedSentences) {
   }
 }
 
+// The pairs AllPairsCosine reports get the very same float from PairCosine, grouped or
+// not; the other pairs' cosines match the dense oracle.
+TEST(PairCosine, EqualsAllPairsBitForBitAndTheOracleElsewhere) {
+  TokenLists docs;
+  for (const std::string& s : GenerateSentences(7, 800)) docs.push_back(NormalizedTokens(s));
+  Result<TfidfVectorizer> v = TfidfVectorizer::Create({});
+  ASSERT_TRUE(v.ok());
+  const TfidfMatrix m = v->FitTransform(docs);
+  const auto dense = DenseCosines(m);
+  AllPairsOptions o;
+  o.threshold = 0.2;
+  const std::vector<CosinePair> all = AllPairs(m, {}, o);
+  ASSERT_GT(all.size(), 100u);
+  const PairCosine cosine(m);
+  for (const CosinePair& p : all) {
+    ASSERT_EQ(static_cast<float>(cosine(p.a, p.b)), p.cosine) << p.a << "," << p.b;
+    ASSERT_EQ(cosine(p.b, p.a), cosine(p.a, p.b));
+  }
+  for (int32_t a = 0; a < 100; ++a) {
+    for (int32_t b = 0; b < 100; ++b) ASSERT_NEAR(cosine(a, b), dense[a][b], 1e-5);
+  }
+}
+
 TEST(AllPairsCosine, FindsAllPairsOfIdenticalRows) {
   // Many identical rows: cosine 1 for each pair, and no pair lost at threshold 1.
   std::vector<Eigen::Triplet<float>> t;
