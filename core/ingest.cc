@@ -91,6 +91,9 @@ class CorpusBuilder {
   // True once the sink failed: readers stop early, nothing more is collected.
   bool failed() const { return !status_.ok(); }
 
+  // The JSON Lines place of the record that the next Add or Skip makes ({}: none).
+  void SetPlace(const RecordPlace& place) { place_ = place; }
+
   void Skip(std::string id, std::string location, std::string reason) {
     InputRecord record;
     record.id = std::move(id);
@@ -101,6 +104,7 @@ class CorpusBuilder {
     RepairUtf8(&record.id);
     RepairUtf8(&record.location);
     RepairUtf8(&record.reason);
+    place_ = {};
     corpus_->records.push_back(std::move(record));
   }
 
@@ -125,7 +129,7 @@ class CorpusBuilder {
     }
     RepairUtf8(&record.id);
     RepairUtf8(&location);
-    RepairUtf8(&record.location);
+    record.place = TakePlace(RepairUtf8(&record.location));
     for (std::string& warning : record.warnings) RepairUtf8(&warning);
     if (record.utf8_repairs > 0) {
       record.warnings.push_back(fmt::format("{}: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
@@ -144,6 +148,10 @@ class CorpusBuilder {
       if (!doc.source.empty()) doc.metadata_source.source = "text";
     }
     record.document = static_cast<int>(corpus_->documents.size());
+    // A batch's vectors are reserved once: growing them moves every document several times.
+    if (corpus_->documents.empty() && batch_documents_ > 0) {
+      corpus_->documents.reserve(batch_documents_);
+    }
     corpus_->documents.push_back(std::move(doc));
     corpus_->records.push_back(std::move(record));
     if (batch_documents_ > 0 && corpus_->documents.size() >= batch_documents_) Flush();
@@ -152,6 +160,14 @@ class CorpusBuilder {
   const IngestOptions& options() const { return options_; }
 
  private:
+  // The place for the record being made; none when its location had to be repaired (the
+  // file could not be found again by that name).
+  RecordPlace TakePlace(size_t location_repairs) {
+    RecordPlace place = location_repairs == 0 ? place_ : RecordPlace();
+    place_ = {};
+    return place;
+  }
+
   void Flush() {
     if (status_.ok()) status_ = (*sink_)(*corpus_);
     corpus_->documents.clear();
@@ -164,6 +180,7 @@ class CorpusBuilder {
   size_t batch_documents_ = 0;
   const BatchSink* sink_ = nullptr;
   Status status_;
+  RecordPlace place_;
 };
 
 // Applies metadata to a document; an unparseable date becomes a warning, never a guess.
@@ -268,15 +285,20 @@ std::optional<std::string>* FieldSlot(std::string_view key, JsonFields* fields) 
   return nullptr;
 }
 
+// Bytes after a JSON text that simdjson may read (their content does not matter): a text
+// followed by that many readable bytes is parsed in place, without a copy.
+constexpr size_t kJsonPadding = simdjson::SIMDJSON_PADDING;
+
 // simdjson's reading of a well-formed record: the fields, or nullopt for anything else
 // (malformed JSON, not an object, a field of the wrong type, a number simdjson does not
 // represent), which the nlohmann path then reads or explains. nlohmann's semantics are
 // kept: the last of repeated keys wins, an integer id becomes its decimal string.
-std::optional<JsonFields> FastJsonFields(const std::string& text) {
+// `padded`: kJsonPadding bytes after `text` are readable.
+std::optional<JsonFields> FastJsonFields(std::string_view text, bool padded) {
   thread_local simdjson::dom::parser parser;
   simdjson::dom::object object;
-  // Parses in place when `text` has SIMDJSON_PADDING spare capacity, else from a copy.
-  if (parser.parse(text).get(object) != simdjson::SUCCESS) {
+  if (parser.parse(text.data(), text.size(), /*realloc_if_needed=*/!padded).get(object) !=
+      simdjson::SUCCESS) {
     return std::nullopt;
   }
   JsonFields fields;
@@ -303,12 +325,13 @@ std::optional<JsonFields> FastJsonFields(const std::string& text) {
 
 // One JSON object (a JSONL line or a .json file) into the builder.
 // `repairs` counts invalid UTF-8 already replaced in `text` before parsing.
-void AddJsonRecord(const std::string& text, const std::string& location,
+// `padded` as for FastJsonFields.
+void AddJsonRecord(std::string_view text, bool padded, const std::string& location,
                    const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
   // simdjson reads well-formed records several times faster; nlohmann is the reference and
   // writes the messages for the rest.
   if (builder->options().json_parser == JsonParser::kFast) {
-    if (std::optional<JsonFields> fields = FastJsonFields(text)) {
+    if (std::optional<JsonFields> fields = FastJsonFields(text, padded)) {
       return AddFields(std::move(*fields), location, default_id, repairs, builder);
     }
   }
@@ -344,19 +367,27 @@ void AddJsonRecord(const std::string& text, const std::string& location,
 // The largest line buffer AddJsonLine keeps between lines.
 constexpr size_t kKeptLineBufferBytes = size_t{1} << 20;
 
-// One line of a JSON Lines input (1-based `line_number`); blank lines are not records.
-void AddJsonLine(std::string_view line, std::string_view name, const std::string& stem,
-                 size_t line_number, CorpusBuilder* builder) {
+// One line of a JSON Lines input, at `place` in its file (line numbers from 1; the place's
+// length is the line's); blank lines are not records. `padded`: kJsonPadding bytes after
+// the line are readable, so that a valid line is parsed where it lies.
+void AddJsonLine(std::string_view line, bool padded, std::string_view name, const std::string& stem,
+                 const RecordPlace& place, CorpusBuilder* builder) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank line
-  // One buffer per thread for every line: a 3 KB allocation and free per record showed as
-  // ~5% of `dedup` in malloc. The spare capacity lets simdjson parse it in place.
+  const std::string location = fmt::format("{}:{}", name, place.line);
+  const std::string default_id = fmt::format("{}:{}", stem, place.line);
+  builder->SetPlace(place);
+  if (padded && IsValidUtf8(line)) {
+    return AddJsonRecord(line, true, location, default_id, 0, builder);
+  }
+  // One buffer per thread for the lines that need a copy: a 3 KB allocation and free per
+  // record showed as ~5% of `dedup` in malloc. The spare capacity pads it.
   thread_local std::string repaired;
-  repaired.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  repaired.reserve(line.size() + kJsonPadding);
   repaired.assign(line);
-  size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
-  std::string location = fmt::format("{}:{}", name, line_number);
-  AddJsonRecord(repaired, location, fmt::format("{}:{}", stem, line_number), repairs, builder);
+  const size_t repairs = RepairUtf8(&repaired);  // the JSON parser rejects invalid UTF-8
+  AddJsonRecord(repaired, repaired.capacity() - repaired.size() >= kJsonPadding, location,
+                default_id, repairs, builder);
   if (repaired.capacity() > kKeptLineBufferBytes) std::string().swap(repaired);  // one huge line
 }
 
@@ -367,7 +398,8 @@ void ParseJsonLinesInto(std::string_view content, std::string_view name, CorpusB
   while (pos < content.size() && !builder->failed()) {
     size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
-    AddJsonLine(content.substr(pos, end - pos), name, stem, ++line_number, builder);
+    const RecordPlace place{pos, end - pos, ++line_number};
+    AddJsonLine(content.substr(pos, end - pos), false, name, stem, place, builder);
     pos = end + 1;
   }
 }
@@ -496,9 +528,47 @@ void AddPage(std::string_view bytes, const std::string& location, const std::str
   builder->Add(std::move(doc), location, std::move(warnings));
 }
 
+// Bytes read from a JSON Lines file at a time; a longer line grows the buffer.
+constexpr size_t kReadBlockBytes = size_t{1} << 20;
+
+// Calls on_line(line, offset) for each line of `in` that starts in bytes [position, end),
+// without its newline, reading large blocks into one buffer (no copy per line); each line
+// handed over is followed by kJsonPadding readable bytes. Stops early when on_line returns
+// false. Returns false on a read error.
+template <typename OnLine>
+bool ForEachLine(std::istream& in, uint64_t position, uint64_t end, OnLine&& on_line) {
+  std::vector<char> buffer(kReadBlockBytes + kJsonPadding);
+  size_t filled = 0;  // bytes of buffer holding file content from `position` on
+  bool at_end = false;
+  while (position < end) {
+    const size_t room = buffer.size() - kJsonPadding - filled;
+    in.read(buffer.data() + filled, static_cast<std::streamsize>(room));
+    filled += static_cast<size_t>(in.gcount());
+    if (in.bad()) return false;
+    at_end = in.eof() || in.gcount() == 0;
+    size_t start = 0;
+    while (position < end) {
+      const char* nl =
+          static_cast<const char*>(std::memchr(buffer.data() + start, '\n', filled - start));
+      if (nl == nullptr && !at_end) break;  // the line goes on in the next block
+      const size_t stop = nl != nullptr ? static_cast<size_t>(nl - buffer.data()) : filled;
+      if (nl == nullptr && stop == start) return true;  // the file ended with a newline
+      if (!on_line(std::string_view(buffer.data() + start, stop - start), position)) return true;
+      position += stop - start + 1;
+      start = stop + 1;
+      if (nl == nullptr) return true;  // the last line had no newline
+    }
+    if (at_end) return true;
+    std::memmove(buffer.data(), buffer.data() + start, filled - start);
+    filled -= start;
+    if (filled + kJsonPadding == buffer.size()) buffer.resize(2 * buffer.size());  // long line
+  }
+  return true;
+}
+
 // The lines of `path` that start in bytes [position, end), numbered from `line_number` + 1,
-// in the memory of one line (and one batch). A file that cannot be opened is one skip, from
-// the range that starts the file.
+// in the memory of one block or line (and one batch). A file that cannot be opened is one
+// skip, from the range that starts the file.
 void AddJsonLinesRange(const fs::path& path, uint64_t position, uint64_t end, size_t line_number,
                        CorpusBuilder* builder) {
   const std::string name = path.string();
@@ -509,12 +579,11 @@ void AddJsonLinesRange(const fs::path& path, uint64_t position, uint64_t end, si
     return;
   }
   in.seekg(static_cast<std::streamoff>(position));
-  std::string line;
-  while (position < end && !builder->failed() && std::getline(in, line)) {
-    position += line.size() + 1;
-    AddJsonLine(line, name, stem, ++line_number, builder);
-  }
-  if (in.bad()) {
+  const bool read = ForEachLine(in, position, end, [&](std::string_view line, uint64_t offset) {
+    AddJsonLine(line, true, name, stem, {offset, line.size(), ++line_number}, builder);
+    return !builder->failed();
+  });
+  if (!read) {
     builder->Skip(stem, name,
                   fmt::format("{}: read error after line {}; the rest of the file was not read",
                               name, line_number));
@@ -566,7 +635,7 @@ void AddJsonFile(const fs::path& path, CorpusBuilder* builder) {
   if (!content.ok())
     return builder->Skip(path.stem().string(), path.string(), content.status().message());
   size_t repairs = RepairUtf8(&*content);
-  AddJsonRecord(*content, path.string(), path.stem().string(), repairs, builder);
+  AddJsonRecord(*content, false, path.string(), path.stem().string(), repairs, builder);
 }
 
 bool IsFolderMetaFile(const fs::path& path) {
@@ -667,6 +736,36 @@ void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t 
                         const IngestOptions& options, Corpus* corpus) {
   CorpusBuilder builder(options, corpus);
   AddJsonLinesRange(path, range.begin, range.end, first_line - 1, &builder);
+}
+
+std::string_view RecordFile(const InputRecord& record) {
+  const size_t suffix = std::to_string(record.place.line).size() + 1;  // ":line"
+  std::string_view location = record.location;
+  return location.substr(0, location.size() - std::min(suffix, location.size()));
+}
+
+void ReadJsonLinesRecords(const std::string& path, std::span<const RecordPlace> places,
+                          const IngestOptions& options, Corpus* corpus) {
+  IngestOptions again = options;
+  again.unique_ids = false;
+  CorpusBuilder builder(again, corpus);
+  const std::string stem = fs::path(path).stem().string();
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes;
+  for (const RecordPlace& place : places) {
+    bytes.resize(place.length + kJsonPadding);
+    if (in) {
+      in.seekg(static_cast<std::streamoff>(place.offset));
+      in.read(bytes.data(), static_cast<std::streamsize>(place.length));
+    }
+    if (!in || static_cast<uint64_t>(in.gcount()) != place.length) {
+      const std::string location = fmt::format("{}:{}", path, place.line);
+      builder.Skip(fmt::format("{}:{}", stem, place.line), location,
+                   location + ": cannot be read again (the file changed or went away)");
+      continue;
+    }
+    AddJsonLine(std::string_view(bytes.data(), place.length), true, path, stem, place, &builder);
+  }
 }
 
 namespace {

@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,18 @@ struct IngestOptions {
 
 enum class InputStatus { kUsed, kSkipped };
 
+// Where a used document's JSON Lines record is in its file, so that it can be read again
+// alone (ReadJsonLinesRecords): bytes [offset, offset + length) are line `line` (without
+// its newline). length 0: skipped, not from a JSON Lines file, or not to be found again by
+// its location (a file name that is not valid UTF-8).
+struct RecordPlace {
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  size_t line = 0;
+
+  bool operator==(const RecordPlace&) const = default;
+};
+
 // One input item in input order: a document that was read, or one that was skipped.
 struct InputRecord {
   std::string id;        // the document's id, or the id it would have had
@@ -78,6 +91,7 @@ struct InputRecord {
   size_t utf8_repairs = 0;            // invalid UTF-8 sequences replaced with U+FFFD
   std::vector<std::string> warnings;  // e.g. an unparseable published date
   int document = -1;                  // index into Corpus::documents when used
+  RecordPlace place;                  // JSON Lines records: where in the file
 
   bool operator==(const InputRecord&) const = default;
 };
@@ -134,6 +148,17 @@ Result<LineRange> FindLineRange(const std::string& path, uint64_t nominal_begin,
 // from the range that starts at byte 0 and nothing from the others.
 void ReadJsonLinesRange(const std::string& path, const LineRange& range, size_t first_line,
                         const IngestOptions& options, Corpus* corpus);
+
+// The file of a JSON Lines record with a place: `location` without its ":line".
+std::string_view RecordFile(const InputRecord& record);
+
+// Reads again the JSON Lines records of `path` at `places` (each a RecordPlace of a record
+// an earlier read of the same file reported, in any order) into `corpus`, as that read
+// made them, except that ids are not checked for uniqueness (that read did). A file that
+// cannot be opened, or that is shorter than a place, gives one skipped record per place
+// not read.
+void ReadJsonLinesRecords(const std::string& path, std::span<const RecordPlace> places,
+                          const IngestOptions& options, Corpus* corpus);
 
 // The reason given for skipping a document at `location` whose id was first seen at
 // `first_location`.

@@ -358,44 +358,46 @@ class CopyFinder {
         if (batch[d].id != meta_[first + d].id) return ChangedInput(first + d);
       }
     }
-    std::vector<size_t> doc_starts;  // runs of involved_ with the same document
-    for (size_t i = next_involved_; i < involved_.size(); ++i) {
-      const uint32_t doc = units_[involved_[i]].doc;
-      if (doc >= first + batch.size()) break;
-      if (doc_starts.empty() || doc != units_[involved_[i - 1]].doc) doc_starts.push_back(i);
-      next_involved_ = i + 1;
-    }
-    doc_starts.push_back(next_involved_);
-    arena_.execute([&] {
-      tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
-        Worker& worker = workers_.local();
-        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
-        const std::string& text = batch[doc - first].text;
-        worker.Prepare(text);
-        for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
-          worker.UnitHashes(text, units_[involved_[i]]);
-          hasher_.Compute(worker.hashes, std::span<uint32_t>(signatures_).subspan(i * k_, k_));
-          MakeShingleSet(&worker.hashes);
-          sets_[i] = worker.hashes;
-        }
-      });
-    });
-    if (headers_ != nullptr && options_.level == DedupLevel::kPassage) {
-      // Passage excerpts quote the text: keep it for documents that may be in a pair.
-      for (size_t r = 0; r + 1 < doc_starts.size(); ++r) {
-        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
-        (*headers_)[doc].text = batch[doc - first].text;
-      }
-    }
+    ShingleInvolved(first + static_cast<uint32_t>(batch.size()),
+                    [&](size_t, uint32_t doc) -> const Document& { return batch[doc - first]; });
     verified_read_ += static_cast<uint32_t>(batch.size());
+    if (progress_) progress_->Add(batch.size());
+    return Status::Ok();
+  }
+
+  // The documents with a unit in a candidate pair, ascending: what a fetching second read
+  // asks for.
+  std::vector<uint32_t> WantedDocuments() const {
+    std::vector<uint32_t> docs;
+    for (uint32_t unit : involved_) {
+      if (docs.empty() || docs.back() != units_[unit].doc) docs.push_back(units_[unit].doc);
+    }
+    return docs;
+  }
+
+  // A fetching second read: `batch` holds the next documents of `wanted` (WantedDocuments).
+  Status ShingleFetched(std::span<const uint32_t> wanted, std::span<const Document> batch) {
+    const size_t first = fetched_;
+    if (batch.size() > wanted.size() - first) return ChangedInput(documents_read_);
+    for (size_t j = 0; j < batch.size(); ++j) {
+      if (batch[j].id != meta_[wanted[first + j]].id) return ChangedInput(wanted[first + j]);
+    }
+    if (batch.empty()) return Status::Ok();
+    fetched_ += batch.size();
+    // Every wanted document has involved units, so the r-th run is batch[r].
+    ShingleInvolved(wanted[fetched_ - 1] + 1,
+                    [&](size_t run, uint32_t) -> const Document& { return batch[run]; });
     if (progress_) progress_->Add(batch.size());
     return Status::Ok();
   }
 
   // After the second read: exact Jaccard of every candidate, the passage selection, the
   // groups.
-  Result<DedupResult> Verify() {
-    if (verified_read_ != documents_read_) return ChangedInput(verified_read_);
+  // `fetched`: the second read fetched the `wanted` documents instead of reading them all.
+  Result<DedupResult> Verify(bool fetched, size_t wanted) {
+    if (fetched ? fetched_ != wanted : verified_read_ != documents_read_) {
+      return ChangedInput(fetched ? documents_read_ : verified_read_);
+    }
     auto slot = [&](uint32_t unit) {
       return static_cast<size_t>(std::lower_bound(involved_.begin(), involved_.end(), unit) -
                                  involved_.begin());
@@ -436,6 +438,42 @@ class CopyFinder {
   uint32_t documents_read() const { return documents_read_; }
 
  private:
+  // Shingle sets and signatures of the involved units of the documents before `end_doc` not
+  // done yet; document_of(run, doc) is the document of the run-th document with involved
+  // units of this call, whose index is doc.
+  template <typename DocumentOf>
+  void ShingleInvolved(uint32_t end_doc, const DocumentOf& document_of) {
+    std::vector<size_t> doc_starts;  // runs of involved_ with the same document
+    for (size_t i = next_involved_; i < involved_.size(); ++i) {
+      const uint32_t doc = units_[involved_[i]].doc;
+      if (doc >= end_doc) break;
+      if (doc_starts.empty() || doc != units_[involved_[i - 1]].doc) doc_starts.push_back(i);
+      next_involved_ = i + 1;
+    }
+    doc_starts.push_back(next_involved_);
+    arena_.execute([&] {
+      tbb::parallel_for(size_t{0}, doc_starts.size() - 1, [&](size_t r) {
+        Worker& worker = workers_.local();
+        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
+        const std::string& text = document_of(r, doc).text;
+        worker.Prepare(text);
+        for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
+          worker.UnitHashes(text, units_[involved_[i]]);
+          hasher_.Compute(worker.hashes, std::span<uint32_t>(signatures_).subspan(i * k_, k_));
+          MakeShingleSet(&worker.hashes);
+          sets_[i] = worker.hashes;
+        }
+      });
+    });
+    if (headers_ != nullptr && options_.level == DedupLevel::kPassage) {
+      // Passage excerpts quote the text: keep it for documents that may be in a pair.
+      for (size_t r = 0; r + 1 < doc_starts.size(); ++r) {
+        const uint32_t doc = units_[involved_[doc_starts[r]]].doc;
+        (*headers_)[doc].text = document_of(r, doc).text;
+      }
+    }
+  }
+
   // The units of `doc` with shingles and their band keys; returns how many units had none.
   size_t SignDocument(Worker& worker, const Document& doc, size_t index, std::vector<Unit>* kept,
                       std::vector<uint32_t>* keys) const {
@@ -489,24 +527,35 @@ class CopyFinder {
   std::vector<CandidatePair> candidates_;
   std::vector<uint32_t> involved_;  // units in a candidate pair, ascending
   size_t next_involved_ = 0;
+  size_t fetched_ = 0;                // documents a fetching second read has handed over
   std::vector<ShingleSet> sets_;      // per involved unit
   std::vector<uint32_t> signatures_;  // k_ per involved unit
 };
 
-// Both reads of `read` through one CopyFinder; `total` sizes the progress bars (0: unknown).
-Result<DedupResult> RunCopyFinder(CopyFinder& finder, const DocumentPasses& read, uint64_t total) {
+// Both reads of `read` through one CopyFinder, or the first and a fetch of the documents in
+// candidate pairs; `total` sizes the progress bars (0: unknown).
+Result<DedupResult> RunCopyFinder(CopyFinder& finder, const DocumentPasses& read,
+                                  const DocumentFetcher& fetch, uint64_t total) {
   finder.StartProgress("signatures", total);
   if (Status s = read([&](std::span<const Document> batch) { return finder.SignBatch(batch); });
       !s.ok()) {
     return s;
   }
   finder.FindCandidates();
-  finder.StartProgress("verification", finder.documents_read());
-  if (Status s = read([&](std::span<const Document> batch) { return finder.ShingleBatch(batch); });
-      !s.ok()) {
-    return s;
+  std::vector<uint32_t> wanted;
+  Status second;
+  if (fetch) {
+    wanted = finder.WantedDocuments();
+    finder.StartProgress("verification", wanted.size());
+    second = fetch(wanted, [&](std::span<const Document> batch) {
+      return finder.ShingleFetched(wanted, batch);
+    });
+  } else {
+    finder.StartProgress("verification", finder.documents_read());
+    second = read([&](std::span<const Document> batch) { return finder.ShingleBatch(batch); });
   }
-  Result<DedupResult> result = finder.Verify();
+  if (!second.ok()) return second;
+  Result<DedupResult> result = finder.Verify(bool(fetch), wanted.size());
   finder.EndProgress();
   return result;
 }
@@ -518,16 +567,17 @@ Result<DedupResult> FindCopies(const std::vector<Document>& documents,
   if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
   CopyFinder finder(options, documents, nullptr);
   return RunCopyFinder(
-      finder, [&](const DocumentBatchVisitor& visit) { return visit(documents); },
+      finder, [&](const DocumentBatchVisitor& visit) { return visit(documents); }, nullptr,
       documents.size());
 }
 
 Result<DedupResult> FindCopiesStreamed(const DocumentPasses& read, const DedupOptions& options,
-                                       std::vector<Document>* documents) {
+                                       std::vector<Document>* documents,
+                                       const DocumentFetcher& fetch) {
   if (Status s = ValidateDedupOptions(options); !s.ok()) return s;
   documents->clear();
   CopyFinder finder(options, *documents, documents);
-  return RunCopyFinder(finder, read, 0);
+  return RunCopyFinder(finder, read, fetch, 0);
 }
 
 std::vector<CopyGroup> GroupCopies(const std::vector<Document>& documents,

@@ -134,8 +134,15 @@ using DocumentPasses = std::function<Status(const DocumentBatchVisitor& visit)>;
 // DataLoss when the second read does not give the documents of the first.
 // Memory: per document its header and 4 bytes per band per unit, plus FindCopies'
 // verification memory.
+// `fetch`, when given, hands the documents at the given indices (ascending, in read order)
+// to `visit`, in order, in batches: the second read then asks it for the documents of
+// candidate pairs alone instead of calling `read` again (a reader that can seek, as the
+// CLI does in JSON Lines files). Same result.
+using DocumentFetcher =
+    std::function<Status(std::span<const uint32_t> indices, const DocumentBatchVisitor& visit)>;
 Result<DedupResult> FindCopiesStreamed(const DocumentPasses& read, const DedupOptions& options,
-                                       std::vector<Document>* documents);
+                                       std::vector<Document>* documents,
+                                       const DocumentFetcher& fetch = nullptr);
 
 // The copy groups of `pairs` (indices into `documents`): connected components of at least
 // two documents, ascending members, origin by PublishedBefore, sorted by first member.

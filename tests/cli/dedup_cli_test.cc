@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -108,29 +109,46 @@ size_t CountOccurrences(const std::string& haystack, const std::string& needle) 
   return count;
 }
 
-// Threads split each batch's documents and the candidates, and the second pass reads the
-// files again or the texts kept from the first; the output must not depend on either. 5000
-// documents are two streamed batches.
+// Threads split each batch's documents and the candidates, and the second pass fetches the
+// records of a JSON Lines file by their places, reads the files again or replays the texts
+// kept from the first read; the output must not depend on either. 5000 documents are two
+// streamed batches.
 TEST(DedupCli, OutputIdenticalAcrossThreadCounts) {
   const std::string dir = ScratchDir("dedup_cli_threads");
   const std::string corpus = dir + "/corpus.jsonl";
   testing::CommandOutput gen =
       RunCommand(CrossclaimBin() + " generate --docs 5000 --seed 3 -o " + corpus);
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  // The same file in a folder (not fetched: held or read again), and under a name that is
+  // not valid UTF-8 (no places: the fetch reads the whole file again).
+  std::filesystem::create_directories(dir + "/folder");
+  std::filesystem::copy_file(corpus, dir + "/folder/corpus.jsonl",
+                             std::filesystem::copy_options::overwrite_existing);
+  const std::string odd_name = dir + "/corpus-\xff.jsonl";
+  std::filesystem::copy_file(corpus, odd_name, std::filesystem::copy_options::overwrite_existing);
   for (std::string flags : {"--mode classic", "--mode oph", "--level passage --threshold 0.9"}) {
     SCOPED_TRACE(flags);
-    const std::string command = CrossclaimBin() + " dedup " + corpus + " --format jsonl " + flags;
-    testing::CommandOutput one = RunCommand(command + " --threads 1");
+    auto dedup = [&](const std::string& input, const std::string& more) {
+      return RunCommand(CrossclaimBin() + " dedup '" + input + "' --format jsonl " + flags + " " +
+                        more);
+    };
+    testing::CommandOutput one = dedup(corpus, "--threads 1");
     ASSERT_EQ(one.exit_code, 0) << one.err;
     EXPECT_GE(CountOccurrences(one.out, "\"type\":\"pair\""), 100u);
-    // Also the second pass's three sources: the files again (0), the first read's texts
-    // (default), and the files again after the first batch (4096 documents, ~12.4 MB with
-    // their headers) was kept but the whole text (~15 MB) was over the limit.
-    for (const char* other : {"--threads 2", "--threads 4", "--threads 1 --max-held-text-bytes 0",
-                              "--threads 2 --max-held-text-bytes 13000000"}) {
-      testing::CommandOutput run = RunCommand(command + " " + other);
+    // The folder's second pass from its three sources: the files again (0), the first
+    // read's texts (default), and the files again after the first batch (4096 documents,
+    // ~12.4 MB with their headers) was kept but the whole text (~15 MB) was over the limit.
+    const std::pair<std::string, std::string> others[] = {
+        {corpus, "--threads 2"},
+        {corpus, "--threads 4"},
+        {odd_name, "--threads 2"},
+        {dir + "/folder", "--threads 1 --max-held-text-bytes 0"},
+        {dir + "/folder", "--threads 1"},
+        {dir + "/folder", "--threads 2 --max-held-text-bytes 13000000"}};
+    for (const auto& [input, more] : others) {
+      testing::CommandOutput run = dedup(input, more);
       ASSERT_EQ(run.exit_code, 0) << run.err;
-      EXPECT_TRUE(run.out == one.out) << other << " differs from --threads 1";
+      EXPECT_TRUE(run.out == one.out) << input << " " << more << " differs from --threads 1";
     }
   }
 }

@@ -439,6 +439,52 @@ TEST(LineRanges, PartsReadTheWholeFileOnce) {
   }
 }
 
+// The block reader over a file with a line longer than its 1 MiB blocks gives what an
+// in-memory parse of the content gives, places included; the used documents' records read
+// again by their places (any order, any subset) are the same documents; a file cut short
+// under them gives skips.
+TEST(RecordPlaces, RecordsReadAgainByTheirPlaces) {
+  const std::string dir = ScratchDir("record_places");
+  const std::string content =
+      "{\"id\":\"huge\",\"text\":\"" + std::string(2500000, 'y') + "\"}\n" + AwkwardJsonLines();
+  const std::string path = dir + "/events.jsonl";
+  WriteFile(path, content);
+  IngestOptions options;
+  options.unique_ids = false;  // the awkward lines repeat ids
+  Result<Corpus> read = ReadInputs({path}, options);
+  ASSERT_TRUE(read.ok());
+  Corpus whole;
+  ParseJsonLines(content, path, options, &whole);
+  EXPECT_EQ(read->records, whole.records);
+  EXPECT_EQ(read->documents, whole.documents);
+  std::vector<RecordPlace> places;
+  std::vector<const Document*> expected;
+  for (size_t r = read->records.size(); r-- > 0;) {  // backwards, every other document
+    const InputRecord& record = read->records[r];
+    if (record.document < 0 || r % 2 == 1) continue;
+    ASSERT_GT(record.place.length, 0u);
+    EXPECT_EQ(RecordFile(record), path);
+    EXPECT_EQ(content.substr(record.place.offset, record.place.length).find('\n'),
+              std::string::npos);
+    places.push_back(record.place);
+    expected.push_back(&read->documents[static_cast<size_t>(record.document)]);
+  }
+  ASSERT_GT(places.size(), 10u);
+  Corpus again;
+  ReadJsonLinesRecords(path, places, options, &again);
+  ASSERT_EQ(again.documents.size(), places.size());
+  for (size_t i = 0; i < places.size(); ++i) {
+    EXPECT_EQ(again.documents[i], *expected[i]);
+    EXPECT_EQ(again.records[i].place, places[i]);
+  }
+  WriteFile(path, content.substr(0, 1000));  // the huge first record cut short
+  Corpus cut;
+  ReadJsonLinesRecords(path, std::span<const RecordPlace>(places).last(1), options, &cut);
+  ASSERT_EQ(cut.records.size(), 1u);
+  EXPECT_EQ(cut.records[0].status, InputStatus::kSkipped);
+  EXPECT_NE(cut.records[0].reason.find("cannot be read again"), std::string::npos);
+}
+
 TEST(LineRanges, MissingFileIsOneSkipFromThePartAtTheStart) {
   const std::string path = ScratchDir("line_ranges_missing") + "/gone.jsonl";
   EXPECT_FALSE(FindLineRange(path, 0, 10).ok());

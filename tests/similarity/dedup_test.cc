@@ -279,6 +279,69 @@ TEST(FindCopiesStreamed, BatchSizeDoesNotChangeTheCopies) {
   }
 }
 
+// A DocumentFetcher over `documents` handing the asked ones in batches of `batch`, noting
+// which were asked for.
+DocumentFetcher BatchedFetch(const std::vector<Document>& documents, size_t batch,
+                             std::vector<uint32_t>* asked) {
+  return [&documents, batch, asked](std::span<const uint32_t> indices,
+                                    const DocumentBatchVisitor& visit) -> Status {
+    asked->assign(indices.begin(), indices.end());
+    std::vector<Document> chunk;
+    for (size_t i = 0; i < indices.size(); ++i) {
+      chunk.push_back(documents[indices[i]]);
+      if (chunk.size() == batch || i + 1 == indices.size()) {
+        if (Status s = visit(chunk); !s.ok()) return s;
+        chunk.clear();
+      }
+    }
+    return Status::Ok();
+  };
+}
+
+// With a fetcher the second pass asks only for the documents of candidate pairs (every
+// document of a verified pair among them, ascending, far fewer than the corpus), reads once,
+// and finds what FindCopies finds, at both levels; a fetch that hands other documents is
+// an error.
+TEST(FindCopiesStreamed, FetchingTheCandidatesGivesTheSameCopies) {
+  GeneratorOptions g;
+  g.num_documents = 400;
+  g.seed = 21;
+  const std::vector<Document> docs = GenerateCorpus(g).documents;
+  for (DedupLevel level : {DedupLevel::kDocument, DedupLevel::kPassage}) {
+    DedupOptions o;
+    o.level = level;
+    for (size_t batch : {size_t{1}, size_t{37}}) {
+      int reads = 0;
+      std::vector<uint32_t> asked;
+      std::vector<Document> headers;
+      Result<DedupResult> fetched = FindCopiesStreamed(BatchedReads(docs, 50, &reads), o, &headers,
+                                                       BatchedFetch(docs, batch, &asked));
+      ASSERT_TRUE(fetched.ok()) << fetched.status().message();
+      EXPECT_EQ(*fetched, *FindCopies(docs, o));
+      EXPECT_EQ(reads, 1);
+      EXPECT_TRUE(std::is_sorted(asked.begin(), asked.end()));
+      EXPECT_LT(asked.size(), docs.size() / 2);
+      ASSERT_FALSE(fetched->pairs.empty());
+      for (const CopyPair& p : fetched->pairs) {
+        EXPECT_TRUE(std::binary_search(asked.begin(), asked.end(), p.a));
+        EXPECT_TRUE(std::binary_search(asked.begin(), asked.end(), p.b));
+      }
+    }
+  }
+  int reads = 0;
+  std::vector<Document> headers;
+  DocumentFetcher wrong = [&](std::span<const uint32_t> indices,
+                              const DocumentBatchVisitor& visit) {
+    std::vector<Document> shifted;
+    for (uint32_t i : indices) shifted.push_back(docs[(i + 1) % docs.size()]);
+    return visit(shifted);
+  };
+  Result<DedupResult> r =
+      FindCopiesStreamed(BatchedReads(docs, 50, &reads), DedupOptions(), &headers, wrong);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+}
+
 // At passage level the documents in a pair keep their text (the excerpts quote it), the
 // others do not.
 TEST(FindCopiesStreamed, PassageLevelKeepsTheTextOfCopies) {

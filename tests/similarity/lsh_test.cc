@@ -123,5 +123,46 @@ TEST(LshIndex, CandidatePairsMatchExhaustiveBandComparison) {
   }
 }
 
+
+// The search builds (1 - s^r)^b by repeated multiplication; the plain search below, two
+// pow() per Simpson node per candidate as the integrals are defined, must pick the same
+// banding for every threshold and signature length.
+TEST(ChooseBanding, SameChoiceAsThePlainSearch) {
+  auto simpson = [](auto f, double lo, double hi) {
+    if (hi <= lo) return 0.0;
+    const int steps = 200;
+    const double h = (hi - lo) / steps;
+    double sum = f(lo) + f(hi);
+    for (int i = 1; i < steps; ++i) sum += (i % 2 == 1 ? 4.0 : 2.0) * f(lo + i * h);
+    return sum * h / 3.0;
+  };
+  for (size_t k : {16u, 64u, 128u, 256u}) {
+    for (int step = 1; step <= 20; ++step) {
+      LshOptions o;
+      o.num_hashes = k;
+      o.threshold = step * 0.05;
+      SCOPED_TRACE(::testing::Message() << "K " << k << " threshold " << o.threshold);
+      size_t best_b = 0, best_r = 0;
+      double best = INFINITY;
+      for (size_t b = 1; b <= k; ++b) {
+        for (size_t r = 1; b * r <= k; ++r) {
+          const double fp =
+              simpson([&](double s) { return CandidateProbability(s, b, r); }, 0.0, o.threshold);
+          const double fn = simpson([&](double s) { return 1.0 - CandidateProbability(s, b, r); },
+                                    o.threshold, 1.0);
+          const double error = o.false_positive_weight * fp + o.false_negative_weight * fn;
+          if (error < best) {
+            best = error;
+            best_b = b;
+            best_r = r;
+          }
+        }
+      }
+      const Banding chosen = *ChooseBanding(o);
+      EXPECT_EQ(chosen.bands, best_b);
+      EXPECT_EQ(chosen.rows, best_r);
+    }
+  }
+}
 }  // namespace
 }  // namespace crossclaim
