@@ -41,6 +41,7 @@ endfunction()
 crossclaim_fuzzer(jsonl_fuzzer fuzz.jsonl_reader SEEDS tests/fuzz/corpus
   SOURCES core/ingest.cc core/page.cc core/page_decode.cc core/page_dom.cc core/page_extract.cc
           core/page_metadata.cc core/csv.cc core/document.cc core/document_source.cc core/utf8.cc
+          core/wire.cc
   LIBS -licuuc -lsimdjson -lfmt -lgumbo -lz)
 crossclaim_fuzzer(page_fuzzer fuzz.page_reader SEEDS tests/fuzz/page_corpus datasets/pages
   SOURCES core/page.cc core/page_decode.cc core/page_dom.cc core/page_extract.cc
