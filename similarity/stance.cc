@@ -1,6 +1,7 @@
 #include "similarity/stance.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <set>
@@ -29,6 +30,18 @@ constexpr double kClaimCueWeight = 10.0;
 constexpr double kClaimNegationWeight = 0.5;
 constexpr double kDenyingClaimWeight = 1.3;
 constexpr double kEvidenceCap = 3.0;
+// Doubt ("skeptical", "unlikely") outside the aligned sentences: a body that doubts the story
+// does so in its own words, often far from the sentence that retells it.
+constexpr double kElsewhereDoubtWeight = 0.5;
+// Each word that speaks of the story as a rumour ("viral", "purported", "rumours"), anywhere:
+// weak alone, it tips a text with other doubts. Against a denying claim, half of it counts
+// as the text's own denial (a text about "the rumours" is usually the debunk).
+constexpr double kRumourWeight = 0.1;
+constexpr double kRumourAgreementWeight = 0.5;
+// A negation of a claim word counts in full in a sentence holding this share of the claim's
+// content words, less in proportion below: a sentence sharing a fifth of the claim's words
+// negates something else more often than the claim.
+constexpr double kFullNegationAlignment = 0.8;
 // A negation scopes over the next few words ("did not actually resign").
 constexpr size_t kNegationReach = 4;
 
@@ -47,9 +60,19 @@ const std::unordered_set<std::string_view>& StrongCues() {
 // Words that doubt the claim without saying it is false.
 const std::unordered_set<std::string_view>& DoubtCues() {
   static const std::unordered_set<std::string_view> kCues = {
-      "doubt",     "doubts",       "doubtful",    "skeptical",  "sceptical",
-      "skeptics",  "sceptics",     "unlikely",    "unverified", "dismissed",
-      "dismisses", "questionable", "implausible", "exaggerated"};
+      "doubt",       "doubts",      "doubtful",    "skeptical",      "sceptical",  "skeptics",
+      "sceptics",    "unlikely",    "unverified",  "dismissed",      "dismisses",  "questionable",
+      "implausible", "exaggerated", "skepticism",  "scepticism",     "doubted",    "doubting",
+      "dubious",     "farfetched",  "unconfirmed", "misinformation", "inaccurate", "incorrect",
+      "erroneous",   "mistaken"};
+  return kCues;
+}
+
+// Words that speak of the story as a rumour going round rather than a fact.
+const std::unordered_set<std::string_view>& RumourCues() {
+  static const std::unordered_set<std::string_view> kCues = {
+      "rumor",     "rumors",      "rumour",   "rumours",    "rumored",     "rumoured", "viral",
+      "purported", "purportedly", "purports", "circulated", "circulating", "claimed",  "actually"};
   return kCues;
 }
 
@@ -87,7 +110,9 @@ bool IsContentWord(std::string_view token) {
 // Evidence of one span of tokens: the weighted cues found, and their names.
 struct Evidence {
   double strong = 0;  // strong cues and strong phrases
-  double total = 0;   // every cue, weighted
+  double total = 0;   // every refutation cue, weighted
+  double doubt = 0;   // doubt cues
+  double rumour = 0;  // words that speak of the story as a rumour
   std::vector<std::string> cues;
 };
 
@@ -120,7 +145,9 @@ const std::string* NegatedClaimWord(const std::vector<std::string>& tokens, size
 // Cues in `tokens`; scoped negations count only when `claim_stems` is given (aligned
 // sentences of a claim without negation of its own).
 Evidence FindEvidence(const std::vector<std::string>& tokens,
-                      const std::set<std::string_view>* claim_stems) {
+                      const std::set<std::string_view>* claim_stems, double alignment = 1) {
+  const double negation_weight =
+      kScopedNegationWeight * std::min(1.0, alignment / kFullNegationAlignment);
   Evidence e;
   auto add = [&e](std::string name, double weight, bool strong) {
     e.total += weight;
@@ -139,9 +166,12 @@ Evidence FindEvidence(const std::vector<std::string>& tokens,
       add(tokens[i], kStrongWeight, true);
     } else if (DoubtCues().contains(tokens[i])) {
       add(tokens[i], kDoubtWeight, false);
+      e.doubt += kDoubtWeight;
+    } else if (RumourCues().contains(tokens[i])) {
+      e.rumour += 1;
     } else if (claim_stems != nullptr && IsNegation(tokens[i])) {
       if (const std::string* word = NegatedClaimWord(tokens, i, *claim_stems)) {
-        add("not: " + *word, kScopedNegationWeight, false);
+        add("not: " + *word, negation_weight, false);
       }
     }
   }
@@ -194,6 +224,66 @@ std::vector<size_t> BestAligned(const std::vector<Sentence>& sentences, int coun
   return best;
 }
 
+// `text` with its quoted spans blanked: words in quotation marks are someone's speech,
+// not the claim's own voice ("Nun 'had no idea' she was pregnant" does not deny).
+// Curly quotes open with U+2018/U+201C and close with U+2019/U+201D not followed by a
+// letter (U+2019 inside a word is an apostrophe: "isn’t"); straight ones pair up, a
+// single straight quote opening only at a word's start.
+std::string WithoutQuotes(std::string_view text) {
+  static constexpr std::string_view kOpenSingle = "\u2018", kCloseSingle = "\u2019";
+  static constexpr std::string_view kOpenDouble = "\u201c", kCloseDouble = "\u201d";
+  std::string out;
+  size_t i = 0;
+  auto letter_at = [&](size_t k) {
+    return k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) ||
+                               static_cast<unsigned char>(text[k]) >= 0x80);
+  };
+  auto skip_to = [&](size_t from, auto is_close) {
+    for (size_t k = from; k < text.size(); ++k) {
+      if (size_t n = is_close(k)) return k + n;
+    }
+    return std::string_view::npos;
+  };
+  while (i < text.size()) {
+    size_t end = std::string_view::npos;
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with(kOpenDouble) || rest.starts_with(kOpenSingle) || rest[0] == '"' ||
+        (rest[0] == '\'' && (i == 0 || !letter_at(i - 1)))) {
+      const size_t open = rest[0] == '"' || rest[0] == '\'' ? 1 : 3;
+      end = skip_to(i + open, [&](size_t k) -> size_t {
+        std::string_view r = text.substr(k);
+        if (r.starts_with(kCloseDouble) && rest.starts_with(kOpenDouble)) return 3;
+        if (r.starts_with(kCloseSingle) && rest.starts_with(kOpenSingle) && !letter_at(k + 3))
+          return 3;
+        if (rest[0] == r[0] && (r[0] == '"' || (r[0] == '\'' && !letter_at(k + 1)))) return 1;
+        return 0;
+      });
+    }
+    if (end == std::string_view::npos) {
+      out += text[i++];
+    } else {
+      out += ' ';
+      i = end;
+    }
+  }
+  return out;
+}
+
+// Negations that deny nothing: "no idea", "not sure", "never guess", "don't forget".
+bool IsIdiomaticNegation(const std::vector<std::string>& tokens, size_t i) {
+  static const std::unordered_set<std::string_view> kNext = {"idea",  "sure", "guess", "forget",
+                                                             "doubt", "good", "mind",  "wonder"};
+  return i + 1 < tokens.size() && kNext.contains(tokens[i + 1]);
+}
+
+bool ClaimNegated(std::string_view claim) {
+  const std::vector<std::string> tokens = NormalizedTokens(WithoutQuotes(claim));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (IsNegation(tokens[i]) && !IsIdiomaticNegation(tokens, i)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Stance FindStance(std::string_view claim, std::string_view text, const StanceOptions& options) {
@@ -202,8 +292,7 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
   for (const std::string& t : claim_tokens) {
     if (IsContentWord(t)) claim_stems.insert(Stem(t));
   }
-  const bool claim_negated = std::any_of(claim_tokens.begin(), claim_tokens.end(),
-                                         [](const std::string& t) { return IsNegation(t); });
+  const bool claim_negated = ClaimNegated(claim);
   const Evidence claim_evidence = FindEvidence(claim_tokens, nullptr);
 
   const std::vector<Sentence> sentences = AlignedSentences(text, claim_stems);
@@ -214,16 +303,20 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
   if (claim_negated) stance.cues.push_back("claim: negated");
   double aligned_evidence = 0;
   double elsewhere_strong = 0;
+  double elsewhere_doubt = 0;
+  double rumour = 0;
   double best_sentence_evidence = 0;
   size_t next_aligned = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     stance.alignment = std::max(stance.alignment, sentences[i].alignment);
     const bool is_aligned = next_aligned < aligned.size() && aligned[next_aligned] == i;
     if (is_aligned) ++next_aligned;
-    Evidence e =
-        FindEvidence(sentences[i].tokens, is_aligned && !claim_negated ? &claim_stems : nullptr);
+    Evidence e = FindEvidence(sentences[i].tokens, is_aligned ? &claim_stems : nullptr,
+                              sentences[i].alignment);
+    rumour += e.rumour;
     if (!is_aligned) {
       elsewhere_strong += e.strong;
+      elsewhere_doubt += e.doubt;
       continue;
     }
     aligned_evidence += e.total;
@@ -234,15 +327,17 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
     stance.cues.insert(stance.cues.end(), e.cues.begin(), e.cues.end());
   }
   const double text_denial = kAlignedEvidenceWeight * std::min(aligned_evidence, kEvidenceCap) +
-                             kElsewhereStrongWeight * std::min(elsewhere_strong, kEvidenceCap);
+                             kElsewhereStrongWeight * std::min(elsewhere_strong, kEvidenceCap) +
+                             kElsewhereDoubtWeight * std::min(elsewhere_doubt, kEvidenceCap);
+  const double rumour_talk = kRumourWeight * std::min(rumour, kEvidenceCap);
   const double claim_denial = claim_evidence.total + (claim_negated ? kClaimNegationWeight : 0.0);
   // A claim that denies ("X did NOT say Y", "Y dismissed as hoax") and a text that does not
   // deny disagree with each other; a text that denies too agrees with it. kClaimCueWeight is
   // large: the text's denial all but vetoes.
   const double z = claim_denial > 0
                        ? kBias + kDenyingClaimWeight * std::min(claim_denial, kEvidenceCap) -
-                             kClaimCueWeight * text_denial
-                       : kBias + text_denial;
+                             kClaimCueWeight * (text_denial + kRumourAgreementWeight * rumour_talk)
+                       : kBias + text_denial + rumour_talk;
   stance.refutes_confidence = 1 / (1 + std::exp(-z));
   stance.refutes = stance.refutes_confidence >= options.refutes_threshold;
   return stance;

@@ -70,6 +70,71 @@ TEST(Stance, ADebunkingClaimIsRefutedByATextThatTellsTheStoryAsTrue) {
   EXPECT_NEAR(s.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.65)), 1e-9);
 }
 
+TEST(Stance, ADebunkingClaimAgreesWithATextThatNegatesTheSameClaimWord) {
+  // Both deny: the text's "will not play" is the claim's own denial, not a refutation of it.
+  const Stance s = FindStance("Christian Bale will not play Steve Jobs",
+                              "Christian Bale will not play Steve Jobs, his agent said.");
+  EXPECT_THAT(s.cues, ElementsAre("claim: negated", "not: play"));
+  EXPECT_FALSE(s.refutes);
+  EXPECT_LT(s.refutes_confidence, 0.01);
+}
+
+TEST(Stance, QuotedNegationIsNotTheClaimsOwnDenial) {
+  // The negation is the plumber's quoted words; the claim itself reports the story, and a
+  // text that tells it agrees.
+  const std::string text = "A photo shows the plumber's truck with militants in Syria.";
+  for (const char* claim :
+       {"Plumber's truck in Syria: \u2018We have nothing to do with terror\u2019",
+        "Plumber's truck in Syria: \"We have nothing to do with terror\"",
+        "Plumber's truck in Syria: 'We have nothing to do with terror'"}) {
+    const Stance s = FindStance(claim, text);
+    EXPECT_THAT(s.cues, IsEmpty()) << claim;
+    EXPECT_FALSE(s.refutes) << claim;
+  }
+  // An apostrophe is no quotation mark: "isn\u2019t" still negates the claim.
+  EXPECT_THAT(FindStance("The truck isn\u2019t in Syria", text).cues,
+              ElementsAre("claim: negated"));
+}
+
+TEST(Stance, IdiomaticNegationIsNoDenial) {
+  const Stance s = FindStance("Texas plumber has no idea how his truck ended up in Syria",
+                              "The plumber's truck was photographed in Syria.");
+  EXPECT_THAT(s.cues, IsEmpty());
+  EXPECT_FALSE(s.refutes);
+}
+
+TEST(Stance, NegationCountsInProportionToTheSentencesAlignment) {
+  const std::string claim = "Spider burrows under tourist's skin in Bali";
+  // {spider, burrows, tourist's, skin, bali}: the whole claim, then 2 of its 5 words.
+  const Stance full =
+      FindStance(claim, "The spider did not burrow under the tourist's skin in Bali.");
+  const Stance partial = FindStance(claim, "The spider did not burrow.");
+  EXPECT_THAT(full.cues, ElementsAre("not: burrow"));
+  EXPECT_THAT(partial.cues, ElementsAre("not: burrow"));
+  EXPECT_TRUE(full.refutes);
+  EXPECT_FALSE(partial.refutes);
+  // Weight 0.5 in full; at alignment 0.4 of the full 0.8, half of it.
+  EXPECT_NEAR(full.refutes_confidence, 1 / (1 + std::exp(2.2 - 1.3 * 0.5)), 1e-9);
+  EXPECT_NEAR(partial.refutes_confidence, 1 / (1 + std::exp(2.2 - 1.3 * 0.25)), 1e-9);
+}
+
+TEST(Stance, DoubtAndRumourOutsideTheAlignedSentences) {
+  StanceOptions one;
+  one.aligned_sentences = 1;
+  const std::string claim = "Meteorite strikes Managua";
+  const Stance doubt = FindStance(
+      claim, "A meteorite struck Managua, officials said. Scientists are skeptical.", one);
+  // Doubt elsewhere: 0.5 (doubt cue) x 0.5; not listed among the aligned cues.
+  EXPECT_THAT(doubt.cues, IsEmpty());
+  EXPECT_NEAR(doubt.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.25)), 1e-9);
+  const Stance rumour = FindStance(
+      claim,
+      "A meteorite struck Managua, officials said. The viral photo was purported to show it.", one);
+  // Two rumour words, 0.1 each.
+  EXPECT_NEAR(rumour.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.2)), 1e-9);
+  EXPECT_FALSE(rumour.refutes);
+}
+
 TEST(Stance, CuesOutsideTheAlignedSentencesCountLess) {
   StanceOptions one;
   one.aligned_sentences = 1;
