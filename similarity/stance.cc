@@ -28,6 +28,9 @@ constexpr double kAlignedEvidenceWeight = 1.3;
 constexpr double kElsewhereStrongWeight = 0.5;
 constexpr double kClaimCueWeight = 10.0;
 constexpr double kClaimNegationWeight = 0.5;
+// A claim that speaks of a rumour ("Stolen Batmobile rumor put to rest", "viral video was
+// staged") is usually about the rumour's fate: each such word counts as much as a negation.
+constexpr double kClaimRumourWeight = 0.5;
 constexpr double kDenyingClaimWeight = 1.3;
 constexpr double kEvidenceCap = 3.0;
 // Doubt ("skeptical", "unlikely") outside the aligned sentences: a body that doubts the story
@@ -48,12 +51,13 @@ constexpr size_t kNegationReach = 4;
 // Words that say the claim is false or invented.
 const std::unordered_set<std::string_view>& StrongCues() {
   static const std::unordered_set<std::string_view> kCues = {
-      "hoax",       "hoaxes",     "hoaxed",       "fake",      "faked",     "fakes",    "false",
-      "falsely",    "fabricated", "fabrication",  "bogus",     "debunk",    "debunked", "debunks",
-      "debunking",  "untrue",     "satire",       "satirical", "spoof",     "prank",    "pranks",
-      "myth",       "scam",       "fictional",    "baseless",  "unfounded", "refute",   "refuted",
-      "refutes",    "deny",       "denied",       "denies",    "denial",    "denying",  "retracted",
-      "retraction", "misleading", "photoshopped", "doctored",  "nonsense"};
+      "hoax",     "hoaxes",  "hoaxed",     "fake",        "faked",      "fakes",
+      "false",    "falsely", "fabricated", "fabrication", "bogus",      "debunk",
+      "debunked", "debunks", "debunking",  "untrue",      "satire",     "satirical",
+      "spoof",    "myth",    "scam",       "fictional",   "baseless",   "unfounded",
+      "refute",   "refuted", "refutes",    "deny",        "denied",     "denies",
+      "denial",   "denying", "retracted",  "retraction",  "misleading", "photoshopped",
+      "doctored", "nonsense"};
   return kCues;
 }
 
@@ -99,6 +103,20 @@ const std::vector<PhraseCue>& PhraseCues() {
 bool IsNegation(std::string_view token) {
   return token == "not" || token == "no" || token == "never" || token == "nothing" ||
          token == "neither" || token == "nor" || token == "none" || token.ends_with("n't");
+}
+
+// Negations that deny nothing: "no idea", "not sure", "never guess", "don't forget".
+bool IsIdiomaticNegation(const std::vector<std::string>& tokens, size_t i) {
+  static const std::unordered_set<std::string_view> kNext = {"idea",  "sure", "guess", "forget",
+                                                             "doubt", "good", "mind",  "wonder"};
+  return i + 1 < tokens.size() && kNext.contains(tokens[i + 1]);
+}
+
+// "no doubt", "without doubt", "little doubt": the doubt word affirms.
+bool IsDoubtDenied(const std::vector<std::string>& tokens, size_t i) {
+  if (i == 0) return false;
+  const std::string& before = tokens[i - 1];
+  return IsNegation(before) || before == "without" || before == "little" || before == "beyond";
 }
 
 std::string_view Stem(std::string_view token) { return token.substr(0, kStemBytes); }
@@ -164,12 +182,14 @@ Evidence FindEvidence(const std::vector<std::string>& tokens,
       i += phrase->tokens.size() - 1;
     } else if (StrongCues().contains(tokens[i])) {
       add(tokens[i], kStrongWeight, true);
+    } else if (DoubtCues().contains(tokens[i]) && IsDoubtDenied(tokens, i)) {
+      continue;
     } else if (DoubtCues().contains(tokens[i])) {
       add(tokens[i], kDoubtWeight, false);
       e.doubt += kDoubtWeight;
     } else if (RumourCues().contains(tokens[i])) {
       e.rumour += 1;
-    } else if (claim_stems != nullptr && IsNegation(tokens[i])) {
+    } else if (claim_stems != nullptr && IsNegation(tokens[i]) && !IsIdiomaticNegation(tokens, i)) {
       if (const std::string* word = NegatedClaimWord(tokens, i, *claim_stems)) {
         add("not: " + *word, negation_weight, false);
       }
@@ -269,13 +289,6 @@ std::string WithoutQuotes(std::string_view text) {
   return out;
 }
 
-// Negations that deny nothing: "no idea", "not sure", "never guess", "don't forget".
-bool IsIdiomaticNegation(const std::vector<std::string>& tokens, size_t i) {
-  static const std::unordered_set<std::string_view> kNext = {"idea",  "sure", "guess", "forget",
-                                                             "doubt", "good", "mind",  "wonder"};
-  return i + 1 < tokens.size() && kNext.contains(tokens[i + 1]);
-}
-
 bool ClaimNegated(std::string_view claim) {
   const std::vector<std::string> tokens = NormalizedTokens(WithoutQuotes(claim));
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -330,7 +343,8 @@ Stance FindStance(std::string_view claim, std::string_view text, const StanceOpt
                              kElsewhereStrongWeight * std::min(elsewhere_strong, kEvidenceCap) +
                              kElsewhereDoubtWeight * std::min(elsewhere_doubt, kEvidenceCap);
   const double rumour_talk = kRumourWeight * std::min(rumour, kEvidenceCap);
-  const double claim_denial = claim_evidence.total + (claim_negated ? kClaimNegationWeight : 0.0);
+  const double claim_denial = claim_evidence.total + (claim_negated ? kClaimNegationWeight : 0.0) +
+                              kClaimRumourWeight * claim_evidence.rumour;
   // A claim that denies ("X did NOT say Y", "Y dismissed as hoax") and a text that does not
   // deny disagree with each other; a text that denies too agrees with it. kClaimCueWeight is
   // large: the text's denial all but vetoes.

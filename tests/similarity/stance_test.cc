@@ -135,6 +135,41 @@ TEST(Stance, DoubtAndRumourOutsideTheAlignedSentences) {
   EXPECT_FALSE(rumour.refutes);
 }
 
+TEST(Stance, NoDoubtAffirms) {
+  const std::string claim = "Jihadi John named as Mohammed Emwazi";
+  const Stance affirms =
+      FindStance(claim, "A friend said: I have no doubt that Mohammed Emwazi is Jihadi John.");
+  EXPECT_THAT(affirms.cues, IsEmpty());  // neither "doubt" nor "not: mohammed"
+  EXPECT_FALSE(affirms.refutes);
+  const Stance doubts =
+      FindStance(claim, "Police doubt that Mohammed Emwazi is Jihadi John, a source said.");
+  EXPECT_THAT(doubts.cues, ElementsAre("doubt"));
+}
+
+TEST(Stance, AClaimAboutARumourIsRefutedByATextThatTellsItAsTrue) {
+  // "rumor" in the claim: it tells of the rumour's fate; a text that reports the theft as
+  // fact disagrees, one that calls it untrue agrees.
+  const std::string claim = "Stolen Batmobile rumor put to rest";
+  const Stance told =
+      FindStance(claim, "Thieves stole the Batmobile from the film set in Detroit on Sunday.");
+  EXPECT_TRUE(told.refutes);
+  // One rumour word, 0.5, weighted 1.3: logistic(-2.2 + 0.65).
+  EXPECT_NEAR(told.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.65)), 1e-9);
+  EXPECT_FALSE(FindStance(claim, "The stolen Batmobile story was untrue, police said.").refutes);
+}
+
+TEST(Stance, PranksAreNoRefutation) {
+  // "known for his pranks" tells what the man does, not that the story is false.
+  const std::string claim = "YouTuber gives homeless man $100";
+  const Stance s =
+      FindStance(claim, "The YouTuber, known for his pranks, gave a homeless man $100.");
+  EXPECT_THAT(s.cues, IsEmpty());
+  EXPECT_FALSE(s.refutes);
+  EXPECT_TRUE(
+      FindStance(claim, "The video in which the YouTuber gives a homeless man $100 was a hoax.")
+          .refutes);
+}
+
 TEST(Stance, CuesOutsideTheAlignedSentencesCountLess) {
   StanceOptions one;
   one.aligned_sentences = 1;
