@@ -79,6 +79,16 @@ TEST(Stance, ADebunkingClaimAgreesWithATextThatNegatesTheSameClaimWord) {
   EXPECT_LT(s.refutes_confidence, 0.01);
 }
 
+TEST(Stance, ADebunkingClaimAgreesWithATextAboutTheRumour) {
+  // The text speaks of "viral rumours": it tells the rumour, as the denying claim does.
+  const Stance s = FindStance("Banksy has not been arrested",
+                              "Viral rumours of Banksy's arrest spread on Sunday.");
+  EXPECT_THAT(s.cues, ElementsAre("claim: negated"));
+  EXPECT_FALSE(s.refutes);
+  // Two rumour words (0.1 each), half of them a denial, vetoing x10: -2.2 + 0.65 - 1.
+  EXPECT_NEAR(s.refutes_confidence, 1 / (1 + std::exp(2.2 - 0.65 + 1.0)), 1e-9);
+}
+
 TEST(Stance, QuotedNegationIsNotTheClaimsOwnDenial) {
   // The negation is the plumber's quoted words; the claim itself reports the story, and a
   // text that tells it agrees.
