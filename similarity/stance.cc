@@ -244,41 +244,49 @@ std::vector<size_t> BestAligned(const std::vector<Sentence>& sentences, int coun
   return best;
 }
 
-// `text` with its quoted spans blanked: words in quotation marks are someone's speech,
-// not the claim's own voice ("Nun 'had no idea' she was pregnant" does not deny).
-// Curly quotes open with U+2018/U+201C and close with U+2019/U+201D not followed by a
-// letter (U+2019 inside a word is an apostrophe: "isn’t"); straight ones pair up, a
-// single straight quote opening only at a word's start.
-std::string WithoutQuotes(std::string_view text) {
-  static constexpr std::string_view kOpenSingle = "\u2018", kCloseSingle = "\u2019";
-  static constexpr std::string_view kOpenDouble = "\u201c", kCloseDouble = "\u201d";
-  std::string out;
-  size_t i = 0;
-  auto letter_at = [&](size_t k) {
-    return k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) ||
-                               static_cast<unsigned char>(text[k]) >= 0x80);
-  };
-  auto skip_to = [&](size_t from, auto is_close) {
-    for (size_t k = from; k < text.size(); ++k) {
-      if (size_t n = is_close(k)) return k + n;
-    }
+bool IsWordByteAt(std::string_view text, size_t k) {
+  return k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) ||
+                             static_cast<unsigned char>(text[k]) >= 0x80);
+}
+
+// One past the closing mark of the quotation opening at text[i]; npos when none opens there
+// or it is never closed. Curly quotes open with U+2018/U+201C and close with U+2019/U+201D;
+// a single quote closes only where no word goes on (U+2019 inside a word is an apostrophe:
+// "isn’t"), and a straight single quote opens only at a word's start.
+size_t QuotationEnd(std::string_view text, size_t i) {
+  const std::string_view rest = text.substr(i);
+  std::string_view close;
+  size_t open_size = 1;
+  bool single = false;
+  if (rest.starts_with("\u201c")) {
+    close = "\u201d";
+    open_size = 3;
+  } else if (rest.starts_with("\u2018")) {
+    close = "\u2019";
+    open_size = 3;
+    single = true;
+  } else if (rest.starts_with('"')) {
+    close = "\"";
+  } else if (rest.starts_with('\'') && (i == 0 || !IsWordByteAt(text, i - 1))) {
+    close = "'";
+    single = true;
+  } else {
     return std::string_view::npos;
-  };
-  while (i < text.size()) {
-    size_t end = std::string_view::npos;
-    std::string_view rest = text.substr(i);
-    if (rest.starts_with(kOpenDouble) || rest.starts_with(kOpenSingle) || rest[0] == '"' ||
-        (rest[0] == '\'' && (i == 0 || !letter_at(i - 1)))) {
-      const size_t open = rest[0] == '"' || rest[0] == '\'' ? 1 : 3;
-      end = skip_to(i + open, [&](size_t k) -> size_t {
-        std::string_view r = text.substr(k);
-        if (r.starts_with(kCloseDouble) && rest.starts_with(kOpenDouble)) return 3;
-        if (r.starts_with(kCloseSingle) && rest.starts_with(kOpenSingle) && !letter_at(k + 3))
-          return 3;
-        if (rest[0] == r[0] && (r[0] == '"' || (r[0] == '\'' && !letter_at(k + 1)))) return 1;
-        return 0;
-      });
+  }
+  for (size_t k = i + open_size; k < text.size(); ++k) {
+    if (text.substr(k).starts_with(close) && !(single && IsWordByteAt(text, k + close.size()))) {
+      return k + close.size();
     }
+  }
+  return std::string_view::npos;
+}
+
+// `text` with its quotations blanked: words in quotation marks are someone's speech, not the
+// claim's own voice ("Nun 'had no idea' she was pregnant" does not deny).
+std::string WithoutQuotes(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const size_t end = QuotationEnd(text, i);
     if (end == std::string_view::npos) {
       out += text[i++];
     } else {
@@ -289,6 +297,7 @@ std::string WithoutQuotes(std::string_view text) {
   return out;
 }
 
+// Whether the claim denies by a negation of its own (not quoted, not idiomatic).
 bool ClaimNegated(std::string_view claim) {
   const std::vector<std::string> tokens = NormalizedTokens(WithoutQuotes(claim));
   for (size_t i = 0; i < tokens.size(); ++i) {
