@@ -97,9 +97,30 @@ bool MayNameSource(string_view line) {
   return true;
 }
 
+// Whether any line of `text` can start a reading line that MayNameSource accepts. A reading
+// line starts where a line does, after its spaces and paragraph mark (core/wire.h), and
+// MayNameSource reads at most its first 8 bytes, so testing the text from each line start
+// on is enough; most documents then need no ReadingLines at all.
+bool AnyLineMayNameSource(string_view text) {
+  for (size_t begin = 0; begin < text.size();) {
+    size_t start = begin;
+    while (start < text.size() &&
+           (text[start] == ' ' || text[start] == '\t' || text[start] == '\r' ||
+            text[start] == '\v' || text[start] == '\f' || text[start] == '\x19')) {
+      ++start;
+    }
+    if (MayNameSource(text.substr(start))) return true;
+    const size_t newline = text.find('\n', start);
+    if (newline == string_view::npos) break;
+    begin = newline + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string FindDocumentSource(string_view text) {
+  if (!AnyLineMayNameSource(text)) return "";
   // Lines as a reader sees them: a wire paragraph ("By Jane Smith, PA News<") is one line.
   const std::vector<Span> spans = ReadingLines(text);
   auto line = [&](size_t i) { return JoinHardWraps(text.substr(spans[i].begin, spans[i].size())); };
