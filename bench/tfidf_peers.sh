@@ -10,6 +10,8 @@
 #   REPETITIONS  runs of crossclaim; medians are compared (default: 3)
 #   SKLEARN_REPETITIONS  runs of scikit-learn (default: REPETITIONS; at 100k one run takes
 #                minutes and ~2 GB, so 1 is a reasonable choice there)
+# Both sides run on one core (crossclaim: CROSSCLAIM_TFIDF_PEER_THREADS, default 1); CPU
+# time (the process's, user + system) and wall time are printed, with both ratios.
 set -eu
 build=${1:-build}
 count=${2:-100000}
@@ -26,12 +28,16 @@ ours=$(/usr/bin/python3 - "$dir/crossclaim.json" <<'PY'
 import json, statistics, sys
 runs = [b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("run_type") == "iteration"]
 times = [b["real_time"] / 1000.0 for b in runs]  # ms -> s
-print(f"{statistics.median(times):.6f} {len(times)} {runs[0].get('pairs', 0):.0f} "
+cpu = [b["cpu_time"] / 1000.0 for b in runs]
+print(f"{statistics.median(times):.6f} {statistics.median(cpu):.6f} {len(times)} "
+      f"{runs[0].get('pairs', 0):.0f} {runs[0].get('peak_rss_mb', 0):.0f} "
       + " ".join(f"{t:.3f}" for t in times))
 PY
 )
 set -- $ours
-echo "crossclaim: median $1 s over $2 runs, $3 pairs (runs: $(echo "$ours" | cut -d' ' -f4-))"
+echo "crossclaim (${CROSSCLAIM_TFIDF_PEER_THREADS:-1} thread): median wall $1 s, CPU $2 s over $3 runs," \
+  "$4 pairs, peak $5 MB (wall per run: $(echo "$ours" | cut -d' ' -f6-))"
 /usr/bin/python3 "$(dirname "$0")/tfidf_peers.py" "$dir" --repetitions "$sk_reps" --block 1024 | tee "$dir/sklearn.txt"
 theirs=$(sed -n 's/^sklearn_median_seconds //p' "$dir/sklearn.txt")
-/usr/bin/python3 -c "print(f'ratio (scikit-learn / crossclaim, end to end): {float($theirs) / float($1):.1f}x')"
+theirs_cpu=$(sed -n 's/^sklearn_median_cpu_seconds //p' "$dir/sklearn.txt")
+/usr/bin/python3 -c "print(f'ratio (scikit-learn / crossclaim, end to end): wall {float($theirs) / float($1):.1f}x, CPU {float($theirs_cpu) / float($2):.1f}x')"

@@ -22,8 +22,10 @@
 namespace crossclaim::cli {
 namespace {
 
-// Documents per streamed batch: enough for both cores to share, little text at a time.
-constexpr size_t kDedupBatchDocuments = 4096;
+// Documents per streamed batch: enough for both cores to share (64 tasks of 16), little
+// text at a time: 1024 generated articles are ~3 MB, and 10k of them peaked at 24 MB
+// against 34 MB with 4096 a batch (fewer page faults, the same output).
+constexpr size_t kDedupBatchDocuments = 1024;
 
 // Text the first read keeps by default for a second pass that cannot fetch documents by
 // their place (inputs other than JSON Lines files): 10k articles (28 MB) fit and save ~20%

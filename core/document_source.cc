@@ -81,20 +81,60 @@ std::string Byline(string_view line) {
   return std::string(agency);
 }
 
+// Whether `line` (a reading line before JoinHardWraps, which only turns \n, \r and \t into
+// spaces) can pass SourceLine or Byline: its label is "source" or "sources", or it starts
+// with "By" and a space. Most lines cannot; they are never copied.
+bool MayNameSource(string_view line) {
+  if (line.starts_with("By") && line.size() > 2) {
+    const char c = line[2];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') return true;
+  }
+  const size_t colon = line.substr(0, 8).find(':');  // after "source" or "sources"
+  if (colon != 6 && colon != 7) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    if (std::tolower(static_cast<unsigned char>(line[i])) != "sources"[i]) return false;
+  }
+  return true;
+}
+
+// Whether any line of `text` can start a reading line that MayNameSource accepts. A reading
+// line starts where a line does, after its spaces and paragraph mark (core/wire.h), and
+// MayNameSource reads at most its first 8 bytes, so testing the text from each line start
+// on is enough; most documents then need no ReadingLines at all.
+bool AnyLineMayNameSource(string_view text) {
+  for (size_t begin = 0; begin < text.size();) {
+    size_t start = begin;
+    while (start < text.size() &&
+           (text[start] == ' ' || text[start] == '\t' || text[start] == '\r' ||
+            text[start] == '\v' || text[start] == '\f' || text[start] == '\x19')) {
+      ++start;
+    }
+    if (MayNameSource(text.substr(start))) return true;
+    const size_t newline = text.find('\n', start);
+    if (newline == string_view::npos) break;
+    begin = newline + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string FindDocumentSource(string_view text) {
+  if (!AnyLineMayNameSource(text)) return "";
   // Lines as a reader sees them: a wire paragraph ("By Jane Smith, PA News<") is one line.
-  std::vector<std::string> lines;
-  for (const Span& span : ReadingLines(text)) {
-    lines.push_back(JoinHardWraps(text.substr(span.begin, span.size())));
+  const std::vector<Span> spans = ReadingLines(text);
+  auto line = [&](size_t i) { return JoinHardWraps(text.substr(spans[i].begin, spans[i].size())); };
+  auto may_name_source = [&](size_t i) {
+    return MayNameSource(text.substr(spans[i].begin, spans[i].size()));
+  };
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (!may_name_source(i)) continue;
+    if (std::string s = SourceLine(line(i)); !s.empty()) return s;
   }
-  for (string_view line : lines) {
-    if (std::string s = SourceLine(line); !s.empty()) return s;
-  }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i >= 15 && i + 5 < lines.size()) continue;
-    if (std::string s = Byline(lines[i]); !s.empty()) return s;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i >= 15 && i + 5 < spans.size()) continue;
+    if (!may_name_source(i)) continue;
+    if (std::string s = Byline(line(i)); !s.empty()) return s;
   }
   return "";
 }

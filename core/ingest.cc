@@ -184,13 +184,14 @@ class CorpusBuilder {
 };
 
 // Applies metadata to a document; an unparseable date becomes a warning, never a guess.
-void ApplyMetadata(const Metadata& meta, const std::string& location, Document* doc,
+// Taken by value: a JSON record's fields are moved in, a manifest's copied.
+void ApplyMetadata(Metadata meta, const std::string& location, Document* doc,
                    std::vector<std::string>* warnings) {
-  if (meta.id && !meta.id->empty()) doc->id = *meta.id;
+  if (meta.id && !meta.id->empty()) doc->id = std::move(*meta.id);
   // An explicit field wins over what a page says; its source becomes "input".
-  auto set = [](const std::optional<std::string>& value, std::string* field, std::string* source) {
+  auto set = [](std::optional<std::string>& value, std::string* field, std::string* source) {
     if (!value || value->empty()) return;
-    *field = *value;
+    *field = std::move(*value);
     RepairUtf8(field);  // a CSV manifest's fields are raw bytes
     *source = *field == kUnknownOutlet ? "" : "input";
   };
@@ -264,10 +265,10 @@ void AddFields(JsonFields fields, const std::string& location, const std::string
     return builder->Skip(id, location, fmt::format("{}: field \"text\" is missing", location));
   }
   Document doc;
-  doc.id = default_id;
+  if (!fields.meta.id || fields.meta.id->empty()) doc.id = default_id;  // else ApplyMetadata's
   doc.text = std::move(*fields.text);
   std::vector<std::string> warnings;
-  ApplyMetadata(fields.meta, location, &doc, &warnings);
+  ApplyMetadata(std::move(fields.meta), location, &doc, &warnings);
   builder->Add(std::move(doc), location, std::move(warnings), repairs);
 }
 

@@ -72,6 +72,12 @@ void UnitShingleHashes(const Shingler& shingler, std::string_view text, const To
   }
 }
 
+double SetJaccard(std::span<const uint64_t> set_x, std::span<const uint64_t> set_y,
+                  size_t* shared) {
+  *shared = IntersectionSize(set_x, set_y);
+  return static_cast<double>(*shared) / static_cast<double>(set_x.size() + set_y.size() - *shared);
+}
+
 std::optional<CopyPair> VerifyPair(const std::vector<Document>& documents, const Unit& x,
                                    const Unit& y, std::span<const uint64_t> set_x,
                                    std::span<const uint64_t> set_y,
@@ -85,9 +91,8 @@ std::optional<CopyPair> VerifyPair(bool x_first, const Unit& x, const Unit& y,
                                    std::span<const uint64_t> set_x, std::span<const uint64_t> set_y,
                                    std::span<const uint32_t> signature_x,
                                    std::span<const uint32_t> signature_y, double threshold) {
-  const size_t shared = IntersectionSize(set_x, set_y);
-  const double j =
-      static_cast<double>(shared) / static_cast<double>(set_x.size() + set_y.size() - shared);
+  size_t shared = 0;
+  const double j = SetJaccard(set_x, set_y, &shared);
   if (j < threshold) return std::nullopt;
   const double estimate = EstimateJaccard(signature_x, signature_y);
   Unit ux = x, uy = y;
@@ -345,7 +350,6 @@ class CopyFinder {
     std::sort(involved_.begin(), involved_.end());
     involved_.erase(std::unique(involved_.begin(), involved_.end()), involved_.end());
     sets_.resize(involved_.size());
-    signatures_.resize(involved_.size() * k_);
   }
 
   // Second read: shingle sets and signatures of the involved units of each batch, computed
@@ -392,31 +396,26 @@ class CopyFinder {
   }
 
   // After the second read: exact Jaccard of every candidate, the passage selection, the
-  // groups.
+  // groups. Signatures (for the estimate each pair reports) are computed only for the units
+  // of pairs that pass, from their shingle sets: MinHash is a function of the set, so this
+  // gives the signature of the first read.
   // `fetched`: the second read fetched the `wanted` documents instead of reading them all.
   Result<DedupResult> Verify(bool fetched, size_t wanted) {
     if (fetched ? fetched_ != wanted : verified_read_ != documents_read_) {
       return ChangedInput(fetched ? documents_read_ : verified_read_);
     }
-    auto slot = [&](uint32_t unit) {
-      return static_cast<size_t>(std::lower_bound(involved_.begin(), involved_.end(), unit) -
-                                 involved_.begin());
-    };
     std::vector<CopyPair> verified;
     arena_.execute([&] {
-      std::vector<std::vector<CopyPair>> chunks((candidates_.size() + 4095) / 4096);
-      tbb::parallel_for(size_t{0}, chunks.size(), [&](size_t c) {
-        const size_t end = std::min(candidates_.size(), (c + 1) * 4096);
-        for (size_t i = c * 4096; i < end; ++i) {
-          const size_t x = slot(candidates_[i].first), y = slot(candidates_[i].second);
-          std::optional<CopyPair> pair = dedup_internal::VerifyPair(
-              meta_, units_[candidates_[i].first], units_[candidates_[i].second], sets_[x],
-              sets_[y], std::span<const uint32_t>(signatures_).subspan(x * k_, k_),
-              std::span<const uint32_t>(signatures_).subspan(y * k_, k_), options_.threshold);
-          if (pair) chunks[c].push_back(*pair);
-        }
+      const std::vector<size_t> passing = PassingCandidates();
+      SignPassingUnits(passing);
+      verified.resize(passing.size());
+      tbb::parallel_for(size_t{0}, passing.size(), [&](size_t i) {
+        const CandidatePair& c = candidates_[passing[i]];
+        const size_t x = Slot(c.first), y = Slot(c.second);
+        verified[i] =
+            *dedup_internal::VerifyPair(meta_, units_[c.first], units_[c.second], sets_[x],
+                                        sets_[y], Signature(x), Signature(y), options_.threshold);
       });
-      for (auto& chunk : chunks) verified.insert(verified.end(), chunk.begin(), chunk.end());
     });
     result_.stats.verified_pairs = verified.size();
     dedup_internal::SortCopyPairs(&verified);
@@ -438,7 +437,61 @@ class CopyFinder {
   uint32_t documents_read() const { return documents_read_; }
 
  private:
-  // Shingle sets and signatures of the involved units of the documents before `end_doc` not
+  // The index in involved_ (and sets_) of `unit`, an involved unit.
+  size_t Slot(uint32_t unit) const {
+    return static_cast<size_t>(std::lower_bound(involved_.begin(), involved_.end(), unit) -
+                               involved_.begin());
+  }
+
+  // The indices into candidates_ of the pairs whose exact Jaccard reaches the threshold,
+  // ascending.
+  std::vector<size_t> PassingCandidates() const {
+    constexpr size_t kChunk = 4096;
+    std::vector<std::vector<size_t>> chunks((candidates_.size() + kChunk - 1) / kChunk);
+    tbb::parallel_for(size_t{0}, chunks.size(), [&](size_t c) {
+      const size_t end = std::min(candidates_.size(), (c + 1) * kChunk);
+      for (size_t i = c * kChunk; i < end; ++i) {
+        const ShingleSet& x = sets_[Slot(candidates_[i].first)];
+        const ShingleSet& y = sets_[Slot(candidates_[i].second)];
+        size_t shared = 0;
+        if (dedup_internal::SetJaccard(x, y, &shared) >= options_.threshold) {
+          chunks[c].push_back(i);
+        }
+      }
+    });
+    std::vector<size_t> passing;
+    for (const std::vector<size_t>& chunk : chunks) {
+      passing.insert(passing.end(), chunk.begin(), chunk.end());
+    }
+    return passing;
+  }
+
+  // MinHash signatures of the units in the `passing` candidates (by their slots), into
+  // signed_slots_ and signatures_.
+  void SignPassingUnits(const std::vector<size_t>& passing) {
+    std::vector<size_t>& slots = signed_slots_;
+    slots.clear();
+    slots.reserve(2 * passing.size());
+    for (size_t i : passing) {
+      slots.push_back(Slot(candidates_[i].first));
+      slots.push_back(Slot(candidates_[i].second));
+    }
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    signatures_.assign(slots.size() * k_, 0);
+    tbb::parallel_for(size_t{0}, slots.size(), [&](size_t i) {
+      hasher_.Compute(sets_[slots[i]], std::span<uint32_t>(signatures_).subspan(i * k_, k_));
+    });
+  }
+
+  // The signature of the unit at `slot`, one of signed_slots_.
+  std::span<const uint32_t> Signature(size_t slot) const {
+    const size_t i = static_cast<size_t>(
+        std::lower_bound(signed_slots_.begin(), signed_slots_.end(), slot) - signed_slots_.begin());
+    return std::span<const uint32_t>(signatures_).subspan(i * k_, k_);
+  }
+
+  // Shingle sets of the involved units of the documents before `end_doc` not
   // done yet; document_of(run, doc) is the document of the run-th document with involved
   // units of this call, whose index is doc.
   template <typename DocumentOf>
@@ -459,7 +512,6 @@ class CopyFinder {
         worker.Prepare(text);
         for (size_t i = doc_starts[r]; i < doc_starts[r + 1]; ++i) {
           worker.UnitHashes(text, units_[involved_[i]]);
-          hasher_.Compute(worker.hashes, std::span<uint32_t>(signatures_).subspan(i * k_, k_));
           MakeShingleSet(&worker.hashes);
           sets_[i] = worker.hashes;
         }
@@ -529,7 +581,8 @@ class CopyFinder {
   size_t next_involved_ = 0;
   size_t fetched_ = 0;                // documents a fetching second read has handed over
   std::vector<ShingleSet> sets_;      // per involved unit
-  std::vector<uint32_t> signatures_;  // k_ per involved unit
+  std::vector<size_t> signed_slots_;  // involved units in a passing pair, ascending
+  std::vector<uint32_t> signatures_;  // k_ per signed slot
 };
 
 // Both reads of `read` through one CopyFinder, or the first and a fetch of the documents in

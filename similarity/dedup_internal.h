@@ -43,6 +43,9 @@ void UnitShingleHashes(const Shingler& shingler, std::string_view text, const To
                        const Unit& unit, std::vector<uint64_t>* token_hashes,
                        std::vector<uint64_t>* hashes);
 
+// Exact Jaccard of two non-empty shingle sets; *shared = |set_x ∩ set_y|. VerifyPair's test.
+double SetJaccard(std::span<const uint64_t> set_x, std::span<const uint64_t> set_y, size_t* shared);
+
 // The copy pair of units x and y (of different documents) when the exact Jaccard of their
 // shingle sets is >= threshold, directed by PublishedBefore; nullopt below it.
 std::optional<CopyPair> VerifyPair(const std::vector<Document>& documents, const Unit& x,

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "similarity/internal/sort_integers.h"
+
 namespace crossclaim {
 namespace {
 
@@ -167,7 +169,7 @@ uint32_t LshIndex::Add(std::span<const uint32_t> signature) {
 
 void LshIndex::Build() {
   tbb::parallel_for(size_t{0}, tables_.size(),
-                    [&](size_t band) { std::sort(tables_[band].begin(), tables_[band].end()); });
+                    [&](size_t band) { internal::SortIntegers(&tables_[band]); });
   built_ = true;
 }
 
@@ -207,7 +209,7 @@ std::vector<CandidatePair> LshIndex::CandidatePairs(
       }
       begin = end;
     }
-    std::sort(out.begin(), out.end());
+    internal::SortIntegers(&out);
     out.erase(std::unique(out.begin(), out.end()), out.end());
   });
   size_t total = 0;
@@ -218,7 +220,7 @@ std::vector<CandidatePair> LshIndex::CandidatePairs(
     all.insert(all.end(), band.begin(), band.end());
     std::vector<uint64_t>().swap(band);
   }
-  std::sort(all.begin(), all.end());
+  internal::SortIntegers(&all);
   all.erase(std::unique(all.begin(), all.end()), all.end());
   std::vector<CandidatePair> pairs(all.size());
   for (size_t i = 0; i < all.size(); ++i) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "similarity/internal/sort_integers.h"
+
 namespace crossclaim {
 namespace {
 
@@ -161,7 +163,7 @@ void AppendShingleHashesOfTokenHashes(std::span<const uint64_t> token_hashes, si
 }
 
 void MakeShingleSet(std::vector<uint64_t>* hashes) {
-  std::sort(hashes->begin(), hashes->end());
+  internal::SortIntegers(hashes);
   hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
 }
 

@@ -18,6 +18,17 @@ TEST(FindDocumentSource, BylineWithAgency) {
             "Associated Press");
 }
 
+// Lines are tested for a label or "By " before they are copied and their hard wraps joined:
+// a tab after "By" or a label in another case still counts, a longer label does not.
+TEST(FindDocumentSource, LabelAndBylineTestsSeeJoinedLines) {
+  EXPECT_EQ(FindDocumentSource("By\tJane Smith, PA News\nA man was jailed."), "PA News");
+  EXPECT_EQ(FindDocumentSource("Text.\nsOuRcE:\tReuters\n"), "Reuters");
+  EXPECT_EQ(FindDocumentSource("Text.\nSourced: Reuters\n"), "");
+  EXPECT_EQ(FindDocumentSource("Text.\nSources : Reuters\n"), "");
+  EXPECT_EQ(FindDocumentSource("Text.\nBy\n"), "");
+  EXPECT_EQ(FindDocumentSource("Bystanders, PA News\n"), "");
+}
+
 TEST(FindDocumentSource, SentencesAreNotSourceLines) {
   EXPECT_EQ(FindDocumentSource("Source: officials said the talks failed.\n"), "");
   EXPECT_EQ(FindDocumentSource("By the end of the day, the talks had failed.\n"), "");

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+#include "similarity/shingle.h"
+
 namespace crossclaim {
 namespace {
 
@@ -47,6 +49,24 @@ TEST(MinHasher, EmptyIdenticalAndOrderInsensitive) {
     // A single element: every position is defined (densified in OPH mode).
     std::vector<uint32_t> one = h.Compute(std::vector<uint64_t>{77});
     for (uint32_t v : one) EXPECT_NE(v, kEmptySlot);
+  }
+}
+
+// dedup's verification signs a unit from its sorted, duplicate-free shingle set where the
+// first pass signed the raw shingle hashes: the two must agree, for an odd and an even count.
+TEST(MinHasher, SignatureOfRawHashesEqualsSignatureOfTheirShingleSet) {
+  std::mt19937_64 rng(11);
+  for (MinHashMode mode : {MinHashMode::kClassic, MinHashMode::kOnePermutation}) {
+    MinHasher h = *MinHasher::Create({128, mode, 1});
+    for (size_t n : {999u, 1000u}) {
+      SCOPED_TRACE(n);
+      std::vector<uint64_t> raw;
+      for (size_t i = 0; i < n; ++i) raw.push_back(i % 3 == 0 && i > 0 ? raw[i / 2] : rng());
+      std::vector<uint64_t> set = raw;
+      MakeShingleSet(&set);
+      ASSERT_LT(set.size(), raw.size());
+      EXPECT_EQ(h.Compute(raw), h.Compute(set));
+    }
   }
 }
 
