@@ -256,10 +256,10 @@ TokenLists PairScorer::WordTokens(const std::vector<std::string>& texts) const {
   return out;
 }
 
-TokenLists PairScorer::CharTokens(const std::vector<std::string>& texts) const {
-  TokenLists out(texts.size());
-  for (size_t i = 0; i < texts.size(); ++i) {
-    for (const std::string& token : NormalizedTokens(texts[i])) {
+TokenLists PairScorer::CharTokens(const TokenLists& words) const {
+  TokenLists out(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const std::string& token : words[i]) {
       std::vector<std::string> grams =
           TokenCharGrams(token, options_.char_n_min, options_.char_n_max);
       out[i].insert(out[i].end(), std::make_move_iterator(grams.begin()),
@@ -270,8 +270,14 @@ TokenLists PairScorer::CharTokens(const std::vector<std::string>& texts) const {
 }
 
 void PairScorer::Fit(const std::vector<std::string>& texts) {
-  word_.Fit(WordTokens(texts));
-  chars_.Fit(CharTokens(texts));
+  const TokenLists words = WordTokens(texts);
+  FitTokens(texts, words, CharTokens(words));
+}
+
+void PairScorer::FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
+                           const TokenLists& chars) {
+  word_.Fit(words);
+  chars_.Fit(chars);
   latent_map_ = Eigen::MatrixXf();
   if (options_.latent_dims == 0) return;
   // Each distinct text once: a body repeated under many headlines would otherwise pull the
@@ -284,10 +290,22 @@ void PairScorer::Fit(const std::vector<std::string>& texts) {
   latent_map_ = TruncatedSvdMap(word_.Transform(WordTokens(distinct)), options_.latent_dims);
 }
 
+PairVectors PairScorer::FitTransform(const std::vector<std::string>& texts, TokenLists* words) {
+  *words = WordTokens(texts);
+  const TokenLists chars = CharTokens(*words);
+  FitTokens(texts, *words, chars);
+  return TransformTokens(*words, chars);
+}
+
 Status PairScorer::LoadIdf(const std::string& path) { return word_.LoadIdf(path); }
 
 PairVectors PairScorer::Transform(const std::vector<std::string>& texts) const {
-  PairVectors v{word_.Transform(WordTokens(texts)), chars_.Transform(CharTokens(texts)), {}};
+  const TokenLists words = WordTokens(texts);
+  return TransformTokens(words, CharTokens(words));
+}
+
+PairVectors PairScorer::TransformTokens(const TokenLists& words, const TokenLists& chars) const {
+  PairVectors v{word_.Transform(words), chars_.Transform(chars), {}};
   v.latent =
       latent_map_.cols() > 0 ? LatentRows(v.word, latent_map_) : Eigen::MatrixXf(v.word.rows(), 0);
   return v;
@@ -299,8 +317,12 @@ PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const Pai
 }
 
 AnalysedText PairScorer::Analyze(std::string_view text) const {
+  return Analyze(text, NormalizedTokens(text));
+}
+
+AnalysedText PairScorer::Analyze(std::string_view text,
+                                 const std::vector<std::string>& tokens) const {
   static const Shingler kChar5 = *Shingler::Create({.kind = ShingleKind::kChar, .n = 5});
-  const std::vector<std::string> tokens = NormalizedTokens(text);
   AnalysedText t;
   t.num_tokens = tokens.size();
   for (size_t n = 1; n <= 3; ++n) t.ngrams[n - 1] = NGrams(tokens, n);

@@ -199,6 +199,10 @@ class PairScorer {
   // Vectors of `texts` with the fitted idf. Precondition: Fit() was called.
   PairVectors Transform(const std::vector<std::string>& texts) const;
 
+  // Fit(texts) then Transform(texts), each text tokenised once; `words` receives the
+  // normalised tokens of each text (core/text.h NormalizedTokens), for Analyze.
+  PairVectors FitTransform(const std::vector<std::string>& texts, TokenLists* words);
+
   // Features of the pair (a, b) whose vectors are rows `row_a` of `va` and `row_b` of `vb`
   // (the same texts that were transformed). O(|a| + |b|).
   PairFeatures Score(std::string_view a, std::string_view b, const PairVectors& va,
@@ -212,6 +216,8 @@ class PairScorer {
   // `text` analysed for Score; costs what the text-based Score spends on one side, so that
   // scoring a text in many pairs analyses it once. Precondition: Fit() was called.
   AnalysedText Analyze(std::string_view text) const;
+  // Same, given `tokens` = NormalizedTokens(text) (as FitTransform returns them).
+  AnalysedText Analyze(std::string_view text, const std::vector<std::string>& tokens) const;
   // Score of two analysed texts; equal to the text-based Score of the same texts. O(|a| + |b|)
   // set merges, no tokenising.
   PairFeatures Score(const AnalysedText& a, const AnalysedText& b, const PairVectors& va,
@@ -233,7 +239,10 @@ class PairScorer {
   TokenLists WordTokens(const std::vector<std::string>& texts) const;
   void AddOverlapFeatures(const AnalysedText& a, const AnalysedText& b, PairFeatures* f) const;
   double WordIdf(const std::string& token) const;
-  TokenLists CharTokens(const std::vector<std::string>& texts) const;
+  TokenLists CharTokens(const TokenLists& words) const;
+  void FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
+                 const TokenLists& chars);
+  PairVectors TransformTokens(const TokenLists& words, const TokenLists& chars) const;
 
   PairScorerOptions options_;
   TfidfVectorizer word_;
