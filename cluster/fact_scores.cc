@@ -50,13 +50,22 @@ std::vector<float> SameFactScores(const std::vector<Claim>& claims,
   std::vector<std::string> texts;
   texts.reserve(claims.size());
   for (const Claim& c : claims) texts.push_back(c.text);
-  scorer->Fit(texts);
-  const PairVectors vectors = scorer->Transform(texts);
+  TokenLists words;
+  const PairVectors vectors = scorer->FitTransform(texts, &words);
+  // Each claim analysed once, however many pairs it is in.
+  std::vector<char> paired(claims.size(), 0);
+  for (auto [a, b] : pairs) paired[static_cast<size_t>(a)] = paired[static_cast<size_t>(b)] = 1;
+  std::vector<AnalysedText> analysed(claims.size());
+  tbb::parallel_for(size_t{0}, claims.size(), [&](size_t i) {
+    if (paired[i]) analysed[i] = scorer->Analyze(texts[i], words[i]);
+  });
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
     auto [a, b] = pairs[k];
-    scores[k] = static_cast<float>(
-        scorer->Score(texts[static_cast<size_t>(a)], texts[static_cast<size_t>(b)], vectors, a, b)
-            .score);
+    scores[k] =
+        static_cast<float>(scorer
+                               ->Score(analysed[static_cast<size_t>(a)],
+                                       analysed[static_cast<size_t>(b)], vectors, vectors, a, b)
+                               .score);
   });
   return scores;
 }

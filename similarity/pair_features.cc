@@ -45,6 +45,27 @@ std::vector<std::string> SortedUnique(std::vector<std::string> v) {
   return v;
 }
 
+size_t CommonCount(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t common = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++common, ++x, ++y;
+    }
+  }
+  return common;
+}
+
+// |A ∩ B| / |A ∪ B| of two sorted distinct lists; 0 if either is empty.
+double SetJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  const double inter = static_cast<double>(CommonCount(a, b));
+  return inter / (static_cast<double>(a.size() + b.size()) - inter);
+}
+
 std::unique_ptr<tbb::global_control> Limit(int threads) {
   if (threads <= 0) return nullptr;
   return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
@@ -55,22 +76,24 @@ bool IsNumber(const std::string& token) {
   return !token.empty() && token[0] >= '0' && token[0] <= '9';
 }
 
-// 2|A ∩ B| / (|A| + |B|); 1 when both are empty (nothing differs).
-template <typename T>
-double Dice(const std::set<T>& a, const std::set<T>& b) {
+// 2|A ∩ B| / (|A| + |B|) of two sorted distinct lists; 1 when both are empty (nothing
+// differs).
+double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() && b.empty()) return 1;
-  size_t common = 0;
-  for (const T& x : a) common += b.count(x);
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  const double common = static_cast<double>(CommonCount(a, b));
+  return 2.0 * common / static_cast<double>(a.size() + b.size());
 }
 
-std::set<std::vector<std::string>> NGrams(const std::vector<std::string>& tokens, size_t n) {
-  std::set<std::vector<std::string>> out;
+// The distinct word n-grams, each one string: every token prefixed by its length, so that two
+// n-grams give equal strings exactly when their tokens are equal.
+std::vector<std::string> NGrams(const std::vector<std::string>& tokens, size_t n) {
+  std::vector<std::string> out;
   for (size_t i = 0; i + n <= tokens.size(); ++i) {
-    out.emplace(tokens.begin() + static_cast<std::ptrdiff_t>(i),
-                tokens.begin() + static_cast<std::ptrdiff_t>(i + n));
+    std::string gram;
+    for (size_t k = i; k < i + n; ++k) gram += fmt::format("{}:{}", tokens[k].size(), tokens[k]);
+    out.push_back(std::move(gram));
   }
-  return out;
+  return SortedUnique(std::move(out));
 }
 
 // Content words: no stop words, no numbers, possessive "'s" dropped (as the word TF-IDF).
@@ -83,13 +106,8 @@ std::vector<std::string> ContentWords(const std::vector<std::string>& tokens) {
   return out;
 }
 
-// What one text offers for covering the other's words (WordNetCoverage).
-struct CoverTarget {
-  std::set<std::string> words;
-  std::set<std::string> bases;
-  std::vector<SynsetId> synsets;
-  std::vector<SynsetId> derived;
-};
+using CoverWord = AnalysedText::CoverWord;
+using CoverTarget = AnalysedText::CoverTarget;
 
 CoverTarget MakeTarget(const std::vector<std::string>& to, const WordNet* wordnet) {
   CoverTarget t;
@@ -109,23 +127,49 @@ CoverTarget MakeTarget(const std::vector<std::string>& to, const WordNet* wordne
   return t;
 }
 
+std::vector<CoverWord> MakeCoverWords(const std::vector<std::string>& from, const WordNet* wordnet,
+                                      const std::function<double(const std::string&)>& idf) {
+  std::vector<CoverWord> out;
+  out.reserve(from.size());
+  for (const std::string& word : from) {
+    CoverWord w;
+    w.word = word;
+    w.idf = idf(word);
+    if (wordnet != nullptr) {
+      w.bases = wordnet->BaseForms(word);
+      w.synsets = wordnet->Synsets(word);
+      w.derived = wordnet->DerivedSynsets(word);
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
 bool AnyIn(const std::vector<SynsetId>& ids, const std::vector<SynsetId>& sorted) {
   return std::any_of(ids.begin(), ids.end(), [&](SynsetId id) {
     return std::binary_search(sorted.begin(), sorted.end(), id);
   });
 }
 
-// How well `word` is covered by `t`: 1 equal or same base form, 0.9 synonym, 0.8 derivation.
-double Cover(const std::string& word, const CoverTarget& t, const WordNet* wordnet) {
-  if (t.words.contains(word)) return 1;
-  if (wordnet == nullptr) return 0;
-  for (const std::string& b : wordnet->BaseForms(word)) {
+// How well `w` is covered by `t`: 1 equal or same base form, 0.9 synonym, 0.8 derivation.
+double Cover(const CoverWord& w, const CoverTarget& t) {
+  if (t.words.contains(w.word)) return 1;
+  for (const std::string& b : w.bases) {
     if (t.bases.contains(b)) return 1;
   }
-  const std::vector<SynsetId> s = wordnet->Synsets(word);
-  if (AnyIn(s, t.synsets)) return 0.9;
-  if (AnyIn(s, t.derived) || AnyIn(wordnet->DerivedSynsets(word), t.synsets)) return 0.8;
+  if (AnyIn(w.synsets, t.synsets)) return 0.9;
+  if (AnyIn(w.synsets, t.derived) || AnyIn(w.derived, t.synsets)) return 0.8;
   return 0;
+}
+
+double Coverage(const std::vector<CoverWord>& from, const CoverTarget& target) {
+  if (from.empty()) return 1;
+  double covered = 0, total = 0;
+  for (const CoverWord& w : from) {
+    total += w.idf;
+    covered += w.idf * Cover(w, target);
+  }
+  return total > 0 ? covered / total : 1;
 }
 
 }  // namespace
@@ -134,14 +178,7 @@ double WordNetCoverage(const std::vector<std::string>& from, const std::vector<s
                        const WordNet* wordnet,
                        const std::function<double(const std::string&)>& idf) {
   if (from.empty()) return 1;
-  const CoverTarget target = MakeTarget(to, wordnet);
-  double covered = 0, total = 0;
-  for (const std::string& word : from) {
-    const double weight = idf(word);
-    total += weight;
-    covered += weight * Cover(word, target, wordnet);
-  }
-  return total > 0 ? covered / total : 1;
+  return Coverage(MakeCoverWords(from, wordnet, idf), MakeTarget(to, wordnet));
 }
 
 std::vector<std::string> TokenCharGrams(std::string_view token, int n_min, int n_max) {
@@ -177,13 +214,7 @@ bool IsDocumentText(std::string_view text) {
 }
 
 double WordJaccard(std::string_view a, std::string_view b) {
-  const std::vector<std::string> sa = SortedUnique(NormalizedTokens(a));
-  const std::vector<std::string> sb = SortedUnique(NormalizedTokens(b));
-  if (sa.empty() || sb.empty()) return 0;
-  std::vector<std::string> common;
-  std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(common));
-  const double inter = static_cast<double>(common.size());
-  return inter / (static_cast<double>(sa.size() + sb.size()) - inter);
+  return SetJaccard(SortedUnique(NormalizedTokens(a)), SortedUnique(NormalizedTokens(b)));
 }
 
 Result<PairScorer> PairScorer::Create(const PairScorerOptions& options) {
@@ -225,10 +256,10 @@ TokenLists PairScorer::WordTokens(const std::vector<std::string>& texts) const {
   return out;
 }
 
-TokenLists PairScorer::CharTokens(const std::vector<std::string>& texts) const {
-  TokenLists out(texts.size());
-  for (size_t i = 0; i < texts.size(); ++i) {
-    for (const std::string& token : NormalizedTokens(texts[i])) {
+TokenLists PairScorer::CharTokens(const TokenLists& words) const {
+  TokenLists out(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const std::string& token : words[i]) {
       std::vector<std::string> grams =
           TokenCharGrams(token, options_.char_n_min, options_.char_n_max);
       out[i].insert(out[i].end(), std::make_move_iterator(grams.begin()),
@@ -239,8 +270,14 @@ TokenLists PairScorer::CharTokens(const std::vector<std::string>& texts) const {
 }
 
 void PairScorer::Fit(const std::vector<std::string>& texts) {
-  word_.Fit(WordTokens(texts));
-  chars_.Fit(CharTokens(texts));
+  const TokenLists words = WordTokens(texts);
+  FitTokens(texts, words, CharTokens(words));
+}
+
+void PairScorer::FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
+                           const TokenLists& chars) {
+  word_.Fit(words);
+  chars_.Fit(chars);
   latent_map_ = Eigen::MatrixXf();
   if (options_.latent_dims == 0) return;
   // Each distinct text once: a body repeated under many headlines would otherwise pull the
@@ -253,10 +290,22 @@ void PairScorer::Fit(const std::vector<std::string>& texts) {
   latent_map_ = TruncatedSvdMap(word_.Transform(WordTokens(distinct)), options_.latent_dims);
 }
 
+PairVectors PairScorer::FitTransform(const std::vector<std::string>& texts, TokenLists* words) {
+  *words = WordTokens(texts);
+  const TokenLists chars = CharTokens(*words);
+  FitTokens(texts, *words, chars);
+  return TransformTokens(*words, chars);
+}
+
 Status PairScorer::LoadIdf(const std::string& path) { return word_.LoadIdf(path); }
 
 PairVectors PairScorer::Transform(const std::vector<std::string>& texts) const {
-  PairVectors v{word_.Transform(WordTokens(texts)), chars_.Transform(CharTokens(texts)), {}};
+  const TokenLists words = WordTokens(texts);
+  return TransformTokens(words, CharTokens(words));
+}
+
+PairVectors PairScorer::TransformTokens(const TokenLists& words, const TokenLists& chars) const {
+  PairVectors v{word_.Transform(words), chars_.Transform(chars), {}};
   v.latent =
       latent_map_.cols() > 0 ? LatentRows(v.word, latent_map_) : Eigen::MatrixXf(v.word.rows(), 0);
   return v;
@@ -264,10 +313,38 @@ PairVectors PairScorer::Transform(const std::vector<std::string>& texts) const {
 
 PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const PairVectors& va,
                                const PairVectors& vb, int32_t row_a, int32_t row_b) const {
+  return Score(Analyze(a), Analyze(b), va, vb, row_a, row_b);
+}
+
+AnalysedText PairScorer::Analyze(std::string_view text) const {
+  return Analyze(text, NormalizedTokens(text));
+}
+
+AnalysedText PairScorer::Analyze(std::string_view text,
+                                 const std::vector<std::string>& tokens) const {
   static const Shingler kChar5 = *Shingler::Create({.kind = ShingleKind::kChar, .n = 5});
+  AnalysedText t;
+  t.num_tokens = tokens.size();
+  for (size_t n = 1; n <= 3; ++n) t.ngrams[n - 1] = NGrams(tokens, n);
+  for (const std::string& token : tokens)
+    if (IsNumber(token)) t.numbers.push_back(token);
+  t.numbers = SortedUnique(std::move(t.numbers));
+  const std::vector<std::string> content = ContentWords(tokens);
+  t.content = SortedUnique(content);
+  const WordNet* wordnet = options_.wordnet.get();
+  t.cover_words =
+      MakeCoverWords(content, wordnet, [this](const std::string& w) { return WordIdf(w); });
+  t.target = MakeTarget(content, wordnet);
+  t.char5 = kChar5.Shingles(text);
+  t.document = IsDocumentText(text);
+  return t;
+}
+
+PairFeatures PairScorer::Score(const AnalysedText& a, const AnalysedText& b, const PairVectors& va,
+                               const PairVectors& vb, int32_t row_a, int32_t row_b) const {
   PairFeatures f;
-  f.jaccard_word = WordJaccard(a, b);
-  f.jaccard_char = Jaccard(kChar5.Shingles(a), kChar5.Shingles(b));
+  f.jaccard_word = SetJaccard(a.ngrams[0], b.ngrams[0]);
+  f.jaccard_char = Jaccard(a.char5, b.char5);
   f.cosine_word = RowDot(va.word, row_a, vb.word, row_b);
   f.cosine_char = RowDot(va.chars, row_a, vb.chars, row_b);
   f.cosine = (1 - options_.char_weight) * f.cosine_word + options_.char_weight * f.cosine_char;
@@ -276,7 +353,7 @@ PairFeatures PairScorer::Score(std::string_view a, std::string_view b, const Pai
         std::clamp(static_cast<double>(va.latent.row(row_a).dot(vb.latent.row(row_b))), -1.0, 1.0);
   }
   AddOverlapFeatures(a, b, &f);
-  f.document_pair = IsDocumentText(a) || IsDocumentText(b) ? 1 : 0;
+  f.document_pair = a.document || b.document ? 1 : 0;
   f.score = options_.document_score && f.document_pair == 1
                 ? (1 - kDocumentLatentWeight) * f.cosine +
                       kDocumentLatentWeight * std::max(0.0, f.cosine_lsa)
@@ -291,31 +368,23 @@ double PairScorer::WordIdf(const std::string& token) const {
   return word_.Idf(*feature);
 }
 
-void PairScorer::AddOverlapFeatures(std::string_view a, std::string_view b, PairFeatures* f) const {
-  const std::vector<std::string> ta = NormalizedTokens(a);
-  const std::vector<std::string> tb = NormalizedTokens(b);
-  f->dice_word1 = Dice(NGrams(ta, 1), NGrams(tb, 1));
-  f->dice_word2 = Dice(NGrams(ta, 2), NGrams(tb, 2));
-  f->dice_word3 = Dice(NGrams(ta, 3), NGrams(tb, 3));
-  const std::vector<std::string> ca = ContentWords(ta);
-  const std::vector<std::string> cb = ContentWords(tb);
-  f->dice_content = Dice(std::set<std::string>(ca.begin(), ca.end()),
-                         std::set<std::string>(cb.begin(), cb.end()));
-  const auto idf = [this](const std::string& w) { return WordIdf(w); };
-  const double ab = WordNetCoverage(ca, cb, options_.wordnet.get(), idf);
-  const double ba = WordNetCoverage(cb, ca, options_.wordnet.get(), idf);
+void PairScorer::AddOverlapFeatures(const AnalysedText& a, const AnalysedText& b,
+                                    PairFeatures* f) const {
+  f->dice_word1 = Dice(a.ngrams[0], b.ngrams[0]);
+  f->dice_word2 = Dice(a.ngrams[1], b.ngrams[1]);
+  f->dice_word3 = Dice(a.ngrams[2], b.ngrams[2]);
+  f->dice_content = Dice(a.content, b.content);
+  const double ab = Coverage(a.cover_words, b.target);
+  const double ba = Coverage(b.cover_words, a.target);
   f->wordnet_min = std::min(ab, ba);
   f->wordnet_max = std::max(ab, ba);
-  std::set<std::string> na, nb;
-  for (const std::string& t : ta)
-    if (IsNumber(t)) na.insert(t);
-  for (const std::string& t : tb)
-    if (IsNumber(t)) nb.insert(t);
+  const std::vector<std::string>& na = a.numbers;
+  const std::vector<std::string>& nb = b.numbers;
   f->number_mismatch = na == nb ? 0 : 1;
   const double common = 0.5 * Dice(na, nb) * static_cast<double>(na.size() + nb.size());
   const double either = static_cast<double>(na.size() + nb.size()) - common;
   f->number_distance = either > 0 ? (either - common) / either : 0;
-  const double ratio = std::log((1.0 + static_cast<double>(ta.size())) / (1.0 + tb.size()));
+  const double ratio = std::log((1.0 + static_cast<double>(a.num_tokens)) / (1.0 + b.num_tokens));
   f->length_log_ratio2 = ratio * ratio;
 }
 

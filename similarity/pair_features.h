@@ -61,6 +61,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,7 @@
 #include "core/status.h"
 #include "similarity/latent.h"
 #include "similarity/pair_model.h"
+#include "similarity/shingle.h"
 #include "similarity/tfidf.h"
 #include "similarity/wordnet.h"
 
@@ -150,6 +152,35 @@ struct RankedHit {
   bool operator==(const RankedHit&) const = default;
 };
 
+// A text as the pair features read it, analysed once by PairScorer::Analyze and shared by
+// every pair it is in (a claim of an event sits in up to max_partners pairs). Built with one
+// scorer's fit (the idf weights); use it only with that scorer.
+struct AnalysedText {
+  // A content word with what WordNet knows of it (empty without a WordNet) and its idf.
+  struct CoverWord {
+    std::string word;
+    std::vector<std::string> bases;
+    std::vector<SynsetId> synsets;
+    std::vector<SynsetId> derived;
+    double idf = 0;
+  };
+  // What the text offers for covering the other text's content words.
+  struct CoverTarget {
+    std::set<std::string> words;
+    std::set<std::string> bases;
+    std::vector<SynsetId> synsets;  // sorted, distinct
+    std::vector<SynsetId> derived;  // sorted, distinct
+  };
+  size_t num_tokens = 0;               // normalised tokens, stop words kept
+  std::vector<std::string> ngrams[3];  // distinct word 1-, 2-, 3-grams, sorted
+  std::vector<std::string> numbers;    // distinct number tokens, sorted
+  std::vector<std::string> content;    // distinct content words, sorted
+  std::vector<CoverWord> cover_words;  // the content words in text order, repeats kept
+  CoverTarget target;
+  ShingleSet char5;       // character 5-gram shingles (jaccard_char)
+  bool document = false;  // IsDocumentText
+};
+
 class PairScorer {
  public:
   // Errors: kInvalidArgument naming the field and the rule (ranges above).
@@ -168,6 +199,10 @@ class PairScorer {
   // Vectors of `texts` with the fitted idf. Precondition: Fit() was called.
   PairVectors Transform(const std::vector<std::string>& texts) const;
 
+  // Fit(texts) then Transform(texts), each text tokenised once; `words` receives the
+  // normalised tokens of each text (core/text.h NormalizedTokens), for Analyze.
+  PairVectors FitTransform(const std::vector<std::string>& texts, TokenLists* words);
+
   // Features of the pair (a, b) whose vectors are rows `row_a` of `va` and `row_b` of `vb`
   // (the same texts that were transformed). O(|a| + |b|).
   PairFeatures Score(std::string_view a, std::string_view b, const PairVectors& va,
@@ -177,6 +212,16 @@ class PairScorer {
                      int32_t row_b) const {
     return Score(a, b, v, v, row_a, row_b);
   }
+
+  // `text` analysed for Score; costs what the text-based Score spends on one side, so that
+  // scoring a text in many pairs analyses it once. Precondition: Fit() was called.
+  AnalysedText Analyze(std::string_view text) const;
+  // Same, given `tokens` = NormalizedTokens(text) (as FitTransform returns them).
+  AnalysedText Analyze(std::string_view text, const std::vector<std::string>& tokens) const;
+  // Score of two analysed texts; equal to the text-based Score of the same texts. O(|a| + |b|)
+  // set merges, no tokenising.
+  PairFeatures Score(const AnalysedText& a, const AnalysedText& b, const PairVectors& va,
+                     const PairVectors& vb, int32_t row_a, int32_t row_b) const;
 
   // For each row of `queries`, the `top_k` rows of `collection` with the highest `cosine`,
   // best first, ties by smaller row; rows scoring 0 are not returned. Precondition:
@@ -192,9 +237,12 @@ class PairScorer {
       : options_(options), word_(std::move(word)), chars_(std::move(chars)) {}
 
   TokenLists WordTokens(const std::vector<std::string>& texts) const;
-  void AddOverlapFeatures(std::string_view a, std::string_view b, PairFeatures* f) const;
+  void AddOverlapFeatures(const AnalysedText& a, const AnalysedText& b, PairFeatures* f) const;
   double WordIdf(const std::string& token) const;
-  TokenLists CharTokens(const std::vector<std::string>& texts) const;
+  TokenLists CharTokens(const TokenLists& words) const;
+  void FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
+                 const TokenLists& chars);
+  PairVectors TransformTokens(const TokenLists& words, const TokenLists& chars) const;
 
   PairScorerOptions options_;
   TfidfVectorizer word_;
