@@ -268,6 +268,7 @@ struct PreparedText {
   std::vector<uint8_t> quoted;  // inside quotation marks
   std::vector<uint8_t> stock;   // a stock word of the corpus (ReuseOptions::stock_word_share)
   bool wire = false;            // agency wire format
+  std::string_view text;        // Document::text, which outlives the alignment
 };
 
 using WordSet = std::unordered_set<uint64_t>;
@@ -305,6 +306,7 @@ void MarkStock(const WordSet& stock, PreparedText* text) {
 
 PreparedText Prepare(std::string_view text) {
   PreparedText out;
+  out.text = text;
   const WireText wire = NormalizeWireText(text, true);
   out.wire = wire.wire;
   TokenizedText tokens;
@@ -334,6 +336,18 @@ reuse_internal::AlignOptions ToAlignOptions(const ReuseOptions& o) {
 }
 
 bool Overlap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// Extends both ends of a passage over the punctuation that follows its last word when both
+// texts have the same: the copy of a sentence includes its full stop, the copy of a clause its
+// comma. Punctuation is no word, so the passage still ends before the next word.
+void ExtendOverSharedPunctuation(std::string_view x, std::string_view y, Span* in_x, Span* in_y) {
+  constexpr std::string_view kPunctuation = ".,;:!?";
+  while (in_x->end < x.size() && in_y->end < y.size() && x[in_x->end] == y[in_y->end] &&
+         kPunctuation.find(x[in_x->end]) != std::string_view::npos) {
+    ++in_x->end;
+    ++in_y->end;
+  }
+}
 
 // Splits one alignment (source x, derived y) into passages at quotation boundaries; adds
 // the matched words outside quotations to *narrative_matches.
@@ -403,6 +417,7 @@ void AddPassages(const Alignment& a, const PreparedText& x, const PreparedText& 
     const Column& last = a.columns[e - 1];
     p.source = {x.orig[first.s].begin, x.orig[last.s].end};
     p.derived = {y.orig[first.d].begin, y.orig[last.d].end};
+    ExtendOverSharedPunctuation(x.text, y.text, &p.source, &p.derived);
     p.kind = run.quoted ? PassageKind::kQuotation
                         : (all_match ? PassageKind::kVerbatim : PassageKind::kRewrite);
     out->push_back(f);

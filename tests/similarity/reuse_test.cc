@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/ingest.h"
@@ -334,7 +336,10 @@ TEST(FindReuse, SpansMapToTheOriginalBytesOfWireCopy) {
     ASSERT_LT(p.source.begin, p.source.end);
     ASSERT_LE(p.source.end, wire.size());
     ASSERT_LE(p.derived.end, paper.size());
+    // A passage starts on a word and ends on one or on the punctuation after it.
     auto on_word = [](const std::string& t, Span s) {
+      while (s.end > s.begin && std::string_view(".,;:!?").find(t[s.end - 1]) != std::string::npos)
+        --s.end;
       return std::isalnum(static_cast<unsigned char>(t[s.begin])) &&
              std::isalnum(static_cast<unsigned char>(t[s.end - 1])) &&
              (s.begin == 0 || !std::isalnum(static_cast<unsigned char>(t[s.begin - 1]))) &&
@@ -348,6 +353,27 @@ TEST(FindReuse, SpansMapToTheOriginalBytesOfWireCopy) {
     words += d.size();
   }
   EXPECT_EQ(words, 38u);  // the whole shared sentence, counted by hand: 38 plain words
+  // The copy includes the sentence's full stop, which both texts have.
+  EXPECT_EQ(paper[pair.passages.back().derived.end - 1], '.');
+  EXPECT_EQ(wire[pair.passages.back().source.end - 1], '.');
+}
+
+// A passage takes in the punctuation after its last word only where both texts have it.
+TEST(FindReuse, PassageEndsOnPunctuationOnlyWhenBothTextsShareIt) {
+  const std::string copied = Join(Words("s", 20), 0, 20);
+  const std::string tail = " " + Join(Words("t", 12), 0, 12);
+  for (const auto& [source_end, derived_end, shared] :
+       {std::tuple{".", ".", "."}, {";", ",", ""}, {".,", ".!", "."}}) {
+    const std::string source = copied + source_end + tail;
+    const std::string derived = Join(Words("u", 12), 0, 12) + " " + copied + derived_end;
+    const std::vector<Document> docs = {Doc("source", source, Date{2000, 1, 1}),
+                                        Doc("derived", derived, Date{2000, 1, 2})};
+    const ReusePair pair = AlignReusePair(docs, 0, 1, ReuseOptions());
+    ASSERT_EQ(pair.passages.size(), 1u) << source_end;
+    const ReusePassage& p = pair.passages[0];
+    EXPECT_EQ(source.substr(p.source.begin, p.source.size()), copied + shared) << source_end;
+    EXPECT_EQ(derived.substr(p.derived.begin, p.derived.size()), copied + shared) << source_end;
+  }
 }
 
 // A shared quotation inside reused narrative is a quotation passage, and the pair stands on
