@@ -468,6 +468,89 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
   return anchored;
 }
 
+// An article states a fact once, or restates it: a claim of one outlet that resembles two
+// claims of another article states the fact of the one it fits best, not the other (the
+// Supreme Court "appears ready to block the lawsuit" beside "appeared closely divided" when
+// the other outlet's lead also says the case "may soon be dismissed"). An edge whose same-fact
+// score falls below `kBestPartnerShare` of the best score one of its claims reaches with a
+// claim of the other's document joins nothing, even when that best pair is itself too weak to
+// join (the claim's counterpart is elsewhere), unless the two claims of that document restate
+// one dated event (the same day named in both, and their own same-fact score reaches the
+// threshold: "held a telephone conversation on 21 January" and, further down, "held a phone
+// call on 21 January"). Without the date, one document's two close sentences are mostly two
+// lines of one speech ("I think that is a phony ideal." / "It's about some phony ideal."). Kept:
+// copies (the words themselves were reprinted) and edges with a divergence sure enough to show (the
+// conflict is the finding). Set on the BASIL dev audit (docs/quality.md); with one claim per
+// document (Emergent headlines) every edge is its claims' best.
+constexpr double kBestPartnerShare = 0.9;
+
+bool ShowsDivergence(const ClaimEdge& e, double min_confidence) {
+  return std::any_of(e.divergences.begin(), e.divergences.end(),
+                     [&](const Divergence& d) { return d.confidence >= min_confidence; });
+}
+
+struct Dominated {
+  size_t edge;
+  std::pair<int32_t, int32_t> rivals;  // the edge's claim and the claim of its document
+                                       // that the other claim fits better
+};
+
+// The joining edges that a better partner of one of their claims dominates.
+std::vector<Dominated> DominatedEdges(const std::vector<ClaimEdge>& edges,
+                                      const std::vector<Claim>& claims, double min_confidence,
+                                      const std::vector<char>& joins) {
+  // (claim, other document) -> (best score, the claim of that document reaching it)
+  std::map<std::pair<int32_t, int32_t>, std::pair<float, int32_t>> best;
+  auto note = [&](int32_t claim, int32_t other, float fact) {
+    auto& b = best[{claim, claims[static_cast<size_t>(other)].doc}];
+    if (fact > b.first) b = {fact, other};
+  };
+  for (const ClaimEdge& e : edges) {
+    note(e.a, e.b, e.fact);
+    note(e.b, e.a, e.fact);
+  }
+  std::vector<Dominated> out;
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const ClaimEdge& e = edges[k];
+    if (!joins[k] || e.kind == EdgeKind::kCopy || ShowsDivergence(e, min_confidence)) continue;
+    // b's best partner in a's document, and a's in b's.
+    for (auto [mine, other] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
+      const auto& [score, rival] = best[{other, claims[static_cast<size_t>(mine)].doc}];
+      if (e.fact < kBestPartnerShare * score) {
+        out.push_back({k, {mine, rival}});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Whether the two claims name one calendar day ("21 January" in both).
+bool NameTheSameDay(const Claim& a, const Claim& b) {
+  return std::any_of(a.dates.begin(), a.dates.end(), [&](const DateMention& x) {
+    return x.day != 0 && std::any_of(b.dates.begin(), b.dates.end(), [&](const DateMention& y) {
+             return y.day == x.day && y.month == x.month;
+           });
+  });
+}
+
+void DropDominatedEdges(const std::vector<ClaimEdge>& edges, const std::vector<Claim>& claims,
+                        const AnalysisOptions& options, std::vector<char>* joins) {
+  std::vector<Dominated> dominated =
+      DominatedEdges(edges, claims, options.min_divergence_confidence, *joins);
+  std::vector<std::pair<int32_t, int32_t>> rivals;
+  for (const Dominated& d : dominated) rivals.push_back(d.rivals);
+  std::vector<float> restated =
+      SameFactScores(claims, rivals, options.wordnet_dir, options.threads);
+  for (size_t i = 0; i < dominated.size(); ++i) {
+    const auto [mine, rival] = dominated[i].rivals;
+    bool restates =
+        restated[i] >= options.fact_threshold &&
+        NameTheSameDay(claims[static_cast<size_t>(mine)], claims[static_cast<size_t>(rival)]);
+    if (!restates) (*joins)[dominated[i].edge] = 0;
+  }
+}
+
 // Average-link clustering leaves pairs of one document out of its averages, so a
 // document's second claim joins a cluster on its resemblance to the other documents' claims
 // alone: a speaker's other statement, close in words to another outlet's quotation of the
@@ -764,11 +847,15 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   timer.Lap("off_event");
 
   std::vector<char> anchored = AnchoredEdges(event.edges, claims, options.lead_claims);
+  std::vector<char> joins(event.edges.size());
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    joins[k] = SameFact(event.edges[k], anchored[k], options);
+  }
+  DropDominatedEdges(event.edges, claims, options, &joins);
   std::vector<WeightedEdge> weighted;
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
-    if (!SameFact(e, anchored[k], options)) continue;
-    weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
+    if (joins[k]) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
   }
   ClusteringOptions clustering;
   clustering.threshold = options.cluster_threshold;
@@ -783,8 +870,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
     size_t a = static_cast<size_t>(e.a), b = static_cast<size_t>(e.b);
-    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] &&
-        SameFact(e, anchored[k], options)) {
+    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] && joins[k]) {
       inner_edges[label[a]].push_back(&e);
     }
   }
