@@ -385,6 +385,7 @@ enum Anchor : char {
   kSharedDetail = 1,     // a shared specific detail or named speaker
   kBothLeads = 2,        // both claims lead their articles
   kOtherQuotations = 3,  // each quotes words the other does not: two statements
+  kOtherSpeakers = 4,    // given to two different speakers (OtherSpeakers)
 };
 
 // Two claims deep in their articles that share at most two words ("conversation", "back";
@@ -400,7 +401,7 @@ constexpr double kFewWordsFactBar = 0.5;
 // they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
 bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
   if (e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold) return true;
-  if (anchored == kOtherQuotations) return false;
+  if (anchored == kOtherQuotations || anchored == kOtherSpeakers) return false;
   double bar = anchored == kBothLeads      ? options.fact_threshold_leads
                : anchored == kSharedDetail ? options.fact_threshold_anchored
                                            : options.fact_threshold;
@@ -432,6 +433,86 @@ bool QuoteOtherWords(const Claim& a, const Claim& b) {
   return std::none_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w); });
 }
 
+// The capitalised words of a speaker's name, lower-cased, titles left out ("Mr.", "Sen.",
+// "President"), apostrophes made straight and a possessive "'s" dropped: "Terry O’Neill" and
+// "National Organization for Women President Terry O'Neill" share "terry" and "o'neill".
+std::set<std::string> NameWords(std::string_view speaker) {
+  static constexpr std::string_view kTitles[] = {
+      "mr",      "mrs",   "ms", "dr",        "sen",     "rep",
+      "gov",     "the",   "of", "president", "senator", "representative",
+      "justice", "father"};
+  std::string name;
+  for (size_t i = 0; i < speaker.size(); ++i) {
+    if (speaker.substr(i).starts_with("\xE2\x80\x99")) {
+      name += '\'';
+      i += 2;
+    } else {
+      name += speaker[i];
+    }
+  }
+  std::set<std::string> words;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = std::min(name.find(' ', start), name.size());
+    std::string w = name.substr(start, end - start);
+    start = end + 1;
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) continue;
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(std::begin(kTitles), std::end(kTitles), w) == std::end(kTitles)) words.insert(w);
+  }
+  return words;
+}
+
+// Words of an institution's name: an office or a body speaks through many people, and one
+// outlet's "the White House said" is another's "the administration said".
+bool NamesAnInstitution(std::string_view speaker) {
+  std::vector<std::string> words = NormalizedTokens(speaker);
+  static constexpr std::string_view kBodies[] = {
+      "house",     "news",      "journal",     "times",      "post",     "party",
+      "committee", "council",   "court",       "department", "office",   "agency",
+      "ministry",  "kremlin",   "association", "union",      "campaign", "administration",
+      "coalition", "institute", "government"};
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return std::find(std::begin(kBodies), std::end(kBodies), w) != std::end(kBodies);
+  });
+}
+
+// The speaker a claim's own sentence names outside its quotations ("“I told President X
+// that ...”" names no speaker), when it names someone.
+std::optional<std::string> SentenceSpeaker(const Claim& c) {
+  if (!c.attribution || !NamesSomeone(*c.attribution)) return std::nullopt;
+  size_t at = c.text.find(*c.attribution);
+  if (at == std::string::npos) return std::nullopt;
+  uint32_t begin = c.span.begin + static_cast<uint32_t>(at);
+  for (const Span& q : c.quotes) {
+    if (q.begin <= begin && begin < q.end) return std::nullopt;
+  }
+  return c.attribution;
+}
+
+// Two claims whose sentences give them to two different speakers, one of them a person ("Some
+// leading Democrats said ..." / "Burton said ..."), and that print no quotation in common: two
+// statements, however close their words. (The same quotation given to two speakers is a
+// `quote` divergence, cluster/divergence.h, and joins.) Institutions are left out: "the White
+// House said" and "the Obama administration said" relay one office.
+bool OtherSpeakers(const Claim& a, const Claim& b) {
+  std::optional<std::string> sa = SentenceSpeaker(a), sb = SentenceSpeaker(b);
+  if (!sa || !sb) return false;
+  std::set<std::string> wa = NameWords(*sa), wb = NameWords(*sb);
+  if (wa.empty() || wb.empty() || (NamesAnInstitution(*sa) && NamesAnInstitution(*sb))) {
+    return false;
+  }
+  if (std::any_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w); })) {
+    return false;
+  }
+  std::set<std::string> qa = QuotedContentWords(a), qb = QuotedContentWords(b);
+  size_t shared =
+      std::count_if(qa.begin(), qa.end(), [&](const std::string& w) { return qb.count(w); });
+  return shared < 2 && !FindSharedQuote(a, b);
+}
+
 // The named speaker a claim relays (its sentence's or paragraph's attribution), as a key.
 std::string SpeakerAnchor(const Claim& c) {
   for (const std::optional<std::string>* s : {&c.attribution, &c.context_attribution}) {
@@ -456,6 +537,8 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
                     [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
     if (QuoteOtherWords(claims[a], claims[b])) {
       anchored[k] = kOtherQuotations;
+    } else if (OtherSpeakers(claims[a], claims[b])) {
+      anchored[k] = kOtherSpeakers;
     } else if (dates_conflict) {
       continue;  // two leads on two days are two actions
     } else if (rank[a] < lead_claims && rank[b] < lead_claims) {
@@ -478,10 +561,11 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
 // one dated event (the same day named in both, and their own same-fact score reaches the
 // threshold: "held a telephone conversation on 21 January" and, further down, "held a phone
 // call on 21 January"). Without the date, one document's two close sentences are mostly two
-// lines of one speech ("I think that is a phony ideal." / "It's about some phony ideal."). Kept:
-// copies (the words themselves were reprinted) and edges with a divergence sure enough to show (the
-// conflict is the finding). Set on the BASIL dev audit (docs/quality.md); with one claim per
-// document (Emergent headlines) every edge is its claims' best.
+// lines of one speech ("I think that is a phony ideal." / "It's about some phony ideal.").
+// Kept: copies (the words themselves were reprinted) and edges with a divergence sure enough to
+// show (the conflict is the finding). Only in articles, documents of more claims than a lead:
+// a headline's two sentences are both its lead (on Emergent headlines, pairwise F1 fell from
+// 0.657 to 0.651 with them). Set on the BASIL dev audit (docs/quality.md).
 constexpr double kBestPartnerShare = 0.9;
 
 bool ShowsDivergence(const ClaimEdge& e, double min_confidence) {
@@ -498,7 +582,9 @@ struct Dominated {
 // The joining edges that a better partner of one of their claims dominates.
 std::vector<Dominated> DominatedEdges(const std::vector<ClaimEdge>& edges,
                                       const std::vector<Claim>& claims, double min_confidence,
-                                      const std::vector<char>& joins) {
+                                      size_t lead_claims, const std::vector<char>& joins) {
+  std::map<int32_t, size_t> claims_of;  // document -> its claim count
+  for (const Claim& c : claims) ++claims_of[c.doc];
   // (claim, other document) -> (best score, the claim of that document reaching it)
   std::map<std::pair<int32_t, int32_t>, std::pair<float, int32_t>> best;
   auto note = [&](int32_t claim, int32_t other, float fact) {
@@ -516,7 +602,8 @@ std::vector<Dominated> DominatedEdges(const std::vector<ClaimEdge>& edges,
     // b's best partner in a's document, and a's in b's.
     for (auto [mine, other] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
       const auto& [score, rival] = best[{other, claims[static_cast<size_t>(mine)].doc}];
-      if (e.fact < kBestPartnerShare * score) {
+      bool article = claims_of[claims[static_cast<size_t>(mine)].doc] > lead_claims;
+      if (article && e.fact < kBestPartnerShare * score) {
         out.push_back({k, {mine, rival}});
         break;
       }
@@ -537,7 +624,7 @@ bool NameTheSameDay(const Claim& a, const Claim& b) {
 void DropDominatedEdges(const std::vector<ClaimEdge>& edges, const std::vector<Claim>& claims,
                         const AnalysisOptions& options, std::vector<char>* joins) {
   std::vector<Dominated> dominated =
-      DominatedEdges(edges, claims, options.min_divergence_confidence, *joins);
+      DominatedEdges(edges, claims, options.min_divergence_confidence, options.lead_claims, *joins);
   std::vector<std::pair<int32_t, int32_t>> rivals;
   for (const Dominated& d : dominated) rivals.push_back(d.rivals);
   std::vector<float> restated =
