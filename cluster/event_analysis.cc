@@ -623,18 +623,22 @@ bool NameTheSameDay(const Claim& a, const Claim& b) {
 
 void DropDominatedEdges(const std::vector<ClaimEdge>& edges, const std::vector<Claim>& claims,
                         const AnalysisOptions& options, std::vector<char>* joins) {
-  std::vector<Dominated> dominated =
-      DominatedEdges(edges, claims, options.min_divergence_confidence, options.lead_claims, *joins);
+  std::vector<Dominated> dated;  // whose rivals name one day: scored before they are dropped
+  for (const Dominated& d : DominatedEdges(edges, claims, options.min_divergence_confidence,
+                                           options.lead_claims, *joins)) {
+    if (NameTheSameDay(claims[static_cast<size_t>(d.rivals.first)],
+                       claims[static_cast<size_t>(d.rivals.second)])) {
+      dated.push_back(d);
+    } else {
+      (*joins)[d.edge] = 0;
+    }
+  }
   std::vector<std::pair<int32_t, int32_t>> rivals;
-  for (const Dominated& d : dominated) rivals.push_back(d.rivals);
+  for (const Dominated& d : dated) rivals.push_back(d.rivals);
   std::vector<float> restated =
       SameFactScores(claims, rivals, options.wordnet_dir, options.threads);
-  for (size_t i = 0; i < dominated.size(); ++i) {
-    const auto [mine, rival] = dominated[i].rivals;
-    bool restates =
-        restated[i] >= options.fact_threshold &&
-        NameTheSameDay(claims[static_cast<size_t>(mine)], claims[static_cast<size_t>(rival)]);
-    if (!restates) (*joins)[dominated[i].edge] = 0;
+  for (size_t i = 0; i < dated.size(); ++i) {
+    if (restated[i] < options.fact_threshold) (*joins)[dated[i].edge] = 0;
   }
 }
 
