@@ -284,5 +284,18 @@ TEST(AuditCases, TwoSpeakersOfCloseWordsAreTwoStatements) {
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
+// 38f7cbb7 "the White House said" / "the Obama administration said": two names of one office
+// are one speaker, so OtherSpeakers leaves two institutions together.
+TEST(AuditCases, TwoNamesOfOneOfficeAreOneSpeaker) {
+  GraphCase event(
+      "The mayor asked engineers to inspect all supports of the bridge before the vote, the "
+      "City Council said on Monday.\n\nThe bridge will stay closed for at least a year, the "
+      "council said.",
+      "Engineers were told by the mayor to check the bridge supports ahead of that vote, the "
+      "Ross administration said.\n\nThe council said the bridge will stay closed for at least "
+      "a year.");
+  EXPECT_TRUE(event.Together(0, "asked engineers", 1, "Engineers were told"));
+}
+
 }  // namespace
 }  // namespace crossclaim
