@@ -385,6 +385,7 @@ enum Anchor : char {
   kSharedDetail = 1,     // a shared specific detail or named speaker
   kBothLeads = 2,        // both claims lead their articles
   kOtherQuotations = 3,  // each quotes words the other does not: two statements
+  kOtherSpeakers = 4,    // given to two different speakers (OtherSpeakers)
 };
 
 // Two claims deep in their articles that share at most two words ("conversation", "back";
@@ -400,7 +401,7 @@ constexpr double kFewWordsFactBar = 0.5;
 // they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
 bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
   if (e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold) return true;
-  if (anchored == kOtherQuotations) return false;
+  if (anchored == kOtherQuotations || anchored == kOtherSpeakers) return false;
   double bar = anchored == kBothLeads      ? options.fact_threshold_leads
                : anchored == kSharedDetail ? options.fact_threshold_anchored
                                            : options.fact_threshold;
@@ -432,6 +433,86 @@ bool QuoteOtherWords(const Claim& a, const Claim& b) {
   return std::none_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w); });
 }
 
+// The capitalised words of a speaker's name, lower-cased, titles left out ("Mr.", "Sen.",
+// "President"), apostrophes made straight and a possessive "'s" dropped: "Terry O’Neill" and
+// "National Organization for Women President Terry O'Neill" share "terry" and "o'neill".
+std::set<std::string> NameWords(std::string_view speaker) {
+  static constexpr std::string_view kTitles[] = {
+      "mr",      "mrs",   "ms", "dr",        "sen",     "rep",
+      "gov",     "the",   "of", "president", "senator", "representative",
+      "justice", "father"};
+  std::string name;
+  for (size_t i = 0; i < speaker.size(); ++i) {
+    if (speaker.substr(i).starts_with("\xE2\x80\x99")) {
+      name += '\'';
+      i += 2;
+    } else {
+      name += speaker[i];
+    }
+  }
+  std::set<std::string> words;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = std::min(name.find(' ', start), name.size());
+    std::string w = name.substr(start, end - start);
+    start = end + 1;
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) continue;
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(std::begin(kTitles), std::end(kTitles), w) == std::end(kTitles)) words.insert(w);
+  }
+  return words;
+}
+
+// Words of an institution's name: an office or a body speaks through many people, and one
+// outlet's "the White House said" is another's "the administration said".
+bool NamesAnInstitution(std::string_view speaker) {
+  std::vector<std::string> words = NormalizedTokens(speaker);
+  static constexpr std::string_view kBodies[] = {
+      "house",     "news",      "journal",     "times",      "post",     "party",
+      "committee", "council",   "court",       "department", "office",   "agency",
+      "ministry",  "kremlin",   "association", "union",      "campaign", "administration",
+      "coalition", "institute", "government"};
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return std::find(std::begin(kBodies), std::end(kBodies), w) != std::end(kBodies);
+  });
+}
+
+// The speaker a claim's own sentence names outside its quotations ("“I told President X
+// that ...”" names no speaker), when it names someone.
+std::optional<std::string> SentenceSpeaker(const Claim& c) {
+  if (!c.attribution || !NamesSomeone(*c.attribution)) return std::nullopt;
+  size_t at = c.text.find(*c.attribution);
+  if (at == std::string::npos) return std::nullopt;
+  uint32_t begin = c.span.begin + static_cast<uint32_t>(at);
+  for (const Span& q : c.quotes) {
+    if (q.begin <= begin && begin < q.end) return std::nullopt;
+  }
+  return c.attribution;
+}
+
+// Two claims whose sentences give them to two different speakers, one of them a person ("Some
+// leading Democrats said ..." / "Burton said ..."), and that print no quotation in common: two
+// statements, however close their words. (The same quotation given to two speakers is a
+// `quote` divergence, cluster/divergence.h, and joins.) Institutions are left out: "the White
+// House said" and "the Obama administration said" relay one office.
+bool OtherSpeakers(const Claim& a, const Claim& b) {
+  std::optional<std::string> sa = SentenceSpeaker(a), sb = SentenceSpeaker(b);
+  if (!sa || !sb) return false;
+  std::set<std::string> wa = NameWords(*sa), wb = NameWords(*sb);
+  if (wa.empty() || wb.empty() || (NamesAnInstitution(*sa) && NamesAnInstitution(*sb))) {
+    return false;
+  }
+  if (std::any_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w); })) {
+    return false;
+  }
+  std::set<std::string> qa = QuotedContentWords(a), qb = QuotedContentWords(b);
+  size_t shared =
+      std::count_if(qa.begin(), qa.end(), [&](const std::string& w) { return qb.count(w); });
+  return shared < 2 && !FindSharedQuote(a, b);
+}
+
 // The named speaker a claim relays (its sentence's or paragraph's attribution), as a key.
 std::string SpeakerAnchor(const Claim& c) {
   for (const std::optional<std::string>* s : {&c.attribution, &c.context_attribution}) {
@@ -456,6 +537,8 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
                     [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
     if (QuoteOtherWords(claims[a], claims[b])) {
       anchored[k] = kOtherQuotations;
+    } else if (OtherSpeakers(claims[a], claims[b])) {
+      anchored[k] = kOtherSpeakers;
     } else if (dates_conflict) {
       continue;  // two leads on two days are two actions
     } else if (rank[a] < lead_claims && rank[b] < lead_claims) {
@@ -466,6 +549,97 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
     }
   }
   return anchored;
+}
+
+// An article states a fact once, or restates it: a claim of one outlet that resembles two
+// claims of another article states the fact of the one it fits best, not the other (the
+// Supreme Court "appears ready to block the lawsuit" beside "appeared closely divided" when
+// the other outlet's lead also says the case "may soon be dismissed"). An edge whose same-fact
+// score falls below `kBestPartnerShare` of the best score one of its claims reaches with a
+// claim of the other's document joins nothing, even when that best pair is itself too weak to
+// join (the claim's counterpart is elsewhere), unless the two claims of that document restate
+// one dated event (the same day named in both, and their own same-fact score reaches the
+// threshold: "held a telephone conversation on 21 January" and, further down, "held a phone
+// call on 21 January"). Without the date, one document's two close sentences are mostly two
+// lines of one speech ("I think that is a phony ideal." / "It's about some phony ideal.").
+// Kept: copies (the words themselves were reprinted) and edges with a divergence sure enough to
+// show (the conflict is the finding). Only in articles, documents of more claims than a lead:
+// a headline's two sentences are both its lead (on Emergent headlines, pairwise F1 fell from
+// 0.657 to 0.651 with them). Set on the BASIL dev audit (docs/quality.md).
+constexpr double kBestPartnerShare = 0.9;
+
+bool ShowsDivergence(const ClaimEdge& e, double min_confidence) {
+  return std::any_of(e.divergences.begin(), e.divergences.end(),
+                     [&](const Divergence& d) { return d.confidence >= min_confidence; });
+}
+
+struct Dominated {
+  size_t edge;
+  std::pair<int32_t, int32_t> rivals;  // the edge's claim and the claim of its document
+                                       // that the other claim fits better
+};
+
+// The joining edges that a better partner of one of their claims dominates.
+std::vector<Dominated> DominatedEdges(const std::vector<ClaimEdge>& edges,
+                                      const std::vector<Claim>& claims, double min_confidence,
+                                      size_t lead_claims, const std::vector<char>& joins) {
+  std::map<int32_t, size_t> claims_of;  // document -> its claim count
+  for (const Claim& c : claims) ++claims_of[c.doc];
+  // (claim, other document) -> (best score, the claim of that document reaching it)
+  std::map<std::pair<int32_t, int32_t>, std::pair<float, int32_t>> best;
+  auto note = [&](int32_t claim, int32_t other, float fact) {
+    auto& b = best[{claim, claims[static_cast<size_t>(other)].doc}];
+    if (fact > b.first) b = {fact, other};
+  };
+  for (const ClaimEdge& e : edges) {
+    note(e.a, e.b, e.fact);
+    note(e.b, e.a, e.fact);
+  }
+  std::vector<Dominated> out;
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const ClaimEdge& e = edges[k];
+    if (!joins[k] || e.kind == EdgeKind::kCopy || ShowsDivergence(e, min_confidence)) continue;
+    // b's best partner in a's document, and a's in b's.
+    for (auto [mine, other] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
+      const auto& [score, rival] = best[{other, claims[static_cast<size_t>(mine)].doc}];
+      bool article = claims_of[claims[static_cast<size_t>(mine)].doc] > lead_claims;
+      if (article && e.fact < kBestPartnerShare * score) {
+        out.push_back({k, {mine, rival}});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Whether the two claims name one calendar day ("21 January" in both).
+bool NameTheSameDay(const Claim& a, const Claim& b) {
+  return std::any_of(a.dates.begin(), a.dates.end(), [&](const DateMention& x) {
+    return x.day != 0 && std::any_of(b.dates.begin(), b.dates.end(), [&](const DateMention& y) {
+             return y.day == x.day && y.month == x.month;
+           });
+  });
+}
+
+void DropDominatedEdges(const std::vector<ClaimEdge>& edges, const std::vector<Claim>& claims,
+                        const AnalysisOptions& options, std::vector<char>* joins) {
+  std::vector<Dominated> dated;  // whose rivals name one day: scored before they are dropped
+  for (const Dominated& d : DominatedEdges(edges, claims, options.min_divergence_confidence,
+                                           options.lead_claims, *joins)) {
+    if (NameTheSameDay(claims[static_cast<size_t>(d.rivals.first)],
+                       claims[static_cast<size_t>(d.rivals.second)])) {
+      dated.push_back(d);
+    } else {
+      (*joins)[d.edge] = 0;
+    }
+  }
+  std::vector<std::pair<int32_t, int32_t>> rivals;
+  for (const Dominated& d : dated) rivals.push_back(d.rivals);
+  std::vector<float> restated =
+      SameFactScores(claims, rivals, options.wordnet_dir, options.threads);
+  for (size_t i = 0; i < dated.size(); ++i) {
+    if (restated[i] < options.fact_threshold) (*joins)[dated[i].edge] = 0;
+  }
 }
 
 // Average-link clustering leaves pairs of one document out of its averages, so a
@@ -764,11 +938,15 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   timer.Lap("off_event");
 
   std::vector<char> anchored = AnchoredEdges(event.edges, claims, options.lead_claims);
+  std::vector<char> joins(event.edges.size());
+  for (size_t k = 0; k < event.edges.size(); ++k) {
+    joins[k] = SameFact(event.edges[k], anchored[k], options);
+  }
+  DropDominatedEdges(event.edges, claims, options, &joins);
   std::vector<WeightedEdge> weighted;
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
-    if (!SameFact(e, anchored[k], options)) continue;
-    weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
+    if (joins[k]) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard)});
   }
   ClusteringOptions clustering;
   clustering.threshold = options.cluster_threshold;
@@ -783,8 +961,7 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
     size_t a = static_cast<size_t>(e.a), b = static_cast<size_t>(e.b);
-    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] &&
-        SameFact(e, anchored[k], options)) {
+    if (label[a] == label[b] && !event.off_event[a] && !event.off_event[b] && joins[k]) {
       inner_edges[label[a]].push_back(&e);
     }
   }

@@ -255,5 +255,47 @@ TEST(AuditCases, TwoRemarksSharingTwoWordsAreNotOneFact) {
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
+// 3db93526, 65cb14cb "two lines of one speech in one cluster": each outlet prints both lines,
+// each line of one outlet resembling both of the other's (the words "strong" and "city"); the
+// weaker pairs join nothing when each line has a better partner there (DropDominatedEdges).
+TEST(AuditCases, EachLineOfASpeechJoinsItsBestPartner) {
+  GraphCase event(
+      "The mayor ended her speech with two lines. \"Hard work made this city strong. It can "
+      "make the city strong again.\"\n\nThe bridge will stay closed for at least a year, the "
+      "council said.",
+      "\"Hard work made this city strong,\" she told the crowd.\n\n\"It can make the city "
+      "strong again,\" she said.\n\nThe council said the bridge will stay closed for at least "
+      "a year.");
+  EXPECT_TRUE(event.Together(0, "Hard work", 1, "Hard work"));
+  EXPECT_TRUE(event.Together(0, "It can make", 1, "It can make"));
+  EXPECT_FALSE(event.Together(0, "Hard work", 1, "It can make"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// 45bd61bc, 2ec04201 "two different statements by different people": close words given to
+// two speakers, a person and a group, with no quotation in common (OtherSpeakers).
+TEST(AuditCases, TwoSpeakersOfCloseWordsAreTwoStatements) {
+  GraphCase event(
+      "Tom Hale said the city acted as part of its duty to keep drivers on the bridge safe."
+      "\n\nThe bridge will stay closed for at least a year, the council said.",
+      "Several Democrats said it was the city's duty to keep drivers safe on the old bridge."
+      "\n\nThe council said the bridge will stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, "Tom Hale", 1, "Democrats"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// 38f7cbb7 "the White House said" / "the Obama administration said": two names of one office
+// are one speaker, so OtherSpeakers leaves two institutions together.
+TEST(AuditCases, TwoNamesOfOneOfficeAreOneSpeaker) {
+  GraphCase event(
+      "The mayor asked engineers to inspect all supports of the bridge before the vote, the "
+      "City Council said on Monday.\n\nThe bridge will stay closed for at least a year, the "
+      "council said.",
+      "Engineers were told by the mayor to check the bridge supports ahead of that vote, the "
+      "Ross administration said.\n\nThe council said the bridge will stay closed for at least "
+      "a year.");
+  EXPECT_TRUE(event.Together(0, "asked engineers", 1, "Engineers were told"));
+}
+
 }  // namespace
 }  // namespace crossclaim
