@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "cluster/upstream.h"
 #include "similarity/dedup.h"
 #include "similarity/stopwords.h"
 
@@ -104,6 +105,13 @@ ReuseLinks LinkReuse(const std::vector<Document>& documents, const std::vector<C
           links.copied.emplace(std::min(x->id, y->id), std::max(x->id, y->id));
         }
       }
+    }
+  }
+  std::map<std::string, size_t> first_named;  // NamedSourceKeys key -> first document
+  for (size_t d = 0; d < n; ++d) {
+    for (std::string& key : NamedSourceKeys(documents[d])) {
+      auto [it, inserted] = first_named.emplace(std::move(key), d);
+      if (!inserted) sets.union_set(it->second, d);
     }
   }
   links.source_set.resize(n);

@@ -15,6 +15,10 @@
 //    kMinDerivationWords words: two outlets printing one speaker's words are not one outlet
 //    copying the other. The derived document
 //    and its source count as one source; derivations chain (union-find).
+//  - Named sources: documents sharing a key of cluster/upstream.h NamedSourceKeys (one named
+//    source or outlet, "PA News"; takes of one wire story) count as one source too, whether or
+//    not `reuse` pairs them: an agency's first take and its substitute share few words, and
+//    two texts of one agency are never independent corroboration. Sets chain with derivations.
 //  - Copied claims: a claim of the derived document at least half of whose bytes lie in a
 //    verbatim or rewrite passage of a derivation, and a claim of the source document that
 //    overlaps the same passage's source span and holds at least half of the derived claim's
@@ -52,7 +56,8 @@ bool IsDerivation(const ReusePair& pair);
 double NonQuotationContainment(const ReusePair& pair);
 
 struct ReuseLinks {
-  std::vector<int32_t> source_set;  // per document index: a representative of its source set
+  // Per document index: a representative of its source set (derivations and named sources).
+  std::vector<int32_t> source_set;
   // (source, derived) document pairs that are derivations.
   std::vector<std::pair<uint32_t, uint32_t>> derivations;
   std::set<std::pair<int32_t, int32_t>> copied;  // claim id pairs (a < b)
