@@ -49,8 +49,11 @@ double NonQuotationContainment(const ReusePair& pair) {
 bool IsDerivation(const ReusePair& pair) {
   uint64_t own = 0;
   for (const ReusePassage& p : pair.passages) own += IsQuotation(p) ? 0 : p.words;
-  return pair.grade != ReuseGrade::kNon && own >= kMinDerivationWords &&
-         NonQuotationContainment(pair) >= kReusePartiallyThreshold;
+  const double share = NonQuotationContainment(pair);
+  const bool short_wire_brief = pair.direction == ReuseDirection::kWire &&
+                                own >= kMinShortDerivationWords && share >= kShortDerivationShare;
+  const bool enough_words = own >= kMinDerivationWords || short_wire_brief;
+  return pair.grade != ReuseGrade::kNon && enough_words && share >= kReusePartiallyThreshold;
 }
 
 int32_t ReuseLinks::Origin(const std::vector<Document>& documents,

@@ -12,7 +12,9 @@
 // Rules:
 //  - Derivation: a reuse pair graded wholly or partially whose evidence without quotation
 //    passages still reaches the partially threshold (kReusePartiallyThreshold), on at least
-//    kMinDerivationWords words: two outlets printing one speaker's words are not one outlet
+//    kMinDerivationWords words (fewer for a short text taken from wire copy,
+//    kShortDerivationShare):
+//    two outlets printing one speaker's words are not one outlet
 //    copying the other. The derived document
 //    and its source count as one source; derivations chain (union-find).
 //  - Named sources: documents sharing a key of cluster/upstream.h NamedSourceKeys (one named
@@ -45,10 +47,19 @@ namespace crossclaim {
 // Words of verbatim and rewrite passages a derivation needs: two short reports sharing a lead
 // sentence and a stock phrase are not one story copied.
 inline constexpr uint64_t kMinDerivationWords = 25;
+// A short text taken from agency wire copy (a newspaper's brief of a wire story; the pair's
+// direction is kWire) is derived on fewer words when its verbatim and rewrite passages hold at
+// least this share of it, and at least kMinShortDerivationWords (one sentence). Fitted on
+// METER courts' tuning dates (docs/quality.md): more wholly-derived briefs linked to their PA
+// text, no more non-derived papers. Two outlets' short reports sharing a lead sentence stay
+// two sources: neither is wire copy.
+inline constexpr double kShortDerivationShare = 0.30;
+inline constexpr uint64_t kMinShortDerivationWords = 8;
 
 // Whether `pair` makes its derived document one source with its source (the rule above):
 // containment counting only verbatim and rewrite passages >= kReusePartiallyThreshold, and
-// at least kMinDerivationWords words in them.
+// at least kMinDerivationWords words in them, or, taken from wire copy, at least
+// kMinShortDerivationWords words holding kShortDerivationShare of the derived text.
 bool IsDerivation(const ReusePair& pair);
 
 // The containment of `pair` counting only its verbatim and rewrite passages (ReuseOptions

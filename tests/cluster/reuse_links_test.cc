@@ -36,8 +36,24 @@ TEST(IsDerivation, CountsOnlyEvidenceOutsideQuotations) {
   EXPECT_NEAR(NonQuotationContainment(pair), 0.4, 1e-12);
   EXPECT_TRUE(IsDerivation(pair));
   pair.passages = {Passage(PassageKind::kRewrite, 20)};  // a lead sentence and a phrase
+  pair.containment = 0.1;                                // of a 200-word story
+  EXPECT_FALSE(IsDerivation(pair));
+  // A 50-word brief taking 20 of its words (0.40 >= kShortDerivationShare) from wire copy is
+  // a derivation, not from another outlet's text; 14 of a 60-word one (0.23) is not, nor 6 of
+  // an 18-word one (below one sentence).
+  pair.containment = 20.0 / 50;
+  pair.direction = ReuseDirection::kDated;
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.direction = ReuseDirection::kWire;
+  EXPECT_TRUE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 14)};
+  pair.containment = 14.0 / 60;
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kVerbatim, 6)};
+  pair.containment = 6.0 / 18;
   EXPECT_FALSE(IsDerivation(pair));
   pair.passages = {Passage(PassageKind::kRewrite, 40)};
+  pair.containment = 0.4;
   pair.grade = ReuseGrade::kNon;  // below the reporting bar whatever the passages
   EXPECT_FALSE(IsDerivation(pair));
 }
@@ -256,9 +272,11 @@ std::vector<Document> WireTakesEvent(const std::string& substitute_slug,
   return {testing::MakeDocument("pa1", "unknown", "2024-03-05", WireText(first)),
           testing::MakeDocument("pa2", "unknown", "2024-03-05", WireText(substitute)),
           testing::MakeDocument("paper", "unknown", "2024-03-06",
-                                "Mark Dean, who burned down the old Marlow textile mill, was "
-                                "jailed for six years at Reading Crown Court yesterday.\n\nThe "
-                                "judge called the fire an act of pure spite against the town.")};
+                                "Reading Crown Court sent an arsonist to prison for six years "
+                                "yesterday: Mark Dean had burned down Marlow's old textile mill, "
+                                "the court heard.\n\nThe judge called the fire an act of pure "
+                                "spite against the town, whose people had campaigned for years "
+                                "to save the building.")};
 }
 
 const ClaimCluster* ClusterOfAll(const std::vector<ClaimCluster>& clusters) {
