@@ -14,7 +14,9 @@ oracle-corroborated when it holds two or more oracle sources.
 Prints, per half of the dates (the first half is where `reuse`'s thresholds were fitted):
 clusters of two or more documents, those labelled corroborated and copied, how many of each
 the oracle agrees with, and the reported independent sources beside the oracle's (sum, over-
-and under-counts). Nothing from the data set is written into the project.
+and under-counts), and why clusters miscount: over-counted with a derived paper or with PA
+texts only, under-counted through a one-source reuse pair joining two oracle sources or
+otherwise (copy edges). Nothing from the data set is written into the project.
 """
 import argparse
 import collections
@@ -55,6 +57,7 @@ def main():
         if not story["pa"]:
             continue
         oracle = {}
+        story["pa_names"] = {os.path.basename(pa)[:-4] for pa in story["pa"]}
         for pa in story["pa"]:
             oracle[os.path.basename(pa)[:-4]] = "PA"
         for paper, cls in story["papers"].items():
@@ -70,6 +73,7 @@ def main():
         report = json.load(open(os.path.join(out, "report.json")))
         half = "tuning" if day_key(key.split("/")[0]) in tuning_days else "held-out"
         c = collections.Counter()
+        one_source = [(x["source"], x["derived"]) for x in report.get("reuse", []) if x.get("one_source")]
         for cluster in report["clusters"]:
             if len(cluster["documents"]) < 2:
                 continue
@@ -82,6 +86,13 @@ def main():
             c["over"] += max(0, got - truth)
             c["under"] += max(0, truth - got)
             c["exact"] += got == truth
+            docs = set(cluster["documents"])
+            if got > truth:
+                derived_paper = any(oracle[d] == "PA" and d not in story["pa_names"] for d in docs)
+                c["over_derived_paper" if derived_paper else "over_pa_only"] += 1
+            elif got < truth:
+                across = any(s in docs and d in docs and oracle[s] != oracle[d] for s, d in one_source)
+                c["under_reuse_pair" if across else "under_other"] += 1
             if cluster["label"] == "corroborated":
                 c["corroborated"] += 1
                 c["corroborated_right"] += truth >= 2
@@ -107,6 +118,9 @@ def main():
               f"{ratio('exact', 'clusters')}, reported {t['reported_sources']} vs oracle "
               f"{t['oracle_sources']} (over {t['over']}, under {t['under']}); reuse pairs "
               f"{t['reuse_pairs']}, dedup copies {t['copies']}")
+        print(f"  miscounted clusters: over with a derived paper {t['over_derived_paper']}, over "
+              f"with PA texts only {t['over_pa_only']}; under through a reuse pair "
+              f"{t['under_reuse_pair']}, otherwise {t['under_other']}")
 
 
 if __name__ == "__main__":

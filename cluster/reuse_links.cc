@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "cluster/upstream.h"
 #include "similarity/dedup.h"
 #include "similarity/stopwords.h"
 
@@ -48,8 +49,11 @@ double NonQuotationContainment(const ReusePair& pair) {
 bool IsDerivation(const ReusePair& pair) {
   uint64_t own = 0;
   for (const ReusePassage& p : pair.passages) own += IsQuotation(p) ? 0 : p.words;
-  return pair.grade != ReuseGrade::kNon && own >= kMinDerivationWords &&
-         NonQuotationContainment(pair) >= kReusePartiallyThreshold;
+  const double share = NonQuotationContainment(pair);
+  const bool short_wire_brief = pair.direction == ReuseDirection::kWire &&
+                                own >= kMinShortDerivationWords && share >= kShortDerivationShare;
+  const bool enough_words = own >= kMinDerivationWords || short_wire_brief;
+  return pair.grade != ReuseGrade::kNon && enough_words && share >= kReusePartiallyThreshold;
 }
 
 int32_t ReuseLinks::Origin(const std::vector<Document>& documents,
@@ -104,6 +108,13 @@ ReuseLinks LinkReuse(const std::vector<Document>& documents, const std::vector<C
           links.copied.emplace(std::min(x->id, y->id), std::max(x->id, y->id));
         }
       }
+    }
+  }
+  std::map<std::string, size_t> first_named;  // NamedSourceKeys key -> first document
+  for (size_t d = 0; d < n; ++d) {
+    for (std::string& key : NamedSourceKeys(documents[d])) {
+      auto [it, inserted] = first_named.emplace(std::move(key), d);
+      if (!inserted) sets.union_set(it->second, d);
     }
   }
   links.source_set.resize(n);

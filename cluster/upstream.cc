@@ -10,6 +10,7 @@
 
 #include "cluster/event_analysis.h"
 #include "core/text.h"
+#include "core/wire.h"
 
 namespace crossclaim {
 namespace {
@@ -31,7 +32,77 @@ size_t Find(std::vector<size_t>& parent, size_t x) {
   return x;
 }
 
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Whether `head` ends with a slug line's date, "27/01/00" (day/month/year of 2-4 digits).
+bool EndsWithSlugDate(std::string_view head) {
+  int slashes = 0;
+  size_t digits = 0;
+  while (!head.empty() && (IsDigit(head.back()) || head.back() == '/')) {
+    slashes += head.back() == '/';
+    digits += IsDigit(head.back());
+    head.remove_suffix(1);
+  }
+  return slashes == 2 && digits >= 4;
+}
+
+// After a slug line's ": Page ": "2 (HHH) COURTS Pinochet Substitute<" -> the words after the
+// desk code, up to the line's end; nullopt when the rest is not of that form.
+std::optional<std::string_view> SlugWords(std::string_view rest) {
+  size_t i = 0;
+  while (i < rest.size() && IsDigit(rest[i])) ++i;
+  if (i == 0 || !rest.substr(i).starts_with(" (")) return std::nullopt;
+  size_t close = rest.find(") ", i);
+  if (close == std::string_view::npos || close == i + 2) return std::nullopt;
+  for (size_t k = i + 2; k < close; ++k) {
+    if (!std::isupper(static_cast<unsigned char>(rest[k]))) return std::nullopt;
+  }
+  rest.remove_prefix(close + 2);
+  return rest.substr(0, std::min(rest.find_first_of("<\n"), rest.size()));
+}
+
+// Lower-case words of letters and digits, one space apart: "PA News." -> "pa news".
+std::string NameKey(std::string_view name) {
+  std::string key;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!key.empty() && key.back() != ' ') {
+      key += ' ';
+    }
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
 }  // namespace
+
+std::string WireStoryKey(std::string_view text) {
+  if (!IsWireText(text)) return {};
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), 2000));
+  constexpr std::string_view kPage = ": Page ";
+  for (size_t at = head.find(kPage); at != std::string_view::npos; at = head.find(kPage, at + 1)) {
+    if (!EndsWithSlugDate(head.substr(0, at))) continue;
+    std::optional<std::string_view> words = SlugWords(head.substr(at + kPage.size()));
+    if (!words) continue;
+    std::vector<std::string> tokens = NormalizedTokens(*words);
+    if (tokens.size() < 2) continue;  // a category without a catchline names no story
+    return tokens[0] + " " + tokens[1];
+  }
+  return {};
+}
+
+std::vector<std::string> NamedSourceKeys(const Document& document) {
+  std::vector<std::string> keys;
+  for (const std::string* name : {&document.source, &document.outlet}) {
+    if (name->empty() || *name == kUnknownOutlet) continue;
+    if (std::string key = NameKey(*name); !key.empty()) keys.push_back("name:" + key);
+  }
+  if (std::string story = WireStoryKey(document.text); !story.empty()) {
+    keys.push_back("wire:" + story);
+  }
+  return keys;
+}
 
 bool NamesSomeone(std::string_view speaker) {
   static constexpr std::string_view kGeneric[] = {

@@ -15,6 +15,10 @@
 //   UpstreamSummary u = SummarizeUpstream(corpus, claims, cluster.claims, roots);
 //   // u.count == 1, u.named[0].name == "Yuri Ushakov" for 000 and 003's Ushakov claims
 //
+// Documents of one named source count as one source before any text reuse (NamedSourceKeys,
+// joined in cluster/reuse_links.h): two texts of one agency or outlet are never independent
+// corroboration of each other, whoever printed them.
+//
 // Thread safety: pure functions.
 #ifndef CROSSCLAIM_CLUSTER_UPSTREAM_H_
 #define CROSSCLAIM_CLUSTER_UPSTREAM_H_
@@ -49,6 +53,21 @@ std::optional<std::string> ReprintAuthor(std::string_view introduction);
 // The upstream source of one claim (rules 1-2 above), or nullopt for the outlet's own
 // reporting.
 std::optional<std::string> UpstreamOf(const Claim& claim, const Document& document);
+
+// The story of agency wire copy: the category and catchline of its slug line, lower case
+// ("03:03 27/01/00: Page 1 (HHH) COURTS Pinochet" and "12:45 27/01/00: Page 2 (HHH) COURTS
+// Pinochet Substitute" -> "courts pinochet"). The takes of one wire story (first take, new
+// lead, substitute, night lead) carry one catchline; further slug words name the take.
+// Empty when `text` is not wire copy (core/wire.h IsWireText) or its first 2,000 bytes hold
+// no slug line.
+std::string WireStoryKey(std::string_view text);
+
+// The keys under which `document` shares a named source with others: its source
+// (Document::source) and its known outlet, case and punctuation aside ("PA News", "pa news."),
+// in one name space so that an outlet's text and another outlet's copy naming it as source
+// share a key; and "wire:" + WireStoryKey for wire copy. Empty for a document of unknown
+// outlet naming no source outside wire copy.
+std::vector<std::string> NamedSourceKeys(const Document& document);
 
 struct UpstreamSource {
   std::string name;                // fullest spelling seen ("Yuriy Ushakov")

@@ -12,6 +12,7 @@
 #include "cluster/event_analysis.h"
 #include "cluster/upstream.h"
 #include "core/claims.h"
+#include "core/document_source.h"
 #include "tests/testing/fixtures.h"
 
 namespace crossclaim {
@@ -35,8 +36,24 @@ TEST(IsDerivation, CountsOnlyEvidenceOutsideQuotations) {
   EXPECT_NEAR(NonQuotationContainment(pair), 0.4, 1e-12);
   EXPECT_TRUE(IsDerivation(pair));
   pair.passages = {Passage(PassageKind::kRewrite, 20)};  // a lead sentence and a phrase
+  pair.containment = 0.1;                                // of a 200-word story
+  EXPECT_FALSE(IsDerivation(pair));
+  // A 50-word brief taking 20 of its words (0.40 >= kShortDerivationShare) from wire copy is
+  // a derivation, not from another outlet's text; 14 of a 60-word one (0.23) is not, nor 6 of
+  // an 18-word one (below one sentence).
+  pair.containment = 20.0 / 50;
+  pair.direction = ReuseDirection::kDated;
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.direction = ReuseDirection::kWire;
+  EXPECT_TRUE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kRewrite, 14)};
+  pair.containment = 14.0 / 60;
+  EXPECT_FALSE(IsDerivation(pair));
+  pair.passages = {Passage(PassageKind::kVerbatim, 6)};
+  pair.containment = 6.0 / 18;
   EXPECT_FALSE(IsDerivation(pair));
   pair.passages = {Passage(PassageKind::kRewrite, 40)};
+  pair.containment = 0.4;
   pair.grade = ReuseGrade::kNon;  // below the reporting bar whatever the passages
   EXPECT_FALSE(IsDerivation(pair));
 }
@@ -188,6 +205,127 @@ TEST(SharedQuotation, AReprintedPostsAuthorIsItsUpstreamSource) {
     EXPECT_EQ(c.upstream[0].documents, (std::vector<int32_t>{0, 1}));
   }
   EXPECT_GE(post_clusters, 1u);
+}
+
+// Agency wire copy as METER's Press Association texts print it: a slug line naming the story's
+// category and catchline (and the take), paragraphs opened by U+0019 and closed by '<'.
+struct Take {
+  std::string slug_line;  // "10:05 05/03/24: Page 1 (HHH) COURTS Mill"
+  std::string headline;
+  std::string byline;  // may be empty
+  std::string body;
+};
+
+std::string WireText(const Take& t) {
+  std::string text = "  ----\n\n      " + t.slug_line + "\n  ----\n" + t.headline + "<\n";
+  if (!t.byline.empty()) text += "\x19" + t.byline + "<\n";
+  return text + "\x19" + t.body + "<\n\x19mf<\n";
+}
+
+std::string SlugOnly(const std::string& slug) {
+  return WireText(
+      {"10:05 05/03/24: Page 1 (HHH) " + slug, "MILL ARSONIST JAILED", "", "A man was jailed."});
+}
+
+TEST(WireStoryKey, IsTheCategoryAndCatchlineOfTheSlugLine) {
+  EXPECT_EQ(WireStoryKey(SlugOnly("COURTS Mill")), "courts mill");
+  // A later take of the same story names itself after the catchline.
+  EXPECT_EQ(WireStoryKey(SlugOnly("COURTS Mill Substitute")), "courts mill");
+  EXPECT_EQ(WireStoryKey(SlugOnly("COURTS Mill Nightlead")), "courts mill");
+  EXPECT_EQ(WireStoryKey(SlugOnly("COURTS Bridge")), "courts bridge");
+  EXPECT_EQ(WireStoryKey(SlugOnly("COURTS")), "");  // no catchline
+  // The same line in a text that is not wire copy, and wire copy without a slug line.
+  EXPECT_EQ(WireStoryKey("10:05 05/03/24: Page 1 (HHH) COURTS Mill\nA man was jailed.\n"), "");
+  EXPECT_EQ(WireStoryKey("HEADLINE<\n\x19"
+                         "A man was jailed.<\n\x19mf<\n"),
+            "");
+  // "Page" after something other than a slug's date is not a slug line.
+  EXPECT_EQ(WireStoryKey("He read it: Page 1 (HHH) COURTS Mill<\n\x19"
+                         "A man.<\n\x19mf<\n"),
+            "");
+}
+
+TEST(NamedSourceKeys, NameTheSourceAndOutletCaseAndPunctuationAside) {
+  Document pa = testing::MakeDocument("pa", "unknown", "2024-03-05", "A man was jailed.");
+  EXPECT_TRUE(NamedSourceKeys(pa).empty());  // nobody named: a source of its own
+  pa.source = "PA News";
+  Document outlet = testing::MakeDocument("o", "pa news.", "2024-03-05", "A man was jailed.");
+  EXPECT_EQ(NamedSourceKeys(pa), NamedSourceKeys(outlet));
+  Document paper = testing::MakeDocument("p", "Daily Paper", "2024-03-05", "A man was jailed.");
+  paper.source = "PA News";  // the paper printing PA's story under its byline
+  EXPECT_EQ(NamedSourceKeys(paper), (std::vector<std::string>{"name:pa news", "name:daily paper"}));
+}
+
+// Two takes of one PA story (a first take with a byline, a substitute without one), worded
+// apart so that `reuse` pairs neither with the other, and a newspaper's own report of the
+// case: the takes are one source (PA), the paper another.
+std::vector<Document> WireTakesEvent(const std::string& substitute_slug,
+                                     const std::string& substitute_byline) {
+  const Take first = {"10:05 05/03/24: Page 1 (HHH) COURTS Mill", "MILL ARSONIST JAILED",
+                      "By Jane Smith, PA News",
+                      "A man who set fire to the old Marlow textile mill was jailed for six "
+                      "years today at Reading Crown Court."};
+  const Take substitute = {"12:45 05/03/24: Page 2 (HHH) " + substitute_slug,
+                           "ARSON: MAN SENTENCED", substitute_byline,
+                           "Arsonist Mark Dean, 34, was jailed for six years today for burning "
+                           "down the Victorian mill in Marlow."};
+  return {testing::MakeDocument("pa1", "unknown", "2024-03-05", WireText(first)),
+          testing::MakeDocument("pa2", "unknown", "2024-03-05", WireText(substitute)),
+          testing::MakeDocument("paper", "unknown", "2024-03-06",
+                                "Reading Crown Court sent an arsonist to prison for six years "
+                                "yesterday: Mark Dean had burned down Marlow's old textile mill, "
+                                "the court heard.\n\nThe judge called the fire an act of pure "
+                                "spite against the town, whose people had campaigned for years "
+                                "to save the building.")};
+}
+
+const ClaimCluster* ClusterOfAll(const std::vector<ClaimCluster>& clusters) {
+  for (const ClaimCluster& c : clusters) {
+    if (c.documents.size() == 3) return &c;
+  }
+  return nullptr;
+}
+
+// The event of WireTakesEvent, its sources named as ingest names them (core/ingest.h).
+EventAnalysis AnalyzeWireTakes(const std::string& substitute_slug,
+                               const std::string& substitute_byline, Corpus* corpus) {
+  *corpus = testing::CorpusOf(WireTakesEvent(substitute_slug, substitute_byline));
+  for (Document& d : corpus->documents) d.source = FindDocumentSource(d.text);
+  ClaimSet claims = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
+  Result<EventAnalysis> event = AnalyzeEvent(*corpus, claims, AnalysisOptions());
+  EXPECT_TRUE(event.ok()) << event.status().message();
+  return event.ok() ? std::move(*event) : EventAnalysis{};
+}
+
+TEST(NamedSources, TwoTakesOfOneWireStoryAndAPaperAreTwoSources) {
+  Corpus corpus;
+  EventAnalysis event = AnalyzeWireTakes("COURTS Mill Substitute", "", &corpus);
+  ASSERT_EQ(corpus.documents[0].source, "PA News");
+  ASSERT_EQ(corpus.documents[1].source, "");  // the substitute names nobody
+  for (const ReusePair& p : event.reuse.pairs) EXPECT_FALSE(IsDerivation(p));
+  const ClaimCluster* jailed = ClusterOfAll(event.clusters);
+  ASSERT_NE(jailed, nullptr);
+  EXPECT_EQ(jailed->independent_sources, 2);
+  EXPECT_EQ(jailed->label, ClusterLabel::kCorroborated);
+}
+
+TEST(NamedSources, TwoBylinesOfOneAgencyAreOneSource) {
+  // Takes under two catchlines, both under a PA byline: one source by the bylines alone.
+  Corpus corpus;
+  EventAnalysis event = AnalyzeWireTakes("COURTS Arson", "By John Roe, PA News", &corpus);
+  ASSERT_EQ(corpus.documents[1].source, "PA News");
+  const ClaimCluster* jailed = ClusterOfAll(event.clusters);
+  ASSERT_NE(jailed, nullptr);
+  EXPECT_EQ(jailed->independent_sources, 2);
+}
+
+TEST(NamedSources, TakesOfAnotherStoryNamingNobodyStayApart) {
+  // The substitute under another catchline and no byline: nothing says it is PA's.
+  Corpus corpus;
+  EventAnalysis event = AnalyzeWireTakes("COURTS Arson", "", &corpus);
+  const ClaimCluster* jailed = ClusterOfAll(event.clusters);
+  ASSERT_NE(jailed, nullptr);
+  EXPECT_EQ(jailed->independent_sources, 3);
 }
 
 TEST(ReprintAuthor, IsTheNameBeforeTheVerbOfTheIntroducingLine) {
