@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "cluster/referents.h"
 #include "similarity/pair_features.h"
 #include "similarity/pair_model.h"
 #include "similarity/wordnet.h"
@@ -61,6 +62,9 @@ std::vector<float> SameFactScores(const std::vector<Claim>& claims,
   });
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
     auto [a, b] = pairs[k];
+    if (SharedWordsPointElsewhere(claims[static_cast<size_t>(a)], claims[static_cast<size_t>(b)])) {
+      return;  // their shared words refer to something else: no evidence of one fact
+    }
     scores[k] =
         static_cast<float>(scorer
                                ->Score(analysed[static_cast<size_t>(a)],

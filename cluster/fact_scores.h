@@ -3,7 +3,8 @@
 // (similarity/pair_model.h: overlap of words, character n-grams, WordNet synonyms, numbers,
 // lengths), computed with the TF-IDF of the event's own claims. Pairs on one topic that state
 // different facts ("the lawsuit covers all employees" / "the company's lawyer objected to the
-// class action") score low although their cosine is moderate.
+// class action") score low although their cosine is moderate. A pair whose shared words all
+// point elsewhere ("that argument", cluster/referents.h SharedWordsPointElsewhere) scores 0.
 //
 // Example:
 //   std::vector<float> s = SameFactScores(claims, {{0, 7}, {3, 9}}, "/usr/share/wordnet", 0);

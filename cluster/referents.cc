@@ -1,6 +1,14 @@
 #include "cluster/referents.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/text.h"
+#include "similarity/stopwords.h"
 
 namespace crossclaim {
 
@@ -35,7 +43,71 @@ bool AnchorsShared(const Claim& from, const std::optional<Date>& published, cons
   return true;
 }
 
+// A year alone between a determiner and a noun names an event, not a date of it: "the 2012
+// election cycle" is in every story of the campaign ("the selection of a chairman for the 2012
+// election cycle" / "lead the party into the 2012 election cycle" are two facts); "won the
+// House in 2010 partly by ..." dates an action.
+bool IsYearLabel(const Claim& c, const DateMention& d) {
+  if (d.month != 0 || d.day != 0 || d.span.begin < c.span.begin) return false;
+  size_t begin = d.span.begin - c.span.begin, end = d.span.end - c.span.begin;
+  bool noun_after = end + 1 < c.text.size() && c.text[end] == ' ' &&
+                    std::islower(static_cast<unsigned char>(c.text[end + 1]));
+  std::vector<std::string> before = NormalizedTokens(std::string_view(c.text).substr(0, begin));
+  static constexpr std::string_view kDeterminers[] = {"the", "a",   "an",   "its",
+                                                      "his", "her", "their"};
+  return noun_after && !before.empty() &&
+         std::find(std::begin(kDeterminers), std::end(kDeterminers), before.back()) !=
+             std::end(kDeterminers);
+}
+
+// Whether `other` states the year (and month) of `anchor`, of claim `c`; a year both claims
+// use as a label only is no shared detail ("in the 2010 congressional elections" and "won
+// the House in 2010" are).
+bool StatesDetail(const Claim& c, const DateMention& anchor, const Claim& other) {
+  return std::any_of(other.dates.begin(), other.dates.end(), [&](const DateMention& d) {
+    return !(IsYearLabel(c, anchor) && IsYearLabel(other, d)) && d.year == anchor.year &&
+           (d.month == 0 || anchor.month == 0 || d.month == anchor.month);
+  });
+}
+
+// Words that point at a referent outside their sentence ("that argument", "the same
+// argument").
+constexpr std::string_view kPointers[] = {"that", "this", "these", "those", "same", "such"};
+
+// The content words of a claim, and those of them that follow a pointer.
+struct ContentWords {
+  std::set<std::string> all, pointed;
+};
+
+ContentWords ContentWordsOf(const Claim& c) {
+  std::set<std::string> names;
+  for (const std::string& n : c.names) {
+    for (std::string& w : NormalizedTokens(n)) names.insert(std::move(w));
+  }
+  ContentWords out;
+  for (size_t i = 0; i < c.tokens.size(); ++i) {
+    const std::string& w = c.tokens[i];
+    if (IsEnglishStopWord(w) || names.count(w)) continue;
+    out.all.insert(w);
+    bool after_pointer = i > 0 && std::find(std::begin(kPointers), std::end(kPointers),
+                                            c.tokens[i - 1]) != std::end(kPointers);
+    if (after_pointer) out.pointed.insert(w);
+  }
+  return out;
+}
+
 }  // namespace
+
+bool SharedWordsPointElsewhere(const Claim& a, const Claim& b) {
+  ContentWords wa = ContentWordsOf(a), wb = ContentWordsOf(b);
+  bool shared = false;
+  for (const std::string& w : wa.all) {
+    if (!wb.all.count(w)) continue;
+    if (!wa.pointed.count(w) && !wb.pointed.count(w)) return false;
+    shared = true;
+  }
+  return shared;
+}
 
 bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const Claim& b,
                    const std::optional<Date>& published_b) {
@@ -52,7 +124,7 @@ bool SharesSpecifics(const Claim& a, const Claim& b) {
     }
   }
   for (const DateMention& x : a.dates) {
-    if (x.year != 0 && States(b, x)) return true;
+    if (x.year != 0 && StatesDetail(a, x, b)) return true;
   }
   return false;
 }

@@ -34,9 +34,15 @@ bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const
 
 // Whether two claims state one specific detail alike: the same amount (equal value and unit,
 // not a bare count under 10: "two countries" is not specific) or a date with its year that
-// agrees ("February 2022" and "2022"). Evidence that two differently worded sentences report
-// one fact.
+// agrees ("February 2022" and "2022"; a year naming an event, "the 2012 election cycle", is
+// no detail). Evidence that two differently worded sentences report one fact.
 bool SharesSpecifics(const Claim& a, const Claim& b);
+
+// Whether every content word the two claims share (stop words and name words left out) follows
+// a pointer word in one of them ("Obama made the same argument on the stump." / "The Obama
+// campaign is disputing that argument."): what the words refer to lies outside the sentences,
+// so their likeness says nothing about one fact. False when they share no such word.
+bool SharedWordsPointElsewhere(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim
 

@@ -468,6 +468,29 @@ bool IsSpeechVerb(const SentenceTokens& t, size_t i, bool strong) {
   return i == 0 || !In(kNotSpeakerBefore, t.norm(i - 1));
 }
 
+// "John Rother, AARP's policy chief, said": the name that opens a clause and an appositive
+// ending in a comma just before the speech verb at `verb` (at most 6 words between the
+// commas). "In Paris, the capital, said to be ..." names no speaker.
+std::optional<std::string> AppositiveSpeaker(const SentenceTokens& t, size_t verb,
+                                             const std::vector<std::pair<size_t, size_t>>& names) {
+  if (verb == 0 || t.gap_before(verb).find(',') == string_view::npos) return std::nullopt;
+  for (const auto& [nf, nl] : names) {
+    bool opens_clause =
+        nf == 0 || t.gap_before(nf).find_first_of(",\":") != string_view::npos ||
+        t.gap_before(nf).find("\xE2\x80") != string_view::npos;  // a curly quotation mark
+    if (!opens_clause || nl + 1 >= verb || verb - nl > 7 ||
+        t.gap_after(nl).find(',') == string_view::npos) {
+      continue;
+    }
+    bool one_phrase = true;
+    for (size_t k = nl + 2; k < verb; ++k) {
+      one_phrase &= t.gap_before(k).find_first_of(",;:\"") == string_view::npos;
+    }
+    if (one_phrase) return NameText(t, nf, nl);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> FindAttribution(const SentenceTokens& t,
                                            const std::vector<std::pair<size_t, size_t>>& names) {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
@@ -500,6 +523,8 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
       for (const auto& [nf, nl] : names) {
         if (nf == i + 1) return NameText(t, nf, nl);
       }
+      std::optional<std::string> appositive = AppositiveSpeaker(t, i, names);
+      if (appositive) return appositive;
     }
   }
   return std::nullopt;

@@ -190,7 +190,8 @@ def score(args):
 
 def check(args):
     """The items judged false in the `before` run (fixture column RUN), and those listed in
-    --fixed (one key a line: false items a later change removed), that are shown again.
+    --fixed (one key a line: false items a later change removed; "- KEY<TAB>REASON" takes a
+    key off the list), that are shown again.
     Exit status 1 when some are; the count of the other items judged false is printed beside."""
     parts, reports = load(args.work)
     fixed, remaining = set(), set()
@@ -199,10 +200,15 @@ def check(args):
         if line.startswith("#") or len(fields) < 5 or fields[3] != "false":
             continue
         (fixed if fields[2] == "before" else remaining).add(fields[0])
+    reopened = set()
     if args.fixed:
-        listed = {l.strip() for l in open(args.fixed) if l.strip() and not l.startswith("#")}
-        fixed |= listed
-        remaining -= listed
+        lines = [l.strip() for l in open(args.fixed) if l.strip() and not l.startswith("#")]
+        # "- KEY<TAB>REASON": a false item taken off the fixed list, for the reason given (it
+        # stays judged false and counts in `score`).
+        reopened = {l[1:].strip().split("\t")[0] for l in lines if l.startswith("-")}
+        listed = {l for l in lines if not l.startswith("-")}
+        fixed = (fixed | listed) - reopened
+        remaining = (remaining | reopened) - listed
     shown = set()
     for event in parts:
         for key, _, _ in items(reports[event], event):

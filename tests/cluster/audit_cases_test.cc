@@ -297,5 +297,18 @@ TEST(AuditCases, TwoNamesOfOneOfficeAreOneSpeaker) {
   EXPECT_TRUE(event.Together(0, "asked engineers", 1, "Engineers were told"));
 }
 
+// 2ec04201 "a candidate's argument vs his campaign disputing another": the one content word
+// the two sentences share follows a pointer in both ("the same argument", "that argument"), so
+// what they refer to is outside them (SharedWordsPointElsewhere).
+TEST(AuditCases, WordsThatPointElsewhereAreNotOneFact) {
+  GraphCase event(
+      "The mayor made the same argument at the rally.\n\nThe bridge will stay closed for at "
+      "least a year, the council said.",
+      "The mayor's office is disputing that argument.\n\nThe council said the bridge will stay "
+      "closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, "same argument", 1, "that argument"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
 }  // namespace
 }  // namespace crossclaim

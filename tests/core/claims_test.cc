@@ -131,7 +131,11 @@ TEST(AnalyzeSentence, Attribution) {
       {"Ushakov also stated that Xi briefed Putin on his call with Trump.", "Ushakov"},
       {"The Ukrainian General Staff reported that strikes continue.", "Ukrainian General Staff"},
       {"Seven people were injured in the blaze, officials said.", "officials"},
+      {"\"Our aim is to keep the bridge open,\" Ann Lee, the council's planning chief, said.",
+       "Ann Lee"},
+      {"Tom Hale, a Democrat, told reporters that the vote was close.", "Tom Hale"},
       {"He said that he wanted to discuss new plans.", nullptr},
+      {"In Paris, the capital of France, said to be the most visited city, prices rose.", nullptr},
       {"Goods purchased in the United States have deep supply chains.", nullptr},
       {"This comes as reported peace proposals were rejected by Russia.", nullptr},
   };

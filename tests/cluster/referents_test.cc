@@ -1,0 +1,49 @@
+// Referents of claim pairs (cluster/referents.h): which shared details are evidence of one
+// fact. Every sentence is written here by hand, with its expected reading.
+#include "cluster/referents.h"
+
+#include <gtest/gtest.h>
+
+#include "core/claims.h"
+
+namespace crossclaim {
+namespace {
+
+TEST(SharesSpecifics, AYearNamingAnEventIsNoDetail) {
+  // 74708dbf: both name "the 2012 election cycle", of two facts.
+  Claim selection = AnalyzeSentence(
+      "The contest ends next month with the choice of a chairman "
+      "for the 2012 election cycle.");
+  Claim silence = AnalyzeSentence(
+      "He has not said whether he will lead the party into the "
+      "2012 election cycle.");
+  EXPECT_FALSE(SharesSpecifics(selection, silence));
+  EXPECT_FALSE(SharesSpecifics(silence, selection));
+  // A year that dates an action still is one, beside the event's name too.
+  Claim won = AnalyzeSentence("Republicans won the House in 2010 partly by attacking the law.");
+  Claim line = AnalyzeSentence(
+      "Republicans used the charge as an attack line in the 2010 "
+      "congressional elections.");
+  EXPECT_TRUE(SharesSpecifics(won, line));
+  EXPECT_TRUE(SharesSpecifics(line, won));
+  EXPECT_TRUE(SharesSpecifics(AnalyzeSentence("The treaty was signed in 2012 by both."),
+                              AnalyzeSentence("Both countries signed the treaty in 2012.")));
+}
+
+TEST(SharedWordsPointElsewhere, WordsAfterAPointerReferOutsideTheSentence) {
+  // 2ec04201: "the same argument" and "that argument" are two arguments of the article.
+  Claim made = AnalyzeSentence("Obama made the same argument on the stump.");
+  Claim disputed = AnalyzeSentence("The Obama campaign is disputing that argument.");
+  EXPECT_TRUE(SharedWordsPointElsewhere(made, disputed));
+  EXPECT_TRUE(SharedWordsPointElsewhere(disputed, made));
+  // One shared word said outright is evidence of its own.
+  Claim stated = AnalyzeSentence("The Obama campaign is disputing the argument about cuts.");
+  Claim again = AnalyzeSentence("Obama made that argument about cuts on the stump.");
+  EXPECT_FALSE(SharedWordsPointElsewhere(stated, again));
+  // Sharing only names is no case for the rule.
+  EXPECT_FALSE(SharedWordsPointElsewhere(AnalyzeSentence("Obama spoke in Ohio on Monday."),
+                                         AnalyzeSentence("That Obama rally drew a crowd.")));
+}
+
+}  // namespace
+}  // namespace crossclaim
