@@ -54,7 +54,8 @@ MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
 
 void MinHasher::ComputeClassic(std::span<const uint64_t> x, uint32_t* signature) const {
 #ifdef CROSSCLAIM_MINHASH_AVX512
-  internal::ClassicSignatureAvx512(lanes_, x, options_.num_hashes, signature);
+  static const internal::Avx512Multiply kMultiply = internal::PreferredAvx512Multiply();
+  internal::ClassicSignatureAvx512(lanes_, x, options_.num_hashes, signature, kMultiply);
 #else
   internal::ClassicSignatureScalar(multipliers_, increments_, x, signature);
 #endif
