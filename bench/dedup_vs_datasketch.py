@@ -4,18 +4,19 @@ the same file, in the same run, each as its own process from the JSON Lines to t
 
 Usage: dedup_vs_datasketch.py CORPUS.jsonl TRUTH.jsonl --bin build/cli/crossclaim
                               [--repetitions 5] [--threads 1] [--threshold 0.8]
+                              [--modes classic,oph]
 
-crossclaim: `crossclaim dedup CORPUS --format jsonl --threads T --threshold t` (reads the file,
-  repairs and tokenises the text, MinHash + LSH, verifies every candidate by exact Jaccard,
-  writes pairs and groups).
+crossclaim: `crossclaim dedup CORPUS --format jsonl --threads T --threshold t --mode M` for each
+  MinHash mode M of --modes (reads the file, repairs and tokenises the text, MinHash + LSH,
+  verifies every candidate by exact Jaccard, writes pairs and groups).
 datasketch: bench/datasketch_dedup.py CORPUS OUT (json.loads, \\w+ word 5-grams,
   MinHash.bulk with xxh32, MinHashLSH, writes the candidate pairs; interpreter start and
   imports included, as a user's script pays them).
-The repetitions alternate the two so both see the same load; medians of CPU time (user +
+The repetitions alternate the sides so all see the same load; medians of CPU time (user +
 system of the process, from wait4) and of wall time. Recall: the planted whole-document copies
 of TRUTH (`crossclaim generate --truth`) found among each side's pairs, and of those whose
 exact Jaccard (this script's oracle, see at_or_above) reaches the threshold. Also checks that
-crossclaim's output is byte-identical for --threads 1, 2 and 4.
+crossclaim's output is byte-identical for --threads 1, 2 and 4, in each mode.
 """
 import argparse
 import json
@@ -94,47 +95,59 @@ def main():
     p.add_argument("--repetitions", type=int, default=5)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--threshold", type=float, default=0.8)
+    p.add_argument("--modes", default="classic",
+                   help="crossclaim's MinHash modes to time, comma-separated (classic, oph)")
     a = p.parse_args()
+    modes = a.modes.split(",")
     work = pathlib.Path(tempfile.mkdtemp(prefix="crossclaim_dedup_vs_ds."))
     threshold = ["--threshold", str(a.threshold)]
-    mine = [a.bin, "dedup", a.corpus, "--format", "jsonl", "--threads", str(a.threads)] + threshold
+    def mine(mode, threads):
+        return [a.bin, "dedup", a.corpus, "--format", "jsonl", "--threads", str(threads),
+                "--mode", mode] + threshold
     peer = ["/usr/bin/python3", str(HERE / "datasketch_dedup.py"), a.corpus,
             str(work / "datasketch.jsonl")] + threshold
     mb = os.path.getsize(a.corpus) / 1e6
     print(f"corpus: {a.corpus} ({mb:.1f} MB); {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f}; medians of {a.repetitions}, alternating; "
           f"crossclaim --threads {a.threads}")
-    cc_times, ds_times = [], []
+    cc_times, ds_times = {mode: [] for mode in modes}, []
     for _ in range(a.repetitions):
-        cc_times.append(run(mine, work / "crossclaim.jsonl"))
+        for mode in modes:
+            cc_times[mode].append(run(mine(mode, a.threads), work / f"crossclaim-{mode}.jsonl"))
         ds_times.append(run(peer, work / "datasketch.stdout"))
-    identical = True
-    for threads in (1, 2, 4):
-        command = mine[:mine.index("--threads") + 1] + [str(threads)] + threshold
-        run(command, work / f"crossclaim-{threads}.jsonl")
-        identical &= (work / f"crossclaim-{threads}.jsonl").read_bytes() == \
-            (work / "crossclaim.jsonl").read_bytes()
+    identical = {}
+    for mode in modes:
+        output = (work / f"crossclaim-{mode}.jsonl").read_bytes()
+        identical[mode] = True
+        for threads in (1, 2, 4):
+            path = work / f"crossclaim-{mode}-{threads}.jsonl"
+            run(mine(mode, threads), path)
+            identical[mode] &= path.read_bytes() == output
     planted = planted_copies(a.truth)
     similar = at_or_above(planted, a.corpus, a.threshold)
-    cc_pairs, ds_pairs = pairs_of(work / "crossclaim.jsonl"), pairs_of(work / "datasketch.jsonl")
+    ds_pairs = pairs_of(work / "datasketch.jsonl")
 
     def recall(pairs, of):
         return f"{len(pairs & of)}/{len(of)} = {len(pairs & of) / len(of):.3f}"
 
-    cc_cpu, cc_wall = (statistics.median(t[i] for t in cc_times) for i in (0, 1))
-    ds_cpu, ds_wall = (statistics.median(t[i] for t in ds_times) for i in (0, 1))
+    def medians(times):
+        return tuple(statistics.median(t[i] for t in times) for i in (0, 1))
+
+    ds_cpu, ds_wall = medians(ds_times)
+    rows = [(f"crossclaim dedup --mode {mode} (verified)", medians(cc_times[mode]),
+             pairs_of(work / f"crossclaim-{mode}.jsonl")) for mode in modes]
+    rows.append(("datasketch bulk+LSH (candidates)", (ds_cpu, ds_wall), ds_pairs))
     print(f"| side | CPU s | wall s | pairs | recall: planted document copies | "
           f"recall: those with exact Jaccard >= {a.threshold} |")
     print("|---|---|---|---|---|---|")
-    for side, (cpu, wall), pairs in (
-            ("crossclaim dedup (verified)", (cc_cpu, cc_wall), cc_pairs),
-            ("datasketch bulk+LSH (candidates)", (ds_cpu, ds_wall), ds_pairs)):
+    for side, (cpu, wall), pairs in rows:
         print(f"| {side} | {cpu:.3f} | {wall:.3f} | {len(pairs)} | {recall(pairs, planted)} | "
               f"{recall(pairs, similar)} |")
-    print(f"ratio: {ds_cpu / cc_cpu:.1f}x CPU, {ds_wall / cc_wall:.1f}x wall")
-    print(f"crossclaim output for --threads 1, 2, 4: {'identical' if identical else 'DIFFERENT'}")
+    for mode, (_, (cpu, wall), _) in zip(modes, rows):
+        print(f"ratio, --mode {mode}: {ds_cpu / cpu:.1f}x CPU, {ds_wall / wall:.1f}x wall; "
+              f"output for --threads 1, 2, 4: {'identical' if identical[mode] else 'DIFFERENT'}")
     print(f"outputs kept in {work}")
-    if not identical:
+    if not all(identical.values()):
         raise SystemExit(1)
 
 
