@@ -11,6 +11,7 @@
 #   REPETITIONS  runs of each side, alternating; medians shown (default: 5)
 #   THREADS      crossclaim's --threads for the timed runs (default: 1)
 #   MODES        crossclaim's MinHash modes, comma-separated: classic (the default), oph
+# CROSSCLAIM_BENCH_BEFORE=OLD_BUILD/cli/crossclaim also times an earlier build in the same run.
 # Needs /usr/bin/python3 with numpy, scipy and xxhash (Debian's python3-numpy, python3-scipy,
 # python3-xxhash) and datasketch in ../shared/peers/datasketch (see its README).
 set -eu
@@ -29,4 +30,5 @@ if [ ! -f "$corpus" ] || [ ! -f "$truth" ]; then
   "$bin" generate --docs "$docs" --seed 1 -o "$corpus" --truth "$truth" 2>/dev/null
 fi
 /usr/bin/python3 "$(dirname "$0")/dedup_vs_datasketch.py" "$corpus" "$truth" --bin "$bin" \
-  --repetitions "$reps" --threads "$threads" --modes "$modes"
+  --repetitions "$reps" --threads "$threads" --modes "$modes" \
+  ${CROSSCLAIM_BENCH_BEFORE:+--before "$CROSSCLAIM_BENCH_BEFORE"}
