@@ -4,18 +4,20 @@ the same file, in the same run, each as its own process from the JSON Lines to t
 
 Usage: dedup_vs_datasketch.py CORPUS.jsonl TRUTH.jsonl --bin build/cli/crossclaim
                               [--repetitions 5] [--threads 1] [--threshold 0.8]
+                              [--modes classic,oph] [--before OLD_BUILD/cli/crossclaim]
 
-crossclaim: `crossclaim dedup CORPUS --format jsonl --threads T --threshold t` (reads the file,
-  repairs and tokenises the text, MinHash + LSH, verifies every candidate by exact Jaccard,
-  writes pairs and groups).
+crossclaim: `crossclaim dedup CORPUS --format jsonl --threads T --threshold t --mode M` for each
+  MinHash mode M of --modes (reads the file, repairs and tokenises the text, MinHash + LSH,
+  verifies every candidate by exact Jaccard, writes pairs and groups).
 datasketch: bench/datasketch_dedup.py CORPUS OUT (json.loads, \\w+ word 5-grams,
   MinHash.bulk with xxh32, MinHashLSH, writes the candidate pairs; interpreter start and
   imports included, as a user's script pays them).
-The repetitions alternate the two so both see the same load; medians of CPU time (user +
+The repetitions alternate the sides so all see the same load; medians of CPU time (user +
 system of the process, from wait4) and of wall time. Recall: the planted whole-document copies
 of TRUTH (`crossclaim generate --truth`) found among each side's pairs, and of those whose
 exact Jaccard (this script's oracle, see at_or_above) reaches the threshold. Also checks that
-crossclaim's output is byte-identical for --threads 1, 2 and 4.
+crossclaim's output is byte-identical for --threads 1, 2 and 4, in each mode, and (with
+--before) that an earlier build, timed in the same alternation, prints the same bytes.
 """
 import argparse
 import json
@@ -91,51 +93,81 @@ def main():
     p.add_argument("corpus")
     p.add_argument("truth")
     p.add_argument("--bin", required=True)
+    p.add_argument("--before", help="an earlier crossclaim build to time in the same run "
+                   "(its output must equal --bin's)")
     p.add_argument("--repetitions", type=int, default=5)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--threshold", type=float, default=0.8)
+    p.add_argument("--modes", default="classic",
+                   help="crossclaim's MinHash modes to time, comma-separated (classic, oph)")
     a = p.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="crossclaim_dedup_vs_ds."))
     threshold = ["--threshold", str(a.threshold)]
-    mine = [a.bin, "dedup", a.corpus, "--format", "jsonl", "--threads", str(a.threads)] + threshold
+
+    def mine(binary, mode, threads):
+        return [binary, "dedup", a.corpus, "--format", "jsonl", "--threads", str(threads),
+                "--mode", mode] + threshold
+
+    # (label, binary, mode, output file) of each crossclaim side.
+    builds = [("crossclaim dedup", a.bin)] + ([("previous build", a.before)] if a.before else [])
+    sides = [(f"{label} --mode {mode}", binary, mode, work / f"{i}-{mode}.jsonl")
+             for mode in a.modes.split(",") for i, (label, binary) in enumerate(builds)]
     peer = ["/usr/bin/python3", str(HERE / "datasketch_dedup.py"), a.corpus,
             str(work / "datasketch.jsonl")] + threshold
     mb = os.path.getsize(a.corpus) / 1e6
     print(f"corpus: {a.corpus} ({mb:.1f} MB); {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f}; medians of {a.repetitions}, alternating; "
           f"crossclaim --threads {a.threads}")
-    cc_times, ds_times = [], []
+    times = {side[0]: [] for side in sides}
+    ds_times = []
     for _ in range(a.repetitions):
-        cc_times.append(run(mine, work / "crossclaim.jsonl"))
+        for label, binary, mode, out in sides:
+            times[label].append(run(mine(binary, mode, a.threads), out))
         ds_times.append(run(peer, work / "datasketch.stdout"))
-    identical = True
-    for threads in (1, 2, 4):
-        command = mine[:mine.index("--threads") + 1] + [str(threads)] + threshold
-        run(command, work / f"crossclaim-{threads}.jsonl")
-        identical &= (work / f"crossclaim-{threads}.jsonl").read_bytes() == \
-            (work / "crossclaim.jsonl").read_bytes()
+    identical = {label: same_across_threads(lambda t, b=binary, m=mode: mine(b, m, t), out)
+                 for label, binary, mode, out in sides}
+    for label, _, mode, out in sides:  # a previous build must print the same bytes
+        identical[label] &= out.read_bytes() == (work / f"0-{mode}.jsonl").read_bytes()
     planted = planted_copies(a.truth)
     similar = at_or_above(planted, a.corpus, a.threshold)
-    cc_pairs, ds_pairs = pairs_of(work / "crossclaim.jsonl"), pairs_of(work / "datasketch.jsonl")
 
     def recall(pairs, of):
         return f"{len(pairs & of)}/{len(of)} = {len(pairs & of) / len(of):.3f}"
 
-    cc_cpu, cc_wall = (statistics.median(t[i] for t in cc_times) for i in (0, 1))
-    ds_cpu, ds_wall = (statistics.median(t[i] for t in ds_times) for i in (0, 1))
+    ds_cpu, ds_wall = medians(ds_times)
+    rows = [(f"{label} (verified)", medians(times[label]), pairs_of(out))
+            for label, _, _, out in sides]
+    rows.append(("datasketch bulk+LSH (candidates)", (ds_cpu, ds_wall),
+                 pairs_of(work / "datasketch.jsonl")))
     print(f"| side | CPU s | wall s | pairs | recall: planted document copies | "
           f"recall: those with exact Jaccard >= {a.threshold} |")
     print("|---|---|---|---|---|---|")
-    for side, (cpu, wall), pairs in (
-            ("crossclaim dedup (verified)", (cc_cpu, cc_wall), cc_pairs),
-            ("datasketch bulk+LSH (candidates)", (ds_cpu, ds_wall), ds_pairs)):
+    for side, (cpu, wall), pairs in rows:
         print(f"| {side} | {cpu:.3f} | {wall:.3f} | {len(pairs)} | {recall(pairs, planted)} | "
               f"{recall(pairs, similar)} |")
-    print(f"ratio: {ds_cpu / cc_cpu:.1f}x CPU, {ds_wall / cc_wall:.1f}x wall")
-    print(f"crossclaim output for --threads 1, 2, 4: {'identical' if identical else 'DIFFERENT'}")
+    for (label, *_), (_, (cpu, wall), _) in zip(sides, rows):
+        print(f"ratio, {label}: {ds_cpu / cpu:.1f}x CPU, {ds_wall / wall:.1f}x wall; output "
+              f"{'identical' if identical[label] else 'DIFFERENT'} for --threads 1, 2, 4"
+              f"{' and to the new build' if a.before else ''}")
     print(f"outputs kept in {work}")
-    if not identical:
+    if not all(identical.values()):
         raise SystemExit(1)
+
+
+def medians(times):
+    """(median CPU, median wall) of (CPU, wall) pairs."""
+    return tuple(statistics.median(t[i] for t in times) for i in (0, 1))
+
+
+def same_across_threads(command_for, output):
+    """True if command_for(threads) prints the bytes of `output` for 1, 2 and 4 threads."""
+    expected = output.read_bytes()
+    for threads in (1, 2, 4):
+        path = output.with_suffix(f".threads-{threads}")
+        run(command_for(threads), path)
+        if path.read_bytes() != expected:
+            return False
+    return True
 
 
 if __name__ == "__main__":

@@ -109,8 +109,11 @@ class CorpusBuilder {
   }
 
   // Takes a document whose text is raw bytes: repairs UTF-8, applies the limits.
+  // `parsed_json`: the text and metadata are strings of a parsed JSON record, which both
+  // parsers only accept as valid UTF-8, so they are not validated again (the id may still
+  // come from a file name).
   void Add(Document doc, std::string location, std::vector<std::string> warnings,
-           size_t earlier_repairs = 0) {
+           size_t earlier_repairs = 0, bool parsed_json = false) {
     InputRecord record;
     record.id = doc.id;
     record.location = location;
@@ -120,12 +123,14 @@ class CorpusBuilder {
                   fmt::format("{}: text is {} bytes, over the limit of {} bytes", location,
                               doc.text.size(), options_.max_document_bytes));
     }
-    record.utf8_repairs = earlier_repairs + RepairUtf8(&doc.text);
+    record.utf8_repairs = earlier_repairs + (parsed_json ? 0 : RepairUtf8(&doc.text));
     // The other fields come from JSON (valid), a manifest (repaired when set) or file
     // names (raw bytes); repairing valid text costs a validation only.
-    for (std::string* field :
-         {&doc.id, &doc.title, &doc.outlet, &doc.url, &doc.author, &doc.source}) {
-      RepairUtf8(field);
+    RepairUtf8(&doc.id);
+    if (!parsed_json) {
+      for (std::string* field : {&doc.title, &doc.outlet, &doc.url, &doc.author, &doc.source}) {
+        RepairUtf8(field);
+      }
     }
     RepairUtf8(&record.id);
     RepairUtf8(&location);
@@ -185,14 +190,16 @@ class CorpusBuilder {
 
 // Applies metadata to a document; an unparseable date becomes a warning, never a guess.
 // Taken by value: a JSON record's fields are moved in, a manifest's copied.
+// `parsed_json`: the fields are strings of a parsed JSON record, valid UTF-8.
 void ApplyMetadata(Metadata meta, const std::string& location, Document* doc,
-                   std::vector<std::string>* warnings) {
+                   std::vector<std::string>* warnings, bool parsed_json = false) {
   if (meta.id && !meta.id->empty()) doc->id = std::move(*meta.id);
   // An explicit field wins over what a page says; its source becomes "input".
-  auto set = [](std::optional<std::string>& value, std::string* field, std::string* source) {
+  auto set = [parsed_json](std::optional<std::string>& value, std::string* field,
+                           std::string* source) {
     if (!value || value->empty()) return;
     *field = std::move(*value);
-    RepairUtf8(field);  // a CSV manifest's fields are raw bytes
+    if (!parsed_json) RepairUtf8(field);  // a CSV manifest's fields are raw bytes
     *source = *field == kUnknownOutlet ? "" : "input";
   };
   MetadataSource& from = doc->metadata_source;
@@ -268,8 +275,8 @@ void AddFields(JsonFields fields, const std::string& location, const std::string
   if (!fields.meta.id || fields.meta.id->empty()) doc.id = default_id;  // else ApplyMetadata's
   doc.text = std::move(*fields.text);
   std::vector<std::string> warnings;
-  ApplyMetadata(std::move(fields.meta), location, &doc, &warnings);
-  builder->Add(std::move(doc), location, std::move(warnings), repairs);
+  ApplyMetadata(std::move(fields.meta), location, &doc, &warnings, /*parsed_json=*/true);
+  builder->Add(std::move(doc), location, std::move(warnings), repairs, /*parsed_json=*/true);
 }
 
 // The slot of field `key` in `fields`, or null for a field crossclaim does not read.
@@ -324,18 +331,12 @@ std::optional<JsonFields> FastJsonFields(std::string_view text, bool padded) {
   return fields;
 }
 
-// One JSON object (a JSONL line or a .json file) into the builder.
-// `repairs` counts invalid UTF-8 already replaced in `text` before parsing.
-// `padded` as for FastJsonFields.
-void AddJsonRecord(std::string_view text, bool padded, const std::string& location,
-                   const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
-  // simdjson reads well-formed records several times faster; nlohmann is the reference and
-  // writes the messages for the rest.
-  if (builder->options().json_parser == JsonParser::kFast) {
-    if (std::optional<JsonFields> fields = FastJsonFields(text, padded)) {
-      return AddFields(std::move(*fields), location, default_id, repairs, builder);
-    }
-  }
+// nlohmann's reading of a JSON object (valid UTF-8) into the builder, with its messages for
+// what is not a well-formed record. `repairs` counts invalid UTF-8 already replaced in
+// `text` before parsing.
+void AddJsonRecordByReference(std::string_view text, const std::string& location,
+                              const std::string& default_id, size_t repairs,
+                              CorpusBuilder* builder) {
   json object;
   try {
     object = json::parse(text);
@@ -365,6 +366,27 @@ void AddJsonRecord(std::string_view text, bool padded, const std::string& locati
             builder);
 }
 
+// simdjson's reading of a well-formed record, into the builder; false (nothing added) for
+// any other text, invalid UTF-8 included.
+bool AddFastJsonRecord(std::string_view text, bool padded, const std::string& location,
+                       const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
+  if (builder->options().json_parser != JsonParser::kFast) return false;
+  std::optional<JsonFields> fields = FastJsonFields(text, padded);
+  if (!fields) return false;
+  AddFields(std::move(*fields), location, default_id, repairs, builder);
+  return true;
+}
+
+// One JSON object (a JSONL line or a .json file) into the builder; `repairs` as above,
+// `padded` as for FastJsonFields.
+void AddJsonRecord(std::string_view text, bool padded, const std::string& location,
+                   const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
+  // simdjson reads well-formed records several times faster; nlohmann is the reference and
+  // writes the messages for the rest.
+  if (AddFastJsonRecord(text, padded, location, default_id, repairs, builder)) return;
+  AddJsonRecordByReference(text, location, default_id, repairs, builder);
+}
+
 // The largest line buffer AddJsonLine keeps between lines.
 constexpr size_t kKeptLineBufferBytes = size_t{1} << 20;
 
@@ -378,8 +400,10 @@ void AddJsonLine(std::string_view line, bool padded, std::string_view name, cons
   const std::string location = fmt::format("{}:{}", name, place.line);
   const std::string default_id = fmt::format("{}:{}", stem, place.line);
   builder->SetPlace(place);
-  if (padded && IsValidUtf8(line)) {
-    return AddJsonRecord(line, true, location, default_id, 0, builder);
+  if (padded) {
+    // simdjson validates the UTF-8 as it parses: a record it reads needs no other pass.
+    if (AddFastJsonRecord(line, true, location, default_id, 0, builder)) return;
+    if (IsValidUtf8(line)) return AddJsonRecordByReference(line, location, default_id, 0, builder);
   }
   // One buffer per thread for the lines that need a copy: a 3 KB allocation and free per
   // record showed as ~5% of `dedup` in malloc. The spare capacity pads it.

@@ -72,29 +72,54 @@ inline __m512i Hash16(const Group& g, __m512i x) {
   return _mm512_add_epi32(high, _mm512_mullo_epi32(g.a_high, x));
 }
 
+// The key x in every 32-bit lane (kSplit32: vpmuludq and vpmulld read the lanes they
+// need), or zero-extended in every 64-bit lane (kFull64).
+template <Avx512Multiply kMultiply>
 inline __m512i Key(uint64_t shingle_hash) {
-  return _mm512_set1_epi32(static_cast<int>(static_cast<uint32_t>(shingle_hash)));
+  const uint32_t x = static_cast<uint32_t>(shingle_hash);
+  if constexpr (kMultiply == Avx512Multiply::kFull64) {
+    return _mm512_set1_epi64(static_cast<long long>(x));
+  } else {
+    return _mm512_set1_epi32(static_cast<int>(x));
+  }
+}
+
+#ifdef __AVX512DQ__
+// Hash16 with one 64-bit multiply per function (vpmullq); the high halves of a unused.
+inline __m512i Hash16Full64(const Group& g, __m512i x) {
+  const __m512i even = _mm512_add_epi64(_mm512_mullo_epi64(g.a_even, x), g.b_even);
+  const __m512i odd = _mm512_add_epi64(_mm512_mullo_epi64(g.a_odd, x), g.b_odd);
+  return _mm512_mask_shuffle_epi32(odd, 0x5555, even, _MM_PERM_CDAB);
+}
+#endif
+
+template <Avx512Multiply kMultiply>
+inline __m512i HashOf(const Group& g, __m512i x) {
+#ifdef __AVX512DQ__
+  if constexpr (kMultiply == Avx512Multiply::kFull64) return Hash16Full64(g, x);
+#endif
+  return Hash16(g, x);
 }
 
 // Signature positions [0, 16 kGroups) of `lanes` (clipped to `k`) held in registers while
 // every shingle passes, two at a time so that each coefficient load serves two.
-template <int kGroups>
+template <int kGroups, Avx512Multiply kMultiply>
 void SignatureBlock(const uint64_t* lanes, std::span<const uint64_t> x, size_t k, uint32_t* out) {
   __m512i sig[kGroups];
   for (int g = 0; g < kGroups; ++g) sig[g] = _mm512_set1_epi32(-1);
   size_t i = 0;
   for (; i + 2 <= x.size(); i += 2) {
-    const __m512i x0 = Key(x[i]), x1 = Key(x[i + 1]);
+    const __m512i x0 = Key<kMultiply>(x[i]), x1 = Key<kMultiply>(x[i + 1]);
 #pragma GCC unroll 8
     for (int g = 0; g < kGroups; ++g) {
       const Group c = LoadGroup(lanes + g * kGroupWords);
-      sig[g] = MinU32(sig[g], MinU32(Hash16(c, x0), Hash16(c, x1)));
+      sig[g] = MinU32(sig[g], MinU32(HashOf<kMultiply>(c, x0), HashOf<kMultiply>(c, x1)));
     }
   }
   if (i < x.size()) {
-    const __m512i x0 = Key(x[i]);
+    const __m512i x0 = Key<kMultiply>(x[i]);
     for (int g = 0; g < kGroups; ++g) {
-      sig[g] = MinU32(sig[g], Hash16(LoadGroup(lanes + g * kGroupWords), x0));
+      sig[g] = MinU32(sig[g], HashOf<kMultiply>(LoadGroup(lanes + g * kGroupWords), x0));
     }
   }
   for (int g = 0; g < kGroups; ++g) {
@@ -106,8 +131,11 @@ void SignatureBlock(const uint64_t* lanes, std::span<const uint64_t> x, size_t k
 
 }  // namespace
 
-void ClassicSignatureAvx512(std::span<const uint64_t> lanes, std::span<const uint64_t> x, size_t k,
-                            uint32_t* signature) {
+namespace {
+
+template <Avx512Multiply kMultiply>
+void Signature(std::span<const uint64_t> lanes, std::span<const uint64_t> x, size_t k,
+               uint32_t* signature) {
   const size_t groups = (k + 15) / 16;
   for (size_t g = 0; g < groups;) {
     const uint64_t* l = lanes.data() + g * kGroupWords;
@@ -116,19 +144,40 @@ void ClassicSignatureAvx512(std::span<const uint64_t> lanes, std::span<const uin
     uint32_t* out = signature + 16 * g;
     // Blocks of 8, 4, 2, 1 groups: 8 x 16 positions are 8 of the 32 vector registers.
     if (left >= 8) {
-      SignatureBlock<8>(l, x, k_left, out);
+      SignatureBlock<8, kMultiply>(l, x, k_left, out);
       g += 8;
     } else if (left >= 4) {
-      SignatureBlock<4>(l, x, k_left, out);
+      SignatureBlock<4, kMultiply>(l, x, k_left, out);
       g += 4;
     } else if (left >= 2) {
-      SignatureBlock<2>(l, x, k_left, out);
+      SignatureBlock<2, kMultiply>(l, x, k_left, out);
       g += 2;
     } else {
-      SignatureBlock<1>(l, x, k_left, out);
+      SignatureBlock<1, kMultiply>(l, x, k_left, out);
       g += 1;
     }
   }
+}
+
+}  // namespace
+
+Avx512Multiply PreferredAvx512Multiply() {
+#ifdef __AVX512DQ__
+  __builtin_cpu_init();
+  if (__builtin_cpu_is("amd")) return Avx512Multiply::kFull64;
+#endif
+  return Avx512Multiply::kSplit32;
+}
+
+void ClassicSignatureAvx512(std::span<const uint64_t> lanes, std::span<const uint64_t> x, size_t k,
+                            uint32_t* signature, Avx512Multiply multiply) {
+#ifdef __AVX512DQ__
+  if (multiply == Avx512Multiply::kFull64)
+    return Signature<Avx512Multiply::kFull64>(lanes, x, k, signature);
+#else
+  (void)multiply;
+#endif
+  Signature<Avx512Multiply::kSplit32>(lanes, x, k, signature);
 }
 
 std::vector<uint64_t> ClassicLanes(std::span<const uint64_t> a, std::span<const uint64_t> b) {

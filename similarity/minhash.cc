@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <bitset>
 #include <string>
 
 #include "similarity/internal/classic_minhash.h"
@@ -54,7 +53,8 @@ MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
 
 void MinHasher::ComputeClassic(std::span<const uint64_t> x, uint32_t* signature) const {
 #ifdef CROSSCLAIM_MINHASH_AVX512
-  internal::ClassicSignatureAvx512(lanes_, x, options_.num_hashes, signature);
+  static const internal::Avx512Multiply kMultiply = internal::PreferredAvx512Multiply();
+  internal::ClassicSignatureAvx512(lanes_, x, options_.num_hashes, signature, kMultiply);
 #else
   internal::ClassicSignatureScalar(multipliers_, increments_, x, signature);
 #endif
@@ -85,22 +85,26 @@ uint32_t MinHasher::Probe(uint64_t i, uint64_t attempt) const {
 // kEmptySlot minimum is treated as empty, which only changes which bin is copied.
 void MinHasher::Densify(uint32_t* signature) const {
   const size_t k_count = options_.num_hashes;
-  std::bitset<kMaxHashes> empty;  // on the stack: no allocation per signature
+  // On the stack (no allocation per signature), filled without branches: a few hundred
+  // shingles leave a few bins of 128 empty, at unpredictable places.
+  uint64_t empty[kMaxHashes / 64] = {};  // bit i: bin i was empty
+  uint16_t empty_bins[kMaxHashes];
   size_t empties = 0;
   for (size_t i = 0; i < k_count; ++i) {
-    if (signature[i] != kEmptySlot) continue;
-    empty[i] = true;
-    ++empties;
+    const bool is_empty = signature[i] == kEmptySlot;
+    empty[i / 64] |= uint64_t{is_empty} << (i % 64);
+    empty_bins[empties] = static_cast<uint16_t>(i);
+    empties += is_empty;
   }
   if (empties == 0 || empties == k_count) return;
-  for (size_t i = 0; i < k_count; ++i) {
-    if (!empty[i]) continue;
+  for (size_t e = 0; e < empties; ++e) {
+    const size_t i = empty_bins[e];
     uint64_t attempt = 0;
     uint32_t j = 0;
     do {
       j = attempt < kStoredProbes ? probes_[i * kStoredProbes + attempt] : Probe(i, attempt);
       ++attempt;
-    } while (empty[j]);
+    } while (empty[j / 64] >> (j % 64) & 1);
     signature[i] = signature[j];
   }
 }

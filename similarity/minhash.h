@@ -17,7 +17,8 @@
 //    estimator's error for sets of any size this tool sees.
 //    Cost: with a = 2^32 a_hi + a_lo, h_k(x) = ((a_lo x + b) >> 32) + a_hi x mod 2^32, i.e. one
 //    32 x 32 -> 64 multiply per function plus one 32-bit multiply per 16 (AVX-512: vpmuludq,
-//    vpmulld); up to 128 signature positions stay in registers while all shingles pass.
+//    vpmulld), or on AMD processors one 64-bit multiply per function (vpmullq, as fast as
+//    vpmuludq there); up to 128 signature positions stay in registers while all shingles pass.
 //    A portable loop gives the same values where the build has no AVX-512.
 //    Estimator: each position matches with probability J (up to 2^-32 collisions), so the
 //    estimate is Binomial(K, J) / K: unbiased, standard error sqrt(J (1 - J) / K)

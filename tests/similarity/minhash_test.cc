@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include "similarity/internal/classic_minhash.h"
 #include "similarity/shingle.h"
 
 namespace crossclaim {
@@ -81,6 +82,21 @@ TEST(MinHasher, ClassicSlotIsMinOfMultiplyShift) {
   for (size_t k = 0; k < 16; ++k) EXPECT_EQ(both[k], std::min(s1[k], s2[k]));
 }
 
+// The classic signature with coefficients a, b by plain 64-bit arithmetic: position i is
+// the min over x of ((a_i x32 + b_i) mod 2^64) >> 32, x32 the low 32 bits of x.
+std::vector<uint32_t> PlainClassicSignature(const std::vector<uint64_t>& a,
+                                            const std::vector<uint64_t>& b,
+                                            const std::vector<uint64_t>& x) {
+  std::vector<uint32_t> signature(a.size(), kEmptySlot);
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (uint64_t v : x) {
+      const uint64_t key32 = static_cast<uint32_t>(v);
+      signature[i] = std::min(signature[i], static_cast<uint32_t>((a[i] * key32 + b[i]) >> 32));
+    }
+  }
+  return signature;
+}
+
 // Every slot equals the documented family computed directly: a_k, b_k = XXH3-64 of the
 // 16-byte keys (k, 0) and (k, 1) under the seed, h_k(x) = ((a_k x + b_k) mod 2^64) >> 32 on
 // the low 32 bits of each hash. Checks the vectorised update (K not a multiple of 16
@@ -93,21 +109,42 @@ TEST(MinHasher, ClassicMatchesDocumentedFamily) {
       SCOPED_TRACE(testing::Message() << "K " << k << " m " << m);
       std::vector<uint64_t> x(m);
       for (uint64_t& v : x) v = rng();
-      std::vector<uint32_t> want(k, kEmptySlot);
+      std::vector<uint64_t> a(k), b(k);
       for (uint64_t i = 0; i < k; ++i) {
         uint64_t key[2] = {i, 0};
-        const uint64_t a = XXH3_64bits_withSeed(key, sizeof(key), 9);
+        a[i] = XXH3_64bits_withSeed(key, sizeof(key), 9);
         key[1] = 1;
-        const uint64_t b = XXH3_64bits_withSeed(key, sizeof(key), 9);
-        for (uint64_t v : x) {
-          const uint64_t key32 = static_cast<uint32_t>(v);
-          want[i] = std::min(want[i], static_cast<uint32_t>((a * key32 + b) >> 32));
-        }
+        b[i] = XXH3_64bits_withSeed(key, sizeof(key), 9);
       }
-      EXPECT_EQ(h.Compute(x), want);
+      EXPECT_EQ(h.Compute(x), PlainClassicSignature(a, b, x));
     }
   }
 }
+
+#ifdef CROSSCLAIM_MINHASH_AVX512
+// Both ways the AVX-512 update can multiply give the family's values computed with plain
+// 64-bit arithmetic (MinHasher runs only the one this machine prefers).
+TEST(MinHasher, BothAvx512MultipliesMatchPlainArithmetic) {
+  std::mt19937_64 rng(13);
+  for (size_t k : {1u, 16u, 17u, 128u, 300u}) {
+    std::vector<uint64_t> a(k), b(k);
+    for (size_t i = 0; i < k; ++i) a[i] = rng(), b[i] = rng();
+    const std::vector<uint64_t> lanes = internal::ClassicLanes(a, b);
+    for (size_t m : {1u, 2u, 3u, 257u}) {
+      SCOPED_TRACE(testing::Message() << "K " << k << " m " << m);
+      std::vector<uint64_t> x(m);
+      for (uint64_t& v : x) v = rng();
+      const std::vector<uint32_t> want = PlainClassicSignature(a, b, x);
+      for (internal::Avx512Multiply multiply :
+           {internal::Avx512Multiply::kSplit32, internal::Avx512Multiply::kFull64}) {
+        std::vector<uint32_t> got(k);
+        internal::ClassicSignatureAvx512(lanes, x, k, got.data(), multiply);
+        EXPECT_EQ(got, want) << static_cast<int>(multiply);
+      }
+    }
+  }
+}
+#endif
 
 struct ErrorCase {
   MinHashMode mode;
