@@ -13,7 +13,8 @@
 #   MODES        crossclaim's MinHash modes, comma-separated: classic (the default), oph
 # CROSSCLAIM_BENCH_BEFORE=OLD_BUILD/cli/crossclaim also times an earlier build in the same run.
 # Needs /usr/bin/python3 with numpy, scipy and xxhash (Debian's python3-numpy, python3-scipy,
-# python3-xxhash) and datasketch in ../shared/peers/datasketch (see its README).
+# python3-xxhash; `scripts/install-deps.sh --bench` installs them) and datasketch in
+# ../shared/peers/datasketch (see its README).
 set -eu
 build=${1:-build}
 docs=${2:-10000}

@@ -6,6 +6,8 @@
 #                                    installed with pip (python/, docs/python.md)
 #   scripts/install-deps.sh --test   also the test oracles (scikit-learn, chromium, clang), pytest and
 #                                    Open MPI for the multi-rank tests of crossclaim-mpi
+#   scripts/install-deps.sh --bench  the test set plus what the peers of bench/ need (xxhash for
+#                                    datasketch's xxh32 path, perf and valgrind for profiles)
 set -euo pipefail
 
 build_pkgs=(
@@ -25,10 +27,13 @@ test_pkgs=(
   chromium clang libclang-rt-14-dev
   libopenmpi-dev openmpi-bin
 )
+bench_pkgs=(python3-xxhash linux-perf valgrind hyperfine)
 
 pkgs=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=("${python_pkgs[@]}" "${test_pkgs[@]}")
+elif [[ "${1:-}" == "--bench" ]]; then
+  pkgs+=("${python_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}")
 elif [[ "${1:-}" == "--python" ]]; then
   pkgs+=("${python_pkgs[@]}")
 fi
