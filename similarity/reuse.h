@@ -35,7 +35,9 @@
 //     A pair needs min_rare_matches matched narrative words that are not stock words (in
 //     more than stock_word_share of the documents) or lie in a passage of at least
 //     long_passage_matches matches: short stock phrases are no evidence. A pair of texts of
-//     different publication days needs min_cross_day_matches matched narrative words.
+//     different publication days needs min_cross_day_matches matched narrative words, and
+//     agency wire copy published after an outlet's text is never derived from it (both took
+//     from earlier wire copy).
 //  4. Quotations (core/quotes.h): the part of a passage that lies inside quotation marks in
 //     both texts is a `kQuotation` passage. A pair whose only evidence is quotations is not a
 //     reuse pair (two outlets quoting one speaker): its containment is 0.

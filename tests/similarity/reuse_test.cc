@@ -229,6 +229,29 @@ TEST(FindReuse, TextsOfDifferentDaysNeedMoreThanAPhrase) {
   EXPECT_EQ(pairs(brief(6, Date{2000, 1, 2}), off), 1u);
 }
 
+// A later wire take repeats thirty words a paper printed the day before (both from earlier
+// wire copy): no pair. The same paper's words in a later paper are a pair, and so is the
+// paper taking the wire take's words the day after it.
+TEST(FindReuse, LaterWireCopyIsNotDerivedFromAnOutlet) {
+  const std::vector<std::string> shared = Words("sh", 30);
+  const std::string own_paper = Join(Words("pp", 30), 0, 30);
+  const std::string own_wire = Join(Words("ww", 30), 0, 30);
+  const std::string s = Join(shared, 0, 30);
+  auto found = [](const std::vector<Document>& docs) {
+    Result<ReuseResult> result = FindReuse(docs, ReuseOptions());
+    EXPECT_TRUE(result.ok()) << result.status().message();
+    return result.ok() ? Links(*result) : std::set<std::pair<uint32_t, uint32_t>>{{9, 9}};
+  };
+  const Document paper = Doc("paper", own_paper + " " + s, Date{2000, 1, 1});
+  EXPECT_EQ(found({paper, Doc("wire", WireCopy({own_wire, s}), Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{}));
+  EXPECT_EQ(found({paper, Doc("paper2", own_wire + " " + s, Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+  EXPECT_EQ(found({Doc("wire", WireCopy({own_wire, s}), Date{2000, 1, 1}),
+                   Doc("paper", own_paper + " " + s, Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+}
+
 // Two outlets copy the same thirty words of one earlier story on later days: each is a copy
 // of the story, not the later one a copy of the earlier copy (the same text, so the origin).
 TEST(FindReuse, TwoCopiesOfOneStoryAreSiblingsNotACopyOfEachOther) {
