@@ -85,9 +85,18 @@ string_view UnnamedReporters(string_view rest) {
   for (string_view role : {" Reporters", " Reporter", " Staff", " Correspondents"}) {
     if (!rest.ends_with(role)) continue;
     string_view agency = rest.substr(0, rest.size() - role.size());
-    if (TitleWords(agency, 4)) return agency;
+    if (agency.find(',') == string_view::npos && TitleWords(agency, 4)) return agency;
   }
   return {};
+}
+
+// "Staff Writer", "Chief Reporter": a title, not an agency ("By Jane Smith, Staff Writer").
+bool IsRole(string_view title) {
+  const std::vector<string_view> words = Words(title);
+  for (string_view role : {"Writer", "Reporter", "Correspondent", "Editor", "Columnist"}) {
+    if (words.back() == role) return true;
+  }
+  return false;
 }
 
 // A byline's place after the agency ("PA News, in Zeist, Netherlands", "PA News in
@@ -120,7 +129,7 @@ std::string Byline(string_view line) {
   }
   if (segments.size() < 2 || segments.size() > 3) return "";
   string_view agency = WithoutPlace(segments.back());
-  if (!TitleWords(segments.front(), 7) || !TitleWords(agency, 6)) return "";
+  if (!TitleWords(segments.front(), 7) || !TitleWords(agency, 6) || IsRole(agency)) return "";
   if (segments.size() == 3 && !TitleWords(segments[1], 4)) return "";
   return std::string(agency);
 }

@@ -17,7 +17,8 @@
 //    Reporter, Staff, Correspondents: "By PA News Reporters"); NAME of 1-7 words (two people
 //    joined by "and"), TITLE of 1-4, AGENCY of 1-6, each word capitalised or "and", "of",
 //    "the", "for", the first and last capitalised; a place after the agency is dropped ("PA
-//    News, in Zeist, Netherlands", "PA News in Brussels").
+//    News, in Zeist, Netherlands", "PA News in Brussels"); an AGENCY that is a title ("Staff
+//    Writer", ending in Writer, Reporter, Correspondent, Editor or Columnist) is none.
 // The first matching line wins (Source: lines before bylines).
 #ifndef CROSSCLAIM_CORE_DOCUMENT_SOURCE_H_
 #define CROSSCLAIM_CORE_DOCUMENT_SOURCE_H_

@@ -78,7 +78,8 @@ TEST(FindDocumentSource, AgencyBylineForms) {
             "PA News");
 }
 
-// Sentences of METER's PA copy that start with "By" are no bylines.
+// Sentences of METER's PA copy that start with "By" are no bylines, nor do bylines that name
+// only a title name a source.
 TEST(FindDocumentSource, BylineLikeSentencesAreNotBylines) {
   const char* kLines[] = {
       "By Smith and Jones's accounts it was Brown, described by the prosecution",
@@ -90,6 +91,8 @@ TEST(FindDocumentSource, BylineLikeSentencesAreNotBylines) {
       "By Jane Smith, PA News, Reuters, AP",
       "By Jane Smith, PA News in",
       "By Reporters",
+      "By Jane Smith, Staff Writer",  // a title, no agency
+      "By Jane Smith, Chief Reporter",
   };
   for (const char* line : kLines) {
     EXPECT_EQ(FindDocumentSource(std::string(line) + "\nBody."), "") << line;
