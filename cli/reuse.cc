@@ -89,6 +89,9 @@ const CommandRegistration kReuse{
       app.add_option("--long-passage-matches", o.long_passage_matches,
                      "Matching words that make a passage evidence whatever its words")
           ->capture_default_str();
+      app.add_option("--min-cross-day-matches", o.min_cross_day_matches,
+                     "Matching narrative words a pair of texts of different days needs (0: off)")
+          ->capture_default_str();
       app.add_option("--explained-share", o.explained_share,
                      "Share of a source's passages inside a nearer source's that explains it")
           ->check(CLI::Range(0.0, 1.0))

@@ -56,28 +56,81 @@ std::string SourceLine(string_view line) {
   return std::string(rest);
 }
 
+// Splits `s` at each comma, trimming the pieces.
+std::vector<string_view> CommaSegments(string_view s) {
+  std::vector<string_view> segments;
+  for (size_t comma = s.find(','); comma != string_view::npos; comma = s.find(',')) {
+    segments.push_back(Trim(s.substr(0, comma)));
+    s.remove_prefix(comma + 1);
+  }
+  segments.push_back(Trim(s));
+  return segments;
+}
+
+// Whether `s` has 1..max_words words, each capitalised or a connector, the first and last
+// capitalised ("Jan Colley and Cathy Gordon", "Institute for the Study of War").
+bool TitleWords(string_view s, size_t max_words) {
+  std::vector<string_view> words = Words(s);
+  if (words.empty() || words.size() > max_words) return false;
+  if (!Capitalised(words.front()) || !Capitalised(words.back())) return false;
+  for (string_view w : words) {
+    if (!Capitalised(w) && !Connector(w)) return false;
+  }
+  return true;
+}
+
+// "PA News Reporters", "PA Reporter", "Reuters Staff": an agency's unnamed reporters. Returns
+// the agency's words, or empty.
+string_view UnnamedReporters(string_view rest) {
+  for (string_view role : {" Reporters", " Reporter", " Staff", " Correspondents"}) {
+    if (!rest.ends_with(role)) continue;
+    string_view agency = rest.substr(0, rest.size() - role.size());
+    if (agency.find(',') == string_view::npos && TitleWords(agency, 4)) return agency;
+  }
+  return {};
+}
+
+// "Staff Writer", "Chief Reporter": a title, not an agency ("By Jane Smith, Staff Writer").
+bool IsRole(string_view title) {
+  const std::vector<string_view> words = Words(title);
+  for (string_view role : {"Writer", "Reporter", "Correspondent", "Editor", "Columnist"}) {
+    if (words.back() == role) return true;
+  }
+  return false;
+}
+
+// A byline's place after the agency ("PA News, in Zeist, Netherlands", "PA News in
+// Brussels and Alex Richardson") is dropped: the agency is what precedes " in ".
+string_view WithoutPlace(string_view agency) {
+  size_t in = agency.find(" in ");
+  return in == string_view::npos ? agency : Trim(agency.substr(0, in));
+}
+
+// "By NAME[, TITLE], AGENCY" with NAME one or two people ("Jan Colley and Cathy Gordon"),
+// TITLE a role ("Home Affairs Correspondent"), or "By NAME | AGENCY", "By NAME - AGENCY",
+// or "By AGENCY Reporters". Every part is capitalised words, so "By Monday, officials
+// said" is no byline.
 std::string Byline(string_view line) {
   if (line.size() > 80 || !line.starts_with("By ")) return "";
-  string_view rest = line.substr(3);
-  size_t cut = rest.rfind(',');
-  size_t width = 1;
-  for (string_view sep : {string_view(" | "), string_view(" - ")}) {
-    if (cut != string_view::npos) break;
-    cut = rest.find(sep);
-    width = sep.size();
+  string_view rest = Trim(line.substr(3));
+  if (rest.ends_with('.')) rest.remove_suffix(1);  // "By Jon Coates, PA News."
+  if (string_view agency = UnnamedReporters(rest); !agency.empty()) return std::string(agency);
+  std::vector<string_view> segments = CommaSegments(rest);
+  for (size_t i = 2; i < segments.size(); ++i) {
+    if (segments[i].starts_with("in ")) segments.resize(i);  // ", in Zeist, Netherlands"
   }
-  if (cut == string_view::npos) return "";
-  std::vector<string_view> name = Words(Trim(rest.substr(0, cut)));
-  string_view agency = Trim(rest.substr(cut + width));
-  std::vector<string_view> words = Words(agency);
-  if (name.empty() || name.size() > 4 || words.empty() || words.size() > 6) return "";
-  for (string_view w : name) {
-    if (!Capitalised(w) && !Connector(w)) return "";
+  if (segments.size() == 1) {
+    for (string_view sep : {string_view(" | "), string_view(" - ")}) {
+      size_t cut = rest.find(sep);
+      if (cut == string_view::npos) continue;
+      segments = {Trim(rest.substr(0, cut)), Trim(rest.substr(cut + sep.size()))};
+      break;
+    }
   }
-  for (string_view w : words) {
-    if (!Capitalised(w) && !Connector(w)) return "";
-  }
-  if (!Capitalised(words.front()) || agency.back() == '.') return "";
+  if (segments.size() < 2 || segments.size() > 3) return "";
+  string_view agency = WithoutPlace(segments.back());
+  if (!TitleWords(segments.front(), 7) || !TitleWords(agency, 6) || IsRole(agency)) return "";
+  if (segments.size() == 3 && !TitleWords(segments[1], 4)) return "";
   return std::string(agency);
 }
 

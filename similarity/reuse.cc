@@ -493,7 +493,15 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
             });
   // Shared quotations alone are no reuse (two outlets quoting one speaker), nor are stock
   // phrases alone (two court stories both "remanded in custody").
-  if (narrative_matches >= o.min_passage_matches && evidence_matches >= o.min_rare_matches) {
+  // Texts of different days need more: a continuing story repeats its case's phrases.
+  const size_t needed =
+      std::max(o.min_passage_matches,
+               pair.direction == ReuseDirection::kDated ? o.min_cross_day_matches : size_t{0});
+  // Outlets rewrite agency copy, not the other way round: what a later wire take shares with
+  // an outlet's earlier story, both took from earlier wire copy (which may not be in the input).
+  const bool wire_from_outlet = pair.direction == ReuseDirection::kDated &&
+                                (a_is_source ? !pa.wire && pb.wire : pa.wire && !pb.wire);
+  if (!wire_from_outlet && narrative_matches >= needed && evidence_matches >= o.min_rare_matches) {
     pair.containment = a_is_source ? cov_b : cov_a;
     pair.source_containment = a_is_source ? cov_a : cov_b;
   }

@@ -34,7 +34,10 @@
 //     passages. Passages overlapping a better one in the derived text are dropped.
 //     A pair needs min_rare_matches matched narrative words that are not stock words (in
 //     more than stock_word_share of the documents) or lie in a passage of at least
-//     long_passage_matches matches: short stock phrases are no evidence.
+//     long_passage_matches matches: short stock phrases are no evidence. A pair of texts of
+//     different publication days needs min_cross_day_matches matched narrative words, and
+//     agency wire copy published after an outlet's text is never derived from it (both took
+//     from earlier wire copy).
 //  4. Quotations (core/quotes.h): the part of a passage that lies inside quotation marks in
 //     both texts is a `kQuotation` passage. A pair whose only evidence is quotations is not a
 //     reuse pair (two outlets quoting one speaker): its containment is 0.
@@ -113,6 +116,12 @@ struct ReuseOptions {
   double stock_word_share = 0.07;
   size_t min_rare_matches = 2;
   size_t long_passage_matches = 10;
+  // A pair of texts published on different days (direction kDated) needs at least this many
+  // matched narrative words: a continuing story repeats the phrases of its case day after day
+  // ("indecent assaults on boys", "was remanded in custody until"), so a short text of one
+  // day shares a phrase or two with every earlier take without taking from it. Fitted on the
+  // tuning dates of METER courts (docs/quality.md "Text reuse"); 0 turns the rule off.
+  size_t min_cross_day_matches = 10;
   double explained_share = 0.8;  // step 6; 1 keeps only sources fully inside nearer ones
   // Whether words of quotation passages count in the containment (of a pair that has other
   // evidence); false: only verbatim and rewrite passages count.

@@ -54,5 +54,50 @@ TEST(FindDocumentSource, WireCopyBylineParagraph) {
             "PA News");
 }
 
+// The byline forms of METER's Press Association copy (hand-written lines in their shapes).
+TEST(FindDocumentSource, AgencyBylineForms) {
+  const char* kLines[] = {
+      "By Jane Smith and John Doe, PA News",
+      "By Jane Smith, Home Affairs Correspondent, PA News",
+      "By Jane Smith, Chief Reporter, PA News",
+      "By Jane Smith, PA News.",
+      "By Jane Smith, PA News, in Zeist, Netherlands",
+      "By Jane Smith, European Editor, PA News in Brussels and John Doe",
+      "By PA News Reporters",
+      "By PA News Reporter",
+  };
+  for (const char* line : kLines) {
+    EXPECT_EQ(FindDocumentSource(std::string(line) + "\nA man was jailed on Monday."), "PA News")
+        << line;
+  }
+  EXPECT_EQ(FindDocumentSource("By PA Reporter\nBody."), "PA");
+  // Wire copy: the byline paragraph ends in '<', after a space in one of METER's texts.
+  EXPECT_EQ(FindDocumentSource("JURY OUT<\n\x19"
+                               "By Jane Smith and John Doe, PA News <\n\x19"
+                               "The jury retired.<\n"),
+            "PA News");
+}
+
+// Sentences of METER's PA copy that start with "By" are no bylines, nor do bylines that name
+// only a title name a source.
+TEST(FindDocumentSource, BylineLikeSentencesAreNotBylines) {
+  const char* kLines[] = {
+      "By Smith and Jones's accounts it was Brown, described by the prosecution",
+      "By January 1999, Paterson had had enough and wanted them killed.",
+      "By then, Smith, a lorry driver, was a polite man",
+      "By Friday the Reporters",
+      "By Jane Smith and, PA News",
+      "By Jane Smith, the chief reporter, PA News",
+      "By Jane Smith, PA News, Reuters, AP",
+      "By Jane Smith, PA News in",
+      "By Reporters",
+      "By Jane Smith, Staff Writer",  // a title, no agency
+      "By Jane Smith, Chief Reporter",
+  };
+  for (const char* line : kLines) {
+    EXPECT_EQ(FindDocumentSource(std::string(line) + "\nBody."), "") << line;
+  }
+}
+
 }  // namespace
 }  // namespace crossclaim

@@ -203,6 +203,55 @@ TEST(FindReuse, TodaysWireStoryExplainsYesterdaysBackground) {
   EXPECT_TRUE(seen);
 }
 
+// A continuing case: the next day's brief repeats a six-word phrase of yesterday's wire story
+// (6 of its 26 words, above the partially threshold) but took nothing else: no pair across
+// days. The same phrase on the same day, or twelve words across days, is a pair.
+TEST(FindReuse, TextsOfDifferentDaysNeedMoreThanAPhrase) {
+  const std::vector<std::string> wire = Words("wi", 40);
+  const std::vector<std::string> own = Words("br", 20);
+  auto brief = [&](size_t taken, Date day) {
+    return Doc("brief", Join(own, 0, 20) + " " + Join(wire, 10, 10 + taken), day);
+  };
+  const Document story =
+      Doc("wire", WireCopy({Join(wire, 0, 20), Join(wire, 20, 40)}), Date{2000, 1, 1});
+  auto pairs = [&](const Document& paper, const ReuseOptions& options) {
+    Result<ReuseResult> result = FindReuse({story, paper}, options);
+    EXPECT_TRUE(result.ok()) << result.status().message();
+    return result.ok() ? result->pairs.size() : size_t{99};
+  };
+  const ReuseOptions defaults;
+  ASSERT_GT(6.0 / 26.0, defaults.partially_threshold);
+  EXPECT_EQ(pairs(brief(6, Date{2000, 1, 2}), defaults), 0u);
+  EXPECT_EQ(pairs(brief(6, Date{2000, 1, 1}), defaults), 1u);
+  EXPECT_EQ(pairs(brief(12, Date{2000, 1, 2}), defaults), 1u);
+  ReuseOptions off;
+  off.min_cross_day_matches = 0;
+  EXPECT_EQ(pairs(brief(6, Date{2000, 1, 2}), off), 1u);
+}
+
+// A later wire take repeats thirty words a paper printed the day before (both from earlier
+// wire copy): no pair. The same paper's words in a later paper are a pair, and so is the
+// paper taking the wire take's words the day after it.
+TEST(FindReuse, LaterWireCopyIsNotDerivedFromAnOutlet) {
+  const std::vector<std::string> shared = Words("sh", 30);
+  const std::string own_paper = Join(Words("pp", 30), 0, 30);
+  const std::string own_wire = Join(Words("ww", 30), 0, 30);
+  const std::string s = Join(shared, 0, 30);
+  auto found = [](const std::vector<Document>& docs) {
+    Result<ReuseResult> result = FindReuse(docs, ReuseOptions());
+    EXPECT_TRUE(result.ok()) << result.status().message();
+    return result.ok() ? Links(*result) : std::set<std::pair<uint32_t, uint32_t>>{{9, 9}};
+  };
+  const Document paper = Doc("paper", own_paper + " " + s, Date{2000, 1, 1});
+  EXPECT_EQ(found({paper, Doc("wire", WireCopy({own_wire, s}), Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{}));
+  EXPECT_EQ(found({paper, Doc("paper2", own_wire + " " + s, Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+  EXPECT_EQ(found({Doc("wire", WireCopy({own_wire, s}), Date{2000, 1, 1}),
+                   Doc("paper", own_paper + " " + s, Date{2000, 1, 2})}),
+            (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+}
+
 // Two outlets copy the same thirty words of one earlier story on later days: each is a copy
 // of the story, not the later one a copy of the earlier copy (the same text, so the origin).
 TEST(FindReuse, TwoCopiesOfOneStoryAreSiblingsNotACopyOfEachOther) {
