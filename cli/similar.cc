@@ -27,6 +27,7 @@ struct SimilarFlags {
   std::string format = "jsonl";
   std::string unit = "claim";
   std::string idf_path;
+  std::string tokens_out;
   bool bigrams = false;
   int terms = 5;
   int threads = 0;
@@ -69,6 +70,29 @@ Rows MakeRows(const Corpus& corpus, const ClaimSet& set, bool by_document) {
   return rows;
 }
 
+// `--tokens-out`: each compared row's tokens as the vectorizer receives them (before
+// possessives and stop words are dropped), one JSON object per line in row order, so that
+// another TF-IDF implementation can be given exactly the same input (bench/similar_peers.sh).
+Status WriteRowTokens(const std::string& path, const Rows& rows, const ClaimSet& set,
+                      const Corpus& corpus) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (out == nullptr) return NotFound(fmt::format("cannot write {}", QuoteInput(path)));
+  for (size_t r = 0; r < rows.tokens.size(); ++r) {
+    nlohmann::ordered_json line;
+    if (rows.claim[r] >= 0) {
+      line["id"] = set.claims[rows.claim[r]].id;
+    } else {
+      line["id"] = corpus.documents[rows.doc[r]].id;
+    }
+    line["group"] = rows.doc[r];
+    line["tokens"] = rows.tokens[r];
+    const std::string text = DumpJson(line) + "\n";
+    std::fwrite(text.data(), 1, text.size(), out);
+  }
+  if (std::fclose(out) != 0) return DataLoss(fmt::format("cannot write {}", QuoteInput(path)));
+  return Status::Ok();
+}
+
 int RunSimilar(const SimilarFlags& flags) {
   if (!(flags.threshold > 0 && flags.threshold <= 1)) {
     return Fail(
@@ -91,6 +115,9 @@ int RunSimilar(const SimilarFlags& flags) {
   const ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   const bool by_document = flags.unit == "doc";
   const Rows rows = MakeRows(*corpus, set, by_document);
+  if (!flags.tokens_out.empty()) {
+    if (Status s = WriteRowTokens(flags.tokens_out, rows, set, *corpus); !s.ok()) return Fail(s);
+  }
   const TfidfMatrix x = vectorizer->FitTransform(rows.tokens);
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(x, rows.doc, pair_options);
   if (!pairs.ok()) return Fail(pairs.status());
@@ -185,6 +212,9 @@ const CommandRegistration kSimilar{
                      "Background idf file from `crossclaim idf` (its counts are added to the "
                      "event's)");
       app.add_flag("--bigrams", flags->bigrams, "Also use adjacent word pairs as features");
+      app.add_option("--tokens-out", flags->tokens_out,
+                     "Also write each compared row's tokens (JSON Lines), to feed another "
+                     "TF-IDF tool the same input");
       app.add_option("--terms", flags->terms, "Contributing words listed per pair")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();
