@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -49,12 +50,20 @@ struct Rows {
   std::vector<int32_t> claim;  // claim index of each row (-1 for documents)
 };
 
-Rows MakeRows(const Corpus& corpus, const ClaimSet& set, bool by_document) {
+// Moves the claims' tokens into the rows (they are not needed in the claims afterwards).
+Rows MakeRows(const Corpus& corpus, ClaimSet& set, bool by_document) {
   Rows rows;
   if (by_document) {
     rows.tokens.resize(corpus.documents.size());
-    for (const Claim& c : set.claims) {
-      rows.tokens[c.doc].insert(rows.tokens[c.doc].end(), c.tokens.begin(), c.tokens.end());
+    for (Claim& c : set.claims) {
+      std::vector<std::string>& row = rows.tokens[c.doc];
+      if (row.empty()) {
+        row = std::move(c.tokens);
+      } else {
+        row.insert(row.end(), std::make_move_iterator(c.tokens.begin()),
+                   std::make_move_iterator(c.tokens.end()));
+      }
+      c.tokens = {};
     }
     for (size_t d = 0; d < corpus.documents.size(); ++d) {
       rows.doc.push_back(static_cast<int32_t>(d));
@@ -63,7 +72,8 @@ Rows MakeRows(const Corpus& corpus, const ClaimSet& set, bool by_document) {
     return rows;
   }
   for (size_t i = 0; i < set.claims.size(); ++i) {
-    rows.tokens.push_back(set.claims[i].tokens);
+    rows.tokens.push_back(std::move(set.claims[i].tokens));
+    set.claims[i].tokens = {};
     rows.doc.push_back(set.claims[i].doc);
     rows.claim.push_back(static_cast<int32_t>(i));
   }
@@ -112,13 +122,21 @@ int RunSimilar(const SimilarFlags& flags) {
   }
   Result<Corpus> corpus = LoadInputs(flags.input);
   if (!corpus.ok()) return Fail(corpus.status());
-  const ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
+  ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   const bool by_document = flags.unit == "doc";
-  const Rows rows = MakeRows(*corpus, set, by_document);
+  Rows rows = MakeRows(*corpus, set, by_document);
   if (!flags.tokens_out.empty()) {
     if (Status s = WriteRowTokens(flags.tokens_out, rows, set, *corpus); !s.ok()) return Fail(s);
   }
+  // What the output no longer needs is released before the all-pairs search, whose index
+  // is the other peak (1M one-sentence documents must fit in 4 GB; docs/similar.md).
+  const size_t row_count = rows.tokens.size();
+  if (by_document) {
+    set = {};
+    for (Document& d : corpus->documents) d.text = {};
+  }
   const TfidfMatrix x = vectorizer->FitTransform(rows.tokens);
+  rows.tokens = {};
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(x, rows.doc, pair_options);
   if (!pairs.ok()) return Fail(pairs.status());
 
@@ -166,8 +184,8 @@ int RunSimilar(const SimilarFlags& flags) {
     std::cout << PrintableText(out);
   }
   std::fprintf(stderr, "crossclaim: %zu pairs with cosine >= %g among %zu %s of %zu documents\n",
-               pairs->size(), flags.threshold, rows.tokens.size(),
-               by_document ? "documents" : "claims", docs.size());
+               pairs->size(), flags.threshold, row_count, by_document ? "documents" : "claims",
+               docs.size());
   return kExitOk;
 }
 
@@ -179,7 +197,7 @@ int RunIdf(const IdfFlags& flags) {
   if (!vectorizer.ok()) return Fail(vectorizer.status());
   Result<Corpus> corpus = LoadInputs(flags.input);
   if (!corpus.ok()) return Fail(corpus.status());
-  const ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
+  ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   const Rows rows = MakeRows(*corpus, set, /*by_document=*/false);
   vectorizer->Fit(rows.tokens);
   if (Status s = vectorizer->SaveIdf(flags.output); !s.ok()) return Fail(s);
