@@ -59,18 +59,12 @@ def all_pairs(token_lists, stop_words, threshold, block):
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from tfidf_peers import thresholded_pairs  # the same blocked X @ X.T as tfidf_peers.sh
+
     x = TfidfVectorizer(sublinear_tf=True, lowercase=False, preprocessor=lambda d: d,
                         tokenizer=without_possessive, token_pattern=None,
                         stop_words=stop_words, dtype=np.float32).fit_transform(token_lists)
-    xt = x.T.tocsr()
-    rows, cols, vals = [], [], []
-    for start in range(0, x.shape[0], block):
-        s = (x[start:start + block] @ xt).tocoo()
-        keep = (s.data >= threshold) & (s.col > s.row + start)
-        rows.append(s.row[keep] + start)
-        cols.append(s.col[keep])
-        vals.append(s.data[keep])
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+    return thresholded_pairs(x, threshold, block)
 
 
 def run_peer(a):
