@@ -27,6 +27,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 def all_pairs(lines, threshold, block):
     x = TfidfVectorizer(sublinear_tf=True, analyzer=str.split,
                         dtype=np.float32).fit_transform(lines)
+    return thresholded_pairs(x, threshold, block)
+
+
+def thresholded_pairs(x, threshold, block):
+    """Pairs a < b of rows of x with x[a] . x[b] >= threshold: (a, b, cosine) arrays."""
     xt = x.T.tocsr()
     rows, cols, vals = [], [], []
     for start in range(0, x.shape[0], block):

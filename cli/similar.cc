@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,7 @@ struct SimilarFlags {
   std::string format = "jsonl";
   std::string unit = "claim";
   std::string idf_path;
+  std::string tokens_out;
   bool bigrams = false;
   int terms = 5;
   int threads = 0;
@@ -48,12 +50,20 @@ struct Rows {
   std::vector<int32_t> claim;  // claim index of each row (-1 for documents)
 };
 
-Rows MakeRows(const Corpus& corpus, const ClaimSet& set, bool by_document) {
+// Moves the claims' tokens into the rows (they are not needed in the claims afterwards).
+Rows MakeRows(const Corpus& corpus, ClaimSet& set, bool by_document) {
   Rows rows;
   if (by_document) {
     rows.tokens.resize(corpus.documents.size());
-    for (const Claim& c : set.claims) {
-      rows.tokens[c.doc].insert(rows.tokens[c.doc].end(), c.tokens.begin(), c.tokens.end());
+    for (Claim& c : set.claims) {
+      std::vector<std::string>& row = rows.tokens[c.doc];
+      if (row.empty()) {
+        row = std::move(c.tokens);
+      } else {
+        row.insert(row.end(), std::make_move_iterator(c.tokens.begin()),
+                   std::make_move_iterator(c.tokens.end()));
+      }
+      c.tokens = {};
     }
     for (size_t d = 0; d < corpus.documents.size(); ++d) {
       rows.doc.push_back(static_cast<int32_t>(d));
@@ -62,11 +72,35 @@ Rows MakeRows(const Corpus& corpus, const ClaimSet& set, bool by_document) {
     return rows;
   }
   for (size_t i = 0; i < set.claims.size(); ++i) {
-    rows.tokens.push_back(set.claims[i].tokens);
+    rows.tokens.push_back(std::move(set.claims[i].tokens));
+    set.claims[i].tokens = {};
     rows.doc.push_back(set.claims[i].doc);
     rows.claim.push_back(static_cast<int32_t>(i));
   }
   return rows;
+}
+
+// `--tokens-out`: each compared row's tokens as the vectorizer receives them (before
+// possessives and stop words are dropped), one JSON object per line in row order, so that
+// another TF-IDF implementation can be given exactly the same input (bench/similar_peers.sh).
+Status WriteRowTokens(const std::string& path, const Rows& rows, const ClaimSet& set,
+                      const Corpus& corpus) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (out == nullptr) return NotFound(fmt::format("cannot write {}", QuoteInput(path)));
+  for (size_t r = 0; r < rows.tokens.size(); ++r) {
+    nlohmann::ordered_json line;
+    if (rows.claim[r] >= 0) {
+      line["id"] = set.claims[rows.claim[r]].id;
+    } else {
+      line["id"] = corpus.documents[rows.doc[r]].id;
+    }
+    line["group"] = rows.doc[r];
+    line["tokens"] = rows.tokens[r];
+    const std::string text = DumpJson(line) + "\n";
+    std::fwrite(text.data(), 1, text.size(), out);
+  }
+  if (std::fclose(out) != 0) return DataLoss(fmt::format("cannot write {}", QuoteInput(path)));
+  return Status::Ok();
 }
 
 int RunSimilar(const SimilarFlags& flags) {
@@ -88,10 +122,21 @@ int RunSimilar(const SimilarFlags& flags) {
   }
   Result<Corpus> corpus = LoadInputs(flags.input);
   if (!corpus.ok()) return Fail(corpus.status());
-  const ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
+  ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   const bool by_document = flags.unit == "doc";
-  const Rows rows = MakeRows(*corpus, set, by_document);
+  Rows rows = MakeRows(*corpus, set, by_document);
+  if (!flags.tokens_out.empty()) {
+    if (Status s = WriteRowTokens(flags.tokens_out, rows, set, *corpus); !s.ok()) return Fail(s);
+  }
+  // What the output no longer needs is released before the all-pairs search, whose index
+  // is the other peak (1M one-sentence documents must fit in 4 GB; docs/similar.md).
+  const size_t row_count = rows.tokens.size();
+  if (by_document) {
+    set = {};
+    for (Document& d : corpus->documents) d.text = {};
+  }
   const TfidfMatrix x = vectorizer->FitTransform(rows.tokens);
+  rows.tokens = {};
   Result<std::vector<CosinePair>> pairs = AllPairsCosine(x, rows.doc, pair_options);
   if (!pairs.ok()) return Fail(pairs.status());
 
@@ -139,8 +184,8 @@ int RunSimilar(const SimilarFlags& flags) {
     std::cout << PrintableText(out);
   }
   std::fprintf(stderr, "crossclaim: %zu pairs with cosine >= %g among %zu %s of %zu documents\n",
-               pairs->size(), flags.threshold, rows.tokens.size(),
-               by_document ? "documents" : "claims", docs.size());
+               pairs->size(), flags.threshold, row_count, by_document ? "documents" : "claims",
+               docs.size());
   return kExitOk;
 }
 
@@ -152,7 +197,7 @@ int RunIdf(const IdfFlags& flags) {
   if (!vectorizer.ok()) return Fail(vectorizer.status());
   Result<Corpus> corpus = LoadInputs(flags.input);
   if (!corpus.ok()) return Fail(corpus.status());
-  const ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
+  ClaimSet set = ExtractCorpusClaims(*corpus, BoilerplateOptions(), ClaimOptions());
   const Rows rows = MakeRows(*corpus, set, /*by_document=*/false);
   vectorizer->Fit(rows.tokens);
   if (Status s = vectorizer->SaveIdf(flags.output); !s.ok()) return Fail(s);
@@ -185,6 +230,9 @@ const CommandRegistration kSimilar{
                      "Background idf file from `crossclaim idf` (its counts are added to the "
                      "event's)");
       app.add_flag("--bigrams", flags->bigrams, "Also use adjacent word pairs as features");
+      app.add_option("--tokens-out", flags->tokens_out,
+                     "Also write each compared row's tokens (JSON Lines), to feed another "
+                     "TF-IDF tool the same input");
       app.add_option("--terms", flags->terms, "Contributing words listed per pair")
           ->check(CLI::NonNegativeNumber)
           ->capture_default_str();

@@ -1,12 +1,16 @@
 // End to end: `crossclaim similar` and `crossclaim idf` on the bundled demo event.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
+#include "similarity/stopwords.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/paths.h"
 
@@ -196,6 +200,106 @@ TEST(SimilarCli, ReportsSkippedInputs) {
   testing::CommandOutput run = testing::RunCrossclaim("similar " + dir + "/in.jsonl");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_THAT(run.err, HasSubstr("2 of 3 input documents skipped"));
+}
+
+// scikit-learn's TfidfVectorizer(sublinear_tf=True) weights written out plainly over
+// analysed terms (a trailing "'s" stripped, stop words dropped): unit rows as term -> weight.
+std::vector<std::map<std::string, double>> BruteForceTfidf(
+    const std::vector<std::vector<std::string>>& token_lists) {
+  std::vector<std::map<std::string, double>> rows;
+  std::map<std::string, double> df;
+  for (const auto& tokens : token_lists) {
+    std::map<std::string, double> counts;
+    for (std::string t : tokens) {
+      if (t.size() > 2 && t.ends_with("'s")) t.resize(t.size() - 2);
+      if (!IsEnglishStopWord(t)) counts[t] += 1;
+    }
+    for (const auto& [term, unused] : counts) df[term] += 1;
+    rows.push_back(std::move(counts));
+  }
+  const double n = static_cast<double>(rows.size());
+  for (auto& row : rows) {
+    double norm = 0;
+    for (auto& [term, w] : row) {
+      w = (1 + std::log(w)) * (std::log((1 + n) / (1 + df[term])) + 1);
+      norm += w * w;
+    }
+    for (auto& [term, w] : row) w /= std::sqrt(norm);
+  }
+  return rows;
+}
+
+double Dot(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
+  double sum = 0;
+  for (const auto& [term, w] : a) {
+    if (auto it = b.find(term); it != b.end()) sum += w * it->second;
+  }
+  return sum;
+}
+
+// `--tokens-out` is what bench/similar_peers.sh gives scikit-learn: each row's tokens must be
+// its claims' NormalizedTokens, and an independent TF-IDF of exactly those tokens must find
+// exactly the pairs `similar` prints (pairs within 1e-6 of the threshold aside).
+void ExpectTokensOutReproducesPairs(const std::string& unit, double threshold) {
+  const std::string dir = testing::ScratchDir("similar_tokens_out_" + unit);
+  testing::CommandOutput run = testing::RunCrossclaim(fmt::format(
+      "similar --unit {} --threshold {} --tokens-out {}/rows.jsonl", unit, threshold, dir));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<json> rows = testing::ParseJsonLines(testing::ReadFile(dir + "/rows.jsonl"));
+  const json claims = json::parse(testing::RunCrossclaim("claims --format json").out)["claims"];
+  std::map<std::string, std::vector<std::string>> doc_tokens;
+  for (const json& c : claims) {
+    for (const std::string& t : NormalizedTokens(c["text"].get<std::string>())) {
+      doc_tokens[c["doc"].get<std::string>()].push_back(t);
+    }
+  }
+  std::vector<std::vector<std::string>> token_lists;
+  std::map<std::string, size_t> row_of;
+  for (const json& row : rows) {
+    token_lists.push_back(row["tokens"].get<std::vector<std::string>>());
+    const std::string id = row["id"].dump();
+    row_of[unit == "doc" ? row["id"].get<std::string>() : id] = token_lists.size() - 1;
+    if (unit == "doc") {
+      EXPECT_EQ(token_lists.back(), doc_tokens[row["id"].get<std::string>()]) << id;
+    } else {
+      EXPECT_EQ(token_lists.back(),
+                NormalizedTokens(claims[row["id"].get<size_t>()]["text"].get<std::string>()));
+    }
+  }
+  ASSERT_EQ(rows.size(), unit == "doc" ? 5u : claims.size());
+  const auto x = BruteForceTfidf(token_lists);
+  std::map<std::pair<size_t, size_t>, double> printed;
+  for (const json& p : testing::ParseJsonLines(run.out)) {
+    const std::string a = unit == "doc" ? p["a"].get<std::string>() : p["a"].dump();
+    const std::string b = unit == "doc" ? p["b"].get<std::string>() : p["b"].dump();
+    printed[{row_of.at(a), row_of.at(b)}] = p["cosine"].get<double>();
+  }
+  size_t expected = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    for (size_t j = i + 1; j < rows.size(); ++j) {
+      if (rows[i]["group"] == rows[j]["group"]) continue;
+      const double cosine = Dot(x[i], x[j]);
+      const auto it = printed.find({i, j});
+      if (std::abs(cosine - threshold) < 1e-6) continue;
+      if (cosine < threshold) {
+        EXPECT_EQ(it, printed.end()) << i << " " << j << " " << cosine;
+        continue;
+      }
+      ++expected;
+      ASSERT_NE(it, printed.end()) << i << " " << j << " " << cosine;
+      EXPECT_NEAR(it->second, cosine, 2e-6);
+    }
+  }
+  EXPECT_EQ(printed.size(), expected);
+  EXPECT_GT(expected, 3u);
+}
+
+TEST(SimilarCli, TokensOutGivesAnIndependentTfidfTheSameDocumentPairs) {
+  ExpectTokensOutReproducesPairs("doc", 0.16);
+}
+
+TEST(SimilarCli, TokensOutGivesAnIndependentTfidfTheSameClaimPairs) {
+  ExpectTokensOutReproducesPairs("claim", 0.2);
 }
 
 }  // namespace
