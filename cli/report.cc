@@ -175,6 +175,9 @@ int RunReport(const ReportFlags& flags) {
     return kExitOk;
   }
   const EventFolders folders = *EventFoldersFromName(flags.event_folders);
+  // Only each event's index entry is kept (a feed's reports held as JSON would take gigabytes),
+  // unless --format json prints them all.
+  nlohmann::json entries = nlohmann::json::array();
   std::vector<nlohmann::json> reports;
   for (const NewsEvent& event : events) {
     std::string id = fmt::format("event-{}", event.id + 1);
@@ -185,12 +188,13 @@ int RunReport(const ReportFlags& flags) {
       return Fail(written);
     if (flags.format == "text")
       std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
-    reports.push_back(std::move(*report));
+    entries.push_back(IndexEntry(*report, folders));
+    if (flags.format == "json") reports.push_back(std::move(*report));
   }
-  Status index = WriteIndex(*corpus, reports, dir, folders);
+  Status index = WriteIndexOfEntries(*corpus, entries, dir, folders);
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << "crossclaim: " << FeedWrittenMessage(reports, folders, dir) << "\n";
+  std::cerr << "crossclaim: " << FeedWrittenMessageOfEntries(entries, dir) << "\n";
   return kExitOk;
 }
 
