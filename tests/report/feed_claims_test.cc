@@ -64,7 +64,8 @@ TEST(FeedClaimsTest, DocumentWhoseBoilerplateDiffersInTheEventIsExtractedAgain) 
   std::vector<Document> documents;
   for (int i = 0; i < 3; ++i) {
     Document doc;
-    doc.id = "d" + std::to_string(i);
+    doc.id = "d";
+    doc.id += std::to_string(i);  // not "d" + ...: GCC 12 warns falsely (-Wrestrict)
     doc.outlet = "outlet";
     doc.text =
         "Police closed the bridge on Monday after the storm damaged its pillars.\n"
