@@ -13,11 +13,9 @@ bin="$build/cli/crossclaim"
 work=${CROSSCLAIM_BENCH_DIR:-/tmp/crossclaim-dedup-e2e}
 mkdir -p "$work"
 corpus="$work/corpus-$docs.jsonl"
-if [[ ! -f "$corpus" ]]; then
-  /usr/bin/time -f "generate: %e s, peak %M KB" "$bin" generate --docs "$docs" --seed 1 \
-    -o "$corpus" --truth "$work/truth-$docs.jsonl"
-fi
-echo "corpus: $corpus ($(du -m "$corpus" | cut -f1) MB, $docs documents)"
+source "$(dirname "$0")/lib/corpus.sh"
+ensure_corpus "$bin" "$docs" "$corpus" --truth "$work/truth-$docs.jsonl"
+describe_corpus "$corpus" "$docs"
 
 for mode in classic oph; do
   out="$work/pairs-$mode.jsonl"

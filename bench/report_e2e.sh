@@ -16,11 +16,9 @@ bin="$build/cli/crossclaim"
 work=${CROSSCLAIM_BENCH_DIR:-/tmp/crossclaim-report-e2e}
 mkdir -p "$work"
 corpus="$work/corpus-$docs.jsonl"
-if [[ ! -f "$corpus" ]]; then
-  /usr/bin/time -f "generate: %e s, peak %M KB" "$bin" generate --docs "$docs" --seed 1 \
-    -o "$corpus"
-fi
-echo "corpus: $corpus ($(du -m "$corpus" | cut -f1) MB, $docs documents); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$(dirname "$0")/lib/corpus.sh"
+ensure_corpus "$bin" "$docs" "$corpus"
+echo "$(describe_corpus "$corpus" "$docs"); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 out="$work/report-$docs"
 rm -rf "$out"

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -125,8 +126,9 @@ Result<std::vector<NewsEvent>> SelectEvents(const Corpus& corpus, std::vector<Ne
 }
 
 // The input's events; with --one-event, none (the whole input is one) unless --event must
-// check that one.
-Result<std::vector<NewsEvent>> FindEvents(const ReportFlags& flags, const Corpus& corpus) {
+// check that one. `feed_claims`: the claims event clustering extracted, when it ran.
+Result<std::vector<NewsEvent>> FindEvents(const ReportFlags& flags, const Corpus& corpus,
+                                          std::optional<FeedClaims>* feed_claims) {
   std::vector<NewsEvent> events;
   if (flags.one_event && !flags.event_query.empty()) {
     NewsEvent all;
@@ -139,6 +141,7 @@ Result<std::vector<NewsEvent>> FindEvents(const ReportFlags& flags, const Corpus
     Result<std::vector<NewsEvent>> found = ClusterEvents(corpus, all_claims, flags.events);
     if (!found.ok()) return found.status();
     events = std::move(*found);
+    feed_claims->emplace(std::move(all_claims));
   }
   if (flags.event_query.empty()) return events;
   return SelectEvents(corpus, std::move(events), flags.event_query);
@@ -154,7 +157,8 @@ int RunReport(const ReportFlags& flags) {
                              ? "no usable document in the input (every one was skipped; see above)"
                              : "no document in the index's window"));
   }
-  Result<std::vector<NewsEvent>> found = FindEvents(flags, *corpus);
+  std::optional<FeedClaims> feed_claims;
+  Result<std::vector<NewsEvent>> found = FindEvents(flags, *corpus, &feed_claims);
   if (!found.ok()) return Fail(found.status());
   const std::vector<NewsEvent>& events = *found;
   const std::vector<size_t> record_of = RecordOfDocuments(*corpus);
@@ -175,22 +179,29 @@ int RunReport(const ReportFlags& flags) {
     return kExitOk;
   }
   const EventFolders folders = *EventFoldersFromName(flags.event_folders);
+  // Only each event's index entry is kept (a feed's reports held as JSON would take gigabytes),
+  // unless --format json prints them all.
+  nlohmann::json entries = nlohmann::json::array();
   std::vector<nlohmann::json> reports;
   for (const NewsEvent& event : events) {
     std::string id = fmt::format("event-{}", event.id + 1);
-    Result<nlohmann::json> report =
-        BuildEventReport(SubCorpus(*corpus, record_of, event.documents), *options, id);
+    const Corpus event_corpus = SubCorpus(*corpus, record_of, event.documents);
+    const ClaimSet claims =
+        feed_claims ? feed_claims->EventClaims(event_corpus, event.documents)
+                    : ExtractCorpusClaims(event_corpus, BoilerplateOptions(), ClaimOptions());
+    Result<nlohmann::json> report = BuildEventReport(event_corpus, claims, *options, id);
     if (!report.ok()) return Fail(report.status());
     if (Status written = WriteEventFolder(*report, folders, dir); !written.ok())
       return Fail(written);
     if (flags.format == "text")
       std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
-    reports.push_back(std::move(*report));
+    entries.push_back(IndexEntry(*report, folders));
+    if (flags.format == "json") reports.push_back(std::move(*report));
   }
-  Status index = WriteIndex(*corpus, reports, dir, folders);
+  Status index = WriteIndexOfEntries(*corpus, entries, dir, folders);
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << "crossclaim: " << FeedWrittenMessage(reports, folders, dir) << "\n";
+  std::cerr << "crossclaim: " << FeedWrittenMessageOfEntries(entries, dir) << "\n";
   return kExitOk;
 }
 

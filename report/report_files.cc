@@ -93,6 +93,8 @@ nlohmann::json EarliestPublished(const nlohmann::json& report) {
   return earliest;
 }
 
+}  // namespace
+
 nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode) {
   size_t divergences = 0;
   for (const nlohmann::json& c : report["clusters"]) divergences += c["divergences"].size();
@@ -110,20 +112,23 @@ nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode) {
           {"divergences", divergences}};
 }
 
-}  // namespace
-
 Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
                   const fs::path& dir, EventFolders mode) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const nlohmann::json& report : reports) events.push_back(IndexEntry(report, mode));
+  return WriteIndexOfEntries(corpus, std::move(events), dir, mode);
+}
+
+Status WriteIndexOfEntries(const Corpus& corpus, nlohmann::json events, const fs::path& dir,
+                           EventFolders mode) {
   nlohmann::json index = {{"schema", "crossclaim.index/1"},
                           {"generated_at", UtcNow()},
                           {"event_folders", EventFoldersName(mode)}};
-  nlohmann::json events = nlohmann::json::array();
-  for (const nlohmann::json& report : reports) events.push_back(IndexEntry(report, mode));
   nlohmann::json skipped = nlohmann::json::array();
   for (const InputRecord& r : corpus.records) {
     if (r.status == InputStatus::kSkipped) skipped.push_back({{"id", r.id}, {"reason", r.reason}});
   }
-  index["events"] = events;
+  index["events"] = std::move(events);
   index["skipped"] = skipped;
   if (Status created = CreateFolder(dir); !created.ok()) return created;
   Status s = WriteTextFile(dir / "index.json", DumpJson(index, 2) + "\n");
@@ -133,20 +138,26 @@ Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& repor
 
 std::string FeedWrittenMessage(const std::vector<nlohmann::json>& reports, EventFolders mode,
                                const fs::path& dir) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const nlohmann::json& report : reports) entries.push_back(IndexEntry(report, mode));
+  return FeedWrittenMessageOfEntries(entries, dir);
+}
+
+std::string FeedWrittenMessageOfEntries(const nlohmann::json& entries, const fs::path& dir) {
   auto count = [](size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
   size_t folders = 0;
-  for (const nlohmann::json& report : reports) folders += EventFolder(report, mode) ? 1 : 0;
+  for (const nlohmann::json& entry : entries) folders += entry["folder"].is_null() ? 0 : 1;
   const std::string where = fs::absolute(dir / "index.html").lexically_normal().string();
-  if (folders == reports.size()) {
-    return fmt::format("{}, {}; index written to {}", count(reports.size(), "event"),
-                       reports.size() == 1 ? "in its own folder" : "one folder each", where);
+  if (folders == entries.size()) {
+    return fmt::format("{}, {}; index written to {}", count(entries.size(), "event"),
+                       entries.size() == 1 ? "in its own folder" : "one folder each", where);
   }
   return fmt::format(
       "{} ({} of several articles, in {}; {} of one article, listed in the index); "
       "index written to {}",
-      count(reports.size(), "event"), folders, count(folders, "folder"), reports.size() - folders,
+      count(entries.size(), "event"), folders, count(folders, "folder"), entries.size() - folders,
       where);
 }
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "cluster/reuse_links.h"
 #include "report/claims_json.h"
@@ -361,10 +363,57 @@ json BuildReportJson(const ReportInputs& in) {
 
 Result<json> BuildEventReport(const Corpus& corpus, const AnalysisOptions& options,
                               const std::string& event_id, const PrecomputedStages& precomputed) {
-  ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  const ClaimSet claims = ExtractCorpusClaims(corpus, BoilerplateOptions(), ClaimOptions());
+  return BuildEventReport(corpus, claims, options, event_id, precomputed);
+}
+
+Result<json> BuildEventReport(const Corpus& corpus, const ClaimSet& claims,
+                              const AnalysisOptions& options, const std::string& event_id,
+                              const PrecomputedStages& precomputed) {
   Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, options, precomputed);
   if (!event.ok()) return event.status();
   return BuildReportJson({corpus, claims, *event, options, event_id, "", ""});
+}
+
+namespace {
+
+bool SameBoilerplate(const BoilerplateReport& a, const BoilerplateReport& b) {
+  return a.kept == b.kept &&
+         std::equal(a.removed.begin(), a.removed.end(), b.removed.begin(), b.removed.end(),
+                    [](const RemovedLine& x, const RemovedLine& y) {
+                      return x.span == y.span && x.reason == y.reason;
+                    });
+}
+
+}  // namespace
+
+FeedClaims::FeedClaims(ClaimSet claims) : claims_(std::move(claims)) {
+  first_.assign(claims_.boilerplate.size() + 1, claims_.claims.size());
+  for (size_t i = claims_.claims.size(); i-- > 0;)
+    first_[static_cast<size_t>(claims_.claims[i].doc)] = i;
+  for (size_t d = claims_.boilerplate.size(); d-- > 0;)
+    first_[d] = std::min(first_[d], first_[d + 1]);
+}
+
+ClaimSet FeedClaims::EventClaims(const Corpus& event, const std::vector<int32_t>& documents) const {
+  ClaimSet set;
+  set.boilerplate = FindBoilerplate(event.documents, BoilerplateOptions());
+  for (size_t d = 0; d < event.documents.size(); ++d) {
+    const int first_id = static_cast<int>(set.claims.size());
+    const size_t feed_doc = static_cast<size_t>(documents[d]);
+    if (!SameBoilerplate(set.boilerplate[d], claims_.boilerplate[feed_doc])) {
+      std::vector<Claim> claims = ExtractClaims(event.documents[d], static_cast<int>(d),
+                                                set.boilerplate[d], first_id, ClaimOptions());
+      std::move(claims.begin(), claims.end(), std::back_inserter(set.claims));
+      continue;
+    }
+    for (size_t i = first_[feed_doc]; i < first_[feed_doc + 1]; ++i) {
+      Claim& claim = set.claims.emplace_back(claims_.claims[i]);
+      claim.id = static_cast<int>(set.claims.size() - 1);
+      claim.doc = static_cast<int>(d);
+    }
+  }
+  return set;
 }
 
 }  // namespace crossclaim

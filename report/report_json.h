@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "cluster/event_analysis.h"
 #include "core/claims.h"
@@ -41,6 +42,28 @@ nlohmann::json BuildReportJson(const ReportInputs& in);
 Result<nlohmann::json> BuildEventReport(const Corpus& corpus, const AnalysisOptions& options,
                                         const std::string& event_id,
                                         const PrecomputedStages& precomputed = {});
+
+// The same from the event's claims, as ExtractCorpusClaims (default options) gives them.
+Result<nlohmann::json> BuildEventReport(const Corpus& corpus, const ClaimSet& claims,
+                                        const AnalysisOptions& options, const std::string& event_id,
+                                        const PrecomputedStages& precomputed = {});
+
+// A feed's claims (ExtractCorpusClaims of the whole feed, default options), to take its
+// events' claims from instead of extracting them again.
+class FeedClaims {
+ public:
+  explicit FeedClaims(ClaimSet claims);
+
+  // ExtractCorpusClaims(event) with default options, for `event` =
+  // SubCorpus(feed, record_of, documents). A document's claims depend only on its text and its
+  // boilerplate report; where the event's boilerplate report of a document equals the feed's
+  // (lines repeated across documents may differ), its feed claims are copied, renumbered.
+  ClaimSet EventClaims(const Corpus& event, const std::vector<int32_t>& documents) const;
+
+ private:
+  ClaimSet claims_;
+  std::vector<size_t> first_;  // first_[d]: the first claim of feed document d; then the end
+};
 
 // Every threshold and size used, as report.json's `parameters`.
 nlohmann::json ParametersJson(const AnalysisOptions& options);

@@ -6,6 +6,8 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 namespace crossclaim {
@@ -130,10 +132,30 @@ Result<WordNetDataEntry> ParseWordNetDataLine(std::string_view line, std::string
   return entry;
 }
 
+// What the lookups return for one word, computed on its first lookup.
+struct WordSenses {
+  std::vector<std::string> bases;
+  std::vector<SynsetId> synsets;
+  std::vector<SynsetId> derived;
+};
+
+// Words remembered at most; past this, lookups are computed each time (a bound on memory for
+// feeds of unbounded vocabulary; news repeats most of its words).
+constexpr size_t kMaxCachedWords = size_t{1} << 20;
+
 struct WordNet::State {
   std::unordered_map<std::string, std::vector<SynsetId>> synsets;       // lemma -> synsets
   std::unordered_map<std::string, std::vector<std::string>> irregular;  // inflected -> bases
   std::unordered_map<SynsetId, std::vector<SynsetId>> derivations;
+  // Per-word results: the pair scorer looks each word of every claim up several times (base
+  // forms, synsets and derived synsets, each recomputing the ones before), and a feed repeats
+  // its words across thousands of events. Elements of an unordered_map keep their address.
+  mutable std::shared_mutex cache_mutex;
+  mutable std::unordered_map<std::string, WordSenses> cache;
+
+  std::vector<std::string> ComputeBaseForms(const std::string& w) const;
+  WordSenses Compute(const std::string& w) const;
+  const WordSenses& Lookup(std::string_view word, WordSenses* uncached) const;
 };
 
 namespace {
@@ -198,14 +220,13 @@ WordNet::~WordNet() = default;
 
 size_t WordNet::num_lemmas() const { return state_->synsets.size(); }
 
-std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
+std::vector<std::string> WordNet::State::ComputeBaseForms(const std::string& w) const {
   std::vector<std::string> out;
-  const std::string w(word);
   auto keep = [&](std::string candidate) {
-    if (state_->synsets.contains(candidate)) out.push_back(std::move(candidate));
+    if (synsets.contains(candidate)) out.push_back(std::move(candidate));
   };
   keep(w);
-  if (const auto it = state_->irregular.find(w); it != state_->irregular.end()) {
+  if (const auto it = irregular.find(w); it != irregular.end()) {
     for (const std::string& base : it->second) keep(base);
   }
   auto detach = [&](const auto& rules) {
@@ -222,26 +243,53 @@ std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
   return out;
 }
 
-std::vector<SynsetId> WordNet::Synsets(std::string_view word) const {
-  std::vector<SynsetId> out;
-  for (const std::string& base : BaseForms(word)) {
-    const std::vector<SynsetId>& ids = state_->synsets.at(base);
-    out.insert(out.end(), ids.begin(), ids.end());
+WordSenses WordNet::State::Compute(const std::string& w) const {
+  WordSenses senses;
+  senses.bases = ComputeBaseForms(w);
+  for (const std::string& base : senses.bases) {
+    const std::vector<SynsetId>& ids = synsets.at(base);
+    senses.synsets.insert(senses.synsets.end(), ids.begin(), ids.end());
   }
-  SortUnique(&out);
-  return out;
+  SortUnique(&senses.synsets);
+  senses.derived = senses.synsets;
+  for (SynsetId id : senses.synsets) {
+    if (const auto it = derivations.find(id); it != derivations.end()) {
+      senses.derived.insert(senses.derived.end(), it->second.begin(), it->second.end());
+    }
+  }
+  SortUnique(&senses.derived);
+  return senses;
+}
+
+// The cached senses of `word`; when the cache is full, computed into `uncached`.
+const WordSenses& WordNet::State::Lookup(std::string_view word, WordSenses* uncached) const {
+  const std::string w(word);
+  {
+    std::shared_lock lock(cache_mutex);
+    if (const auto it = cache.find(w); it != cache.end()) return it->second;
+  }
+  WordSenses senses = Compute(w);
+  std::unique_lock lock(cache_mutex);
+  if (cache.size() >= kMaxCachedWords) {
+    *uncached = std::move(senses);
+    return *uncached;
+  }
+  return cache.try_emplace(w, std::move(senses)).first->second;  // another thread's if first
+}
+
+std::vector<std::string> WordNet::BaseForms(std::string_view word) const {
+  WordSenses uncached;
+  return state_->Lookup(word, &uncached).bases;
+}
+
+std::vector<SynsetId> WordNet::Synsets(std::string_view word) const {
+  WordSenses uncached;
+  return state_->Lookup(word, &uncached).synsets;
 }
 
 std::vector<SynsetId> WordNet::DerivedSynsets(std::string_view word) const {
-  std::vector<SynsetId> out = Synsets(word);
-  const size_t direct = out.size();
-  for (size_t i = 0; i < direct; ++i) {
-    if (const auto it = state_->derivations.find(out[i]); it != state_->derivations.end()) {
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    }
-  }
-  SortUnique(&out);
-  return out;
+  WordSenses uncached;
+  return state_->Lookup(word, &uncached).derived;
 }
 
 WordRelation WordNet::Relate(std::string_view a, std::string_view b) const {

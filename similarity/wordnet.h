@@ -25,7 +25,9 @@
 // are WordNet lemmas. Words are looked up as given: pass normalised (lower-case) tokens;
 // multi-word lemmas ("phone_call") are never produced by single tokens.
 //
-// Thread safety: a loaded WordNet is immutable; all const methods may be called concurrently.
+// Thread safety: all const methods may be called concurrently. A loaded database is immutable;
+// each word's lookups are computed once and remembered (up to about a million words, behind a
+// reader-writer lock), since a feed looks its words up again in every event.
 // Memory: about 40 MB for the full database; loading takes about a second.
 #ifndef CROSSCLAIM_SIMILARITY_WORDNET_H_
 #define CROSSCLAIM_SIMILARITY_WORDNET_H_
