@@ -1,5 +1,5 @@
-// The claim graph for graph tools: GraphML (yEd, Gephi, networkx), written with Boost.Graph's
-// writer, and Graphviz DOT, the bytes Boost's write_graphviz_dp writes. Vertices are claims (id, document, outlet, text, cluster,
+// The claim graph for graph tools: GraphML (yEd, Gephi, networkx) and Graphviz DOT, written
+// with Boost.Graph's writers. Vertices are claims (id, document, outlet, text, cluster,
 // off_event); edges carry kind (overlap | copy | conflict), cosine and jaccard.
 #ifndef CROSSCLAIM_REPORT_GRAPH_EXPORT_H_
 #define CROSSCLAIM_REPORT_GRAPH_EXPORT_H_
