@@ -55,12 +55,13 @@ TEST(AnalyzeSentence, DatesInTheFormsNewsUses) {
   const DateCase cases[] = {
       {"They held a telephone conversation on 21 January.", "21 January", {{}, 0, 1, 21, 0}},
       {"The press service reported on Jan. 21 after the call.", "Jan. 21", {{}, 0, 1, 21, 0}},
-      {"They held a video call on January 21, 2025, officials said.", "January 21, 2025",
+      {"They held a video call on January 21, 2025, officials said.",
+       "January 21, 2025",
        {{}, 2025, 1, 21, 0}},
-      {"They declared a partnership in February 2022 in Beijing.", "February 2022",
+      {"They declared a partnership in February 2022 in Beijing.",
+       "February 2022",
        {{}, 2022, 2, 0, 0}},
-      {"Strikes hit refineries on the night of 20-21 January.", "20-21 January",
-       {{}, 0, 1, 21, 0}},
+      {"Strikes hit refineries on the night of 20-21 January.", "20-21 January", {{}, 0, 1, 21, 0}},
       {"Xi visited Russia in March 2023, officials said.", "March 2023", {{}, 2023, 3, 0, 0}},
       {"He visited again in May 2024 for talks.", "May 2024", {{}, 2024, 5, 0, 0}},
   };
@@ -101,7 +102,8 @@ TEST(AnalyzeSentence, MultiWordNames) {
 }
 
 TEST(AnalyzeSentence, NegationAndModalityCues) {
-  Claim denied = AnalyzeSentence("Beijing has nevertheless denied accusations of supporting Russia.");
+  Claim denied =
+      AnalyzeSentence("Beijing has nevertheless denied accusations of supporting Russia.");
   ASSERT_EQ(denied.cues.size(), 1u);
   EXPECT_EQ(denied.cues[0].word, "denied");
   EXPECT_EQ(denied.cues[0].kind, "negation");
