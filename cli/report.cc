@@ -198,10 +198,10 @@ int RunReport(const ReportFlags& flags) {
     entries.push_back(IndexEntry(*report, folders));
     if (flags.format == "json") reports.push_back(std::move(*report));
   }
-  Status index = WriteIndexOfEntries(*corpus, entries, dir, folders);
+  Status index = WriteIndex(*corpus, entries, dir, folders);
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << "crossclaim: " << FeedWrittenMessageOfEntries(entries, dir) << "\n";
+  std::cerr << "crossclaim: " << FeedWrittenMessage(entries, dir) << "\n";
   return kExitOk;
 }
 

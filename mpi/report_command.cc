@@ -123,16 +123,18 @@ Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& repo
                    const ReportFlags& flags) {
   const fs::path dir = flags.output_dir;
   const EventFolders folders = *EventFoldersFromName(flags.event_folders);
+  nlohmann::json entries = nlohmann::json::array();
   for (const nlohmann::json& report : reports) {
     if (Status written = WriteEventFolder(report, folders, dir); !written.ok()) return written;
+    entries.push_back(IndexEntry(report, folders));
     if (flags.format == "text") {
       std::cout << "== " << report["event"]["id"].get<std::string>() << "\n"
                 << RenderSummary(report, flags.top_divergences);
     }
   }
-  if (Status index = WriteIndex(corpus, reports, dir, folders); !index.ok()) return index;
+  if (Status index = WriteIndex(corpus, entries, dir, folders); !index.ok()) return index;
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
-  std::cerr << "crossclaim-mpi: " << FeedWrittenMessage(reports, folders, dir) << "\n";
+  std::cerr << "crossclaim-mpi: " << FeedWrittenMessage(entries, dir) << "\n";
   return Status::Ok();
 }
 

@@ -112,15 +112,8 @@ nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode) {
           {"divergences", divergences}};
 }
 
-Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
-                  const fs::path& dir, EventFolders mode) {
-  nlohmann::json events = nlohmann::json::array();
-  for (const nlohmann::json& report : reports) events.push_back(IndexEntry(report, mode));
-  return WriteIndexOfEntries(corpus, std::move(events), dir, mode);
-}
-
-Status WriteIndexOfEntries(const Corpus& corpus, nlohmann::json events, const fs::path& dir,
-                           EventFolders mode) {
+Status WriteIndex(const Corpus& corpus, nlohmann::json events, const fs::path& dir,
+                  EventFolders mode) {
   nlohmann::json index = {{"schema", "crossclaim.index/1"},
                           {"generated_at", UtcNow()},
                           {"event_folders", EventFoldersName(mode)}};
@@ -136,14 +129,7 @@ Status WriteIndexOfEntries(const Corpus& corpus, nlohmann::json events, const fs
   return WriteTextFile(dir / "index.html", RenderIndexHtml(index));
 }
 
-std::string FeedWrittenMessage(const std::vector<nlohmann::json>& reports, EventFolders mode,
-                               const fs::path& dir) {
-  nlohmann::json entries = nlohmann::json::array();
-  for (const nlohmann::json& report : reports) entries.push_back(IndexEntry(report, mode));
-  return FeedWrittenMessageOfEntries(entries, dir);
-}
-
-std::string FeedWrittenMessageOfEntries(const nlohmann::json& entries, const fs::path& dir) {
+std::string FeedWrittenMessage(const nlohmann::json& entries, const fs::path& dir) {
   auto count = [](size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };

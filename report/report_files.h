@@ -48,27 +48,21 @@ std::optional<std::string> EventFolder(const nlohmann::json& report, EventFolder
 Status WriteEventFolder(const nlohmann::json& report, EventFolders mode,
                         const std::filesystem::path& dir);
 
-// index.json and index.html for a feed of several events: each event's folder (or null),
-// documents, outlets, claim and cluster counts, and the inputs that were skipped; index.html
-// lists the events without a folder in a table of their own.
-Status WriteIndex(const Corpus& corpus, const std::vector<nlohmann::json>& reports,
-                  const std::filesystem::path& dir, EventFolders mode);
-
-// One event's entry of index.json, what WriteIndex keeps of its report. A feed's caller may
-// keep these instead of the reports: a report held as JSON is hundreds of times its entry.
+// One event's entry of index.json: what the index keeps of its report. A feed keeps these
+// instead of the reports: a report held as JSON is hundreds of times its entry.
 nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode);
 
-// WriteIndex from the events' IndexEntry values (a JSON array), in event order.
-Status WriteIndexOfEntries(const Corpus& corpus, nlohmann::json entries,
-                           const std::filesystem::path& dir, EventFolders mode);
+// index.json and index.html for a feed of several events from their IndexEntry values (a JSON
+// array, in event order): each event's folder (or null), documents, outlets, claim and cluster
+// counts, and the inputs that were skipped; index.html lists the events without a folder in a
+// table of their own.
+Status WriteIndex(const Corpus& corpus, nlohmann::json entries, const std::filesystem::path& dir,
+                  EventFolders mode);
 
-// What was written for a feed, for stderr after the program's name: the events (grammatical
-// for 1 and N), which got a folder, and where the index is. No trailing newline.
-std::string FeedWrittenMessage(const std::vector<nlohmann::json>& reports, EventFolders mode,
-                               const std::filesystem::path& dir);
-// The same from the events' IndexEntry values.
-std::string FeedWrittenMessageOfEntries(const nlohmann::json& entries,
-                                        const std::filesystem::path& dir);
+// What was written for a feed, from its IndexEntry values, for stderr after the program's name:
+// the events (grammatical for 1 and N), which got a folder, and where the index is. No
+// trailing newline.
+std::string FeedWrittenMessage(const nlohmann::json& entries, const std::filesystem::path& dir);
 
 // The documents of one event as a corpus of their own (records of used documents only:
 // skipped inputs are listed in the index, where they belong to no event).
