@@ -337,6 +337,67 @@ reuse_internal::AlignOptions ToAlignOptions(const ReuseOptions& o) {
 
 bool Overlap(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
 
+bool Clashes(const Alignment& al, const std::vector<Alignment>& kept) {
+  return std::any_of(kept.begin(), kept.end(), [&](const Alignment& k) {
+    return Overlap(al.s_begin, al.s_end, k.s_begin, k.s_end) ||
+           Overlap(al.d_begin, al.d_end, k.d_begin, k.d_end);
+  });
+}
+
+bool InsideKept(const Column& c, const std::vector<Alignment>& kept) {
+  return std::any_of(kept.begin(), kept.end(), [&](const Alignment& k) {
+    return (c.s >= 0 && static_cast<uint32_t>(c.s) >= k.s_begin &&
+            static_cast<uint32_t>(c.s) < k.s_end) ||
+           (c.d >= 0 && static_cast<uint32_t>(c.d) >= k.d_begin &&
+            static_cast<uint32_t>(c.d) < k.d_end);
+  });
+}
+
+// The columns [b, e) of `al` (b and e - 1 matches) as an alignment of their own.
+Alignment Piece(const Alignment& al, size_t b, size_t e) {
+  Alignment p;
+  p.columns.assign(al.columns.begin() + b, al.columns.begin() + e);
+  for (const Column& c : p.columns) {
+    p.matches += c.match;
+    p.score += c.match ? reuse_internal::kMatchScore
+                       : (c.s >= 0 && c.d >= 0 ? reuse_internal::kMismatchScore
+                                               : reuse_internal::kGapScore);
+  }
+  p.s_begin = static_cast<uint32_t>(p.columns.front().s);
+  p.s_end = static_cast<uint32_t>(p.columns.back().s + 1);
+  p.d_begin = static_cast<uint32_t>(p.columns.front().d);
+  p.d_end = static_cast<uint32_t>(p.columns.back().d + 1);
+  return p;
+}
+
+// The parts of `al` outside every kept alignment in both texts, each from a match to a match,
+// with at least min_matches matches. A better alignment that reaches one word into this one
+// ("discontinuing the action" beside "defending the action. The total legal costs") leaves
+// it the rest of its sentence. Columns are monotone in both texts, so a run of columns
+// outside every kept range spans no kept range either.
+std::vector<Alignment> FreeParts(const Alignment& al, const std::vector<Alignment>& kept,
+                                 size_t min_matches) {
+  std::vector<Alignment> parts;
+  const size_t n = al.columns.size();
+  for (size_t b = 0; b < n;) {
+    if (InsideKept(al.columns[b], kept)) {
+      ++b;
+      continue;
+    }
+    size_t e = b;
+    while (e < n && !InsideKept(al.columns[e], kept)) ++e;
+    size_t first = b, last = e;
+    while (first < last && !al.columns[first].match) ++first;
+    while (last > first && !al.columns[last - 1].match) --last;
+    if (first < last) {
+      Alignment p = Piece(al, first, last);
+      if (p.matches >= min_matches) parts.push_back(std::move(p));
+    }
+    b = e;
+  }
+  return parts;
+}
+
 // Extends both ends of a passage over the punctuation that follows its last word when both
 // texts have the same: the copy of a sentence includes its full stop, the copy of a clause its
 // comma. Punctuation is no word, so the passage still ends before the next word.
@@ -433,15 +494,19 @@ ReuseGrade GradeOf(double containment, const ReuseOptions& o) {
 ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint32_t b,
                         const PreparedText& pa, const PreparedText& pb, const ReuseOptions& o) {
   std::vector<Alignment> found = reuse_internal::AlignWords(pa.words, pb.words, ToAlignOptions(o));
-  // Best first; a passage overlapping a kept one in either text is dropped.
+  // Best first; of a passage overlapping a kept one in either text only the parts outside
+  // every kept one remain, each a long passage on its own (fitted on the tuning dates of
+  // METER courts: shorter leftovers linked more non-derived papers, docs/quality.md "Reuse on
+  // METER, round 8").
   std::vector<Alignment> kept;
   for (Alignment& al : found) {
-    bool clash = false;
-    for (const Alignment& k : kept) {
-      clash |= Overlap(al.s_begin, al.s_end, k.s_begin, k.s_end) ||
-               Overlap(al.d_begin, al.d_end, k.d_begin, k.d_end);
+    if (!Clashes(al, kept)) {
+      kept.push_back(std::move(al));
+      continue;
     }
-    if (!clash) kept.push_back(std::move(al));
+    for (Alignment& part : FreeParts(al, kept, o.long_passage_matches)) {
+      kept.push_back(std::move(part));
+    }
   }
   std::vector<Found> passages;
   for (const Alignment& al : kept) AddPassages(al, pa, pb, &passages);

@@ -425,6 +425,36 @@ TEST(FindReuse, PassageEndsOnPunctuationOnlyWhenBothTextsShareIt) {
   }
 }
 
+// The paper takes wire words [10, 10 + lead) and then [40, 70); wire word 39 is the same word
+// as the last word of the first run, so the better (longer) alignment reaches one word back
+// into the first one ("discontinuing the action" and "defending the action. The costs").
+// The first keeps the rest of its words when they make a long passage on their own
+// (long_passage_matches, 10), else it is dropped: every word of the paper is taken, so the
+// containment is 1 with a 12-word lead, and 31 / 38 with an 8-word one (the better
+// alignment holds the shared word and the 30 after it; 7 words left of the lead).
+TEST(FindReuse, PassageOverlappingABetterOneByAWordKeepsTheRest) {
+  for (const size_t lead : {12, 8}) {
+    std::vector<std::string> wire = Words("w", 80);
+    wire[39] = wire[10 + lead - 1];
+    std::vector<std::string> taken(wire.begin() + 10, wire.begin() + 10 + lead);
+    taken.insert(taken.end(), wire.begin() + 40, wire.begin() + 70);
+    const std::vector<Document> docs = {
+        Doc("wire", Join(wire, 0, wire.size()), Date{2000, 1, 1}),
+        Doc("paper", Join(taken, 0, taken.size()), Date{2000, 1, 2})};
+    const ReusePair pair = AlignReusePair(docs, 0, 1, ReuseOptions());
+    EXPECT_EQ(pair.source, 0u);
+    const double expected = lead == 12 ? 1.0 : 31.0 / 38.0;
+    EXPECT_DOUBLE_EQ(pair.containment, expected) << lead;
+    ASSERT_EQ(pair.passages.size(), lead == 12 ? 2u : 1u) << lead;
+    if (lead == 12) {
+      const std::string& paper = docs[1].text;
+      EXPECT_EQ(paper.substr(pair.passages[0].derived.begin, pair.passages[0].derived.size()),
+                Join(taken, 0, 11));
+      EXPECT_EQ(pair.passages[1].derived.end, paper.size());
+    }
+  }
+}
+
 // A shared quotation inside reused narrative is a quotation passage, and the pair stands on
 // its narrative; without quotation words counted, the containment drops by their share.
 TEST(FindReuse, QuotationInsideReusedNarrativeIsItsOwnPassage) {
