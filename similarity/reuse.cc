@@ -2,6 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/combinable.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
@@ -43,6 +44,28 @@ bool WireLineEnd(std::string_view t, size_t p) {
   return b == p + 1 && t[p] == '<';
 }
 
+// Is t[p] an ASCII byte NormalizeWireText copies as it is, whatever follows? Not one of the
+// bytes it rewrites or reads as a mark, nor a digit or digit look-alike that may start a
+// number (one after a letter or digit never does, see ConfusedNumberLength).
+bool IsPlainByte(std::string_view t, size_t p) {
+  const char c = t[p];
+  if (static_cast<unsigned char>(c) >= 0x80) return false;
+  switch (c) {
+    case '\x19':
+    case '<':
+    case '\n':
+    case '`':
+    case '\'':
+    case '_':
+    case '#':
+      return false;
+    default:
+      break;
+  }
+  const bool number_start = (c >= '0' && c <= '9') || c == 'O' || c == 'o' || c == 'l' || c == 'I';
+  return !number_start || (p > 0 && IsAsciiAlnum(t[p - 1]));
+}
+
 class WireWriter {
  public:
   WireWriter(WireText* out, bool with_map) : out_(out), with_map_(with_map) {}
@@ -52,6 +75,15 @@ class WireWriter {
     out_->orig_begin.insert(out_->orig_begin.end(), bytes.size(),
                             static_cast<uint32_t>(orig_begin));
     out_->orig_end.insert(out_->orig_end.end(), bytes.size(), static_cast<uint32_t>(orig_end));
+  }
+  // Original bytes [begin, end) unchanged, each mapped to itself.
+  void Copy(std::string_view t, size_t begin, size_t end) {
+    out_->text.append(t.substr(begin, end - begin));
+    if (!with_map_) return;
+    for (size_t q = begin; q < end; ++q) {
+      out_->orig_begin.push_back(static_cast<uint32_t>(q));
+      out_->orig_end.push_back(static_cast<uint32_t>(q + 1));
+    }
   }
 
  private:
@@ -139,6 +171,13 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
   out.wire = wire;
   size_t p = 0;
   while (p < t.size()) {
+    if (IsPlainByte(t, p)) {  // most of any text: copied in runs
+      size_t q = p + 1;
+      while (q < t.size() && IsPlainByte(t, q)) ++q;
+      w.Copy(t, p, q);
+      p = q;
+      continue;
+    }
     const char c = t[p];
     if (c == '\x19') {  // the wire's paragraph mark
       ++p;
@@ -613,6 +652,76 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
          static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
 }
 
+// Step 2 of the header: the pairs (a, b), a < b, of documents sharing enough rare
+// fingerprints, in (a, b) order. `keys` are (fingerprint << 32 | document), sorted. Each
+// document walks its rare posting lists with a dense counter per thread: listing every
+// co-occurrence and sorting the list cost most of the run on generated corpora, whose template
+// phrases put millions of document pairs in the posting lists.
+std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint64_t>& keys,
+                                                          const std::vector<uint32_t>& print_counts,
+                                                          const ReuseOptions& o) {
+  const size_t n = print_counts.size();
+  auto doc_of = [&](size_t k) { return static_cast<uint32_t>(keys[k] & 0xFFFFFFFFULL); };
+  // Rare posting lists [starts[g], starts[g] + sizes) of keys, and each document's lists.
+  std::vector<size_t> starts, ends;
+  std::vector<uint32_t> lists_per_doc(n + 1, 0);
+  for (size_t b = 0; b < keys.size();) {
+    size_t e = b + 1;
+    while (e < keys.size() && (keys[e] >> 32) == (keys[b] >> 32)) ++e;
+    if (e - b >= 2 && e - b <= o.max_document_frequency) {
+      starts.push_back(b);
+      ends.push_back(e);
+      for (size_t k = b; k < e; ++k) ++lists_per_doc[doc_of(k) + 1];
+    }
+    b = e;
+  }
+  std::vector<size_t> offset(n + 1, 0);
+  for (size_t d = 0; d < n; ++d) offset[d + 1] = offset[d] + lists_per_doc[d + 1];
+  std::vector<uint32_t> doc_lists(offset[n]);
+  {
+    std::vector<size_t> fill(offset.begin(), offset.end() - 1);
+    for (size_t g = 0; g < starts.size(); ++g) {
+      for (size_t k = starts[g]; k < ends[g]; ++k) {
+        doc_lists[fill[doc_of(k)]++] = static_cast<uint32_t>(g);
+      }
+    }
+  }
+  struct Counter {
+    std::vector<uint32_t> shared;
+    std::vector<uint32_t> touched;
+  };
+  tbb::enumerable_thread_specific<Counter> counters([n] {
+    return Counter{std::vector<uint32_t>(n, 0), {}};
+  });
+  std::vector<std::vector<uint32_t>> partners(n);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
+    Counter& c = counters.local();
+    for (size_t a = range.begin(); a != range.end(); ++a) {
+      for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
+        const uint32_t g = doc_lists[t];
+        for (size_t k = starts[g]; k < ends[g]; ++k) {
+          const uint32_t b = doc_of(k);
+          if (b <= a) continue;
+          if (c.shared[b]++ == 0) c.touched.push_back(b);
+        }
+      }
+      for (uint32_t b : c.touched) {
+        if (EnoughShared(c.shared[b], std::min(print_counts[a], print_counts[b]), o)) {
+          partners[a].push_back(b);
+        }
+        c.shared[b] = 0;
+      }
+      c.touched.clear();
+      std::sort(partners[a].begin(), partners[a].end());
+    }
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  for (size_t a = 0; a < n; ++a) {
+    for (uint32_t b : partners[a]) candidates.emplace_back(static_cast<uint32_t>(a), b);
+  }
+  return candidates;
+}
+
 // The bytes of `spans` (sorted by begin, non-overlapping) that lie inside `covered` (sorted,
 // merged intervals).
 size_t CoveredBytes(const std::vector<Span>& covered, const Span& span) {
@@ -775,44 +884,9 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     }
     tbb::parallel_sort(keys.begin(), keys.end());
     // 2. Pairs of documents in one posting list of a rare fingerprint, counted.
-    std::vector<size_t> group_starts;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (i == 0 || (keys[i] >> 32) != (keys[i - 1] >> 32)) group_starts.push_back(i);
-    }
-    group_starts.push_back(keys.size());
-    tbb::combinable<std::vector<uint64_t>> local;
-    tbb::parallel_for(
-        tbb::blocked_range<size_t>(0, group_starts.size() - 1, 1024), [&](const auto& range) {
-          std::vector<uint64_t>& out = local.local();
-          for (size_t g = range.begin(); g != range.end(); ++g) {
-            const size_t b = group_starts[g], e = group_starts[g + 1];
-            if (e - b < 2 || e - b > options.max_document_frequency) continue;
-            for (size_t x = b; x < e; ++x) {
-              for (size_t y = x + 1; y < e; ++y) {
-                out.push_back((keys[x] & 0xFFFFFFFFULL) << 32 | (keys[y] & 0xFFFFFFFFULL));
-              }
-            }
-          }
-        });
+    std::vector<std::pair<uint32_t, uint32_t>> candidates =
+        CandidatePairs(keys, print_counts, options);
     std::vector<uint64_t>().swap(keys);
-    std::vector<uint64_t> pair_keys;
-    local.combine_each([&](std::vector<uint64_t>& v) {
-      pair_keys.insert(pair_keys.end(), v.begin(), v.end());
-      std::vector<uint64_t>().swap(v);
-    });
-    tbb::parallel_sort(pair_keys.begin(), pair_keys.end());
-    std::vector<std::pair<uint32_t, uint32_t>> candidates;
-    for (size_t i = 0; i < pair_keys.size();) {
-      size_t j = i;
-      while (j < pair_keys.size() && pair_keys[j] == pair_keys[i]) ++j;
-      const auto a = static_cast<uint32_t>(pair_keys[i] >> 32);
-      const auto b = static_cast<uint32_t>(pair_keys[i]);
-      if (EnoughShared(j - i, std::min(print_counts[a], print_counts[b]), options)) {
-        candidates.emplace_back(a, b);
-      }
-      i = j;
-    }
-    std::vector<uint64_t>().swap(pair_keys);
     result.stats.candidate_pairs = candidates.size();
     // 3. Align the candidate pairs.
     std::vector<uint32_t> involved;
