@@ -8,6 +8,7 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -44,26 +45,34 @@ bool WireLineEnd(std::string_view t, size_t p) {
   return b == p + 1 && t[p] == '<';
 }
 
-// Is t[p] an ASCII byte NormalizeWireText copies as it is, whatever follows? Not one of the
-// bytes it rewrites or reads as a mark, nor a digit or digit look-alike that may start a
-// number (one after a letter or digit never does, see ConfusedNumberLength).
+// How NormalizeWireText treats a byte: rewritten or read as a mark (and every non-ASCII byte),
+// copied as it is, or copied only after a letter or digit (a digit or digit look-alike, which
+// may start a number elsewhere, see ConfusedNumberLength).
+enum class ByteClass : uint8_t { kSpecial, kPlain, kPlainAfterAlnum };
+
+constexpr std::array<ByteClass, 256> ByteClasses() {
+  std::array<ByteClass, 256> classes{};
+  for (int c = 0; c < 0x80; ++c) classes[c] = ByteClass::kPlain;
+  for (char c : std::string_view("\x19<\n`'_#"))
+    classes[static_cast<unsigned char>(c)] = ByteClass::kSpecial;
+  for (char c : std::string_view("0123456789OolI")) {
+    classes[static_cast<unsigned char>(c)] = ByteClass::kPlainAfterAlnum;
+  }
+  return classes;
+}
+constexpr std::array<ByteClass, 256> kByteClasses = ByteClasses();
+
+// Is t[p] a byte NormalizeWireText copies as it is, whatever follows?
 bool IsPlainByte(std::string_view t, size_t p) {
-  const char c = t[p];
-  if (static_cast<unsigned char>(c) >= 0x80) return false;
-  switch (c) {
-    case '\x19':
-    case '<':
-    case '\n':
-    case '`':
-    case '\'':
-    case '_':
-    case '#':
-      return false;
-    default:
+  switch (kByteClasses[static_cast<unsigned char>(t[p])]) {
+    case ByteClass::kPlain:
+      return true;
+    case ByteClass::kPlainAfterAlnum:
+      return p > 0 && IsAsciiAlnum(t[p - 1]);
+    case ByteClass::kSpecial:
       break;
   }
-  const bool number_start = (c >= '0' && c <= '9') || c == 'O' || c == 'o' || c == 'l' || c == 'I';
-  return !number_start || (p > 0 && IsAsciiAlnum(t[p - 1]));
+  return false;
 }
 
 class WireWriter {
