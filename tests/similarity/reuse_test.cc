@@ -65,6 +65,36 @@ TEST(NormalizeWireText, DigitLetterConfusionAndAnOffsetForEveryByte) {
   }
 }
 
+// Digit look-alikes become digits only in a number that starts a token; letters and digits
+// inside words are copied as they are (hand-checked), and an ordinary ASCII text maps every
+// byte to itself.
+TEST(NormalizeWireText, LookAlikesOnlyInNumbersThatStartAToken) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"aged 3O", "aged 30"},
+      {"Room 4O", "Room 40"},
+      {"Room4O", "Room4O"},
+      {"lOl and lolly", "lOl and lolly"},
+      {"in l998,", "in 1998,"},
+      {"won #5O,000.",
+       "won \xC2\xA3"
+       "50,000."},
+      {"I am Ollie", "I am Ollie"},
+      {"a 1O-year term", "a 10-year term"},
+      {"the 1990s, B52", "the 1990s, B52"},
+      {"x2O y", "x2O y"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(NormalizeWireText(in, false).text, want) << in;
+  }
+  const std::string plain = "The judge, Mr Justice Smith, said: no (case) 12 - 4; ok?";
+  const WireText wire = NormalizeWireText(plain);
+  ASSERT_EQ(wire.text, plain);
+  for (size_t i = 0; i < plain.size(); ++i) {
+    EXPECT_EQ(wire.orig_begin[i], i);
+    EXPECT_EQ(wire.orig_end[i], i + 1);
+  }
+}
+
 // A paper takes forty of the wire's sixty words, changes one, and adds its own words around
 // them: one pair, the dated wire story as source, the passage inside the planted words.
 TEST(FindReuse, PlantedRewriteIsFoundWithTheEarlierTextAsSource) {
