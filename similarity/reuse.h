@@ -31,7 +31,8 @@
 //     band_words), and each region is aligned by banded Smith-Waterman over words (match +1,
 //     substitution -1, insertion/deletion -1), so substitutions, insertions and deletions
 //     are tolerated; each region gives its own passage, so reordered sentences are separate
-//     passages. Passages overlapping a better one in the derived text are dropped.
+//     passages. Of a passage overlapping a better one in either text only its parts outside
+//     the better ones stay, each with at least long_passage_matches matched words.
 //     A pair needs min_rare_matches matched narrative words that are not stock words (in
 //     more than stock_word_share of the documents) or lie in a passage of at least
 //     long_passage_matches matches: short stock phrases are no evidence. A pair of texts of
