@@ -71,7 +71,7 @@ class CorpusBuilder {
  public:
   CorpusBuilder(const IngestOptions& options, Corpus* corpus) : options_(options), corpus_(corpus) {
     for (const InputRecord& r : corpus->records) {
-      if (r.status == InputStatus::kUsed) first_seen_.emplace(r.id, r.location);
+      if (r.status == InputStatus::kUsed) Remember(r);
     }
   }
 
@@ -112,17 +112,19 @@ class CorpusBuilder {
   // `parsed_json`: the text and metadata are strings of a parsed JSON record, which both
   // parsers only accept as valid UTF-8, so they are not validated again (the id may still
   // come from a file name).
-  void Add(Document doc, std::string location, std::vector<std::string> warnings,
+  void Add(Document doc, const std::string& location, std::vector<std::string> warnings,
            size_t earlier_repairs = 0, bool parsed_json = false) {
-    InputRecord record;
-    record.id = doc.id;
-    record.location = location;
-    record.warnings = std::move(warnings);
     if (options_.max_document_bytes > 0 && doc.text.size() > options_.max_document_bytes) {
       return Skip(doc.id, location,
                   fmt::format("{}: text is {} bytes, over the limit of {} bytes", location,
                               doc.text.size(), options_.max_document_bytes));
     }
+    InputRecord record;
+    record.id = doc.id;
+    // The one copy of the location a used record makes (the id map takes another); the
+    // messages below quote this repaired copy.
+    record.location = location;
+    record.warnings = std::move(warnings);
     record.utf8_repairs = earlier_repairs + (parsed_json ? 0 : RepairUtf8(&doc.text));
     // The other fields come from JSON (valid), a manifest (repaired when set) or file
     // names (raw bytes); repairing valid text costs a validation only.
@@ -133,19 +135,20 @@ class CorpusBuilder {
       }
     }
     RepairUtf8(&record.id);
-    RepairUtf8(&location);
     record.place = TakePlace(RepairUtf8(&record.location));
+    const std::string& where = record.location;
     for (std::string& warning : record.warnings) RepairUtf8(&warning);
     if (record.utf8_repairs > 0) {
       record.warnings.push_back(fmt::format("{}: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
-                                            location, record.utf8_repairs));
+                                            where, record.utf8_repairs));
     }
     if (doc.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-      return Skip(doc.id, location, fmt::format("{}: text is empty", location));
+      return Skip(doc.id, where, fmt::format("{}: text is empty", where));
     }
     if (options_.unique_ids) {
-      auto [it, inserted] = first_seen_.emplace(doc.id, location);
-      if (!inserted) return Skip(doc.id, location, DuplicateIdReason(location, doc.id, it->second));
+      if (const SeenAt* first = Remember(record)) {
+        return Skip(doc.id, where, DuplicateIdReason(where, doc.id, LocationOf(*first)));
+      }
     }
     if (doc.outlet.empty()) doc.outlet = std::string(kUnknownOutlet);
     if (doc.source.empty()) {
@@ -156,6 +159,7 @@ class CorpusBuilder {
     // A batch's vectors are reserved once: growing them moves every document several times.
     if (corpus_->documents.empty() && batch_documents_ > 0) {
       corpus_->documents.reserve(batch_documents_);
+      corpus_->records.reserve(batch_documents_);
     }
     corpus_->documents.push_back(std::move(doc));
     corpus_->records.push_back(std::move(record));
@@ -181,7 +185,39 @@ class CorpusBuilder {
 
   const IngestOptions& options_;
   Corpus* corpus_;
-  std::unordered_map<std::string, std::string> first_seen_;
+  // Where an id was first seen, compactly: a JSON Lines record as its file (one string shared
+  // by the file's records) and line, anything else as its whole location. A location string
+  // per id was an allocation per record and ~50 bytes of memory each.
+  struct SeenAt {
+    size_t name = 0;  // index into seen_names_
+    size_t line = 0;  // 0: seen_names_[name] is the whole location
+  };
+
+  // Notes the id of a used record: null when it is new, else where it was first seen.
+  const SeenAt* Remember(const InputRecord& record) {
+    auto [it, inserted] = first_seen_.try_emplace(record.id);
+    if (!inserted) return &it->second;
+    std::string_view name = record.location;
+    size_t line = 0;
+    if (record.place.length > 0) {
+      const std::string_view file = RecordFile(record);
+      if (name.substr(file.size()) == ":" + std::to_string(record.place.line)) {
+        name = file;
+        line = record.place.line;
+      }
+    }
+    if (seen_names_.empty() || seen_names_.back() != name) seen_names_.emplace_back(name);
+    it->second = {seen_names_.size() - 1, line};
+    return nullptr;
+  }
+
+  std::string LocationOf(const SeenAt& seen) const {
+    const std::string& name = seen_names_[seen.name];
+    return seen.line == 0 ? name : fmt::format("{}:{}", name, seen.line);
+  }
+
+  std::unordered_map<std::string, SeenAt> first_seen_;
+  std::vector<std::string> seen_names_;
   size_t batch_documents_ = 0;
   const BatchSink* sink_ = nullptr;
   Status status_;
@@ -250,6 +286,18 @@ Result<Metadata> MetadataFromJson(const json& object) {
   return meta;
 }
 
+// The id of a record that names none: "<file stem>:<line>" for a JSON Lines line, the stem
+// for a .json file. Built only when needed: most records carry an id, and formatting it
+// for every record was one allocation each.
+struct DefaultId {
+  std::string_view stem;
+  size_t line = 0;  // 0: a whole .json file
+
+  std::string str() const {
+    return line == 0 ? std::string(stem) : fmt::format("{}:{}", stem, line);
+  }
+};
+
 // The fields of one JSON record that become a document.
 struct JsonFields {
   Metadata meta;
@@ -261,18 +309,19 @@ void AddPage(std::string_view bytes, const std::string& location, const std::str
              const Metadata* meta, bool utf8, CorpusBuilder* builder);
 
 // The document of a record whose fields have the right types, into the builder.
-void AddFields(JsonFields fields, const std::string& location, const std::string& default_id,
+void AddFields(JsonFields fields, const std::string& location, const DefaultId& default_id,
                size_t repairs, CorpusBuilder* builder) {
   if (!fields.text && fields.html) {
-    return AddPage(*fields.html, location, default_id, &fields.meta, true, builder);
+    return AddPage(*fields.html, location, default_id.str(), &fields.meta, true, builder);
   }
   if (!fields.text) {
-    const std::string& id =
-        fields.meta.id && !fields.meta.id->empty() ? *fields.meta.id : default_id;
+    const std::string id =
+        fields.meta.id && !fields.meta.id->empty() ? *fields.meta.id : default_id.str();
     return builder->Skip(id, location, fmt::format("{}: field \"text\" is missing", location));
   }
   Document doc;
-  if (!fields.meta.id || fields.meta.id->empty()) doc.id = default_id;  // else ApplyMetadata's
+  if (!fields.meta.id || fields.meta.id->empty())
+    doc.id = default_id.str();  // else ApplyMetadata's
   doc.text = std::move(*fields.text);
   std::vector<std::string> warnings;
   ApplyMetadata(std::move(fields.meta), location, &doc, &warnings, /*parsed_json=*/true);
@@ -335,26 +384,25 @@ std::optional<JsonFields> FastJsonFields(std::string_view text, bool padded) {
 // what is not a well-formed record. `repairs` counts invalid UTF-8 already replaced in
 // `text` before parsing.
 void AddJsonRecordByReference(std::string_view text, const std::string& location,
-                              const std::string& default_id, size_t repairs,
-                              CorpusBuilder* builder) {
+                              const DefaultId& default_id, size_t repairs, CorpusBuilder* builder) {
   json object;
   try {
     object = json::parse(text);
   } catch (const json::exception& e) {  // parse_error, or out_of_range for huge numbers
     // e.what() says where the parser stopped and quotes the token it stopped in.
     return builder->Skip(
-        default_id, location,
+        default_id.str(), location,
         fmt::format("{}: malformed JSON ({})", location, ParseErrorMessage(e.what())));
   }
   if (!object.is_object()) {
     return builder->Skip(
-        default_id, location,
+        default_id.str(), location,
         fmt::format("{}: expected a JSON object, got {}", location, object.type_name()));
   }
   Result<Metadata> meta = MetadataFromJson(object);
   Result<std::optional<std::string>> text_field = StringField(object, "text");
   Result<std::optional<std::string>> html_field = StringField(object, "html");
-  std::string id = meta.ok() && meta->id && !meta->id->empty() ? *meta->id : default_id;
+  std::string id = meta.ok() && meta->id && !meta->id->empty() ? *meta->id : default_id.str();
   if (!meta.ok()) return builder->Skip(id, location, location + ": " + meta.status().message());
   if (!text_field.ok()) {
     return builder->Skip(id, location, location + ": " + text_field.status().message());
@@ -369,7 +417,7 @@ void AddJsonRecordByReference(std::string_view text, const std::string& location
 // simdjson's reading of a well-formed record, into the builder; false (nothing added) for
 // any other text, invalid UTF-8 included.
 bool AddFastJsonRecord(std::string_view text, bool padded, const std::string& location,
-                       const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
+                       const DefaultId& default_id, size_t repairs, CorpusBuilder* builder) {
   if (builder->options().json_parser != JsonParser::kFast) return false;
   std::optional<JsonFields> fields = FastJsonFields(text, padded);
   if (!fields) return false;
@@ -380,7 +428,7 @@ bool AddFastJsonRecord(std::string_view text, bool padded, const std::string& lo
 // One JSON object (a JSONL line or a .json file) into the builder; `repairs` as above,
 // `padded` as for FastJsonFields.
 void AddJsonRecord(std::string_view text, bool padded, const std::string& location,
-                   const std::string& default_id, size_t repairs, CorpusBuilder* builder) {
+                   const DefaultId& default_id, size_t repairs, CorpusBuilder* builder) {
   // simdjson reads well-formed records several times faster; nlohmann is the reference and
   // writes the messages for the rest.
   if (AddFastJsonRecord(text, padded, location, default_id, repairs, builder)) return;
@@ -398,7 +446,7 @@ void AddJsonLine(std::string_view line, bool padded, std::string_view name, cons
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank line
   const std::string location = fmt::format("{}:{}", name, place.line);
-  const std::string default_id = fmt::format("{}:{}", stem, place.line);
+  const DefaultId default_id{stem, place.line};
   builder->SetPlace(place);
   if (padded) {
     // simdjson validates the UTF-8 as it parses: a record it reads needs no other pass.
@@ -660,7 +708,8 @@ void AddJsonFile(const fs::path& path, CorpusBuilder* builder) {
   if (!content.ok())
     return builder->Skip(path.stem().string(), path.string(), content.status().message());
   size_t repairs = RepairUtf8(&*content);
-  AddJsonRecord(*content, false, path.string(), path.stem().string(), repairs, builder);
+  const std::string stem = path.stem().string();
+  AddJsonRecord(*content, false, path.string(), DefaultId{stem, 0}, repairs, builder);
 }
 
 bool IsFolderMetaFile(const fs::path& path) {

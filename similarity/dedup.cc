@@ -191,6 +191,7 @@ struct Worker {
   // faster). The units then carry no token range.
   const bool whole_texts;
   TokenizedText tokens;
+  std::vector<Unit> units;
   std::vector<uint64_t> token_hashes;
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> signature;
@@ -202,11 +203,14 @@ struct Worker {
                     s.options().kind == ShingleKind::kWord),
         signature(h.num_hashes()) {}
 
-  // The units of a document; a whole-text unit without words yields no shingles and is
-  // counted empty by the caller.
-  std::vector<Unit> Units(const Document& doc, uint32_t index, const DedupOptions& options) {
-    if (whole_texts) return {{index, {0, static_cast<uint32_t>(doc.text.size())}, 0, 0}};
-    return dedup_internal::UnitsOf(doc, index, options, &tokens);
+  // Sets `units` to those of a document; a whole-text unit without words yields no
+  // shingles and is counted empty by the caller.
+  void Units(const Document& doc, uint32_t index, const DedupOptions& options) {
+    if (whole_texts) {
+      units.assign(1, {index, {0, static_cast<uint32_t>(doc.text.size())}, 0, 0});
+    } else {
+      units = dedup_internal::UnitsOf(doc, index, options, &tokens);
+    }
   }
 
   // Tokenises `text` where its units need a token list (before UnitHashes on a unit from
@@ -304,8 +308,13 @@ class CopyFinder {
     if (headers_ != nullptr) {
       for (const Document& doc : batch) headers_->push_back(HeaderOf(doc));
     }
-    std::vector<std::vector<Unit>> doc_units(batch.size());
-    std::vector<std::vector<uint32_t>> doc_keys(batch.size());
+    // Per document of the batch, kept across batches: after the first, no allocation.
+    if (batch_units_.size() < batch.size()) {
+      batch_units_.resize(batch.size());
+      batch_keys_.resize(batch.size());
+    }
+    std::vector<std::vector<Unit>>& doc_units = batch_units_;
+    std::vector<std::vector<uint32_t>>& doc_keys = batch_keys_;
     std::vector<size_t> doc_empty(batch.size(), 0);
     arena_.execute([&] {
       tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 16),
@@ -529,9 +538,11 @@ class CopyFinder {
   // The units of `doc` with shingles and their band keys; returns how many units had none.
   size_t SignDocument(Worker& worker, const Document& doc, size_t index, std::vector<Unit>* kept,
                       std::vector<uint32_t>* keys) const {
-    std::vector<Unit> units = worker.Units(doc, static_cast<uint32_t>(index), options_);
-    size_t empty = options_.level == DedupLevel::kDocument && units.empty() ? 1 : 0;
-    for (const Unit& unit : units) {
+    kept->clear();
+    keys->clear();
+    worker.Units(doc, static_cast<uint32_t>(index), options_);
+    size_t empty = options_.level == DedupLevel::kDocument && worker.units.empty() ? 1 : 0;
+    for (const Unit& unit : worker.units) {
       worker.UnitHashes(doc.text, unit);
       if (worker.hashes.empty()) {
         ++empty;
@@ -576,6 +587,9 @@ class CopyFinder {
   uint32_t documents_read_ = 0;
   uint32_t verified_read_ = 0;
   std::vector<Unit> units_;  // in document order
+  // SignBatch's units and band keys per document of a batch (reused).
+  std::vector<std::vector<Unit>> batch_units_;
+  std::vector<std::vector<uint32_t>> batch_keys_;
   std::vector<CandidatePair> candidates_;
   std::vector<uint32_t> involved_;  // units in a candidate pair, ascending
   size_t next_involved_ = 0;

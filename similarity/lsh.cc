@@ -168,8 +168,17 @@ uint32_t LshIndex::Add(std::span<const uint32_t> signature) {
 }
 
 void LshIndex::Build() {
-  tbb::parallel_for(size_t{0}, tables_.size(),
-                    [&](size_t band) { internal::SortIntegers(&tables_[band]); });
+  tbb::parallel_for(size_t{0}, tables_.size(), [&](size_t band) {
+    std::vector<uint64_t>& table = tables_[band];
+    // A table filled once holds its ids in insertion order: its band keys alone need
+    // sorting, stably (the radix sort pays from about a thousand keys).
+    if (table.size() >= 1024 && internal::LowHalvesAscend(table)) {
+      std::vector<uint64_t> scratch;
+      internal::SortByHighHalves(&table, &scratch);
+    } else {
+      internal::SortIntegers(&table);
+    }
+  });
   built_ = true;
 }
 

@@ -273,6 +273,34 @@ TEST(ReadInputs, DuplicateIdsAcrossInputs) {
             dir + "/two.jsonl:1: duplicate id \"x\" (first seen at " + dir + "/one.jsonl:1)");
 }
 
+// The reader keeps a first-seen JSON Lines location as its file and line: the reason must
+// still name the file and line of the first occurrence when files alternate, when the first
+// one is a text file (a location without a line), and when a file name has ":<digits>" in it.
+TEST(ReadInputs, DuplicateIdsNameTheirFirstLocation) {
+  std::string dir = ScratchDir("dups-first");
+  WriteFile(dir + "/a.txt", "alpha text\n");
+  WriteFile(dir + "/x:7.jsonl", "{\"id\":\"a\",\"text\":\"t\"}\n\n{\"id\":\"b\",\"text\":\"t\"}\n");
+  WriteFile(dir + "/y.jsonl", "{\"id\":\"c\",\"text\":\"t\"}\n{\"id\":\"b\",\"text\":\"t\"}\n");
+  Result<Corpus> corpus = ReadInputs(
+      {dir + "/a.txt", dir + "/x:7.jsonl", dir + "/y.jsonl", dir + "/x:7.jsonl", dir + "/y.jsonl"},
+      {});
+  ASSERT_TRUE(corpus.ok());
+  std::vector<std::string> reasons;
+  for (const InputRecord& r : corpus->records) {
+    if (r.status == InputStatus::kSkipped) reasons.push_back(r.reason);
+  }
+  const std::string x = dir + "/x:7.jsonl", y = dir + "/y.jsonl";
+  EXPECT_EQ(corpus->documents.size(), 3u);  // a (the .txt), b (x:7 line 3), c (y line 1)
+  EXPECT_EQ(reasons, (std::vector<std::string>{
+                         x + ":1: duplicate id \"a\" (first seen at " + dir + "/a.txt)",
+                         y + ":2: duplicate id \"b\" (first seen at " + x + ":3)",
+                         x + ":1: duplicate id \"a\" (first seen at " + dir + "/a.txt)",
+                         x + ":3: duplicate id \"b\" (first seen at " + x + ":3)",
+                         y + ":1: duplicate id \"c\" (first seen at " + y + ":1)",
+                         y + ":2: duplicate id \"b\" (first seen at " + x + ":3)",
+                     }));
+}
+
 TEST(ReadInputs, DemoEventHasFiveDocumentsWithManifestMetadata) {
   Result<Corpus> corpus = ReadInputs({testing::DemoEventDir()}, {});
   ASSERT_TRUE(corpus.ok());

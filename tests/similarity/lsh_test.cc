@@ -7,6 +7,8 @@
 #include <random>
 #include <vector>
 
+#include "similarity/internal/sort_integers.h"
+
 namespace crossclaim {
 namespace {
 
@@ -123,6 +125,61 @@ TEST(LshIndex, CandidatePairsMatchExhaustiveBandComparison) {
   }
 }
 
+// The radix sort of freshly filled tables against std::sort: keys from a small alphabet
+// (many equal high halves, so stability matters) and from the full range (every digit).
+TEST(SortByHighHalves, EqualsStdSortWhenLowHalvesAscend) {
+  std::mt19937_64 rng(7);
+  for (size_t n : {0u, 1u, 2u, 1000u, 5000u}) {
+    for (uint64_t alphabet : {uint64_t{3}, uint64_t{1} << 32}) {
+      std::vector<uint64_t> keys(n);
+      for (size_t i = 0; i < n; ++i) {
+        const uint64_t high = alphabet == 3 ? rng() % 3 * 0x00100801u : rng() >> 32;
+        keys[i] = high << 32 | static_cast<uint32_t>(2 * i + 1);
+      }
+      ASSERT_TRUE(internal::LowHalvesAscend(keys));
+      std::vector<uint64_t> expected = keys, scratch;
+      std::sort(expected.begin(), expected.end());
+      internal::SortByHighHalves(&keys, &scratch);
+      EXPECT_EQ(keys, expected) << n << " keys";
+    }
+  }
+  EXPECT_FALSE(internal::LowHalvesAscend({uint64_t{1} << 32 | 5, 5}));
+  EXPECT_FALSE(internal::LowHalvesAscend({7, 7}));
+}
+
+// A table large enough for the radix sort, built, then grown and built again (its ids no
+// longer in insertion order: the comparison sort), against an exhaustive comparison.
+TEST(LshIndex, LargeTablesBuiltTwiceMatchExhaustiveComparison) {
+  LshOptions o;
+  o.num_hashes = 8;
+  o.bands = 4;
+  o.rows = 2;
+  LshIndex index = *LshIndex::Create(o);
+  std::mt19937_64 rng(11);
+  std::vector<std::vector<uint32_t>> sigs(3000, std::vector<uint32_t>(8));
+  for (auto& s : sigs) {
+    for (auto& v : s) v = static_cast<uint32_t>(rng() % 40);  // 1600 keys per band
+  }
+  auto expected_pairs = [&](uint32_t n) {
+    std::vector<CandidatePair> expected;
+    for (uint32_t i = 0; i < n; ++i) {
+      for (uint32_t j = i + 1; j < n; ++j) {
+        bool any = false;
+        for (size_t b = 0; b < 4 && !any; ++b) {
+          any = sigs[i][2 * b] == sigs[j][2 * b] && sigs[i][2 * b + 1] == sigs[j][2 * b + 1];
+        }
+        if (any) expected.push_back({i, j});
+      }
+    }
+    return expected;
+  };
+  for (uint32_t i = 0; i < 2000; ++i) index.Add(sigs[i]);
+  index.Build();
+  EXPECT_EQ(index.CandidatePairs(), expected_pairs(2000));
+  for (uint32_t i = 2000; i < 3000; ++i) index.Add(sigs[i]);
+  index.Build();
+  EXPECT_EQ(index.CandidatePairs(), expected_pairs(3000));
+}
 
 // The search builds (1 - s^r)^b by repeated multiplication; the plain search below, two
 // pow() per Simpson node per candidate as the integrals are defined, must pick the same
