@@ -3,7 +3,9 @@
 // sparse set of kept cluster pairs, the best pair taken from a lazy max-heap.
 //
 // Each cluster keeps similarity sums to some other clusters only (those an edge joins it to);
-// a pair without a kept sum is never merged directly. The two callers differ in two rules,
+// a pair without a kept sum is never merged directly, nor a pair whose sum holds only edges
+// that may not join (`Link::joining` 0): such edges count in averages but never start a
+// merge. The two callers differ in two rules,
 // given by `Linkage`:
 //   double CrossPairs(const Members& members, int32_t a, int32_t b) const;
 //     the number of pairs the sum of clusters a and b is averaged over (<= 0: never merge);
@@ -35,6 +37,13 @@ inline bool ValidEdge(const WeightedEdge& e, int32_t n) {
 
 using Members = std::vector<std::vector<int32_t>>;
 
+// What a cluster keeps towards another: the sum of their cross pairs' weights, and how many of
+// the edges summed may start a merge.
+struct Link {
+  double sum = 0;
+  int64_t joining = 0;
+};
+
 // Renumbers labels so that ids follow the order of each label's smallest member.
 inline std::vector<int32_t> CanonicalLabels(const std::vector<int32_t>& labels) {
   std::map<int32_t, int32_t> renumber;
@@ -57,22 +66,22 @@ class AverageLink {
     for (size_t i = 0; i < n; ++i) members_[i] = {static_cast<int32_t>(i)};
   }
 
-  // The kept sum of items a and b (0 when none is kept yet).
-  double Sum(int32_t a, int32_t b) const {
+  // The kept link of items a and b (sum 0, no joining edge when none is kept yet).
+  Link Kept(int32_t a, int32_t b) const {
     auto it = sums_[Index(a)].find(b);
-    return it == sums_[Index(a)].end() ? 0 : it->second;
+    return it == sums_[Index(a)].end() ? Link() : it->second;
   }
 
-  // Keeps `sum` for the pair of items a and b, both ways.
-  void Keep(int32_t a, int32_t b, double sum) {
-    sums_[Index(a)][b] = sum;
-    sums_[Index(b)][a] = sum;
+  // Keeps `link` for the pair of items a and b, both ways.
+  void Keep(int32_t a, int32_t b, Link link) {
+    sums_[Index(a)][b] = link;
+    sums_[Index(b)][a] = link;
   }
 
   // Merges until no kept pair reaches the threshold; cluster ids by smallest member.
   std::vector<int32_t> Run() {
     for (size_t a = 0; a < sums_.size(); ++a) {
-      for (const auto& [b, sum] : sums_[a]) {
+      for (const auto& [b, link] : sums_[a]) {
         if (static_cast<int32_t>(a) < b) Push(static_cast<int32_t>(a), b);
       }
     }
@@ -101,10 +110,10 @@ class AverageLink {
   void Push(int32_t a, int32_t b) {
     if (a > b) std::swap(a, b);
     auto it = sums_[Index(a)].find(b);
-    if (it == sums_[Index(a)].end() || it->second <= 0) return;
+    if (it == sums_[Index(a)].end() || it->second.sum <= 0 || it->second.joining == 0) return;
     const double pairs = linkage_.CrossPairs(members_, a, b);
     if (pairs <= 0) return;  // no pair that counts: no evidence to merge on
-    const double average = it->second / pairs;
+    const double average = it->second.sum / pairs;
     if (average + 1e-12 < threshold_) return;
     heap_.emplace(average, -a, -b, Version(a, b));
   }
@@ -115,21 +124,21 @@ class AverageLink {
     if (members_[Index(a)].size() < members_[Index(b)].size()) std::swap(a, b);
     auto& to_a = sums_[Index(a)];
     auto& to_b = sums_[Index(b)];
-    std::vector<std::pair<int32_t, double>> joined;
-    for (const auto& [c, sum] : to_b) {
+    std::vector<std::pair<int32_t, Link>> joined;
+    for (const auto& [c, link] : to_b) {
       if (c == a) continue;
       auto it = to_a.find(c);
-      joined.emplace_back(
-          c, (it != to_a.end() ? it->second : linkage_.UnkeptSum(members_, a, c)) + sum);
+      Link from_a = it != to_a.end() ? it->second : Link{linkage_.UnkeptSum(members_, a, c), 0};
+      joined.emplace_back(c, Link{from_a.sum + link.sum, from_a.joining + link.joining});
     }
-    for (const auto& [c, sum] : to_a) {
+    for (const auto& [c, link] : to_a) {
       if (c != b && !to_b.contains(c))
-        joined.emplace_back(c, sum + linkage_.UnkeptSum(members_, b, c));
+        joined.emplace_back(c, Link{link.sum + linkage_.UnkeptSum(members_, b, c), link.joining});
     }
-    for (const auto& [c, sum] : to_b) sums_[Index(c)].erase(b);
+    for (const auto& [c, link] : to_b) sums_[Index(c)].erase(b);
     to_b.clear();
     to_a.erase(b);
-    for (const auto& [c, sum] : joined) Keep(a, c, sum);
+    for (const auto& [c, link] : joined) Keep(a, c, link);
     auto& into = members_[Index(a)];
     auto& from = members_[Index(b)];
     into.insert(into.end(), from.begin(), from.end());
@@ -137,13 +146,13 @@ class AverageLink {
     linkage_.Absorb(a, b);
     ++versions_[Index(a)];
     ++versions_[Index(b)];
-    for (const auto& [c, sum] : to_a) Push(a, c);
+    for (const auto& [c, link] : to_a) Push(a, c);
   }
 
   double threshold_;
   Linkage linkage_;
   Members members_;
-  std::vector<std::unordered_map<int32_t, double>> sums_;
+  std::vector<std::unordered_map<int32_t, Link>> sums_;
   std::vector<uint64_t> versions_;
   // (average, -a, -b, version): the highest average first, ties by the smallest ids.
   std::priority_queue<std::tuple<double, int32_t, int32_t, uint64_t>> heap_;

@@ -74,8 +74,11 @@ std::vector<int32_t> AverageLinkClusters(int32_t num_items, std::span<const Weig
   for (const WeightedEdge& e : edges) {
     if (!internal::ValidEdge(e, num_items)) continue;
     if (item_groups[Index(e.a)] == item_groups[Index(e.b)]) continue;  // not evidence
-    // Several edges between one pair (copy and overlap) count once, at the strongest.
-    clusters.Keep(e.a, e.b, std::max(clusters.Sum(e.a, e.b), static_cast<double>(e.weight)));
+    // Several edges between one pair (copy and overlap) count once, at the strongest; the
+    // pair may start a merge when any of them joins.
+    internal::Link kept = clusters.Kept(e.a, e.b);
+    clusters.Keep(e.a, e.b,
+                  {std::max(kept.sum, static_cast<double>(e.weight)), kept.joining + e.joins});
   }
   return clusters.Run();
 }

@@ -31,6 +31,10 @@ struct WeightedEdge {
   int32_t a = 0;
   int32_t b = 0;
   float weight = 0;  // similarity in [0, 1]
+  // Whether the edge may start a merge. An edge that may not still counts in the averages of
+  // the clusters it lies between (its pair is no longer a missing 0), so it can keep a merge
+  // that joining edges start, never start one.
+  bool joins = true;
 
   bool operator==(const WeightedEdge&) const = default;
 };

@@ -43,7 +43,7 @@ std::vector<int32_t> StrongEdgeAverageLink(int32_t num_items, std::span<const We
   internal::AverageLink clusters(static_cast<size_t>(n), options.threshold,
                                  PairWeightLinkage(weight));
   for (const WeightedEdge& e : strong) {
-    if (internal::ValidEdge(e, n)) clusters.Keep(e.a, e.b, e.weight);
+    if (internal::ValidEdge(e, n)) clusters.Keep(e.a, e.b, {e.weight, 1});
   }
   return clusters.Run();
 }

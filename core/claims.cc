@@ -658,6 +658,23 @@ void ReadWirePoundSigns(std::string_view text, Claim* claim) {
   }
 }
 
+// A document that is one headline and nothing else (a feed of headlines, one per outlet)
+// states its claim in that line. Boilerplate removal drops such a line when other outlets
+// print the same headline (furniture shared across pages) or when it reads as a title, which
+// in an article is right but here leaves the document without its only claim. Captions,
+// bylines and chrome stay removed.
+bool IsLoneHeadline(const BoilerplateReport& boilerplate) {
+  if (!boilerplate.kept.empty() || boilerplate.removed.size() != 1) return false;
+  BoilerplateReason reason = boilerplate.removed.front().reason;
+  return reason == BoilerplateReason::kRepeatedAcrossDocuments ||
+         reason == BoilerplateReason::kHeading;
+}
+
+std::vector<Span> LinesToRead(const BoilerplateReport& boilerplate) {
+  if (IsLoneHeadline(boilerplate)) return {boilerplate.removed.front().span};
+  return boilerplate.kept;
+}
+
 }  // namespace
 
 std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
@@ -667,8 +684,9 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
   std::vector<size_t> paragraph;  // per claim: index of its line among the kept lines
   std::string_view text = doc.text;
   const bool wire = IsWireText(text);
-  for (size_t l = 0; l < boilerplate.kept.size(); ++l) {
-    const Span& line = boilerplate.kept[l];
+  const std::vector<Span> lines = LinesToRead(boilerplate);
+  for (size_t l = 0; l < lines.size(); ++l) {
+    const Span& line = lines[l];
     // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
     const std::string joined = JoinHardWraps(text.substr(line.begin, line.size()));
     std::string_view line_text = joined;

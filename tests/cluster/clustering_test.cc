@@ -49,14 +49,21 @@ std::vector<int32_t> BfsComponents(int32_t n, const std::vector<WeightedEdge>& e
   return label;
 }
 
-// Reference: recompute every cluster pair's average from scratch at each step, O(n^4).
+// Reference: recompute every cluster pair's average from scratch at each step, O(n^4). A pair
+// of clusters is a candidate when a cross pair of two groups has an edge that joins.
 std::vector<int32_t> NaiveAverageLink(int32_t n, const std::vector<WeightedEdge>& edges,
                                       const std::vector<int32_t>& groups, double threshold) {
-  std::vector<std::vector<double>> w(static_cast<size_t>(n), std::vector<double>(static_cast<size_t>(n), 0));
+  std::vector<std::vector<double>> w(static_cast<size_t>(n),
+                                     std::vector<double>(static_cast<size_t>(n), 0));
+  std::vector<std::vector<char>> joins(static_cast<size_t>(n),
+                                       std::vector<char>(static_cast<size_t>(n), 0));
   for (const WeightedEdge& e : edges) {
     double& x = w[static_cast<size_t>(e.a)][static_cast<size_t>(e.b)];
     x = std::max(x, static_cast<double>(e.weight));
     w[static_cast<size_t>(e.b)][static_cast<size_t>(e.a)] = x;
+    char& j = joins[static_cast<size_t>(e.a)][static_cast<size_t>(e.b)];
+    j = j || e.joins;
+    joins[static_cast<size_t>(e.b)][static_cast<size_t>(e.a)] = j;
   }
   std::vector<std::vector<int32_t>> clusters;
   for (int32_t i = 0; i < n; ++i) clusters.push_back({i});
@@ -66,19 +73,22 @@ std::vector<int32_t> NaiveAverageLink(int32_t n, const std::vector<WeightedEdge>
     for (size_t a = 0; a < clusters.size(); ++a) {
       for (size_t b = a + 1; b < clusters.size(); ++b) {
         double sum = 0, pairs = 0;
+        bool joined = false;
         for (int32_t x : clusters[a]) {
           for (int32_t y : clusters[b]) {
             if (groups[static_cast<size_t>(x)] == groups[static_cast<size_t>(y)]) continue;
             sum += w[static_cast<size_t>(x)][static_cast<size_t>(y)];
+            joined = joined || joins[static_cast<size_t>(x)][static_cast<size_t>(y)];
             pairs += 1;
           }
         }
-        if (pairs == 0 || sum <= 0) continue;
+        if (pairs == 0 || sum <= 0 || !joined) continue;
         if (sum / pairs > best) best = sum / pairs, best_a = a, best_b = b;
       }
     }
     if (best < threshold) break;
-    clusters[best_a].insert(clusters[best_a].end(), clusters[best_b].begin(), clusters[best_b].end());
+    clusters[best_a].insert(clusters[best_a].end(), clusters[best_b].begin(),
+                            clusters[best_b].end());
     clusters.erase(clusters.begin() + static_cast<long>(best_b));
   }
   std::vector<int32_t> label(static_cast<size_t>(n));
@@ -130,12 +140,18 @@ TEST(AverageLinkClusters, SameGroupPairsCarryNoEvidence) {
             (std::set<std::vector<int32_t>>{{0, 2}, {1}}));
 }
 
-TEST(AverageLinkClusters, MatchesNaiveReferenceOnRandomGraphs) {
-  for (uint32_t seed = 0; seed < 60; ++seed) {
+// 60 random graphs with random groups: the clusters equal NaiveAverageLink's; with
+// `share_joining` < 1, each edge joins with that probability.
+void ExpectNaiveClustersOnRandomGraphs(uint32_t first_seed, double density, double share_joining) {
+  for (uint32_t seed = first_seed; seed < first_seed + 60; ++seed) {
     SCOPED_TRACE(seed);
     std::mt19937 rng(seed);
     int32_t n = 12 + static_cast<int32_t>(seed % 10);
-    std::vector<WeightedEdge> edges = RandomEdges(rng, n, 0.35);
+    std::vector<WeightedEdge> edges = RandomEdges(rng, n, density);
+    if (share_joining < 1) {
+      std::bernoulli_distribution joins(share_joining);
+      for (WeightedEdge& e : edges) e.joins = joins(rng);
+    }
     std::vector<int32_t> groups(static_cast<size_t>(n));
     std::uniform_int_distribution<int32_t> group(0, 4);
     for (auto& g : groups) g = group(rng);
@@ -145,6 +161,30 @@ TEST(AverageLinkClusters, MatchesNaiveReferenceOnRandomGraphs) {
                 Partition(NaiveAverageLink(n, edges, groups, threshold)));
     }
   }
+}
+
+TEST(AverageLinkClusters, MatchesNaiveReferenceOnRandomGraphs) {
+  ExpectNaiveClustersOnRandomGraphs(0, 0.35, 1);
+}
+
+TEST(AverageLinkClusters, EdgesThatDoNotJoinCountButNeverStartAMerge) {
+  // 0-1 may not join: alone it merges nothing, however strong.
+  std::vector<WeightedEdge> edges = {{0, 1, 0.9f, false}};
+  EXPECT_EQ(Partition(AverageLinkClusters(3, edges, {}, {0.4})),
+            (std::set<std::vector<int32_t>>{{0}, {1}, {2}}));
+  // 0-2 joins (0.9) and 1-2 joins (0.3): {0,2} forms, then {0,2}+{1} averages
+  // (0.9 + 0.3) / 2 = 0.6 with the non-joining 0-1 counted (0.15 without it).
+  edges.push_back({0, 2, 0.9f});
+  edges.push_back({1, 2, 0.3f});
+  EXPECT_EQ(Partition(AverageLinkClusters(3, edges, {}, {0.4})),
+            (std::set<std::vector<int32_t>>{{0, 1, 2}}));
+  edges[0].weight = 0;  // the same pair missing: no merge
+  EXPECT_EQ(Partition(AverageLinkClusters(3, edges, {}, {0.4})),
+            (std::set<std::vector<int32_t>>{{0, 2}, {1}}));
+}
+
+TEST(AverageLinkClusters, WithEdgesThatDoNotJoinMatchesNaiveReference) {
+  ExpectNaiveClustersOnRandomGraphs(100, 0.4, 0.5);
 }
 
 TEST(AverageLinkClusters, IndependentOfEdgeOrderAndThresholdMonotone) {
