@@ -10,6 +10,9 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
   app.add_option("--cluster-threshold", o.cluster_threshold,
                  "Average-link similarity for two clusters of claims to merge")
       ->capture_default_str();
+  app.add_flag("--merge-on-same-fact", o.merge_on_same_fact,
+               "Merge claim clusters on the same-fact score too, every edge in the averages "
+               "(better for feeds of headlines, less precise on full articles)");
   app.add_option(
          "--copy-threshold", o.copy_threshold,
          "Word 3-gram Jaccard for two claims to count as one fact (copies come from text reuse)")

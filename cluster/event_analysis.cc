@@ -788,7 +788,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
 // a merge. Counting only the joining edges, the other pairs weigh 0: the demo's leads then
 // merge without 004's ("video call"), whose three joining edges to them average below the
 // threshold over the five cross pairs, though the other two pairs have edges the rules dropped.
-// Set on the Emergent dev part (docs/quality.md).
+// With --merge-on-same-fact (AnalysisOptions::merge_on_same_fact); set on the Emergent dev
+// part (docs/quality.md).
 WeightedEdge MergeWeight(const ClaimEdge& e, bool joins) {
   return {e.a, e.b, std::max({e.cosine, e.jaccard, e.fact}), joins};
 }
@@ -957,6 +958,10 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
   std::vector<WeightedEdge> weighted;
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
+    if (!options.merge_on_same_fact) {
+      if (joins[k]) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard), true});
+      continue;
+    }
     // Off-event claims join no cluster: they neither count in the averages nor shift the
     // clusters' numbering.
     if (event.off_event[static_cast<size_t>(e.a)] || event.off_event[static_cast<size_t>(e.b)])

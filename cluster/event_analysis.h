@@ -54,6 +54,12 @@ struct AnalysisOptions {
   std::string background_idf;      // a file written by `crossclaim idf`; empty: fit on the event
   double overlap_threshold = 0.1;  // cosine for an overlap edge
   double cluster_threshold = 0.2;  // average-link merge threshold
+  // Cluster on max(cosine, jaccard, same-fact) with every on-event edge in the averages
+  // (MergeWeight in event_analysis.cc) instead of max(cosine, jaccard) of the joining edges.
+  // Recalls paraphrased headlines (Emergent test pairwise F1 0.66 -> 0.80) but joins more
+  // sentences of one topic in full articles (BASIL dev corroborated precision 0.91 -> 0.83),
+  // so it is off by default (docs/quality.md).
+  bool merge_on_same_fact = false;
   // Same fact, not same words: an overlap edge joins claims into one cluster, and its
   // divergences count, only when its same-fact score (cluster/fact_scores.h, the learned pair
   // score) is at least this; copy edges always do. Chosen on the BASIL dev audit
