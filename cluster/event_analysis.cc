@@ -386,6 +386,11 @@ enum Anchor : char {
   kBothLeads = 2,        // both claims lead their articles
   kOtherQuotations = 3,  // each quotes words the other does not: two statements
   kOtherSpeakers = 4,    // given to two different speakers (OtherSpeakers)
+  // One speaker and nothing else in common (OnlyTheSpeakerInCommon): two of his statements,
+  // however high the same-fact score the speaker's name gives them ("X, the president of the
+  // association, said the vote was no label" / "“We believe in ...,” the association's
+  // president X said"; BASIL dev audit). Leads are left out: they name the event in few words.
+  kSpeakerOnly = 5,
 };
 
 // Two claims deep in their articles that share at most two words ("conversation", "back";
@@ -401,7 +406,9 @@ constexpr double kFewWordsFactBar = 0.5;
 // they share a specific detail). `anchored` is decided once per edge (AnchoredEdges).
 bool SameFact(const ClaimEdge& e, char anchored, const AnalysisOptions& options) {
   if (e.kind == EdgeKind::kCopy || e.jaccard >= options.copy_threshold) return true;
-  if (anchored == kOtherQuotations || anchored == kOtherSpeakers) return false;
+  if (anchored == kOtherQuotations || anchored == kOtherSpeakers || anchored == kSpeakerOnly) {
+    return false;
+  }
   double bar = anchored == kBothLeads      ? options.fact_threshold_leads
                : anchored == kSharedDetail ? options.fact_threshold_anchored
                                            : options.fact_threshold;
@@ -535,6 +542,7 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
     bool dates_conflict =
         std::any_of(edges[k].divergences.begin(), edges[k].divergences.end(),
                     [](const Divergence& d) { return d.kind == DivergenceKind::kDate; });
+    bool same_speaker = !speaker[a].empty() && speaker[a] == speaker[b];
     if (QuoteOtherWords(claims[a], claims[b])) {
       anchored[k] = kOtherQuotations;
     } else if (OtherSpeakers(claims[a], claims[b])) {
@@ -543,8 +551,9 @@ std::vector<char> AnchoredEdges(const std::vector<ClaimEdge>& edges,
       continue;  // two leads on two days are two actions
     } else if (rank[a] < lead_claims && rank[b] < lead_claims) {
       anchored[k] = kBothLeads;
-    } else if ((!speaker[a].empty() && speaker[a] == speaker[b]) ||
-               SharesSpecifics(claims[a], claims[b])) {
+    } else if (same_speaker && OnlyTheSpeakerInCommon(claims[a], claims[b])) {
+      anchored[k] = kSpeakerOnly;
+    } else if (same_speaker || SharesSpecifics(claims[a], claims[b])) {
       anchored[k] = kSharedDetail;
     }
   }

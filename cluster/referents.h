@@ -41,8 +41,17 @@ bool SharesSpecifics(const Claim& a, const Claim& b);
 // Whether every content word the two claims share (stop words and name words left out) follows
 // a pointer word in one of them ("Obama made the same argument on the stump." / "The Obama
 // campaign is disputing that argument."): what the words refer to lies outside the sentences,
-// so their likeness says nothing about one fact. False when they share no such word.
+// so their likeness says nothing about one fact. False when they share no such word. Words are
+// compared by their first five letters, so that an inflection said outright counts ("he
+// understands the mistrust" / "I understand that mistrust" share "understand").
 bool SharedWordsPointElsewhere(const Claim& a, const Claim& b);
+
+// Whether the two claims share no content word (stop words and name words left out, compared
+// as above) besides the words that name their speaker and say that he spoke: "Jane Roe, the
+// head of the union, said the strike was not about pay." / "“We stand by our members,” union
+// head Jane Roe said in a statement." give one speaker two statements. One speaker is no
+// evidence of one fact then.
+bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim
 

@@ -299,14 +299,31 @@ TEST(AuditCases, TwoNamesOfOneOfficeAreOneSpeaker) {
 
 // 2ec04201 "a candidate's argument vs his campaign disputing another": the one content word
 // the two sentences share follows a pointer in both ("the same argument", "that argument"), so
-// what they refer to is outside them (SharedWordsPointElsewhere).
+// what they refer to is outside them (SharedWordsPointElsewhere). The agent is a name in both,
+// as there ("Obama", "the Obama campaign"): a common noun said in both ("the mayor", "the
+// mayor's office") is a shared word of its own.
 TEST(AuditCases, WordsThatPointElsewhereAreNotOneFact) {
   GraphCase event(
-      "The mayor made the same argument at the rally.\n\nThe bridge will stay closed for at "
+      "Mayor Hale made the same argument at the rally.\n\nThe bridge will stay closed for at "
       "least a year, the council said.",
-      "The mayor's office is disputing that argument.\n\nThe council said the bridge will stay "
+      "The Hale campaign is disputing that argument.\n\nThe council said the bridge will stay "
       "closed for at least a year.");
   EXPECT_FALSE(event.Together(0, "same argument", 1, "that argument"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// 97b1305c "two statements of one speaker": one speaker, named with his title in both, and
+// nothing else in common; the speaker's name alone gives them a same-fact score above the bar
+// (OnlyTheSpeakerInCommon).
+TEST(AuditCases, OneSpeakerAndNothingElseInCommonIsTwoStatements) {
+  GraphCase event(
+      "Jane Roe, the president of the nurses union, said the strike was not an attempt to "
+      "punish the hospital.\n\nThe bridge will stay closed for at least a year, the council "
+      "said.",
+      "\"We believe in the right of every worker to be heard,\" the Nurses Union President Jane "
+      "Roe said in a written statement.\n\nThe council said the bridge will stay closed for at "
+      "least a year.");
+  EXPECT_FALSE(event.Together(0, "Jane Roe", 1, "Jane Roe"));
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 

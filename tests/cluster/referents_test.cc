@@ -40,9 +40,32 @@ TEST(SharedWordsPointElsewhere, WordsAfterAPointerReferOutsideTheSentence) {
   Claim stated = AnalyzeSentence("The Obama campaign is disputing the argument about cuts.");
   Claim again = AnalyzeSentence("Obama made that argument about cuts on the stump.");
   EXPECT_FALSE(SharedWordsPointElsewhere(stated, again));
+  // An inflection of a shared word said outright counts as said outright: "understands" and
+  // "understand" are one word, so "anger" after the pointer is not all they share.
+  Claim told = AnalyzeSentence("Mayor Hale told the residents he understands the anger.");
+  Claim quoted = AnalyzeSentence("\"I understand that anger,\" Hale said.");
+  EXPECT_FALSE(SharedWordsPointElsewhere(told, quoted));
+  EXPECT_FALSE(SharedWordsPointElsewhere(quoted, told));
   // Sharing only names is no case for the rule.
   EXPECT_FALSE(SharedWordsPointElsewhere(AnalyzeSentence("Obama spoke in Ohio on Monday."),
                                          AnalyzeSentence("That Obama rally drew a crowd.")));
+}
+
+TEST(OnlyTheSpeakerInCommon, OneSpeakersTwoStatements) {
+  // 97b1305c: one speaker, named with his title in both, and nothing else alike.
+  Claim paraphrase = AnalyzeSentence(
+      "Jane Roe, the president of the nurses union, said the strike was not an attempt to "
+      "punish the hospital.");
+  Claim quotation = AnalyzeSentence(
+      "\"We believe in the right of every worker to be heard,\" the Nurses Union President "
+      "Jane Roe said in a written statement.");
+  EXPECT_TRUE(OnlyTheSpeakerInCommon(paraphrase, quotation));
+  EXPECT_TRUE(OnlyTheSpeakerInCommon(quotation, paraphrase));
+  // One word of what she said in common ("strike", "strikes") is more than the speaker.
+  Claim again = AnalyzeSentence(
+      "\"Our strikes never hurt the patients,\" the Nurses Union President Jane Roe said.");
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(paraphrase, again));
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(again, paraphrase));
 }
 
 }  // namespace
