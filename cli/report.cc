@@ -1,6 +1,7 @@
 // `crossclaim report`: the whole pipeline over one event's articles, written as report.json,
-// report.html, report.md and the claim graph (claims.graphml, claims.dot).
+// report.html, report.md and, with --graphs, the claim graph (claims.graphml, claims.dot).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <fstream>
@@ -41,13 +42,20 @@ struct ReportFlags {
   std::string event_query;   // keep only the events whose articles contain these words
   std::string since, until;  // the index's window, YYYY-MM-DD
   std::string event_folders = "multi";  // which events of a feed get a folder
+  ReportFileOptions files;
+  bool full_output = false;  // --full-output: every file and field, JSON indented
 };
 
+ReportFileOptions FileOptions(const ReportFlags& flags) {
+  return flags.full_output ? ReportFileOptions::Full() : flags.files;
+}
+
 Result<nlohmann::json> AnalyzeAndWrite(const Corpus& corpus, const AnalysisOptions& options,
-                                       const std::string& event_id, const fs::path& dir) {
+                                       const std::string& event_id, const fs::path& dir,
+                                       const ReportFileOptions& files) {
   Result<nlohmann::json> report = BuildEventReport(corpus, options, event_id);
   if (!report.ok()) return report;
-  if (Status written = WriteReportFiles(*report, dir); !written.ok()) return written;
+  if (Status written = WriteReportFiles(*report, dir, files); !written.ok()) return written;
   return report;
 }
 
@@ -168,14 +176,14 @@ int RunReport(const ReportFlags& flags) {
     const Corpus single = flags.event_query.empty()
                               ? *corpus
                               : SubCorpus(*corpus, record_of, events.front().documents);
-    Result<nlohmann::json> report = AnalyzeAndWrite(single, *options, "event-1", dir);
+    Result<nlohmann::json> report =
+        AnalyzeAndWrite(single, *options, "event-1", dir, FileOptions(flags));
     if (!report.ok()) return Fail(report.status());
     std::cout << (flags.format == "json" ? DumpJson(*report, 2) + "\n"
                                          : RenderSummary(*report, flags.top_divergences));
-    std::cerr << fmt::format(
-        "crossclaim: report written to {}/ (report.json, report.html, report.md, "
-        "claims.graphml, claims.dot)\n",
-        fs::absolute(dir).lexically_normal().string());
+    std::cerr << fmt::format("crossclaim: report written to {}/ ({})\n",
+                             fs::absolute(dir).lexically_normal().string(),
+                             fmt::join(ReportFileNames(FileOptions(flags)), ", "));
     return kExitOk;
   }
   const EventFolders folders = *EventFoldersFromName(flags.event_folders);
@@ -191,14 +199,14 @@ int RunReport(const ReportFlags& flags) {
                     : ExtractCorpusClaims(event_corpus, BoilerplateOptions(), ClaimOptions());
     Result<nlohmann::json> report = BuildEventReport(event_corpus, claims, *options, id);
     if (!report.ok()) return Fail(report.status());
-    if (Status written = WriteEventFolder(*report, folders, dir); !written.ok())
+    if (Status written = WriteEventFolder(*report, folders, dir, FileOptions(flags)); !written.ok())
       return Fail(written);
     if (flags.format == "text")
       std::cout << "== " << id << "\n" << RenderSummary(*report, flags.top_divergences);
     entries.push_back(IndexEntry(*report, folders));
     if (flags.format == "json") reports.push_back(std::move(*report));
   }
-  Status index = WriteIndex(*corpus, entries, dir, folders);
+  Status index = WriteIndex(*corpus, entries, dir, folders, FileOptions(flags));
   if (!index.ok()) return Fail(index);
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
   std::cerr << "crossclaim: " << FeedWrittenMessage(entries, dir) << "\n";
@@ -239,6 +247,14 @@ const CommandRegistration kReport{
                      "events are listed in the index), or for every event")
           ->check(CLI::IsMember({"multi", "all"}))
           ->capture_default_str();
+      app.add_flag("--graphs", flags->files.graphs,
+                   "Also write the claim graph: claims.graphml, claims.dot and report.json's "
+                   "edges (most of a report's bytes; off by default)");
+      app.add_flag("--pretty-json", flags->files.pretty_json,
+                   "Indent report.json and index.json (default: one line each)");
+      app.add_flag("--full-output", flags->full_output,
+                   "Write every file and field as before the lean default: --graphs "
+                   "--pretty-json");
       return [flags] { return RunReport(*flags); };
     }};
 

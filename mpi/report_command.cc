@@ -5,6 +5,7 @@
 // claims' document frequencies are computed over the ranks, and rank 0 runs the claim
 // analysis (edges, clustering, divergences) and writes the files.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <iostream>
@@ -38,7 +39,11 @@ struct ReportFlags {
   bool one_event = false;
   EventOptions events;
   std::string event_folders = "multi";
+  ReportFileOptions files;
+  bool full_output = false;
   bool stats = false;
+
+  ReportFileOptions FileOptions() const { return full_output ? ReportFileOptions::Full() : files; }
 };
 
 void AddFlags(CLI::App& app, ReportFlags* flags) {
@@ -61,6 +66,12 @@ void AddFlags(CLI::App& app, ReportFlags* flags) {
                  "are listed in the index), or for every event")
       ->check(CLI::IsMember({"multi", "all"}))
       ->capture_default_str();
+  app.add_flag("--graphs", flags->files.graphs,
+               "Also write the claim graph: claims.graphml, claims.dot and report.json's edges");
+  app.add_flag("--pretty-json", flags->files.pretty_json,
+               "Indent report.json and index.json (default: one line each)");
+  app.add_flag("--full-output", flags->full_output,
+               "Write every file and field as before the lean default: --graphs --pretty-json");
   app.add_flag("--stats", flags->stats,
                "Print seconds and bytes sent per stage (all ranks) to stderr");
 }
@@ -100,7 +111,7 @@ Result<std::vector<std::vector<int32_t>>> ShareEvents(Comm& comm, const Corpus& 
 // files on rank 0, which returns the report (other ranks return an empty object).
 Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
                                     const AnalysisOptions& options, const std::string& event_id,
-                                    const fs::path& dir) {
+                                    const fs::path& dir, const ReportFileOptions& files) {
   Result<DedupResult> copies = DistributedFindCopies(comm, corpus.documents, options.dedup);
   if (!copies.ok()) return copies.status();
   Result<DocumentFrequencies> frequencies = DocumentFrequencies();
@@ -113,7 +124,7 @@ Result<nlohmann::json> AnalyzeEvent(Comm& comm, const Corpus& corpus,
   Result<nlohmann::json> report =
       BuildEventReport(corpus, options, event_id, {&*copies, &*frequencies});
   if (!report.ok()) return report;
-  if (Status written = WriteReportFiles(*report, dir); !written.ok()) return written;
+  if (Status written = WriteReportFiles(*report, dir, files); !written.ok()) return written;
   return report;
 }
 
@@ -125,14 +136,16 @@ Status WriteEvents(const Corpus& corpus, const std::vector<nlohmann::json>& repo
   const EventFolders folders = *EventFoldersFromName(flags.event_folders);
   nlohmann::json entries = nlohmann::json::array();
   for (const nlohmann::json& report : reports) {
-    if (Status written = WriteEventFolder(report, folders, dir); !written.ok()) return written;
+    if (Status written = WriteEventFolder(report, folders, dir, flags.FileOptions()); !written.ok())
+      return written;
     entries.push_back(IndexEntry(report, folders));
     if (flags.format == "text") {
       std::cout << "== " << report["event"]["id"].get<std::string>() << "\n"
                 << RenderSummary(report, flags.top_divergences);
     }
   }
-  if (Status index = WriteIndex(corpus, entries, dir, folders); !index.ok()) return index;
+  if (Status index = WriteIndex(corpus, entries, dir, folders, flags.FileOptions()); !index.ok())
+    return index;
   if (flags.format == "json") std::cout << DumpJson(nlohmann::json(reports), 2) << "\n";
   std::cerr << "crossclaim-mpi: " << FeedWrittenMessage(entries, dir) << "\n";
   return Status::Ok();
@@ -151,16 +164,16 @@ Status Report(Comm& comm, const ReportFlags& flags) {
   if (!events.ok()) return events.status();
   const fs::path dir = flags.output_dir;
   if (events->empty()) {
-    Result<nlohmann::json> report = AnalyzeEvent(comm, *corpus, *options, "event-1", dir);
+    Result<nlohmann::json> report =
+        AnalyzeEvent(comm, *corpus, *options, "event-1", dir, flags.FileOptions());
     if (Status agreed = comm.Agree(report.ok() ? Status::Ok() : report.status()); !agreed.ok())
       return agreed;
     if (!comm.root()) return Status::Ok();
     std::cout << (flags.format == "json" ? DumpJson(*report, 2) + "\n"
                                          : RenderSummary(*report, flags.top_divergences));
-    std::cerr << fmt::format(
-        "crossclaim-mpi: report written to {}/ (report.json, report.html, report.md, "
-        "claims.graphml, claims.dot)\n",
-        fs::absolute(dir).lexically_normal().string());
+    std::cerr << fmt::format("crossclaim-mpi: report written to {}/ ({})\n",
+                             fs::absolute(dir).lexically_normal().string(),
+                             fmt::join(ReportFileNames(flags.FileOptions()), ", "));
     return Status::Ok();
   }
   Result<std::vector<nlohmann::json>> reports =

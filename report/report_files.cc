@@ -34,16 +34,50 @@ Status CreateFolder(const fs::path& dir) {
 
 }  // namespace
 
-Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir) {
+std::string ReportJsonText(const nlohmann::json& report, const ReportFileOptions& options) {
+  if (options.graphs || !report.contains("edges")) {
+    return DumpJson(report, options.pretty_json ? 2 : -1) + "\n";
+  }
+  // The report without `edges`, member by member (in the object's order, as DumpJson writes
+  // it) rather than from a copy: a report's edges are the largest part of it.
+  const int indent = options.pretty_json ? 2 : -1;
+  std::string text = "{";
+  for (const auto& [key, value] : report.items()) {
+    if (key == "edges") continue;
+    if (text.size() > 1) text += ',';
+    if (options.pretty_json) text += "\n  ";
+    text += DumpJson(nlohmann::json(key)) + (options.pretty_json ? ": " : ":");
+    std::string member = DumpJson(value, indent);
+    // Nested one level deeper; JSON strings hold no raw newline, so each is a line break.
+    if (options.pretty_json) {
+      for (size_t at = member.find('\n'); at != std::string::npos; at = member.find('\n', at + 3))
+        member.replace(at, 1, "\n  ");
+    }
+    text += member;
+  }
+  return text + (options.pretty_json ? "\n}\n" : "}\n");
+}
+
+std::vector<std::string> ReportFileNames(const ReportFileOptions& options) {
+  std::vector<std::string> names = {"report.json", "report.html", "report.md"};
+  if (options.graphs) names.insert(names.end(), {"claims.graphml", "claims.dot"});
+  return names;
+}
+
+Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir,
+                        const ReportFileOptions& options) {
   if (Status created = CreateFolder(dir); !created.ok()) return created;
-  std::ostringstream graphml, dot;
-  WriteGraphMl(report, graphml);
-  WriteDot(report, dot);
-  const std::pair<const char*, std::string> files[] = {{"report.json", DumpJson(report, 2) + "\n"},
-                                                       {"report.html", RenderHtml(report)},
-                                                       {"report.md", RenderMarkdown(report)},
-                                                       {"claims.graphml", graphml.str()},
-                                                       {"claims.dot", dot.str()}};
+  std::vector<std::pair<const char*, std::string>> files = {
+      {"report.json", ReportJsonText(report, options)},
+      {"report.html", RenderHtml(report)},
+      {"report.md", RenderMarkdown(report)}};
+  if (options.graphs) {
+    std::ostringstream graphml, dot;
+    WriteGraphMl(report, graphml);
+    WriteDot(report, dot);
+    files.emplace_back("claims.graphml", graphml.str());
+    files.emplace_back("claims.dot", dot.str());
+  }
   for (const auto& [name, content] : files) {
     Status s = WriteTextFile(dir / name, content);
     if (!s.ok()) return s;
@@ -66,9 +100,10 @@ std::optional<std::string> EventFolder(const nlohmann::json& report, EventFolder
   return report["event"]["id"].get<std::string>();
 }
 
-Status WriteEventFolder(const nlohmann::json& report, EventFolders mode, const fs::path& dir) {
+Status WriteEventFolder(const nlohmann::json& report, EventFolders mode, const fs::path& dir,
+                        const ReportFileOptions& options) {
   const std::optional<std::string> folder = EventFolder(report, mode);
-  return folder ? WriteReportFiles(report, dir / *folder) : Status::Ok();
+  return folder ? WriteReportFiles(report, dir / *folder, options) : Status::Ok();
 }
 
 namespace {
@@ -113,7 +148,7 @@ nlohmann::json IndexEntry(const nlohmann::json& report, EventFolders mode) {
 }
 
 Status WriteIndex(const Corpus& corpus, nlohmann::json events, const fs::path& dir,
-                  EventFolders mode) {
+                  EventFolders mode, const ReportFileOptions& options) {
   nlohmann::json index = {{"schema", "crossclaim.index/1"},
                           {"generated_at", UtcNow()},
                           {"event_folders", EventFoldersName(mode)}};
@@ -124,7 +159,8 @@ Status WriteIndex(const Corpus& corpus, nlohmann::json events, const fs::path& d
   index["events"] = std::move(events);
   index["skipped"] = skipped;
   if (Status created = CreateFolder(dir); !created.ok()) return created;
-  Status s = WriteTextFile(dir / "index.json", DumpJson(index, 2) + "\n");
+  Status s =
+      WriteTextFile(dir / "index.json", DumpJson(index, options.pretty_json ? 2 : -1) + "\n");
   if (!s.ok()) return s;
   return WriteTextFile(dir / "index.html", RenderIndexHtml(index));
 }

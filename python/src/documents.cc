@@ -160,7 +160,10 @@ std::string ReportJsonText(const PyCorpus& in, const std::optional<std::string>&
   }
   py::gil_scoped_release release;
   const nlohmann::json report = ValueOrThrow(BuildEventReport(in.corpus(), options, event_id));
-  if (out_dir) ThrowIfError(WriteReportFiles(report, std::filesystem::path(*out_dir)));
+  if (out_dir) {  // every file, as the package documents it
+    ThrowIfError(
+        WriteReportFiles(report, std::filesystem::path(*out_dir), ReportFileOptions::Full()));
+  }
   return DumpJson(report);
 }
 

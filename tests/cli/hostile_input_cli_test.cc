@@ -126,8 +126,8 @@ std::string HostileFeed() {
 TEST(HostileInputCli, ReportOfCorruptFeedWritesParsableFiles) {
   const std::string dir = testing::ScratchDir("cli-hostile-report");
   testing::WriteFile(dir + "/feed.jsonl", HostileFeed());
-  const testing::CommandOutput run =
-      RunCrossclaim("report --one-event --format json -o " + dir + "/out " + dir + "/feed.jsonl");
+  const testing::CommandOutput run = RunCrossclaim("report --one-event --graphs --format json -o " +
+                                                   dir + "/out " + dir + "/feed.jsonl");
   ASSERT_EQ(run.exit_code, 0) << QuoteInput(run.err, 400);
   EXPECT_EQ(CheckSkipLines(run.err, dir), 3u);
   const json printed = json::parse(run.out);

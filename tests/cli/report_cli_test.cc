@@ -24,7 +24,9 @@ class DemoReport : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new std::string(testing::ScratchDir("demo-report"));
-    testing::CommandOutput run = RunCommand(testing::CrossclaimBin() + " report -o " + *dir_);
+    // --graphs: the claim graph's files and report.json's edges, checked below.
+    testing::CommandOutput run =
+        RunCommand(testing::CrossclaimBin() + " report --graphs -o " + *dir_);
     exit_code_ = run.exit_code;
     stdout_ = new std::string(run.out);
     stderr_ = new std::string(run.err);
@@ -86,6 +88,63 @@ TEST_F(DemoReport, WritesEveryFileAndASummary) {
   EXPECT_NE(stdout_->find("documents: 5 used, 0 skipped"), std::string::npos) << *stdout_;
   EXPECT_NE(stdout_->find("top divergences:"), std::string::npos) << *stdout_;
   EXPECT_NE(stderr_->find("report written to"), std::string::npos);
+}
+
+// The report without the fields that differ between two runs of one input.
+json Stable(json report) {
+  report.erase("generated_at");
+  report["stats"].erase("timings");
+  return report;
+}
+
+// `text` with each `stamp` replaced by "STAMP".
+std::string WithoutStamp(std::string text, const std::string& stamp) {
+  for (size_t at = text.find(stamp); at != std::string::npos; at = text.find(stamp, at))
+    text.replace(at, stamp.size(), "STAMP");
+  return text;
+}
+
+// The default: no claim graph files, report.json on one line without `edges`, and otherwise
+// the same report as the --graphs run of the fixture.
+TEST_F(DemoReport, DefaultWritesNoGraphAndOneLineJson) {
+  const std::string dir = testing::ScratchDir("demo-report-lean");
+  testing::CommandOutput run = RunCommand(testing::CrossclaimBin() + " report -o " + dir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/claims.graphml"));
+  EXPECT_FALSE(std::filesystem::exists(dir + "/claims.dot"));
+  const std::string text = testing::ReadFile(dir + "/report.json");
+  EXPECT_EQ(text.find('\n'), text.size() - 1) << "one line, then a newline";
+  json with_edges = Stable(*report_);
+  EXPECT_EQ(with_edges["edges"].size(), with_edges["stats"]["edges"].get<size_t>());
+  with_edges.erase("edges");
+  EXPECT_EQ(Stable(json::parse(text)), with_edges);
+  // The pages are those of the --graphs run, apart from the time stamp.
+  const std::string stamp = json::parse(text)["generated_at"];
+  for (const char* name : {"report.html", "report.md"}) {
+    EXPECT_EQ(WithoutStamp(testing::ReadFile(dir + "/" + name), stamp),
+              WithoutStamp(testing::ReadFile(*dir_ + "/" + name), (*report_)["generated_at"]))
+        << name;
+  }
+  EXPECT_NE(run.err.find("(report.json, report.html, report.md)"), std::string::npos) << run.err;
+}
+
+// --full-output writes what `report` wrote before the lean default: the five files and
+// report.json indented by two spaces, edges included.
+TEST_F(DemoReport, FullOutputRestoresEveryFileAndIndentedJson) {
+  const std::string dir = testing::ScratchDir("demo-report-full");
+  testing::CommandOutput run =
+      RunCommand(testing::CrossclaimBin() + " report --full-output -o " + dir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const char* name :
+       {"report.json", "report.html", "report.md", "claims.graphml", "claims.dot"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir + "/" + name)) << name;
+  }
+  const std::string text = testing::ReadFile(dir + "/report.json");
+  const json report = json::parse(text);
+  EXPECT_EQ(text, report.dump(2) + "\n") << "indented by two spaces, as nlohmann writes it";
+  EXPECT_EQ(Stable(report), Stable(*report_));
+  EXPECT_EQ(testing::ReadFile(dir + "/claims.dot").size(),
+            testing::ReadFile(*dir_ + "/claims.dot").size());
 }
 
 // Validates `dir`/report.json against docs/report.schema.json; "valid\n" on stdout when it is.
@@ -573,8 +632,11 @@ TEST_F(ReportFeed, AllKeepsAFolderForEveryEvent) {
     const std::string folder = *dir_ + "/all/" + event["folder"].get<std::string>();
     json report = json::parse(testing::ReadFile(folder + "/report.json"));
     EXPECT_EQ(report["documents"].size(), event["documents"].size());
-    for (const char* name : {"report.html", "report.md", "claims.graphml", "claims.dot"})
+    for (const char* name : {"report.html", "report.md"})
       EXPECT_TRUE(std::filesystem::exists(folder + "/" + name)) << folder << "/" << name;
+    // The claim graph only on request (--graphs).
+    EXPECT_FALSE(std::filesystem::exists(folder + "/claims.graphml")) << folder;
+    EXPECT_FALSE(report.contains("edges")) << folder;
   }
   // The same events either way: only the folders differ.
   const json multi = Index("multi");

@@ -126,6 +126,10 @@ if [[ $only == all || $only == report ]]; then
   check "demo report: timings present before normalising" grep -q '"timings"' \
     "$work/demo-report.4/report.json"
   report_case gen-report-all "$work/small.jsonl" --event-folders all
+  # The claim graph and indented JSON on request: the same files on every rank count.
+  report_case gen-report-full "$work/small.jsonl" --full-output
+  check "full output: the claim graph is written" \
+    test -n "$(find "$work/gen-report-full.4" -name claims.graphml -print -quit)"
   # Not vacuous: the generated feed splits into many events (56), which the ranks share out;
   # by default only those of several articles get a folder, with `all` every one does.
   events_in() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$1"; }
