@@ -48,17 +48,22 @@ std::vector<float> SameFactScores(const std::vector<Claim>& claims,
   options.latent_dims = UsesLatent(options.model) ? 100 : 0;
   Result<PairScorer> scorer = PairScorer::Create(options);
   if (!scorer.ok()) return scores;  // the default options are valid
-  std::vector<std::string> texts;
+  // Claim::tokens are the claim text's NormalizedTokens: nothing is tokenised again.
+  std::vector<std::string_view> texts;
+  std::vector<std::span<const std::string>> words;
   texts.reserve(claims.size());
-  for (const Claim& c : claims) texts.push_back(c.text);
-  TokenLists words;
-  const PairVectors vectors = scorer->FitTransform(texts, &words);
+  words.reserve(claims.size());
+  for (const Claim& c : claims) {
+    texts.push_back(c.text);
+    words.push_back(c.tokens);
+  }
+  const PairVectors vectors = scorer->FitTransformTokens(texts, words);
   // Each claim analysed once, however many pairs it is in.
   std::vector<char> paired(claims.size(), 0);
   for (auto [a, b] : pairs) paired[static_cast<size_t>(a)] = paired[static_cast<size_t>(b)] = 1;
   std::vector<AnalysedText> analysed(claims.size());
   tbb::parallel_for(size_t{0}, claims.size(), [&](size_t i) {
-    if (paired[i]) analysed[i] = scorer->Analyze(texts[i], words[i]);
+    if (paired[i]) analysed[i] = scorer->Analyze(claims[i].text, claims[i].tokens);
   });
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
     auto [a, b] = pairs[k];

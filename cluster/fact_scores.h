@@ -24,8 +24,10 @@
 namespace crossclaim {
 
 // One score in [0, 1] per pair (claim ids into `claims`), in `pairs` order. `wordnet_dir`:
-// the WordNet database folder, or empty / "none" for equal words only. Cost: fitting word and
-// character TF-IDF over all claims (O(total bytes)), then O(|a| + |b|) per pair.
+// the WordNet database folder, or empty / "none" for equal words only. Precondition: each
+// claim's `tokens` are NormalizedTokens of its `text`, as claim extraction gives them (they are
+// not tokenised again). Cost: fitting word and character TF-IDF over all claims (O(total
+// tokens), the character n-grams of each distinct token made once), then O(|a| + |b|) per pair.
 std::vector<float> SameFactScores(const std::vector<Claim>& claims,
                                   const std::vector<std::pair<int32_t, int32_t>>& pairs,
                                   const std::string& wordnet_dir, int threads);

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "similarity/internal/term_table.h"
 #include "similarity/shingle.h"
 #include "similarity/stopwords.h"
 
@@ -270,31 +271,67 @@ TokenLists PairScorer::CharTokens(const TokenLists& words) const {
 }
 
 void PairScorer::Fit(const std::vector<std::string>& texts) {
-  const TokenLists words = WordTokens(texts);
-  FitTokens(texts, words, CharTokens(words));
-}
-
-void PairScorer::FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
-                           const TokenLists& chars) {
-  word_.Fit(words);
-  chars_.Fit(chars);
-  latent_map_ = Eigen::MatrixXf();
-  if (options_.latent_dims == 0) return;
-  // Each distinct text once: a body repeated under many headlines would otherwise pull the
-  // singular vectors towards itself.
-  std::unordered_set<std::string_view> seen;
-  std::vector<std::string> distinct;
-  for (const std::string& t : texts) {
-    if (seen.insert(t).second) distinct.push_back(t);
-  }
-  latent_map_ = TruncatedSvdMap(word_.Transform(WordTokens(distinct)), options_.latent_dims);
+  TokenLists words;
+  FitTransform(texts, &words);
 }
 
 PairVectors PairScorer::FitTransform(const std::vector<std::string>& texts, TokenLists* words) {
   *words = WordTokens(texts);
-  const TokenLists chars = CharTokens(*words);
-  FitTokens(texts, *words, chars);
-  return TransformTokens(*words, chars);
+  return FitTransformTokens(
+      std::vector<std::string_view>(texts.begin(), texts.end()),
+      std::vector<std::span<const std::string>>(words->begin(), words->end()));
+}
+
+PairVectors PairScorer::FitTransformTokens(const std::vector<std::string_view>& texts,
+                                           const std::vector<std::span<const std::string>>& words) {
+  const auto never = [](std::string_view) { return false; };
+  internal::TermTable tokens;
+  std::vector<uint32_t> token_ids;
+  std::vector<int64_t> token_ends;
+  for (std::span<const std::string> text : words) {
+    for (const std::string& token : text)
+      token_ids.push_back(tokens.Intern(token, internal::TermTable::Hash(token), never));
+    token_ends.push_back(static_cast<int64_t>(token_ids.size()));
+  }
+  // Each distinct token's character n-grams, interned; a text's are its tokens' in turn.
+  internal::TermTable grams;
+  std::vector<std::vector<uint32_t>> grams_of(tokens.size());
+  std::vector<std::string_view> token_terms(tokens.size());
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    token_terms[t] = tokens.Term(t);
+    for (const std::string& gram :
+         TokenCharGrams(token_terms[t], options_.char_n_min, options_.char_n_max)) {
+      grams_of[t].push_back(grams.Intern(gram, internal::TermTable::Hash(gram), never));
+    }
+  }
+  std::vector<uint32_t> gram_ids;
+  std::vector<int64_t> gram_ends;
+  for (size_t k = 0, d = 0; d < token_ends.size(); ++d) {
+    for (; k < static_cast<size_t>(token_ends[d]); ++k) {
+      const std::vector<uint32_t>& g = grams_of[token_ids[k]];
+      gram_ids.insert(gram_ids.end(), g.begin(), g.end());
+    }
+    gram_ends.push_back(static_cast<int64_t>(gram_ids.size()));
+  }
+  std::vector<std::string_view> gram_terms(grams.size());
+  for (uint32_t g = 0; g < grams.size(); ++g) gram_terms[g] = grams.Term(g);
+  PairVectors v{word_.FitTransformIds(token_terms, token_ids, token_ends),
+                chars_.FitTransformIds(gram_terms, gram_ids, gram_ends),
+                {}};
+  latent_map_ = Eigen::MatrixXf();
+  if (options_.latent_dims > 0) {
+    // Each distinct text once: a body repeated under many headlines would otherwise pull the
+    // singular vectors towards itself.
+    std::unordered_set<std::string_view> seen;
+    TokenLists distinct;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (seen.insert(texts[i]).second) distinct.emplace_back(words[i].begin(), words[i].end());
+    }
+    latent_map_ = TruncatedSvdMap(word_.Transform(distinct), options_.latent_dims);
+  }
+  v.latent =
+      latent_map_.cols() > 0 ? LatentRows(v.word, latent_map_) : Eigen::MatrixXf(v.word.rows(), 0);
+  return v;
 }
 
 Status PairScorer::LoadIdf(const std::string& path) { return word_.LoadIdf(path); }

@@ -62,6 +62,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -203,6 +204,12 @@ class PairScorer {
   // normalised tokens of each text (core/text.h NormalizedTokens), for Analyze.
   PairVectors FitTransform(const std::vector<std::string>& texts, TokenLists* words);
 
+  // The same given `words[i]` = NormalizedTokens(texts[i]) (e.g. Claim::tokens of a claim's
+  // text): nothing is tokenised, and each distinct token's character n-grams are made and
+  // hashed once however often it occurs. Equal to FitTransform of the same texts.
+  PairVectors FitTransformTokens(const std::vector<std::string_view>& texts,
+                                 const std::vector<std::span<const std::string>>& words);
+
   // Features of the pair (a, b) whose vectors are rows `row_a` of `va` and `row_b` of `vb`
   // (the same texts that were transformed). O(|a| + |b|).
   PairFeatures Score(std::string_view a, std::string_view b, const PairVectors& va,
@@ -240,8 +247,6 @@ class PairScorer {
   void AddOverlapFeatures(const AnalysedText& a, const AnalysedText& b, PairFeatures* f) const;
   double WordIdf(const std::string& token) const;
   TokenLists CharTokens(const TokenLists& words) const;
-  void FitTokens(const std::vector<std::string>& texts, const TokenLists& words,
-                 const TokenLists& chars);
   PairVectors TransformTokens(const TokenLists& words, const TokenLists& chars) const;
 
   PairScorerOptions options_;

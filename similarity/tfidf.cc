@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -435,6 +436,52 @@ TfidfMatrix TfidfVectorizer::FitTransformVocabulary(size_t num_docs, const Token
     for (int64_t k = begin; k < block.ends[local]; ++k) {
       const int32_t c = to_merged[block_of[d]][block.ids[static_cast<size_t>(k)]];
       if (c >= 0) out->push_back(c);
+    }
+  });
+}
+
+TfidfMatrix TfidfVectorizer::FitTransformIds(const std::vector<std::string_view>& tokens,
+                                             const std::vector<uint32_t>& ids,
+                                             const std::vector<int64_t>& ends) {
+  State& s = *state_;
+  auto document = [&](size_t d) {
+    return std::span(ids).subspan(static_cast<size_t>(d == 0 ? 0 : ends[d - 1]),
+                                  static_cast<size_t>(ends[d] - (d == 0 ? 0 : ends[d - 1])));
+  };
+  if (s.options.bigrams || s.hashing()) {  // a term may span two tokens, or none is interned
+    TokenLists docs(ends.size());
+    for (size_t d = 0; d < ends.size(); ++d) {
+      for (uint32_t id : document(d)) docs[d].emplace_back(tokens[id]);
+    }
+    return FitTransform(docs);
+  }
+  // Each token's term (possessive stripped, stop words dropped: -1), distinct terms interned.
+  internal::TermTable table;
+  std::vector<int32_t> term_of(tokens.size(), -1);
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const std::string_view term = WithoutPossessive(tokens[t], s.options);
+    if (term.empty() || (s.options.stop_words && IsEnglishStopWord(term))) continue;
+    term_of[t] = static_cast<int32_t>(
+        table.Intern(term, internal::TermTable::Hash(term), [](auto) { return false; }));
+  }
+  std::vector<int64_t> df(table.size(), 0);
+  std::vector<size_t> last_doc(table.size(), 0);  // 1 + the last document counted
+  for (size_t d = 0; d < ends.size(); ++d) {
+    for (uint32_t id : document(d)) {
+      const int32_t term = term_of[id];
+      if (term >= 0 && last_doc[static_cast<size_t>(term)] != d + 1) {
+        last_doc[static_cast<size_t>(term)] = d + 1;
+        ++df[static_cast<size_t>(term)];
+      }
+    }
+  }
+  std::vector<std::string_view> terms(table.size());
+  for (uint32_t t = 0; t < table.size(); ++t) terms[t] = table.Term(t);
+  const std::vector<int32_t> column = s.SetVocabulary(terms, df, static_cast<int64_t>(ends.size()));
+  for (int32_t& c : term_of) c = c < 0 ? -1 : column[static_cast<size_t>(c)];
+  return s.Assemble(ends.size(), [&](size_t d, std::vector<int32_t>* out) {
+    for (uint32_t id : document(d)) {
+      if (term_of[id] >= 0) out->push_back(term_of[id]);
     }
   });
 }

@@ -101,6 +101,15 @@ class TfidfVectorizer {
   // materialising the token lists. The views must stay valid during the call.
   TfidfMatrix FitTransformTexts(const std::vector<std::string_view>& texts);
 
+  // FitTransform of token lists given as ids into `tokens` (distinct tokens): document d holds
+  // tokens[ids[k]] for k in [ends[d - 1], ends[d]) (from 0 for d = 0), so ends.size() is the
+  // number of documents. Each distinct token is analysed and hashed once, not once per
+  // occurrence: for callers that tokenise once and fit many times (one fit per event). Gives
+  // exactly FitTransform of the token lists the ids spell. Without bigrams and hashing; with
+  // either, it builds those token lists and calls FitTransform.
+  TfidfMatrix FitTransformIds(const std::vector<std::string_view>& tokens,
+                              const std::vector<uint32_t>& ids, const std::vector<int64_t>& ends);
+
   // The document frequencies of `docs` without fitting: counts of disjoint parts of a corpus
   // add up (per term, and `documents`) to the counts of the whole. O(total tokens).
   DocumentFrequencies CountDocumentFrequencies(const TokenLists& docs) const;
