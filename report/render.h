@@ -14,13 +14,21 @@
 
 namespace crossclaim {
 
+// How the pages show a fact stated by one document only (a cluster of one claim: most of a
+// generated feed's clusters, with nothing to compare). kLean: once, in its article's claim
+// list, marked single source; the coverage matrix and the cluster cards hold the clusters of
+// several documents. kFull (`--full-output`): also a card and a matrix row each, the pages
+// earlier versions wrote (each such claim three times in report.html).
+enum class PageDetail { kLean, kFull };
+
 // report.html: an outlet x cluster coverage matrix, divergence cards with both claims side
 // by side and the differing spans highlighted, then corroborated, copied and single-source
 // clusters, every claim linked to its place in its article; filters by label and outlet.
-std::string RenderHtml(const nlohmann::json& report);
+std::string RenderHtml(const nlohmann::json& report, PageDetail detail = PageDetail::kLean);
 
-// report.md: the same findings in Markdown.
-std::string RenderMarkdown(const nlohmann::json& report);
+// report.md: the same findings in Markdown; under kLean the claims stated by one document
+// only are listed per document, one line each.
+std::string RenderMarkdown(const nlohmann::json& report, PageDetail detail = PageDetail::kLean);
 
 // A few lines for the terminal: documents used and skipped, claims, clusters by label, the
 // top `max_divergences` divergences.

@@ -36,6 +36,10 @@ mark{background:#ffd54f;padding:0 2px;border-radius:3px}
 details summary{cursor:pointer}
 )";
 
+// kLean only (kFull keeps the earlier bytes): the words after a claim stated by one document.
+constexpr const char* kLeanStyle =
+    "li.single::after{content:\" · single source\";font-size:12px;color:#5b6672}\n";
+
 constexpr const char* kScript = R"(
 (function(){
   var f=document.getElementById('filters'); if(!f) return; f.style.display='block';
@@ -206,10 +210,22 @@ std::string DivergenceCards(const json& report, const Index& index) {
   return out.empty() ? "<p class=\"muted\">No divergences found.</p>" : out;
 }
 
-std::string ClusterCards(const json& report, const Index& index, const std::string& label) {
+// A fact stated by one document only: nothing to compare. The lean page lists it once, in
+// its article's claims, instead of a card and a matrix row of its own.
+bool OneDocument(const json& cluster) { return cluster["documents"].size() == 1; }
+
+bool ShownAsCluster(const json& cluster, PageDetail detail) {
+  return detail == PageDetail::kFull || !OneDocument(cluster);
+}
+
+std::string ClusterCards(const json& report, const Index& index, const std::string& label,
+                         PageDetail detail) {
   std::string out;
+  bool any = false;  // of this label, shown here or not
   for (const json& cluster : report["clusters"]) {
     if (cluster["label"] != label) continue;
+    any = true;
+    if (!ShownAsCluster(cluster, detail)) continue;
     std::string speakers;
     if (!cluster["speakers"].empty()) {
       speakers = " · speakers: " +
@@ -225,7 +241,7 @@ std::string ClusterCards(const json& report, const Index& index, const std::stri
     }
     out += "</div>\n";
   }
-  return out.empty() ? "<p class=\"muted\">None.</p>" : out;
+  return out.empty() && !any ? "<p class=\"muted\">None.</p>" : out;
 }
 
 std::string DocumentName(const Index& index, const std::string& id) {
@@ -290,8 +306,8 @@ std::vector<std::string> UsedDocuments(const json& report) {
   return ids;
 }
 
-// Rows: clusters stated by two or more documents, then the rest; columns: documents.
-std::string CoverageMatrix(const json& report, const Index& index) {
+// Rows: clusters stated by two or more documents, then (kFull) the rest; columns: documents.
+std::string CoverageMatrix(const json& report, const Index& index, PageDetail detail) {
   std::vector<std::string> docs = UsedDocuments(report);
   std::string out = "<table class=\"matrix\"><thead><tr><th>cluster</th><th>first claim</th>";
   for (const std::string& id : docs) {
@@ -301,7 +317,8 @@ std::string CoverageMatrix(const json& report, const Index& index) {
                     Esc(doc["outlet"]), HtmlEscape(id.substr(0, Utf8PrefixLength(id, 12))));
   }
   out += "</tr></thead><tbody>\n";
-  for (int pass = 0; pass < 2; ++pass) {
+  const int passes = detail == PageDetail::kFull ? 2 : 1;
+  for (int pass = 0; pass < passes; ++pass) {
     for (const json& cluster : report["clusters"]) {
       bool shared = cluster["documents"].size() > 1;
       if (shared != (pass == 0)) continue;
@@ -351,7 +368,31 @@ std::string DocumentsTable(const json& report) {
   return out + "</tbody></table>";
 }
 
-std::string ArticleClaims(const json& report) {
+// Claim id -> the cluster holding it, for the clusters of one document.
+std::map<int64_t, const json*> OneDocumentClaims(const json& report) {
+  std::map<int64_t, const json*> out;
+  for (const json& cluster : report["clusters"]) {
+    if (!OneDocument(cluster)) continue;
+    for (const json& id : cluster["claims"]) out[id.get<int64_t>()] = &cluster;
+  }
+  return out;
+}
+
+// Under kLean a claim in a cluster of several documents links to its card; one stated by its
+// document only is marked (class `single`, CSS adds the words) and shown nowhere else.
+std::string OffEventNote(const json& claim) {
+  return claim["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
+}
+
+std::string ClaimNote(const json& claim, const std::map<int64_t, const json*>& alone) {
+  if (claim["off_event"].get<bool>()) return OffEventNote(claim);
+  if (alone.count(claim["id"].get<int64_t>()) || claim["cluster"].is_null()) return "";
+  return fmt::format(" <a href=\"#cluster-{0}\">cluster {0}</a>", claim["cluster"].get<int64_t>());
+}
+
+std::string ArticleClaims(const json& report, PageDetail detail) {
+  const std::map<int64_t, const json*> alone =
+      detail == PageDetail::kFull ? std::map<int64_t, const json*>{} : OneDocumentClaims(report);
   std::string out;
   std::string current;
   for (const json& c : report["claims"]) {
@@ -361,11 +402,11 @@ std::string ArticleClaims(const json& report) {
       out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol>", Esc(c["doc"]),
                          Esc(c["outlet"]));
     }
-    std::string note =
-        c["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
+    const int64_t id = c["id"].get<int64_t>();
+    std::string note = detail == PageDetail::kFull ? OffEventNote(c) : ClaimNote(c, alone);
     out += fmt::format(
-        "<li id=\"claim-{}\" value=\"{}\"><span class=\"muted\">[{}–{}]</span> {}{}</li>",
-        c["id"].get<int64_t>(), c["id"].get<int64_t>(), c["start"].get<int64_t>(),
+        "<li id=\"claim-{}\" value=\"{}\"{}><span class=\"muted\">[{}–{}]</span> {}{}</li>", id, id,
+        alone.count(id) ? " class=\"single\"" : "", c["start"].get<int64_t>(),
         c["end"].get<int64_t>(), Esc(c["text"]), note);
   }
   if (!current.empty()) out += "</ol></details>";
@@ -482,7 +523,19 @@ std::string RenderIndexHtml(const json& index) {
   return html + "</main></body></html>\n";
 }
 
-std::string RenderHtml(const json& report) {
+// Under kLean: where the facts stated by one document only went.
+std::string OneDocumentNote(const json& report, PageDetail detail) {
+  if (detail == PageDetail::kFull) return "";
+  size_t count = 0;
+  for (const json& cluster : report["clusters"]) count += OneDocument(cluster) ? 1 : 0;
+  if (count == 0) return "";
+  return fmt::format(
+      "<p class=\"muted\">{} fact{} stated by one document only: listed once, under <a "
+      "href=\"#articles\">Claims by article</a>, marked single source.</p>",
+      count, count == 1 ? "" : "s");
+}
+
+std::string RenderHtml(const json& report, PageDetail detail) {
   Index index = MakeIndex(report);
   const json& stats = report["stats"];
   const json& labels = stats["clusters_by_label"];
@@ -495,26 +548,27 @@ std::string RenderHtml(const json& report) {
       "<span><b>{}</b> claims ({} off-event)</span><span>{} divergent</span><span>{} "
       "corroborated</span>"
       "<span>{} copied</span><span>{} single-source</span></div></header>\n<main>",
-      Esc(report["event"]["title"]), kStyle, Esc(report["schema"]), Esc(report["generated_at"]),
-      Esc(report["event"]["title"]), stats["documents_used"].get<int64_t>(),
-      stats["documents_skipped"].get<int64_t>(), stats["claims"].get<int64_t>(),
-      stats["off_event_claims"].get<int64_t>(), labels["divergent"].get<int64_t>(),
-      labels["corroborated"].get<int64_t>(), labels["copied"].get<int64_t>(),
-      labels["single_source"].get<int64_t>());
+      Esc(report["event"]["title"]),
+      std::string(kStyle) + (detail == PageDetail::kLean ? kLeanStyle : ""), Esc(report["schema"]),
+      Esc(report["generated_at"]), Esc(report["event"]["title"]),
+      stats["documents_used"].get<int64_t>(), stats["documents_skipped"].get<int64_t>(),
+      stats["claims"].get<int64_t>(), stats["off_event_claims"].get<int64_t>(),
+      labels["divergent"].get<int64_t>(), labels["corroborated"].get<int64_t>(),
+      labels["copied"].get<int64_t>(), labels["single_source"].get<int64_t>());
   html += Filters(report, index);
   html += "<section id=\"divergences\"><h2>Divergences: where the outlets disagree</h2>" +
           DivergenceCards(report, index) + "</section>\n";
   html += "<section id=\"divergent\"><h2>Divergent clusters</h2>" +
-          ClusterCards(report, index, "divergent") + "</section>\n";
+          ClusterCards(report, index, "divergent", detail) + "</section>\n";
   html +=
       "<section id=\"coverage\"><h2>Who reported what</h2><p class=\"muted\">● states the fact · ≠ "
       "states it with conflicting details · · silent. Off-event claims (sidebars, feeds) are left "
       "out.</p>" +
-      CoverageMatrix(report, index) + "</section>\n";
+      CoverageMatrix(report, index, detail) + OneDocumentNote(report, detail) + "</section>\n";
   html += "<section id=\"corroborated\"><h2>Corroborated</h2>" +
-          ClusterCards(report, index, "corroborated") + "</section>\n";
+          ClusterCards(report, index, "corroborated", detail) + "</section>\n";
   html += "<section id=\"copied\"><h2>Copied (one source re-published)</h2>" +
-          ClusterCards(report, index, "copied") + "</section>\n";
+          ClusterCards(report, index, "copied", detail) + "</section>\n";
   if (report.contains("reuse")) {
     html +=
         "<section id=\"reuse\"><h2>Who took text from whom</h2><p class=\"muted\">Text "
@@ -523,9 +577,10 @@ std::string RenderHtml(const json& report) {
         ReuseCards(report, index) + "</section>\n";
   }
   html += "<section id=\"single-source\"><h2>Single source</h2>" +
-          ClusterCards(report, index, "single_source") + "</section>\n";
+          ClusterCards(report, index, "single_source", detail) + OneDocumentNote(report, detail) +
+          "</section>\n";
   html += "<section id=\"documents\"><h2>Documents</h2>" + DocumentsTable(report) + "</section>\n";
-  html += "<section id=\"articles\"><h2>Claims by article</h2>" + ArticleClaims(report) +
+  html += "<section id=\"articles\"><h2>Claims by article</h2>" + ArticleClaims(report, detail) +
           "</section>\n";
   html += fmt::format("</main><script>{}</script></body></html>\n", kScript);
   return html;

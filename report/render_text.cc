@@ -115,9 +115,35 @@ std::string SourcesLine(const json& cluster) {
   return line;
 }
 
+bool OneDocument(const json& cluster) { return cluster["documents"].size() == 1; }
+
+// Under kLean, the facts stated by one document only (nothing to compare), one line each under
+// their document, in claim order: "- cluster 12, bytes 40-98: text".
+std::string OneDocumentFacts(const json& report) {
+  std::set<int64_t> alone;
+  for (const json& cluster : report["clusters"]) {
+    if (!OneDocument(cluster)) continue;
+    for (const json& id : cluster["claims"]) alone.insert(id.get<int64_t>());
+  }
+  if (alone.empty()) return "";
+  std::string md = fmt::format("\n### Stated by one document only ({} fact{})\n\n", alone.size(),
+                               alone.size() == 1 ? "" : "s");
+  std::string current;
+  for (const json& c : report["claims"]) {
+    if (!alone.count(c["id"].get<int64_t>())) continue;
+    if (c["doc"] != current) {
+      current = c["doc"];
+      md += fmt::format("- {} ({}):\n", MdEscape(current), MdEscape(c["outlet"]));
+    }
+    md += fmt::format("  - cluster {}, bytes {}-{}: {}\n", c["cluster"].get<int64_t>(),
+                      c["start"].get<int64_t>(), c["end"].get<int64_t>(), MdEscape(c["text"]));
+  }
+  return md;
+}
+
 }  // namespace
 
-std::string RenderMarkdown(const json& report) {
+std::string RenderMarkdown(const json& report, PageDetail detail) {
   auto claims = ClaimIndex(report);
   const json& stats = report["stats"];
   const json& labels = stats["clusters_by_label"];
@@ -163,6 +189,7 @@ std::string RenderMarkdown(const json& report) {
                                                                            : "Corroborated");
     for (const json& cluster : report["clusters"]) {
       if (cluster["label"] != label) continue;
+      if (detail == PageDetail::kLean && OneDocument(cluster)) continue;
       md += fmt::format(
           "- cluster {} · {} · outlets: {} · origin: {}\n", cluster["id"].get<int64_t>(),
           MdEscape(SourcesLine(cluster)),
@@ -175,6 +202,7 @@ std::string RenderMarkdown(const json& report) {
       }
     }
   }
+  if (detail == PageDetail::kLean) md += OneDocumentFacts(report);
   md +=
       "\n## Documents\n\n| id | outlet | published | status | claims | boilerplate removed "
       "|\n|---|---|---|---|---|---|\n";

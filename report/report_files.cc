@@ -67,10 +67,11 @@ std::vector<std::string> ReportFileNames(const ReportFileOptions& options) {
 Status WriteReportFiles(const nlohmann::json& report, const fs::path& dir,
                         const ReportFileOptions& options) {
   if (Status created = CreateFolder(dir); !created.ok()) return created;
+  const PageDetail detail = options.full_pages ? PageDetail::kFull : PageDetail::kLean;
   std::vector<std::pair<const char*, std::string>> files = {
       {"report.json", ReportJsonText(report, options)},
-      {"report.html", RenderHtml(report)},
-      {"report.md", RenderMarkdown(report)}};
+      {"report.html", RenderHtml(report, detail)},
+      {"report.md", RenderMarkdown(report, detail)}};
   if (options.graphs) {
     std::ostringstream graphml, dot;
     WriteGraphMl(report, graphml);

@@ -34,8 +34,11 @@ Status WriteTextFile(const std::filesystem::path& path, const std::string& conte
 struct ReportFileOptions {
   bool graphs = false;       // claims.graphml, claims.dot and report.json's `edges`
   bool pretty_json = false;  // report.json and index.json indented by two spaces, not one line
+  bool full_pages = false;   // report.html/md: a card and a matrix row per one-document fact
 
-  static ReportFileOptions Full() { return {.graphs = true, .pretty_json = true}; }
+  static ReportFileOptions Full() {
+    return {.graphs = true, .pretty_json = true, .full_pages = true};
+  }
 };
 
 // report.json's text: `report` as one line (indented with options.pretty_json), without
