@@ -90,6 +90,13 @@ TEST_F(DemoReport, WritesEveryFileAndASummary) {
   EXPECT_NE(stderr_->find("report written to"), std::string::npos);
 }
 
+size_t Occurrences(const std::string& text, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++count;
+  return count;
+}
+
 // The report without the fields that differ between two runs of one input.
 json Stable(json report) {
   report.erase("generated_at");
@@ -145,6 +152,14 @@ TEST_F(DemoReport, FullOutputRestoresEveryFileAndIndentedJson) {
   EXPECT_EQ(Stable(report), Stable(*report_));
   EXPECT_EQ(testing::ReadFile(dir + "/claims.dot").size(),
             testing::ReadFile(*dir_ + "/claims.dot").size());
+  // The earlier pages: a matrix row and a card for every cluster, none marked single.
+  const std::string html = testing::ReadFile(dir + "/report.html");
+  EXPECT_EQ(Occurrences(html, "<tr data-cluster-label="), report["clusters"].size());
+  size_t shown_cards = 0;  // the divergence cards carry the label too
+  for (const json& card : report["cards"]) shown_cards += card["shown"].get<bool>() ? 1 : 0;
+  EXPECT_EQ(Occurrences(html, "<div class=\"card\" data-cluster-label="),
+            report["clusters"].size() + shown_cards);
+  EXPECT_EQ(Occurrences(html, "class=\"single\""), 0u);
 }
 
 // Validates `dir`/report.json against docs/report.schema.json; "valid\n" on stdout when it is.
@@ -365,7 +380,26 @@ TEST_F(DemoReport, HtmlRendersInHeadlessChromium) {
        pos = html.find("<tr data-cluster-label=", pos + 1)) {
     ++rows;
   }
-  EXPECT_EQ(rows, (*report_)["clusters"].size());
+  // The lean page: a row per cluster of several documents (report.json as the oracle).
+  size_t shared = 0;
+  std::set<int64_t> alone;
+  for (const json& cluster : (*report_)["clusters"]) {
+    if (cluster["documents"].size() > 1)
+      ++shared;
+    else
+      for (const json& id : cluster["claims"]) alone.insert(id.get<int64_t>());
+  }
+  EXPECT_EQ(rows, shared);
+  ASSERT_FALSE(alone.empty());
+  // A claim stated by its document only is in the page once: its article's list item, marked.
+  for (int64_t id : alone) {
+    const std::string item = "<li id=\"claim-" + std::to_string(id) + "\"";
+    EXPECT_EQ(Occurrences(html, item), 1u) << id;
+    EXPECT_EQ(Occurrences(html, "\"#claim-" + std::to_string(id) + "\""), 0u) << id;
+    EXPECT_NE(html.find(item + " value=\"" + std::to_string(id) + "\" class=\"single\""),
+              std::string::npos)
+        << id;
+  }
   EXPECT_NE(html.find("<table class=\"matrix\">"), std::string::npos);
   EXPECT_NE(html.find("class=\"divergence\""), std::string::npos);
   EXPECT_NE(html.find("<mark>telephone conversation</mark>"), std::string::npos);
