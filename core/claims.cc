@@ -491,10 +491,37 @@ std::optional<std::string> AppositiveSpeaker(const SentenceTokens& t, size_t ver
   return std::nullopt;
 }
 
+// Which tokens lie inside one of the quotations `quotes` of the sentence.
+std::vector<bool> QuotedTokens(const SentenceTokens& t, const std::vector<Span>& quotes) {
+  std::vector<bool> quoted(t.size(), false);
+  for (size_t k = 0; k < t.size(); ++k) {
+    for (const Span& q : quotes)
+      quoted[k] = quoted[k] || (t.span(k).begin >= q.begin && t.span(k).begin < q.end);
+  }
+  return quoted;
+}
+
+// The name runs with no word inside a quotation: the quoted words are the speaker's, so a
+// capitalised word there (He added, "Needless to say, ...") is never who speaks.
+std::vector<std::pair<size_t, size_t>> UnquotedNames(
+    const std::vector<std::pair<size_t, size_t>>& names, const std::vector<bool>& quoted) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& run : names) {
+    bool inside = false;
+    for (size_t k = run.first; k <= run.second; ++k) inside = inside || quoted[k];
+    if (!inside) out.push_back(run);
+  }
+  return out;
+}
+
+// The speaker of the sentence. Words inside quotations (`quoted`) neither name a speaker nor
+// attribute: "said" in "\"I said no,\" he added" is the quoted speaker's word.
 std::optional<std::string> FindAttribution(const SentenceTokens& t,
-                                           const std::vector<std::pair<size_t, size_t>>& names) {
+                                           const std::vector<std::pair<size_t, size_t>>& runs,
+                                           const std::vector<bool>& quoted) {
+  const std::vector<std::pair<size_t, size_t>> names = UnquotedNames(runs, quoted);
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t.norm(i) != "according" || t.norm(i + 1) != "to") continue;
+    if (quoted[i] || t.norm(i) != "according" || t.norm(i + 1) != "to") continue;
     size_t first = i + 2, last = first;
     while (last + 1 < t.size() && t.gap_after(last).find_first_of(",.;") == string_view::npos) {
       ++last;
@@ -510,7 +537,7 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < t.size(); ++i) {
-      if (!IsSpeechVerb(t, i, strong)) continue;
+      if (quoted[i] || !IsSpeechVerb(t, i, strong)) continue;
       // "..., Putin said" / "the Kremlin's press service reported"
       if (i > 0) {
         size_t start = ClauseStart(t, i, 8);
@@ -582,8 +609,8 @@ Claim AnalyzeSentence(std::string_view sentence) {
     }
   }
   claim.cues = FindCues(t, used);
-  claim.attribution = FindAttribution(t, runs);
   claim.quotes = FindQuotations(sentence);
+  claim.attribution = FindAttribution(t, runs, QuotedTokens(t, claim.quotes));
   claim.has_quote = HasQuote(sentence) || !claim.quotes.empty();
   claim.question = IsQuestion(sentence, claim.quotes);
   // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".

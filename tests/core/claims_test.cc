@@ -140,6 +140,13 @@ TEST(AnalyzeSentence, Attribution) {
       {"In Paris, the capital of France, said to be the most visited city, prices rose.", nullptr},
       {"Goods purchased in the United States have deep supply chains.", nullptr},
       {"This comes as reported peace proposals were rejected by Russia.", nullptr},
+      // Quoted words are the speaker's, never the speaker: a capitalised word opening the
+      // quote is not a name after "added", and a verb inside the quote attributes nothing.
+      {"He added, \"Needless to say, the talks failed.\"", nullptr},
+      {"She said, \u201CFrankly, nobody expected it.\u201D", nullptr},
+      {"\"Nobody told Moscow,\" Lavrov said.", "Lavrov"},
+      {"\"As Lavrov said, we wait,\" he noted.", nullptr},
+      {"Ann Lee added, \"Obviously the plan stands.\"", "Ann Lee"},
   };
   for (const AttributionCase& ac : cases) {
     SCOPED_TRACE(ac.sentence);
