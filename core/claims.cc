@@ -589,9 +589,11 @@ bool HasQuote(string_view text) {
          text.find("\xE2\x80\x9D") != string_view::npos;
 }
 
-}  // namespace
-
-Claim AnalyzeSentence(std::string_view sentence) {
+// AnalyzeSentence, with `speech_quotes` the quotations of the sentence as its paragraph
+// reads them (sentence offsets): a sentence that ends a quote opened in an earlier one
+// ("... to China," Putin said.) is quoted up to its closing mark, which the sentence alone
+// cannot tell from an opening one.
+Claim AnalyzeInParagraph(std::string_view sentence, const std::vector<Span>& speech_quotes) {
   SentenceTokens t(sentence);
   Claim claim;
   claim.text = std::string(sentence);
@@ -610,7 +612,7 @@ Claim AnalyzeSentence(std::string_view sentence) {
   }
   claim.cues = FindCues(t, used);
   claim.quotes = FindQuotations(sentence);
-  claim.attribution = FindAttribution(t, runs, QuotedTokens(t, claim.quotes));
+  claim.attribution = FindAttribution(t, runs, QuotedTokens(t, speech_quotes));
   claim.has_quote = HasQuote(sentence) || !claim.quotes.empty();
   claim.question = IsQuestion(sentence, claim.quotes);
   // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
@@ -625,6 +627,12 @@ Claim AnalyzeSentence(std::string_view sentence) {
   }
   claim.pronoun_speaker = PronounSpeaker(t);
   return claim;
+}
+
+}  // namespace
+
+Claim AnalyzeSentence(std::string_view sentence) {
+  return AnalyzeInParagraph(sentence, FindQuotations(sentence));
 }
 
 namespace {
@@ -717,11 +725,14 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
     // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
     const std::string joined = JoinHardWraps(text.substr(line.begin, line.size()));
     std::string_view line_text = joined;
-    std::vector<Span> quotes = FindQuotations(line_text);
+    const std::vector<Span> line_quotes = FindQuotations(line_text);
+    std::vector<Span> quotes = line_quotes;
     for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {
       std::string_view sentence_text = line_text.substr(sentence.begin, sentence.size());
-      Claim claim = AnalyzeSentence(sentence_text);
+      std::vector<Span> speech_quotes = QuotesWithin(line_quotes, sentence);
+      for (Span& q : speech_quotes) q = {q.begin - sentence.begin, q.end - sentence.begin};
+      Claim claim = AnalyzeInParagraph(sentence_text, speech_quotes);
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
       claim.quotes = QuotesWithin(quotes, claim.span);

@@ -219,5 +219,22 @@ TEST(ExtractCorpusClaims, DemoEventFindingsAHumanWouldList) {
   EXPECT_EQ(find("Loading"), nullptr);
 }
 
+// A quote of two sentences: the second sentence alone has one straight mark, which it cannot
+// tell from an opening one, but its paragraph closes the quote there, so "Putin said" after
+// it names the speaker. Inside the quote, "Frankly" is no speaker of the first sentence.
+TEST(ExtractClaims, SpeakerAfterAQuoteOfTwoSentences) {
+  Document doc;
+  doc.id = "d";
+  doc.text =
+      "\"Frankly, China buys our gas. Today we lead all gas supplies to China,\" Putin said.";
+  BoilerplateReport kept;
+  kept.kept = {{0, static_cast<uint32_t>(doc.text.size())}};
+  const std::vector<Claim> claims = ExtractClaims(doc, 0, kept, 0, {});
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_FALSE(claims[0].attribution.has_value()) << *claims[0].attribution;
+  EXPECT_EQ(claims[0].context_attribution, "Putin");
+  EXPECT_EQ(claims[1].attribution, "Putin");
+}
+
 }  // namespace
 }  // namespace crossclaim
