@@ -463,7 +463,12 @@ size_t ClauseStart(const SentenceTokens& t, size_t i, size_t max_tokens) {
 
 bool IsSpeechVerb(const SentenceTokens& t, size_t i, bool strong) {
   if (t.capitalised(i)) return false;  // "United States"
-  bool listed = strong ? In(kReportingVerbs, t.norm(i)) : In(kSpeechVerbs, t.norm(i));
+  // "say" after a plural noun ("Tea Party groups say"); after a pronoun or "to" it names no
+  // one ("they say", "declined to say").
+  bool plural_say = strong && t.norm(i) == "say" && i > 0 && t.norm(i - 1).size() > 3 &&
+                    t.norm(i - 1).ends_with('s') && !t.norm(i - 1).ends_with("ss");
+  bool listed =
+      plural_say || (strong ? In(kReportingVerbs, t.norm(i)) : In(kSpeechVerbs, t.norm(i)));
   if (!listed) return false;
   return i == 0 || !In(kNotSpeakerBefore, t.norm(i - 1));
 }
@@ -546,6 +551,7 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
           if (speaker) return speaker;
         }
       }
+      if (t.norm(i) == "say") continue;  // "aides say Mr. Romney has ...": no inversion
       // "..., said Putin"
       for (const auto& [nf, nl] : names) {
         if (nf == i + 1) return NameText(t, nf, nl);

@@ -147,6 +147,10 @@ TEST(AnalyzeSentence, Attribution) {
       {"\"Nobody told Moscow,\" Lavrov said.", "Lavrov"},
       {"\"As Lavrov said, we wait,\" he noted.", nullptr},
       {"Ann Lee added, \"Obviously the plan stands.\"", "Ann Lee"},
+      // A plural subject with "say".
+      {"Tea Party groups say there is no racism within the movement.", "Tea Party groups"},
+      {"They say there is no racism within the movement.", nullptr},
+      {"At the time, aides say Mr. Romney opposed it.", nullptr},
   };
   for (const AttributionCase& ac : cases) {
     SCOPED_TRACE(ac.sentence);
