@@ -463,7 +463,12 @@ size_t ClauseStart(const SentenceTokens& t, size_t i, size_t max_tokens) {
 
 bool IsSpeechVerb(const SentenceTokens& t, size_t i, bool strong) {
   if (t.capitalised(i)) return false;  // "United States"
-  bool listed = strong ? In(kReportingVerbs, t.norm(i)) : In(kSpeechVerbs, t.norm(i));
+  // "say" after a plural noun ("Tea Party groups say"); after a pronoun or "to" it names no
+  // one ("they say", "declined to say").
+  bool plural_say = strong && t.norm(i) == "say" && i > 0 && t.norm(i - 1).size() > 3 &&
+                    t.norm(i - 1).ends_with('s') && !t.norm(i - 1).ends_with("ss");
+  bool listed =
+      plural_say || (strong ? In(kReportingVerbs, t.norm(i)) : In(kSpeechVerbs, t.norm(i)));
   if (!listed) return false;
   return i == 0 || !In(kNotSpeakerBefore, t.norm(i - 1));
 }
@@ -491,10 +496,37 @@ std::optional<std::string> AppositiveSpeaker(const SentenceTokens& t, size_t ver
   return std::nullopt;
 }
 
+// Which tokens lie inside one of the quotations `quotes` of the sentence.
+std::vector<bool> QuotedTokens(const SentenceTokens& t, const std::vector<Span>& quotes) {
+  std::vector<bool> quoted(t.size(), false);
+  for (size_t k = 0; k < t.size(); ++k) {
+    for (const Span& q : quotes)
+      quoted[k] = quoted[k] || (t.span(k).begin >= q.begin && t.span(k).begin < q.end);
+  }
+  return quoted;
+}
+
+// The name runs with no word inside a quotation: the quoted words are the speaker's, so a
+// capitalised word there (He added, "Needless to say, ...") is never who speaks.
+std::vector<std::pair<size_t, size_t>> UnquotedNames(
+    const std::vector<std::pair<size_t, size_t>>& names, const std::vector<bool>& quoted) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& run : names) {
+    bool inside = false;
+    for (size_t k = run.first; k <= run.second; ++k) inside = inside || quoted[k];
+    if (!inside) out.push_back(run);
+  }
+  return out;
+}
+
+// The speaker of the sentence. Words inside quotations (`quoted`) neither name a speaker nor
+// attribute: "said" in "\"I said no,\" he added" is the quoted speaker's word.
 std::optional<std::string> FindAttribution(const SentenceTokens& t,
-                                           const std::vector<std::pair<size_t, size_t>>& names) {
+                                           const std::vector<std::pair<size_t, size_t>>& runs,
+                                           const std::vector<bool>& quoted) {
+  const std::vector<std::pair<size_t, size_t>> names = UnquotedNames(runs, quoted);
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t.norm(i) != "according" || t.norm(i + 1) != "to") continue;
+    if (quoted[i] || t.norm(i) != "according" || t.norm(i + 1) != "to") continue;
     size_t first = i + 2, last = first;
     while (last + 1 < t.size() && t.gap_after(last).find_first_of(",.;") == string_view::npos) {
       ++last;
@@ -510,7 +542,7 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < t.size(); ++i) {
-      if (!IsSpeechVerb(t, i, strong)) continue;
+      if (quoted[i] || !IsSpeechVerb(t, i, strong)) continue;
       // "..., Putin said" / "the Kremlin's press service reported"
       if (i > 0) {
         size_t start = ClauseStart(t, i, 8);
@@ -519,6 +551,7 @@ std::optional<std::string> FindAttribution(const SentenceTokens& t,
           if (speaker) return speaker;
         }
       }
+      if (t.norm(i) == "say") continue;  // "aides say Mr. Romney has ...": no inversion
       // "..., said Putin"
       for (const auto& [nf, nl] : names) {
         if (nf == i + 1) return NameText(t, nf, nl);
@@ -562,9 +595,11 @@ bool HasQuote(string_view text) {
          text.find("\xE2\x80\x9D") != string_view::npos;
 }
 
-}  // namespace
-
-Claim AnalyzeSentence(std::string_view sentence) {
+// AnalyzeSentence, with `speech_quotes` the quotations of the sentence as its paragraph
+// reads them (sentence offsets): a sentence that ends a quote opened in an earlier one
+// ("... to China," Putin said.) is quoted up to its closing mark, which the sentence alone
+// cannot tell from an opening one.
+Claim AnalyzeInParagraph(std::string_view sentence, const std::vector<Span>& speech_quotes) {
   SentenceTokens t(sentence);
   Claim claim;
   claim.text = std::string(sentence);
@@ -582,8 +617,8 @@ Claim AnalyzeSentence(std::string_view sentence) {
     }
   }
   claim.cues = FindCues(t, used);
-  claim.attribution = FindAttribution(t, runs);
   claim.quotes = FindQuotations(sentence);
+  claim.attribution = FindAttribution(t, runs, QuotedTokens(t, speech_quotes));
   claim.has_quote = HasQuote(sentence) || !claim.quotes.empty();
   claim.question = IsQuestion(sentence, claim.quotes);
   // Conditions and hypotheticals: "if", "unless", "suppose", "imagine", "let's say".
@@ -598,6 +633,12 @@ Claim AnalyzeSentence(std::string_view sentence) {
   }
   claim.pronoun_speaker = PronounSpeaker(t);
   return claim;
+}
+
+}  // namespace
+
+Claim AnalyzeSentence(std::string_view sentence) {
+  return AnalyzeInParagraph(sentence, FindQuotations(sentence));
 }
 
 namespace {
@@ -690,11 +731,14 @@ std::vector<Claim> ExtractClaims(const Document& doc, int doc_index,
     // A wire paragraph's hard wraps are spaces here (same length, so offsets still map).
     const std::string joined = JoinHardWraps(text.substr(line.begin, line.size()));
     std::string_view line_text = joined;
-    std::vector<Span> quotes = FindQuotations(line_text);
+    const std::vector<Span> line_quotes = FindQuotations(line_text);
+    std::vector<Span> quotes = line_quotes;
     for (Span& q : quotes) q = {q.begin + line.begin, q.end + line.begin};
     for (const Span& sentence : SplitSentences(line_text)) {
       std::string_view sentence_text = line_text.substr(sentence.begin, sentence.size());
-      Claim claim = AnalyzeSentence(sentence_text);
+      std::vector<Span> speech_quotes = QuotesWithin(line_quotes, sentence);
+      for (Span& q : speech_quotes) q = {q.begin - sentence.begin, q.end - sentence.begin};
+      Claim claim = AnalyzeInParagraph(sentence_text, speech_quotes);
       if (static_cast<int>(claim.tokens.size()) < options.min_tokens) continue;
       ShiftSpans(line.begin + sentence.begin, &claim);
       claim.quotes = QuotesWithin(quotes, claim.span);

@@ -140,6 +140,17 @@ TEST(AnalyzeSentence, Attribution) {
       {"In Paris, the capital of France, said to be the most visited city, prices rose.", nullptr},
       {"Goods purchased in the United States have deep supply chains.", nullptr},
       {"This comes as reported peace proposals were rejected by Russia.", nullptr},
+      // Quoted words are the speaker's, never the speaker: a capitalised word opening the
+      // quote is not a name after "added", and a verb inside the quote attributes nothing.
+      {"He added, \"Needless to say, the talks failed.\"", nullptr},
+      {"She said, \u201CFrankly, nobody expected it.\u201D", nullptr},
+      {"\"Nobody told Moscow,\" Lavrov said.", "Lavrov"},
+      {"\"As Lavrov said, we wait,\" he noted.", nullptr},
+      {"Ann Lee added, \"Obviously the plan stands.\"", "Ann Lee"},
+      // A plural subject with "say".
+      {"Tea Party groups say there is no racism within the movement.", "Tea Party groups"},
+      {"They say there is no racism within the movement.", nullptr},
+      {"At the time, aides say Mr. Romney opposed it.", nullptr},
   };
   for (const AttributionCase& ac : cases) {
     SCOPED_TRACE(ac.sentence);
@@ -210,6 +221,23 @@ TEST(ExtractCorpusClaims, DemoEventFindingsAHumanWouldList) {
   EXPECT_NE(find("A drone swarm has reportedly breached Russian air defenses"), nullptr);
   EXPECT_EQ(find("Weekly Newsletter"), nullptr);
   EXPECT_EQ(find("Loading"), nullptr);
+}
+
+// A quote of two sentences: the second sentence alone has one straight mark, which it cannot
+// tell from an opening one, but its paragraph closes the quote there, so "Putin said" after
+// it names the speaker. Inside the quote, "Frankly" is no speaker of the first sentence.
+TEST(ExtractClaims, SpeakerAfterAQuoteOfTwoSentences) {
+  Document doc;
+  doc.id = "d";
+  doc.text =
+      "\"Frankly, China buys our gas. Today we lead all gas supplies to China,\" Putin said.";
+  BoilerplateReport kept;
+  kept.kept = {{0, static_cast<uint32_t>(doc.text.size())}};
+  const std::vector<Claim> claims = ExtractClaims(doc, 0, kept, 0, {});
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_FALSE(claims[0].attribution.has_value()) << *claims[0].attribution;
+  EXPECT_EQ(claims[0].context_attribution, "Putin");
+  EXPECT_EQ(claims[1].attribution, "Putin");
 }
 
 }  // namespace
