@@ -176,14 +176,17 @@ double NeededCosine(double strong, int64_t gap, double days_scale) {
   return strong * std::exp(static_cast<double>(gap) / days_scale);
 }
 
-// Appends the pairs of documents on different days at most `max_gap` days apart whose cosine
-// may reach their gap's needed cosine. Windows of 2 * (max_gap + 1) days, each starting a
+// A candidate pair of documents on different days: the earlier document's day first.
+using DatedPair = std::tuple<int64_t, int64_t, int32_t, int32_t>;  // day a, day b, a, b
+
+// Appends, sorted, the pairs of documents on different days at most `max_gap` days apart whose
+// cosine may reach their gap's needed cosine. Windows of 2 * (max_gap + 1) days, each starting a
 // half-window after the previous one's start, cover every such pair; a window keeps the pairs
 // whose earlier day is in its first half, so each pair comes from one window and each day is
 // indexed twice, not once per later day within reach.
 Status AppendCrossDayCandidates(const TfidfMatrix& rows, const DayDocuments& by_day,
                                 int64_t max_gap, double strong, const EventOptions& options,
-                                RowPairs* out) {
+                                std::vector<DatedPair>* out) {
   const int64_t half = max_gap + 1;
   AllPairsOptions pair_options;
   pair_options.threshold = std::min(1.0, NeededCosine(strong, 1, options.days_scale) * (1 - 1e-4));
@@ -210,9 +213,11 @@ Status AppendCrossDayCandidates(const TfidfMatrix& rows, const DayDocuments& by_
       if (gap > max_gap) continue;
       if (p.cosine < std::min(1.0, NeededCosine(strong, gap, options.days_scale) * (1 - 1e-4)))
         continue;
-      out->emplace_back(members[static_cast<size_t>(p.a)], members[static_cast<size_t>(p.b)]);
+      out->push_back({first_day + day_a, first_day + day_b, members[static_cast<size_t>(p.a)],
+                      members[static_cast<size_t>(p.b)]});
     }
   }
+  std::sort(out->begin(), out->end());
   return Status::Ok();
 }
 
@@ -243,15 +248,21 @@ Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays
       undated.push_back(static_cast<int32_t>(d));
     dated_or_not[d] = days[d] ? 1 : 0;
   }
+  int64_t max_gap = 0;  // unit rows: no cosine reaches a needed cosine above 1
+  while (NeededCosine(strong, max_gap + 1, options.days_scale) <= 1.001) ++max_gap;
+  std::vector<DatedPair> cross_day;
+  if (max_gap > 0) {
+    Status s = AppendCrossDayCandidates(rows, by_day, max_gap, strong, options, &cross_day);
+    if (!s.ok()) return s;
+  }
+  // Day by day, its own pairs then those with later days: the order the average-link
+  // clustering has always been given its strong edges in (it breaks ties by that order).
+  auto next = cross_day.begin();
   for (const auto& [day, members] : by_day) {
     if (Status s = AppendCandidates(rows, members, {}, strong, options.threads, &out); !s.ok())
       return s;
-  }
-  int64_t max_gap = 0;  // unit rows: no cosine reaches a needed cosine above 1
-  while (NeededCosine(strong, max_gap + 1, options.days_scale) <= 1.001) ++max_gap;
-  if (max_gap > 0) {
-    Status s = AppendCrossDayCandidates(rows, by_day, max_gap, strong, options, &out);
-    if (!s.ok()) return s;
+    for (; next != cross_day.end() && std::get<0>(*next) == day; ++next)
+      out.emplace_back(std::get<2>(*next), std::get<3>(*next));
   }
   if (undated.empty()) return out;
   Status s = AppendCandidates(rows, undated, {}, strong, options.threads, &out);
