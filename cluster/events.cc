@@ -22,7 +22,6 @@ namespace {
 
 using internal::PublicationDays;
 using internal::RowPairs;
-using DayDocuments = std::map<int64_t, std::vector<int32_t>>;  // documents by publication day
 
 // Days since 1970-01-01, for publication distances.
 int64_t DaysSinceEpoch(const Date& d) {
@@ -170,65 +169,14 @@ Status AppendCandidates(const TfidfMatrix& rows, std::span<const int32_t> member
   return Status::Ok();
 }
 
-// The cosine a pair of dated documents `gap` days apart needs for its damped weight to reach
-// `strong`.
-double NeededCosine(double strong, int64_t gap, double days_scale) {
-  return strong * std::exp(static_cast<double>(gap) / days_scale);
-}
-
-// A candidate pair of documents on different days: the earlier document's day first.
-using DatedPair = std::tuple<int64_t, int64_t, int32_t, int32_t>;  // day a, day b, a, b
-
-// Appends, sorted, the pairs of documents on different days at most `max_gap` days apart whose
-// cosine may reach their gap's needed cosine. Windows of 2 * (max_gap + 1) days, each starting a
-// half-window after the previous one's start, cover every such pair; a window keeps the pairs
-// whose earlier day is in its first half, so each pair comes from one window and each day is
-// indexed twice, not once per later day within reach.
-Status AppendCrossDayCandidates(const TfidfMatrix& rows, const DayDocuments& by_day,
-                                int64_t max_gap, double strong, const EventOptions& options,
-                                std::vector<DatedPair>* out) {
-  const int64_t half = max_gap + 1;
-  AllPairsOptions pair_options;
-  pair_options.threshold = std::min(1.0, NeededCosine(strong, 1, options.days_scale) * (1 - 1e-4));
-  pair_options.threads = options.threads;
-  for (auto start = by_day.begin(); start != by_day.end();) {
-    const int64_t first_day = start->first;
-    const auto second_half = by_day.lower_bound(first_day + half);
-    const auto past = by_day.lower_bound(first_day + 2 * half);
-    std::vector<int32_t> members, groups;
-    for (auto day = start; day != past; ++day) {
-      members.insert(members.end(), day->second.begin(), day->second.end());
-      groups.resize(members.size(), static_cast<int32_t>(day->first - first_day));
-    }
-    start = second_half;
-    if (groups.empty() || groups.front() == groups.back()) continue;  // one day: no pairs
-    Result<std::vector<CosinePair>> pairs =
-        AllPairsCosine(SubRows(rows, members), groups, pair_options);
-    if (!pairs.ok()) return pairs.status();
-    for (const CosinePair& p : *pairs) {
-      const int32_t day_a = groups[static_cast<size_t>(p.a)];
-      const int32_t day_b = groups[static_cast<size_t>(p.b)];
-      if (std::min(day_a, day_b) >= half) continue;  // the next window's pair
-      const int64_t gap = std::abs(day_a - day_b);
-      if (gap > max_gap) continue;
-      if (p.cosine < std::min(1.0, NeededCosine(strong, gap, options.days_scale) * (1 - 1e-4)))
-        continue;
-      out->push_back({first_day + day_a, first_day + day_b, members[static_cast<size_t>(p.a)],
-                      members[static_cast<size_t>(p.b)]});
-    }
-  }
-  std::sort(out->begin(), out->end());
-  return Status::Ok();
-}
-
 }  // namespace
 
 namespace internal {
 
 // Candidates for the strong pairs, whose damped weight may reach `strong`. A pair d days
 // apart weighs at most exp(-d / days_scale) times its cosine, so dated documents are compared
-// day by day at the cosine that weight needs; a pair with an undated document is not damped
-// and needs the cosine itself.
+// day by day, each pair of days at the cosine that weight needs; a pair with an undated
+// document is not damped and needs the cosine itself.
 Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays& days,
                                   double strong, const EventOptions& options) {
   RowPairs out;
@@ -239,7 +187,7 @@ Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays
       return s;
     return out;
   }
-  DayDocuments by_day;
+  std::map<int64_t, std::vector<int32_t>> by_day;
   std::vector<int32_t> undated, dated_or_not(days.size());
   for (size_t d = 0; d < days.size(); ++d) {
     if (days[d])
@@ -248,21 +196,20 @@ Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays
       undated.push_back(static_cast<int32_t>(d));
     dated_or_not[d] = days[d] ? 1 : 0;
   }
-  int64_t max_gap = 0;  // unit rows: no cosine reaches a needed cosine above 1
-  while (NeededCosine(strong, max_gap + 1, options.days_scale) <= 1.001) ++max_gap;
-  std::vector<DatedPair> cross_day;
-  if (max_gap > 0) {
-    Status s = AppendCrossDayCandidates(rows, by_day, max_gap, strong, options, &cross_day);
-    if (!s.ok()) return s;
-  }
-  // Day by day, its own pairs then those with later days: the order the average-link
-  // clustering has always been given its strong edges in (it breaks ties by that order).
-  auto next = cross_day.begin();
-  for (const auto& [day, members] : by_day) {
-    if (Status s = AppendCandidates(rows, members, {}, strong, options.threads, &out); !s.ok())
-      return s;
-    for (; next != cross_day.end() && std::get<0>(*next) == day; ++next)
-      out.emplace_back(std::get<2>(*next), std::get<3>(*next));
+  for (const auto& [day, first] : by_day) {
+    for (auto other = by_day.find(day); other != by_day.end(); ++other) {
+      const double needed = strong * std::exp((other->first - day) / options.days_scale);
+      if (needed > 1.001) break;  // unit rows: no cosine reaches it
+      std::vector<int32_t> members = first;
+      std::vector<int32_t> groups;
+      if (other->first != day) {
+        members.insert(members.end(), other->second.begin(), other->second.end());
+        groups.assign(first.size(), 0);
+        groups.resize(members.size(), 1);
+      }
+      Status s = AppendCandidates(rows, members, groups, needed, options.threads, &out);
+      if (!s.ok()) return s;
+    }
   }
   if (undated.empty()) return out;
   Status s = AppendCandidates(rows, undated, {}, strong, options.threads, &out);
