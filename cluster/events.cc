@@ -20,6 +20,9 @@
 namespace crossclaim {
 namespace {
 
+using internal::PublicationDays;
+using internal::RowPairs;
+
 // Days since 1970-01-01, for publication distances.
 int64_t DaysSinceEpoch(const Date& d) {
   std::chrono::year_month_day day{std::chrono::year(d.year),
@@ -93,9 +96,6 @@ Result<TfidfMatrix> DocumentRows(const TokenLists& docs, bool bigrams, int min_d
   return vectorizer->FitTransform(docs);
 }
 
-// Publication day of each document; nullopt where unknown.
-using PublicationDays = std::vector<std::optional<int64_t>>;
-
 PublicationDays DaysOf(const Corpus& corpus) {
   PublicationDays days;
   for (const Document& doc : corpus.documents) {
@@ -152,8 +152,6 @@ TfidfMatrix SubRows(const TfidfMatrix& rows, std::span<const int32_t> members) {
   return out;
 }
 
-using RowPairs = std::vector<std::pair<int32_t, int32_t>>;
-
 // Appends the pairs of `members` (rows of `rows`) whose cosine may reach `threshold`: a
 // superset, since the sub-matrix sums its dot products in its own order (PairCosines gives
 // the exact values). `groups`: as for AllPairsCosine, one per member, or empty.
@@ -170,6 +168,10 @@ Status AppendCandidates(const TfidfMatrix& rows, std::span<const int32_t> member
   }
   return Status::Ok();
 }
+
+}  // namespace
+
+namespace internal {
 
 // Candidates for the strong pairs, whose damped weight may reach `strong`. A pair d days
 // apart weighs at most exp(-d / days_scale) times its cosine, so dated documents are compared
@@ -216,6 +218,10 @@ Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays
   if (!s.ok()) return s;
   return out;
 }
+
+}  // namespace internal
+
+namespace {
 
 // The pairs of members of each group that may reach `threshold`: all of them in a small group,
 // the sub-matrix's all-pairs candidates in a large one.
@@ -267,7 +273,7 @@ Result<Grouping> GroupByStrongEdges(const TfidfMatrix& rows, const PublicationDa
   };
   // Slack below the threshold: the clustering admits a merge at event_threshold - 1e-12.
   const double strong = std::max(options.event_threshold, options.edge_threshold) - 1e-9;
-  Result<RowPairs> candidates = StrongCandidates(rows, days, strong, options);
+  Result<RowPairs> candidates = internal::StrongCandidates(rows, days, strong, options);
   if (!candidates.ok()) return candidates.status();
   std::vector<WeightedEdge> strong_edges;
   for (auto [a, b] : *candidates) {

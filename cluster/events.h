@@ -15,12 +15,15 @@
 #define CROSSCLAIM_CLUSTER_EVENTS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/claims.h"
 #include "core/ingest.h"
 #include "core/status.h"
+#include "similarity/tfidf.h"
 
 namespace crossclaim {
 
@@ -62,6 +65,20 @@ struct NewsEvent {
 // Events ordered by their first document. Errors: invalid options.
 Result<std::vector<NewsEvent>> ClusterEvents(const Corpus& corpus, const ClaimSet& claims,
                                              const EventOptions& options);
+
+namespace internal {
+
+// Publication day of each document; nullopt where unknown.
+using PublicationDays = std::vector<std::optional<int64_t>>;
+using RowPairs = std::vector<std::pair<int32_t, int32_t>>;
+
+// Pairs of rows (unit TF-IDF rows, one per document) among which are all whose damped weight
+// (cosine * exp(-|days apart| / days_scale) where both days are known) reaches `strong`;
+// exposed for tests.
+Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays& days,
+                                  double strong, const EventOptions& options);
+
+}  // namespace internal
 
 }  // namespace crossclaim
 
