@@ -324,10 +324,11 @@ using WordSet = std::unordered_set<uint64_t>;
 // Document frequencies of word hashes, adding one document's words.
 class WordDocumentCounts {
  public:
-  void Add(std::vector<uint64_t> words) {
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (uint64_t w : words) ++counts_[w];
+  void Add(const std::vector<uint64_t>& words) {
+    distinct_.assign(words.begin(), words.end());  // a buffer kept across documents
+    std::sort(distinct_.begin(), distinct_.end());
+    distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
+    for (uint64_t w : distinct_) ++counts_[w];
   }
   void Merge(const WordDocumentCounts& other) {
     for (const auto& [w, c] : other.counts_) counts_[w] += c;
@@ -345,6 +346,7 @@ class WordDocumentCounts {
 
  private:
   std::unordered_map<uint64_t, uint32_t> counts_;
+  std::vector<uint64_t> distinct_;
 };
 
 void MarkStock(const WordSet& stock, PreparedText* text) {
@@ -686,12 +688,19 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
   }
   std::vector<size_t> offset(n + 1, 0);
   for (size_t d = 0; d < n; ++d) offset[d + 1] = offset[d] + lists_per_doc[d + 1];
-  std::vector<uint32_t> doc_lists(offset[n]);
+  // Each document's place in each of its lists: a list is sorted by document, so the partners
+  // b > a of document a are the entries after its own, and the walk below skips the others.
+  struct Place {
+    uint32_t list;
+    uint32_t after;  // entries of the list before a's, plus one
+  };
+  std::vector<Place> doc_lists(offset[n]);
   {
     std::vector<size_t> fill(offset.begin(), offset.end() - 1);
     for (size_t g = 0; g < starts.size(); ++g) {
       for (size_t k = starts[g]; k < ends[g]; ++k) {
-        doc_lists[fill[doc_of(k)]++] = static_cast<uint32_t>(g);
+        doc_lists[fill[doc_of(k)]++] = {static_cast<uint32_t>(g),
+                                        static_cast<uint32_t>(k - starts[g] + 1)};
       }
     }
   }
@@ -707,10 +716,9 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
     Counter& c = counters.local();
     for (size_t a = range.begin(); a != range.end(); ++a) {
       for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
-        const uint32_t g = doc_lists[t];
-        for (size_t k = starts[g]; k < ends[g]; ++k) {
+        const Place place = doc_lists[t];
+        for (size_t k = starts[place.list] + place.after; k < ends[place.list]; ++k) {
           const uint32_t b = doc_of(k);
-          if (b <= a) continue;
           if (c.shared[b]++ == 0) c.touched.push_back(b);
         }
       }
