@@ -320,32 +320,72 @@ struct PreparedText {
 
 using WordSet = std::unordered_set<uint64_t>;
 
-// Document frequencies of word hashes, adding one document's words.
+// Document frequencies of word hashes, adding one document's words. An open-addressing table
+// (linear probing, at most half full) whose entries remember the last document that counted
+// them, so a document's repeated words count once without sorting its words: the sort and
+// the node-based map this replaces were a fifth of a run on generated corpora.
 class WordDocumentCounts {
  public:
   void Add(const std::vector<uint64_t>& words) {
-    distinct_.assign(words.begin(), words.end());  // a buffer kept across documents
-    std::sort(distinct_.begin(), distinct_.end());
-    distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
-    for (uint64_t w : distinct_) ++counts_[w];
+    ++documents_;
+    for (uint64_t w : words) {
+      Entry& e = Find(w);
+      if (e.last_document != documents_) e.last_document = documents_, ++e.documents;
+    }
   }
   void Merge(const WordDocumentCounts& other) {
-    for (const auto& [w, c] : other.counts_) counts_[w] += c;
+    for (const Entry& o : other.table_) {
+      if (o.documents > 0) Find(o.word).documents += o.documents;
+    }
   }
   // Words in more than max(kReuseMinStockDocuments, share * documents) documents.
   WordSet StockWords(double share, size_t documents) const {
     const double limit = std::max(static_cast<double>(kReuseMinStockDocuments),
                                   share * static_cast<double>(documents));
     WordSet stock;
-    for (const auto& [w, c] : counts_) {
-      if (static_cast<double>(c) > limit) stock.insert(w);
+    for (const Entry& e : table_) {
+      if (static_cast<double>(e.documents) > limit) stock.insert(e.word);
     }
     return stock;
   }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> counts_;
-  std::vector<uint64_t> distinct_;
+  struct Entry {
+    uint64_t word = 0;
+    uint32_t documents = 0;      // 0: an empty slot
+    uint32_t last_document = 0;  // the Add call that last counted the word
+  };
+  // The entry of `word`, inserted (with no documents yet) if absent.
+  Entry& Find(uint64_t word) {
+    if (2 * (used_ + 1) > table_.size()) Grow();
+    size_t i = Slot(word, table_.size());
+    while (table_[i].documents > 0 || table_[i].last_document == kReserved) {
+      if (table_[i].word == word) return table_[i];
+      i = (i + 1) & (table_.size() - 1);
+    }
+    ++used_;
+    table_[i] = {word, 0, kReserved};
+    return table_[i];
+  }
+  void Grow() {
+    std::vector<Entry> old =
+        std::exchange(table_, std::vector<Entry>(std::max<size_t>(1024, 2 * table_.size())));
+    for (const Entry& e : old) {
+      if (e.documents == 0 && e.last_document != kReserved) continue;
+      size_t i = Slot(e.word, table_.size());
+      while (table_[i].documents > 0 || table_[i].last_document == kReserved) {
+        i = (i + 1) & (table_.size() - 1);
+      }
+      table_[i] = e;
+    }
+  }
+  static size_t Slot(uint64_t word, size_t size) {
+    return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> 20) & (size - 1);
+  }
+  static constexpr uint32_t kReserved = std::numeric_limits<uint32_t>::max();
+  std::vector<Entry> table_;
+  size_t used_ = 0;
+  uint32_t documents_ = 0;
 };
 
 void MarkStock(const WordSet& stock, PreparedText* text) {
