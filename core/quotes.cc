@@ -120,6 +120,9 @@ bool MarkAt(string_view text, size_t i, Mark* mark, size_t* skip) {
     return true;
   };
   const char c = text[i];
+  // Every mark begins with one of these bytes; most bytes of a text are none (and this is
+  // called on each byte).
+  if (c != '"' && c != '`' && c != '\'' && c != '\xE2') return false;
   if (c == '"') return set(Kind::kDoubleStraight, 1);
   if (At(text, i, "``")) return set(Kind::kDoubleOpen, 2);
   // "'''" is a single closing mark followed by a TeX closing double one.
