@@ -9,7 +9,9 @@
 #ifndef CROSSCLAIM_REPORT_RENDER_H_
 #define CROSSCLAIM_REPORT_RENDER_H_
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 namespace crossclaim {
@@ -20,6 +22,12 @@ namespace crossclaim {
 // several documents. kFull (`--full-output`): also a card and a matrix row each, the pages
 // earlier versions wrote (each such claim three times in report.html).
 enum class PageDetail { kLean, kFull };
+
+// Is `cluster` (of report.json) stated by one document only?
+bool StatedByOneDocument(const nlohmann::json& cluster);
+
+// The ids of the claims in clusters stated by one document only.
+std::set<int64_t> OneDocumentClaimIds(const nlohmann::json& report);
 
 // report.html: an outlet x cluster coverage matrix, divergence cards with both claims side
 // by side and the differing spans highlighted, then corroborated, copied and single-source

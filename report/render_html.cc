@@ -212,10 +212,8 @@ std::string DivergenceCards(const json& report, const Index& index) {
 
 // A fact stated by one document only: nothing to compare. The lean page lists it once, in
 // its article's claims, instead of a card and a matrix row of its own.
-bool OneDocument(const json& cluster) { return cluster["documents"].size() == 1; }
-
 bool ShownAsCluster(const json& cluster, PageDetail detail) {
-  return detail == PageDetail::kFull || !OneDocument(cluster);
+  return detail == PageDetail::kFull || !StatedByOneDocument(cluster);
 }
 
 std::string ClusterCards(const json& report, const Index& index, const std::string& label,
@@ -368,31 +366,21 @@ std::string DocumentsTable(const json& report) {
   return out + "</tbody></table>";
 }
 
-// Claim id -> the cluster holding it, for the clusters of one document.
-std::map<int64_t, const json*> OneDocumentClaims(const json& report) {
-  std::map<int64_t, const json*> out;
-  for (const json& cluster : report["clusters"]) {
-    if (!OneDocument(cluster)) continue;
-    for (const json& id : cluster["claims"]) out[id.get<int64_t>()] = &cluster;
-  }
-  return out;
-}
-
 // Under kLean a claim in a cluster of several documents links to its card; one stated by its
 // document only is marked (class `single`, CSS adds the words) and shown nowhere else.
 std::string OffEventNote(const json& claim) {
   return claim["off_event"].get<bool>() ? " <span class=\"muted\">(off-event)</span>" : "";
 }
 
-std::string ClaimNote(const json& claim, const std::map<int64_t, const json*>& alone) {
+std::string ClaimNote(const json& claim, const std::set<int64_t>& alone) {
   if (claim["off_event"].get<bool>()) return OffEventNote(claim);
   if (alone.count(claim["id"].get<int64_t>()) || claim["cluster"].is_null()) return "";
   return fmt::format(" <a href=\"#cluster-{0}\">cluster {0}</a>", claim["cluster"].get<int64_t>());
 }
 
 std::string ArticleClaims(const json& report, PageDetail detail) {
-  const std::map<int64_t, const json*> alone =
-      detail == PageDetail::kFull ? std::map<int64_t, const json*>{} : OneDocumentClaims(report);
+  const std::set<int64_t> alone =
+      detail == PageDetail::kFull ? std::set<int64_t>{} : OneDocumentClaimIds(report);
   std::string out;
   std::string current;
   for (const json& c : report["claims"]) {
@@ -527,7 +515,7 @@ std::string RenderIndexHtml(const json& index) {
 std::string OneDocumentNote(const json& report, PageDetail detail) {
   if (detail == PageDetail::kFull) return "";
   size_t count = 0;
-  for (const json& cluster : report["clusters"]) count += OneDocument(cluster) ? 1 : 0;
+  for (const json& cluster : report["clusters"]) count += StatedByOneDocument(cluster) ? 1 : 0;
   if (count == 0) return "";
   return fmt::format(
       "<p class=\"muted\">{} fact{} stated by one document only: listed once, under <a "

@@ -115,16 +115,10 @@ std::string SourcesLine(const json& cluster) {
   return line;
 }
 
-bool OneDocument(const json& cluster) { return cluster["documents"].size() == 1; }
-
 // Under kLean, the facts stated by one document only (nothing to compare), one line each under
 // their document, in claim order: "- cluster 12, bytes 40-98: text".
 std::string OneDocumentFacts(const json& report) {
-  std::set<int64_t> alone;
-  for (const json& cluster : report["clusters"]) {
-    if (!OneDocument(cluster)) continue;
-    for (const json& id : cluster["claims"]) alone.insert(id.get<int64_t>());
-  }
+  const std::set<int64_t> alone = OneDocumentClaimIds(report);
   if (alone.empty()) return "";
   std::string md = fmt::format("\n### Stated by one document only ({} fact{})\n\n", alone.size(),
                                alone.size() == 1 ? "" : "s");
@@ -142,6 +136,17 @@ std::string OneDocumentFacts(const json& report) {
 }
 
 }  // namespace
+
+bool StatedByOneDocument(const json& cluster) { return cluster["documents"].size() == 1; }
+
+std::set<int64_t> OneDocumentClaimIds(const json& report) {
+  std::set<int64_t> ids;
+  for (const json& cluster : report["clusters"]) {
+    if (!StatedByOneDocument(cluster)) continue;
+    for (const json& id : cluster["claims"]) ids.insert(id.get<int64_t>());
+  }
+  return ids;
+}
 
 std::string RenderMarkdown(const json& report, PageDetail detail) {
   auto claims = ClaimIndex(report);
@@ -189,7 +194,7 @@ std::string RenderMarkdown(const json& report, PageDetail detail) {
                                                                            : "Corroborated");
     for (const json& cluster : report["clusters"]) {
       if (cluster["label"] != label) continue;
-      if (detail == PageDetail::kLean && OneDocument(cluster)) continue;
+      if (detail == PageDetail::kLean && StatedByOneDocument(cluster)) continue;
       md += fmt::format(
           "- cluster {} · {} · outlets: {} · origin: {}\n", cluster["id"].get<int64_t>(),
           MdEscape(SourcesLine(cluster)),

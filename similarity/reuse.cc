@@ -19,6 +19,7 @@
 #include "core/progress.h"
 #include "core/quotes.h"
 #include "similarity/internal/reuse_align.h"
+#include "similarity/internal/sort_integers.h"
 
 namespace crossclaim {
 namespace {
@@ -695,24 +696,6 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
-// Sorts `keys` ascending: a least-significant-digit radix sort on 16-bit digits, skipping the
-// digits all keys share (the high bits of the document numbers). It costs a fraction of a
-// comparison sort on the millions of fingerprint keys of a large corpus.
-void RadixSort(std::vector<uint64_t>* keys) {
-  constexpr size_t kDigits = 1 << 16;
-  std::vector<uint64_t> buffer(keys->size());
-  std::vector<size_t> count(kDigits);
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::fill(count.begin(), count.end(), 0);
-    for (uint64_t k : *keys) ++count[(k >> shift) & (kDigits - 1)];
-    if (keys->empty() || count[((*keys)[0] >> shift) & (kDigits - 1)] == keys->size()) continue;
-    size_t sum = 0;
-    for (size_t& c : count) sum += std::exchange(c, sum);
-    for (uint64_t k : *keys) buffer[count[(k >> shift) & (kDigits - 1)]++] = k;
-    keys->swap(buffer);
-  }
-}
-
 // Do two documents sharing `shared` rare fingerprints, the one with fewer fingerprints
 // having `fewer`, make a candidate pair?
 bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
@@ -956,7 +939,10 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
       for (uint32_t f : prints[d]) keys.push_back(uint64_t{f} << 32 | d);
       std::vector<uint32_t>().swap(prints[d]);
     }
-    RadixSort(&keys);
+    // Documents are visited in order and each one's fingerprints are distinct, so the low
+    // halves (document numbers) never descend: a stable sort of the high halves sorts fully.
+    std::vector<uint64_t> scratch;
+    internal::SortByHighHalves(&keys, &scratch);
     // 2. Pairs of documents in one posting list of a rare fingerprint, counted.
     std::vector<std::pair<uint32_t, uint32_t>> candidates =
         CandidatePairs(keys, print_counts, options);
