@@ -11,6 +11,10 @@
 #include <memory>
 #include <stdexcept>
 
+#ifdef __BMI2__
+#include <immintrin.h>
+#endif
+
 #include "core/internal/ascii_words.h"
 
 namespace crossclaim {
@@ -224,17 +228,55 @@ uint64_t HashLongToken(const char* p, size_t len, uint64_t seed) {
   return h;
 }
 
-// HashToken() when 16 bytes from `p` are readable: one load, the bytes past `len` cleared
-// with a mask from a table rather than by tests on the length, which would mispredict.
-inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
-  static constexpr uint8_t kKeep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  if (len > 16) return HashLongToken(p, len, seed);
-  uint64_t words[2], keep[2];
-  std::memcpy(words, p, 16);
-  std::memcpy(keep, kKeep + 16 - len, 16);
-  return MixToken(words[0] & keep[0], words[1] & keep[1], len, seed);
+// The low `bits` bits set (all 64 from 64 on), without a branch on `bits` (bzhi where the
+// build has BMI2).
+inline uint64_t LowBits(uint64_t bits) {
+#ifdef __BMI2__
+  return _bzhi_u64(~uint64_t{0}, static_cast<unsigned>(bits));
+#else
+  return bits >= 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+#endif
 }
+
+// HashToken() when 16 bytes from `p` are readable: two loads, the bytes past `len` cleared
+// with masks computed from the length rather than by tests on it, which would mispredict.
+// (A 16-byte mask copied from a table went through the stack on every token.)
+inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
+  if (len > 16) return HashLongToken(p, len, seed);
+  uint64_t words[2];
+  std::memcpy(words, p, 16);
+  const uint64_t high_bits = len > 8 ? 8 * len - 64 : 0;
+  return MixToken(words[0] & LowBits(8 * len), words[1] & LowBits(high_bits), len, seed);
+}
+
+// Where HashTokens() writes: a pointer into a vector sized ahead. push_back stored and
+// reloaded the vector's end for every token, a chain through memory longer than the hash.
+class HashWriter {
+ public:
+  HashWriter(std::vector<uint64_t>* out, size_t expected) : out_(out) {
+    out_->resize(expected);
+    next_ = out_->data();
+    limit_ = next_ + expected;
+  }
+  void Push(uint64_t hash) {
+    if (next_ == limit_) [[unlikely]]
+      Grow();
+    *next_++ = hash;
+  }
+  // Shrinks the vector to the hashes written.
+  void Finish() { out_->resize(static_cast<size_t>(next_ - out_->data())); }
+
+ private:
+  void Grow() {
+    const size_t used = static_cast<size_t>(next_ - out_->data());
+    out_->resize(2 * used + 16);
+    next_ = out_->data() + used;
+    limit_ = out_->data() + out_->size();
+  }
+  std::vector<uint64_t>* out_;
+  uint64_t* next_;
+  uint64_t* limit_;
+};
 
 template <typename Word>
 inline Word Load(const char* p) {
@@ -283,21 +325,24 @@ uint64_t HashToken(std::string_view norm, uint64_t seed) {
 void HashTokens(std::string_view text, uint64_t seed, std::vector<uint64_t>* out) {
   thread_local HashScratch scratch;
   out->clear();
-  out->reserve(text.size() / 2 + 1);  // at most one token per two bytes
+  // ASCII words are separated, so about one token per two bytes at most (more only in
+  // unusual scripts, where the writer grows).
+  HashWriter writer(out, text.size() / 2 + 1);
   // The scanner lower-cases the ASCII runs as it goes; 16 bytes of slack for the token loads.
   scratch.lower.resize(text.size() + 16);
   char* lower = scratch.lower.data();
   auto hash = [&](size_t begin, size_t end) {
-    out->push_back(HashPaddedToken(lower + begin, end - begin, seed));
+    writer.Push(HashPaddedToken(lower + begin, end - begin, seed));
   };
   auto icu = [&](size_t begin, size_t end) {
     ClearTokens(&scratch.chunk);
     TokenizeIcuChunk(text.substr(begin, end - begin), 0, AsciiNorm::kCopy, &scratch.chunk);
     for (size_t i = 0; i < scratch.chunk.size(); ++i) {
-      out->push_back(HashToken(scratch.chunk.norm(i), seed));
+      writer.Push(HashToken(scratch.chunk.norm(i), seed));
     }
   };
   ScanTokens(text, Scanner::kBest, lower, hash, icu);
+  writer.Finish();
 }
 
 void TokenizeWithIcu(std::string_view text, TokenizedText* out) {
