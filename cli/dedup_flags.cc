@@ -34,7 +34,8 @@ void AddDedupFlags(CLI::App& app, DedupFlags* flags, const std::string& threads_
   app.add_option("--num-hashes", flags->num_hashes, "MinHash signature length K")
       ->capture_default_str();
   app.add_option("--mode", flags->mode,
-                 "MinHash mode: classic (K hash functions) or oph (one permutation, faster)")
+                 "MinHash mode: oph (one permutation hashing) or classic (K hash functions, "
+                 "slower)")
       ->check(CLI::IsMember({"classic", "oph"}))
       ->capture_default_str();
   app.add_option("--seed", flags->seed, "Hash seed")->capture_default_str();

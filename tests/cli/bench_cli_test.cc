@@ -163,7 +163,8 @@ TEST(BenchCli, CopyPairsAgreeWithDedupAndBruteForceJaccard) {
     EXPECT_GE(pairs, exact * 9 / 10);
     EXPECT_GE(Stage(stage)["items"].get<size_t>(), pairs);  // candidates >= verified copies
   }
-  testing::CommandOutput run = RunCommand(CrossclaimBin() + " dedup " + GeneratedFile());
+  testing::CommandOutput run =
+      RunCommand(CrossclaimBin() + " dedup --mode classic " + GeneratedFile());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   size_t dedup_pairs = 0;
   std::istringstream lines(run.out);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/ingest.h"
+#include "similarity/minhash.h"
 #include "similarity/shingle.h"
 #include "tests/testing/paths.h"
 
@@ -98,6 +99,40 @@ TEST(DedupCli, PairsMatchBruteForceOnGeneratedCorpus) {
       }
     }
   }
+}
+
+// The default MinHash mode is one-permutation hashing: every estimate the default run prints
+// is the one-permutation estimate of the pair's shingle sets, recomputed here with the
+// library, and at least one of them is not what classic MinHash gives, so the check could
+// tell the two modes apart.
+TEST(DedupCli, DefaultModeIsOnePermutation) {
+  const std::string dir = ScratchDir("dedup_cli_default_mode");
+  const std::string path = dir + "/corpus.jsonl";
+  testing::CommandOutput gen = RunCommand(
+      CrossclaimBin() + " generate --docs 300 --seed 11 --near-duplicates 0.15 -o " + path);
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  Result<Corpus> corpus = ReadInputs({path}, {});
+  ASSERT_TRUE(corpus.ok()) << corpus.status().message();
+  std::map<std::string, ShingleSet> sets;
+  Shingler shingler = *Shingler::Create({});
+  for (const Document& d : corpus->documents) sets[d.id] = shingler.Shingles(d.text);
+  MinHasher oph = *MinHasher::Create({.mode = MinHashMode::kOnePermutation});
+  MinHasher classic = *MinHasher::Create({.mode = MinHashMode::kClassic});
+  auto estimate = [&](const MinHasher& hasher, const nlohmann::json& pair) {
+    return EstimateJaccard(hasher.Compute(sets.at(pair["a"])), hasher.Compute(sets.at(pair["b"])));
+  };
+
+  testing::CommandOutput run = RunCommand(CrossclaimBin() + " dedup " + path + " --threshold 0.7");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  size_t pairs = 0, unlike_classic = 0;
+  for (const nlohmann::json& line : ParseLines(run.out)) {
+    if (line["type"] != "pair") continue;
+    ++pairs;
+    EXPECT_EQ(line["estimate"].get<double>(), estimate(oph, line)) << line.dump();
+    unlike_classic += line["estimate"].get<double>() != estimate(classic, line);
+  }
+  EXPECT_GE(pairs, 20u);
+  EXPECT_GT(unlike_classic, 0u);
 }
 
 size_t CountOccurrences(const std::string& haystack, const std::string& needle) {

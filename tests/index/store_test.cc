@@ -391,8 +391,8 @@ TEST(IndexCliTest, GroupsPrintWhatDedupPrintsOverTheSameArticles) {
   ASSERT_EQ(testing::RunCrossclaim("index add " + index + " " + dir + "/new.jsonl").exit_code, 0);
   testing::CommandOutput groups = testing::RunCrossclaim("index groups " + index);
   ASSERT_EQ(groups.exit_code, 0) << groups.err;
-  testing::CommandOutput dedup =
-      testing::RunCrossclaim("dedup --format jsonl " + dir + "/old.jsonl " + dir + "/new.jsonl");
+  testing::CommandOutput dedup = testing::RunCrossclaim("dedup --mode classic --format jsonl " +
+                                                        dir + "/old.jsonl " + dir + "/new.jsonl");
   ASSERT_EQ(dedup.exit_code, 0) << dedup.err;
   EXPECT_NE(dedup.out.find("\"type\":\"group\""), std::string::npos);
   EXPECT_EQ(groups.out, dedup.out);
