@@ -4,7 +4,7 @@ the same file, in the same run, each as its own process from the JSON Lines to t
 
 Usage: dedup_vs_datasketch.py CORPUS.jsonl TRUTH.jsonl --bin build/cli/crossclaim
                               [--repetitions 5] [--threads 1] [--threshold 0.8]
-                              [--modes classic,oph] [--before OLD_BUILD/cli/crossclaim]
+                              [--modes oph,classic] [--before OLD_BUILD/cli/crossclaim]
 
 crossclaim: `crossclaim dedup CORPUS --format jsonl --threads T --threshold t --mode M` for each
   MinHash mode M of --modes (reads the file, repairs and tokenises the text, MinHash + LSH,
@@ -98,7 +98,7 @@ def main():
     p.add_argument("--repetitions", type=int, default=5)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--threshold", type=float, default=0.8)
-    p.add_argument("--modes", default="classic",
+    p.add_argument("--modes", default="oph",
                    help="crossclaim's MinHash modes to time, comma-separated (classic, oph)")
     a = p.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="crossclaim_dedup_vs_ds."))

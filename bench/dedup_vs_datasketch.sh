@@ -10,7 +10,7 @@
 #   DOCS         documents, `crossclaim generate --docs DOCS --seed 1` (default: 10000, 28 MB)
 #   REPETITIONS  runs of each side, alternating; medians shown (default: 5)
 #   THREADS      crossclaim's --threads for the timed runs (default: 1)
-#   MODES        crossclaim's MinHash modes, comma-separated: classic (the default), oph
+#   MODES        crossclaim's MinHash modes, comma-separated: oph (dedup's default), classic
 # CROSSCLAIM_BENCH_BEFORE=OLD_BUILD/cli/crossclaim also times an earlier build in the same run.
 # Needs /usr/bin/python3 with numpy, scipy and xxhash (Debian's python3-numpy, python3-scipy,
 # python3-xxhash; `scripts/install-deps.sh --bench` installs them) and datasketch in
@@ -20,7 +20,7 @@ build=${1:-build}
 docs=${2:-10000}
 reps=${3:-5}
 threads=${4:-1}
-modes=${5:-classic}
+modes=${5:-oph}
 bin="$build/cli/crossclaim"
 [ -x "$bin" ] || { echo "dedup_vs_datasketch.sh: $bin not found (build first)" >&2; exit 2; }
 work=${CROSSCLAIM_BENCH_DIR:-${TMPDIR:-/tmp}/crossclaim-dedup-vs-datasketch}

@@ -9,7 +9,9 @@ DedupOptions DedupFlags::ToOptions() const {
   options.shingles.kind = shingle == "char" ? ShingleKind::kChar : ShingleKind::kWord;
   options.shingles.n = ngram;
   options.minhash.num_hashes = num_hashes;
-  options.minhash.mode = mode == "oph" ? MinHashMode::kOnePermutation : MinHashMode::kClassic;
+  const bool one_permutation =
+      mode == "oph" || (mode == "auto" && options.level == DedupLevel::kDocument);
+  options.minhash.mode = one_permutation ? MinHashMode::kOnePermutation : MinHashMode::kClassic;
   options.minhash.seed = seed;
   options.threads = threads;
   return options;
@@ -34,9 +36,9 @@ void AddDedupFlags(CLI::App& app, DedupFlags* flags, const std::string& threads_
   app.add_option("--num-hashes", flags->num_hashes, "MinHash signature length K")
       ->capture_default_str();
   app.add_option("--mode", flags->mode,
-                 "MinHash mode: oph (one permutation hashing) or classic (K hash functions, "
-                 "slower)")
-      ->check(CLI::IsMember({"classic", "oph"}))
+                 "MinHash mode: oph (one permutation hashing), classic (K hash functions, "
+                 "slower) or auto (oph for documents, classic for passages)")
+      ->check(CLI::IsMember({"auto", "classic", "oph"}))
       ->capture_default_str();
   app.add_option("--seed", flags->seed, "Hash seed")->capture_default_str();
   app.add_option("--threads", flags->threads, threads_help)->capture_default_str();

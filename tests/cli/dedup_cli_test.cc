@@ -101,11 +101,11 @@ TEST(DedupCli, PairsMatchBruteForceOnGeneratedCorpus) {
   }
 }
 
-// The default MinHash mode is one-permutation hashing: every estimate the default run prints
-// is the one-permutation estimate of the pair's shingle sets, recomputed here with the
-// library, and at least one of them is not what classic MinHash gives, so the check could
-// tell the two modes apart.
-TEST(DedupCli, DefaultModeIsOnePermutation) {
+// The default MinHash mode ("auto") is one-permutation hashing for documents: every
+// estimate the default run prints is the one-permutation estimate of the pair's shingle
+// sets, recomputed here with the library, and at least one of them is not what classic
+// MinHash gives, so the check could tell the two modes apart. Passages stay classic.
+TEST(DedupCli, DefaultModeIsOnePermutationForDocumentsClassicForPassages) {
   const std::string dir = ScratchDir("dedup_cli_default_mode");
   const std::string path = dir + "/corpus.jsonl";
   testing::CommandOutput gen = RunCommand(
@@ -133,6 +133,17 @@ TEST(DedupCli, DefaultModeIsOnePermutation) {
   }
   EXPECT_GE(pairs, 20u);
   EXPECT_GT(unlike_classic, 0u);
+
+  auto passages = [&](const std::string& mode) {
+    testing::CommandOutput out =
+        RunCommand(CrossclaimBin() + " dedup " + path + " --level passage " + mode);
+    EXPECT_EQ(out.exit_code, 0) << out.err;
+    return out.out;
+  };
+  const std::string by_default = passages("");
+  EXPECT_NE(by_default.find("\"span_a\""), std::string::npos);
+  EXPECT_EQ(by_default, passages("--mode classic"));
+  EXPECT_NE(by_default, passages("--mode oph"));
 }
 
 size_t CountOccurrences(const std::string& haystack, const std::string& needle) {
