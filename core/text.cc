@@ -249,35 +249,6 @@ inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
   return MixToken(words[0] & LowBits(8 * len), words[1] & LowBits(high_bits), len, seed);
 }
 
-// Where HashTokens() writes: a pointer into a vector sized ahead. push_back stored and
-// reloaded the vector's end for every token, a chain through memory longer than the hash.
-class HashWriter {
- public:
-  HashWriter(std::vector<uint64_t>* out, size_t expected) : out_(out) {
-    out_->resize(expected);
-    next_ = out_->data();
-    limit_ = next_ + expected;
-  }
-  void Push(uint64_t hash) {
-    if (next_ == limit_) [[unlikely]]
-      Grow();
-    *next_++ = hash;
-  }
-  // Shrinks the vector to the hashes written.
-  void Finish() { out_->resize(static_cast<size_t>(next_ - out_->data())); }
-
- private:
-  void Grow() {
-    const size_t used = static_cast<size_t>(next_ - out_->data());
-    out_->resize(2 * used + 16);
-    next_ = out_->data() + used;
-    limit_ = out_->data() + out_->size();
-  }
-  std::vector<uint64_t>* out_;
-  uint64_t* next_;
-  uint64_t* limit_;
-};
-
 template <typename Word>
 inline Word Load(const char* p) {
   Word w;
@@ -325,24 +296,21 @@ uint64_t HashToken(std::string_view norm, uint64_t seed) {
 void HashTokens(std::string_view text, uint64_t seed, std::vector<uint64_t>* out) {
   thread_local HashScratch scratch;
   out->clear();
-  // ASCII words are separated, so about one token per two bytes at most (more only in
-  // unusual scripts, where the writer grows).
-  HashWriter writer(out, text.size() / 2 + 1);
+  out->reserve(text.size() / 2 + 1);  // at most one token per two bytes
   // The scanner lower-cases the ASCII runs as it goes; 16 bytes of slack for the token loads.
   scratch.lower.resize(text.size() + 16);
   char* lower = scratch.lower.data();
   auto hash = [&](size_t begin, size_t end) {
-    writer.Push(HashPaddedToken(lower + begin, end - begin, seed));
+    out->push_back(HashPaddedToken(lower + begin, end - begin, seed));
   };
   auto icu = [&](size_t begin, size_t end) {
     ClearTokens(&scratch.chunk);
     TokenizeIcuChunk(text.substr(begin, end - begin), 0, AsciiNorm::kCopy, &scratch.chunk);
     for (size_t i = 0; i < scratch.chunk.size(); ++i) {
-      writer.Push(HashToken(scratch.chunk.norm(i), seed));
+      out->push_back(HashToken(scratch.chunk.norm(i), seed));
     }
   };
   ScanTokens(text, Scanner::kBest, lower, hash, icu);
-  writer.Finish();
 }
 
 void TokenizeWithIcu(std::string_view text, TokenizedText* out) {
