@@ -21,7 +21,7 @@ struct DedupFlags {
   std::string shingle = "word";
   size_t ngram = 5;
   size_t num_hashes = 128;
-  // "auto": one-permutation hashing for whole documents (~25% less CPU end to end than
+  // "auto": one-permutation hashing for whole documents (~20% less CPU end to end than
   // classic, the same pairs and estimates as close on real text), classic for passages,
   // whose small shingle sets it estimates better (docs/dedup.md, "Choosing the default
   // mode"). Only this command's default: MinHashOptions and `crossclaim index` keep classic.

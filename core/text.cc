@@ -239,7 +239,7 @@ inline uint64_t LowBits(uint64_t bits) {
 }
 
 // HashToken() when 16 bytes from `p` are readable: two loads, the bytes past `len` cleared
-// with masks computed from the length rather than by tests on it, which would mispredict.
+// with masks computed from the length rather than by branches on it, which would mispredict.
 // (A 16-byte mask copied from a table went through the stack on every token.)
 inline uint64_t HashPaddedToken(const char* p, size_t len, uint64_t seed) {
   if (len > 16) return HashLongToken(p, len, seed);
