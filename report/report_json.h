@@ -19,7 +19,10 @@
 
 namespace crossclaim {
 
+// The report as BuildReportJson builds it (and `--full-output` writes it), and as report.json
+// holds it by default (CompactReportJson).
 inline constexpr const char* kReportSchema = "crossclaim.report/1";
+inline constexpr const char* kCompactReportSchema = "crossclaim.report/2";
 
 struct ReportInputs {
   const Corpus& corpus;
@@ -64,6 +67,14 @@ class FeedClaims {
   ClaimSet claims_;
   std::vector<size_t> first_;  // first_[d]: the first claim of feed document d; then the end
 };
+
+// `report` (crossclaim.report/1) as report.json holds it by default, crossclaim.report/2:
+// nothing left out that cannot be told from what stays (docs/report-format.md). A cluster of one
+// claim becomes a `single_claim_clusters` entry {id, claim, upstream name}; claims lose their
+// document's outlet and their false, null and empty fields; divergences their claims' documents
+// and outlets; documents their default fields; scores and timings keep 4 significant digits.
+// `edges` only with `with_edges`.
+nlohmann::json CompactReportJson(const nlohmann::json& report, bool with_edges);
 
 // Every threshold and size used, as report.json's `parameters`.
 nlohmann::json ParametersJson(const AnalysisOptions& options);
