@@ -453,7 +453,8 @@ json CompactDocuments(const json& documents) {
 }
 
 // A claim without its document's outlet and without false, null and empty fields; numbers
-// and dates without their null parts.
+// and dates without their null parts and without their text where the claim's bytes at their
+// offsets hold it.
 json CompactClaim(const json& claim) {
   static const json kDefaults = {{"off_event", false},
                                  {"question", false},
@@ -471,9 +472,21 @@ json CompactClaim(const json& claim) {
   json out = WithoutDefaults(claim, kDefaults);
   out.erase("outlet");
   if (out.contains("centrality")) out["centrality"] = Round4(out["centrality"]);
+  const std::string& text = claim["text"].get_ref<const std::string&>();
+  const int64_t start = claim["start"].get<int64_t>();
   for (const char* spans : {"numbers", "dates"}) {
     if (!out.contains(spans)) continue;
-    for (json& span : out[spans]) span = WithoutDefaults(span, kNulls);
+    for (json& span : out[spans]) {
+      span = WithoutDefaults(span, kNulls);
+      // The span's text is the claim's bytes at its offsets: left out when it is.
+      const int64_t from = span["start"].get<int64_t>() - start;
+      const int64_t size = span["end"].get<int64_t>() - span["start"].get<int64_t>();
+      if (from >= 0 && size >= 0 && static_cast<size_t>(from + size) <= text.size() &&
+          text.compare(static_cast<size_t>(from), static_cast<size_t>(size),
+                       span["text"].get_ref<const std::string&>()) == 0) {
+        span.erase("text");
+      }
+    }
   }
   return out;
 }
@@ -489,8 +502,9 @@ json OutletsOf(const json& documents, const std::map<std::string, json>& outlet_
   return outlets;
 }
 
-// The single-claim entry of a cluster of one claim when every other field follows from its
-// claim (docs/report-format.md, `single_claim_clusters`); nullopt otherwise.
+// The single-claim entry of a cluster of one claim, [id, claim] or [id, claim, upstream name],
+// when every other field follows from its claim (docs/report-format.md,
+// `single_claim_clusters`); nullopt otherwise.
 std::optional<json> SingleClaimEntry(const json& cluster, const json& claim) {
   if (cluster["claims"].size() != 1) return std::nullopt;
   const json& doc = claim["doc"];
@@ -505,8 +519,8 @@ std::optional<json> SingleClaimEntry(const json& cluster, const json& claim) {
       cluster["divergences"].empty() && cluster["cards"].empty() && upstream.size() <= 1 &&
       (upstream.empty() || upstream[0]["documents"] == json::array({doc}));
   if (!plain) return std::nullopt;
-  json entry = {{"id", cluster["id"]}, {"claim", cluster["claims"][0]}};
-  if (!upstream.empty()) entry["upstream"] = upstream[0]["name"];
+  json entry = {cluster["id"], cluster["claims"][0]};
+  if (!upstream.empty()) entry.push_back(upstream[0]["name"]);
   return entry;
 }
 

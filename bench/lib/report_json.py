@@ -34,9 +34,10 @@ def _distinct(values):
 
 
 def _single_cluster(entry, claim, outlet):
+    """`entry`: [cluster id, claim id] or [cluster id, claim id, upstream name]."""
     doc = claim["doc"]
-    name = entry.get("upstream")
-    return {"id": entry["id"], "label": "single_source", "claims": [entry["claim"]],
+    name = entry[2] if len(entry) == 3 else None
+    return {"id": entry[0], "label": "single_source", "claims": [entry[1]],
             "documents": [doc], "outlets": [outlet], "independent_sources": 1,
             "upstream_sources": 1,
             "upstream": [] if name is None else [{"name": name, "documents": [doc]}],
@@ -60,9 +61,13 @@ def expand(report):
         _with_defaults(c, _CLAIM_DEFAULTS)
         for field in _CLAIM_LISTS:
             c.setdefault(field, [])
+        text = c["text"].encode("utf-8")
         for field, parts in _SPAN_NULLS.items():
             for span in c[field]:
                 _with_defaults(span, dict.fromkeys(parts))
+                if "text" not in span:  # the claim's bytes at the span's offsets
+                    span["text"] = text[span["start"] - c["start"]:span["end"] - c["start"]].decode(
+                        "utf-8")
         c["outlet"] = outlet_of[c["doc"]]
     for cluster in report["clusters"]:
         cluster.setdefault("outlets", _distinct(outlet_of[d] for d in cluster["documents"]))
@@ -70,7 +75,7 @@ def expand(report):
             for side in ("a", "b"):
                 d[side + "_doc"] = claims[d[side]]["doc"]
                 d[side + "_outlet"] = claims[d[side]]["outlet"]
-    singles = [_single_cluster(e, claims[e["claim"]], claims[e["claim"]]["outlet"])
+    singles = [_single_cluster(e, claims[e[1]], claims[e[1]]["outlet"])
                for e in report.pop("single_claim_clusters")]
     report["clusters"] = sorted(report["clusters"] + singles, key=lambda c: c["id"])
     for p in report["copies"]:

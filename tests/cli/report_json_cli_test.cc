@@ -137,9 +137,9 @@ TEST(CompactReport, EveryClaimIsReachableExactlyOnce) {
     }
   }
   for (const json& single : report["single_claim_clusters"]) {
-    EXPECT_TRUE(ids.insert(single["id"].get<int64_t>()).second);
-    ++seen[single["claim"].get<int64_t>()];
-    EXPECT_EQ(claims[single["claim"].get<size_t>()]["cluster"], single["id"]);
+    EXPECT_TRUE(ids.insert(single[0].get<int64_t>()).second);  // [cluster, claim(, upstream)]
+    ++seen[single[1].get<int64_t>()];
+    EXPECT_EQ(claims[single[1].get<size_t>()]["cluster"], single[0]);
   }
   EXPECT_FALSE(report["single_claim_clusters"].empty());
   for (size_t i = 0; i < claims.size(); ++i) {

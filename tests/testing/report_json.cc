@@ -47,18 +47,28 @@ void ExpandClaims(json& claims, const std::map<json, json>& outlet_of) {
       SetDefaults(d,
                   {{"year", nullptr}, {"month", nullptr}, {"day", nullptr}, {"weekday", nullptr}});
     }
+    // A span without text: the claim's bytes at its offsets.
+    const std::string text = c["text"];
+    const size_t start = c["start"];
+    for (const char* spans : {"numbers", "dates"}) {
+      for (json& span : c[spans]) {
+        const size_t from = span["start"].get<size_t>() - start;
+        const size_t size = span["end"].get<size_t>() - span["start"].get<size_t>();
+        if (!span.contains("text")) span["text"] = text.substr(from, size);
+      }
+    }
     c["outlet"] = outlet_of.at(c["doc"]);
   }
 }
 
+// `entry`: [cluster id, claim id] or [cluster id, claim id, upstream name].
 json SingleClaimCluster(const json& entry, const json& claim) {
   const json& doc = claim["doc"];
   json upstream = json::array();
-  if (entry.contains("upstream"))
-    upstream.push_back({{"name", entry["upstream"]}, {"documents", {doc}}});
-  return {{"id", entry["id"]},
+  if (entry.size() == 3) upstream.push_back({{"name", entry[2]}, {"documents", {doc}}});
+  return {{"id", entry[0]},
           {"label", "single_source"},
-          {"claims", {entry["claim"]}},
+          {"claims", {entry[1]}},
           {"documents", {doc}},
           {"outlets", {claim["outlet"]}},
           {"independent_sources", 1},
@@ -91,7 +101,7 @@ void ExpandClusters(json& report, const std::map<json, json>& outlet_of) {
     }
   }
   for (const json& entry : report["single_claim_clusters"])
-    report["clusters"].push_back(SingleClaimCluster(entry, claims[entry["claim"].get<size_t>()]));
+    report["clusters"].push_back(SingleClaimCluster(entry, claims[entry[1].get<size_t>()]));
   report.erase("single_claim_clusters");
   std::sort(report["clusters"].begin(), report["clusters"].end(),
             [](const json& x, const json& y) { return x["id"] < y["id"]; });
