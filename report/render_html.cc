@@ -39,7 +39,7 @@ details summary{cursor:pointer}
 // kLean only (kFull keeps the earlier bytes): the words after a claim stated by one document.
 constexpr const char* kLeanStyle =
     "li.single::after{content:\" · single source\";font-size:12px;color:#5b6672}\n"
-    "details li>i{font-style:normal;color:#5b6672}\n";
+    "details li>span:first-child{color:#5b6672}\n";
 
 constexpr const char* kScript = R"(
 (function(){
@@ -389,7 +389,8 @@ std::string ArticleClaims(const json& report, PageDetail detail) {
       if (!current.empty()) out += "</ol></details>";
       current = c["doc"];
       // Lean: numbered from the document's first claim id (a document's claims are consecutive),
-      // not a value per item, and the byte range in <i>: a page lists every claim once here.
+      // not a value per item, and the byte range in a plain span: a page lists every claim once
+      // here.
       const std::string start =
           detail == PageDetail::kFull ? "" : fmt::format(" start=\"{}\"", c["id"].get<int64_t>());
       out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol{2}>",
@@ -402,7 +403,7 @@ std::string ArticleClaims(const json& report, PageDetail detail) {
           id, c["start"].get<int64_t>(), c["end"].get<int64_t>(), Esc(c["text"]), OffEventNote(c));
       continue;
     }
-    out += fmt::format("<li id=\"claim-{}\"{}><i>[{}–{}]</i> {}{}</li>", id,
+    out += fmt::format("<li id=\"claim-{}\"{}><span>[{}–{}]</span> {}{}</li>", id,
                        alone.count(id) ? " class=\"single\"" : "", c["start"].get<int64_t>(),
                        c["end"].get<int64_t>(), Esc(c["text"]), ClaimNote(c, alone));
   }
