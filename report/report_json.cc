@@ -15,6 +15,7 @@
 
 #include "cluster/reuse_links.h"
 #include "report/claims_json.h"
+#include "report/compact_defaults.h"
 
 namespace crossclaim {
 namespace {
@@ -456,17 +457,7 @@ json CompactDocuments(const json& documents) {
 // and dates without their null parts and without their text where the claim's bytes at their
 // offsets hold it.
 json CompactClaim(const json& claim) {
-  static const json kDefaults = {{"off_event", false},
-                                 {"question", false},
-                                 {"quote", false},
-                                 {"attribution", nullptr},
-                                 {"context_attribution", nullptr},
-                                 {"cluster", nullptr},
-                                 {"numbers", json::array()},
-                                 {"dates", json::array()},
-                                 {"names", json::array()},
-                                 {"negation", json::array()},
-                                 {"modality", json::array()}};
+  const json& kDefaults = CompactClaimDefaults();
   static const json kNulls = {{"unit", nullptr},  {"qualifier", nullptr}, {"year", nullptr},
                               {"month", nullptr}, {"day", nullptr},       {"weekday", nullptr}};
   json out = WithoutDefaults(claim, kDefaults);

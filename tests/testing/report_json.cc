@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "report/compact_defaults.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim::testing {
@@ -31,17 +32,7 @@ void ExpandDocuments(json& documents) {
 
 void ExpandClaims(json& claims, const std::map<json, json>& outlet_of) {
   for (json& c : claims) {
-    SetDefaults(c, {{"off_event", false},
-                    {"question", false},
-                    {"quote", false},
-                    {"attribution", nullptr},
-                    {"context_attribution", nullptr},
-                    {"cluster", nullptr},
-                    {"numbers", json::array()},
-                    {"dates", json::array()},
-                    {"names", json::array()},
-                    {"negation", json::array()},
-                    {"modality", json::array()}});
+    SetDefaults(c, CompactClaimDefaults());  // a table: equal either side by construction
     for (json& n : c["numbers"]) SetDefaults(n, {{"unit", nullptr}, {"qualifier", nullptr}});
     for (json& d : c["dates"]) {
       SetDefaults(d,
