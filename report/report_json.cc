@@ -482,7 +482,8 @@ json CompactClaim(const json& claim) {
   return out;
 }
 
-// The distinct outlets of `documents` (ids), in order, from the report's claims' documents.
+// The distinct outlets of `documents` (ids), in order: `outlet_of` maps a document id to its
+// outlet.
 json OutletsOf(const json& documents, const std::map<std::string, json>& outlet_of) {
   json outlets = json::array();
   for (const json& d : documents) {
@@ -496,8 +497,9 @@ json OutletsOf(const json& documents, const std::map<std::string, json>& outlet_
 // The single-claim entry of a cluster of one claim, [id, claim] or [id, claim, upstream name],
 // when every other field follows from its claim (docs/report-format.md,
 // `single_claim_clusters`); nullopt otherwise.
-std::optional<json> SingleClaimEntry(const json& cluster, const json& claim) {
+std::optional<json> SingleClaimEntry(const json& cluster, const json& claims) {
   if (cluster["claims"].size() != 1) return std::nullopt;
+  const json& claim = claims[cluster["claims"][0].get<size_t>()];
   const json& doc = claim["doc"];
   const json& attribution = claim["attribution"];
   const json speakers = attribution.is_null() ? json::array() : json::array({attribution});
@@ -546,8 +548,7 @@ json CompactReportJson(const json& report, bool with_edges) {
   for (const json& c : full_claims) claims.push_back(CompactClaim(c));
   json clusters = json::array(), singles = json::array();
   for (const json& c : report["clusters"]) {
-    const json& first = full_claims[c["claims"][0].get<size_t>()];
-    if (std::optional<json> single = SingleClaimEntry(c, first)) {
+    if (std::optional<json> single = SingleClaimEntry(c, full_claims)) {
       singles.push_back(std::move(*single));
     } else {
       clusters.push_back(CompactCluster(c, outlet_of));
