@@ -1,11 +1,13 @@
-// report.json: the versioned, machine-readable report of one news event. Schema:
-// docs/report.schema.json, described in docs/report-format.md. The HTML and Markdown
-// renderers read this JSON object, so all three formats show the same findings.
+// report.json: the versioned, machine-readable report of one news event, described in
+// docs/report-format.md. BuildReportJson gives schema crossclaim.report/1
+// (docs/report-v1.schema.json), which the HTML and Markdown renderers read, so all three formats
+// show the same findings; report.json is written from it in the compact crossclaim.report/2
+// (CompactReportJson, docs/report.schema.json) unless --full-output.
 //
 // Example:
 //   ReportInputs in{corpus, claims, event, parameters};
 //   nlohmann::json report = BuildReportJson(in);
-//   WriteFile(dir / "report.json", DumpJson(report, 2));
+//   WriteFile(dir / "report.json", DumpJson(CompactReportJson(report, false)));
 #ifndef CROSSCLAIM_REPORT_REPORT_JSON_H_
 #define CROSSCLAIM_REPORT_REPORT_JSON_H_
 
