@@ -24,6 +24,10 @@ import csv
 import json
 import os
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import report_json  # noqa: E402  (report.json of either schema as /1)
 
 
 def day_key(d):  # dd.mm.yy -> sortable
@@ -70,7 +74,7 @@ def main():
         if run.returncode != 0:
             print(f"{key}: report failed: {run.stderr.strip()[:200]}")
             continue
-        report = json.load(open(os.path.join(out, "report.json")))
+        report = report_json.load(os.path.join(out, "report.json"))
         half = "tuning" if day_key(key.split("/")[0]) in tuning_days else "held-out"
         c = collections.Counter()
         one_source = [(x["source"], x["derived"]) for x in report.get("reuse", []) if x.get("one_source")]

@@ -38,7 +38,8 @@ details summary{cursor:pointer}
 
 // kLean only (kFull keeps the earlier bytes): the words after a claim stated by one document.
 constexpr const char* kLeanStyle =
-    "li.single::after{content:\" · single source\";font-size:12px;color:#5b6672}\n";
+    "li.single::after{content:\" · single source\";font-size:12px;color:#5b6672}\n"
+    "details li>span:first-child{color:#5b6672}\n";
 
 constexpr const char* kScript = R"(
 (function(){
@@ -387,15 +388,24 @@ std::string ArticleClaims(const json& report, PageDetail detail) {
     if (c["doc"] != current) {
       if (!current.empty()) out += "</ol></details>";
       current = c["doc"];
-      out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol>", Esc(c["doc"]),
-                         Esc(c["outlet"]));
+      // Lean: numbered from the document's first claim id (a document's claims are consecutive),
+      // not a value per item, and the byte range in a plain span: a page lists every claim once
+      // here.
+      const std::string start =
+          detail == PageDetail::kFull ? "" : fmt::format(" start=\"{}\"", c["id"].get<int64_t>());
+      out += fmt::format("<details id=\"doc-{0}\"><summary>{0} · {1}</summary><ol{2}>",
+                         Esc(c["doc"]), Esc(c["outlet"]), start);
     }
     const int64_t id = c["id"].get<int64_t>();
-    std::string note = detail == PageDetail::kFull ? OffEventNote(c) : ClaimNote(c, alone);
-    out += fmt::format(
-        "<li id=\"claim-{}\" value=\"{}\"{}><span class=\"muted\">[{}–{}]</span> {}{}</li>", id, id,
-        alone.count(id) ? " class=\"single\"" : "", c["start"].get<int64_t>(),
-        c["end"].get<int64_t>(), Esc(c["text"]), note);
+    if (detail == PageDetail::kFull) {
+      out += fmt::format(
+          "<li id=\"claim-{0}\" value=\"{0}\"><span class=\"muted\">[{1}–{2}]</span> {3}{4}</li>",
+          id, c["start"].get<int64_t>(), c["end"].get<int64_t>(), Esc(c["text"]), OffEventNote(c));
+      continue;
+    }
+    out += fmt::format("<li id=\"claim-{}\"{}><span>[{}–{}]</span> {}{}</li>", id,
+                       alone.count(id) ? " class=\"single\"" : "", c["start"].get<int64_t>(),
+                       c["end"].get<int64_t>(), Esc(c["text"]), ClaimNote(c, alone));
   }
   if (!current.empty()) out += "</ol></details>";
   return out;

@@ -35,6 +35,9 @@ Status CreateFolder(const fs::path& dir) {
 }  // namespace
 
 std::string ReportJsonText(const nlohmann::json& report, const ReportFileOptions& options) {
+  if (!options.full_json) {
+    return DumpJson(CompactReportJson(report, options.graphs), options.pretty_json ? 2 : -1) + "\n";
+  }
   if (options.graphs || !report.contains("edges")) {
     return DumpJson(report, options.pretty_json ? 2 : -1) + "\n";
   }

@@ -35,14 +35,16 @@ struct ReportFileOptions {
   bool graphs = false;       // claims.graphml, claims.dot and report.json's `edges`
   bool pretty_json = false;  // report.json and index.json indented by two spaces, not one line
   bool full_pages = false;   // report.html/md: a card and a matrix row per one-document fact
+  bool full_json = false;    // report.json in schema crossclaim.report/1, not the compact /2
 
   static ReportFileOptions Full() {
-    return {.graphs = true, .pretty_json = true, .full_pages = true};
+    return {.graphs = true, .pretty_json = true, .full_pages = true, .full_json = true};
   }
 };
 
 // report.json's text: `report` as one line (indented with options.pretty_json), without
-// `edges` unless options.graphs; ends with a newline.
+// `edges` unless options.graphs, as CompactReportJson gives it unless options.full_json; ends
+// with a newline.
 std::string ReportJsonText(const nlohmann::json& report, const ReportFileOptions& options);
 
 // The names of the files WriteReportFiles writes with `options`, in writing order.

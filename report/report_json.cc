@@ -1,16 +1,21 @@
 #include "report/report_json.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
 
 #include "cluster/reuse_links.h"
 #include "report/claims_json.h"
+#include "report/compact_defaults.h"
 
 namespace crossclaim {
 namespace {
@@ -414,6 +419,163 @@ ClaimSet FeedClaims::EventClaims(const Corpus& event, const std::vector<int32_t>
     }
   }
   return set;
+}
+
+// ---- report.json, schema crossclaim.report/2: the same report without what repeats ----
+
+namespace {
+
+// `x` to 4 significant digits: scores and seconds carry no more meaning than that.
+json Round4(const json& x) {
+  if (!x.is_number_float()) return x;
+  const double v = x.get<double>();
+  if (v == 0 || !std::isfinite(v)) return x;
+  return std::strtod(fmt::format("{:.4g}", v).c_str(), nullptr);
+}
+
+// Copies of `object`'s members but those equal to their documented default (`defaults`:
+// member -> value left out when equal).
+json WithoutDefaults(const json& object, const json& defaults) {
+  json out = json::object();
+  for (const auto& [key, value] : object.items()) {
+    auto it = defaults.find(key);
+    if (it == defaults.end() || *it != value) out[key] = value;
+  }
+  return out;
+}
+
+json CompactDocuments(const json& documents) {
+  static const json kDefaults = {{"reason", nullptr}, {"warnings", json::array()},
+                                 {"utf8_repairs", 0}, {"author", ""},
+                                 {"source", ""},      {"boilerplate_removed", 0}};
+  json out = json::array();
+  for (const json& d : documents) out.push_back(WithoutDefaults(d, kDefaults));
+  return out;
+}
+
+// A claim without its document's outlet and without false, null and empty fields; numbers
+// and dates without their null parts and without their text where the claim's bytes at their
+// offsets hold it.
+json CompactClaim(const json& claim) {
+  const json& kDefaults = CompactClaimDefaults();
+  static const json kNulls = {{"unit", nullptr},  {"qualifier", nullptr}, {"year", nullptr},
+                              {"month", nullptr}, {"day", nullptr},       {"weekday", nullptr}};
+  json out = WithoutDefaults(claim, kDefaults);
+  out.erase("outlet");
+  if (out.contains("centrality")) out["centrality"] = Round4(out["centrality"]);
+  const std::string& text = claim["text"].get_ref<const std::string&>();
+  const int64_t start = claim["start"].get<int64_t>();
+  for (const char* spans : {"numbers", "dates"}) {
+    if (!out.contains(spans)) continue;
+    for (json& span : out[spans]) {
+      span = WithoutDefaults(span, kNulls);
+      // The span's text is the claim's bytes at its offsets: left out when it is.
+      const int64_t from = span["start"].get<int64_t>() - start;
+      const int64_t size = span["end"].get<int64_t>() - span["start"].get<int64_t>();
+      if (from >= 0 && size >= 0 && static_cast<size_t>(from + size) <= text.size() &&
+          text.compare(static_cast<size_t>(from), static_cast<size_t>(size),
+                       span["text"].get_ref<const std::string&>()) == 0) {
+        span.erase("text");
+      }
+    }
+  }
+  return out;
+}
+
+// The distinct outlets of `documents` (ids), in order: `outlet_of` maps a document id to its
+// outlet.
+json OutletsOf(const json& documents, const std::map<std::string, json>& outlet_of) {
+  json outlets = json::array();
+  for (const json& d : documents) {
+    const json& outlet = outlet_of.at(d.get<std::string>());
+    if (std::find(outlets.begin(), outlets.end(), outlet) == outlets.end())
+      outlets.push_back(outlet);
+  }
+  return outlets;
+}
+
+// The single-claim entry of a cluster of one claim, [id, claim] or [id, claim, upstream name],
+// when every other field follows from its claim (docs/report-format.md,
+// `single_claim_clusters`); nullopt otherwise.
+std::optional<json> SingleClaimEntry(const json& cluster, const json& claims) {
+  if (cluster["claims"].size() != 1) return std::nullopt;
+  const json& claim = claims[cluster["claims"][0].get<size_t>()];
+  const json& doc = claim["doc"];
+  const json& attribution = claim["attribution"];
+  const json speakers = attribution.is_null() ? json::array() : json::array({attribution});
+  const json& upstream = cluster["upstream"];
+  const bool plain =
+      cluster["label"] == "single_source" && cluster["documents"] == json::array({doc}) &&
+      cluster["outlets"] == json::array({claim["outlet"]}) && cluster["origin"] == doc &&
+      cluster["independent_sources"] == 1 && cluster["upstream_sources"] == 1 &&
+      cluster["quotation"].is_null() && cluster["speakers"] == speakers &&
+      cluster["divergences"].empty() && cluster["cards"].empty() && upstream.size() <= 1 &&
+      (upstream.empty() || upstream[0]["documents"] == json::array({doc}));
+  if (!plain) return std::nullopt;
+  json entry = {cluster["id"], cluster["claims"][0]};
+  if (!upstream.empty()) entry.push_back(upstream[0]["name"]);
+  return entry;
+}
+
+json CompactCluster(json cluster, const std::map<std::string, json>& outlet_of) {
+  if (cluster["outlets"] == OutletsOf(cluster["documents"], outlet_of)) cluster.erase("outlets");
+  for (json& d : cluster["divergences"]) {
+    for (const char* field : {"a_doc", "b_doc", "a_outlet", "b_outlet"}) d.erase(field);
+  }
+  return cluster;
+}
+
+json CompactEdges(const json& edges) {
+  json out = json::array();
+  for (const json& e : edges) {
+    json edge = e;
+    for (const char* score : {"cosine", "jaccard", "fact"}) edge[score] = Round4(edge[score]);
+    for (json& term : edge["terms"]) term[1] = Round4(term[1]);
+    out.push_back(std::move(edge));
+  }
+  return out;
+}
+
+}  // namespace
+
+json CompactReportJson(const json& report, bool with_edges) {
+  static const std::set<std::string> kRebuilt = {"documents", "claims", "clusters",
+                                                 "copies",    "stats",  "edges"};
+  std::map<std::string, json> outlet_of;
+  for (const json& d : report["documents"]) outlet_of[d["id"].get<std::string>()] = d["outlet"];
+  const json& full_claims = report["claims"];
+  json claims = json::array();
+  for (const json& c : full_claims) claims.push_back(CompactClaim(c));
+  json clusters = json::array(), singles = json::array();
+  for (const json& c : report["clusters"]) {
+    if (std::optional<json> single = SingleClaimEntry(c, full_claims)) {
+      singles.push_back(std::move(*single));
+    } else {
+      clusters.push_back(CompactCluster(c, outlet_of));
+    }
+  }
+  json copies = json::array();
+  for (const json& p : report["copies"]) {
+    json copy = p;
+    copy.erase("origin");
+    for (const char* score : {"jaccard", "estimate"}) copy[score] = Round4(copy[score]);
+    copies.push_back(std::move(copy));
+  }
+  json stats = report["stats"];
+  for (auto& [stage, seconds] : stats["timings"].items()) seconds = Round4(seconds);
+  json out = json::object();  // the small members as they are
+  for (const auto& [key, value] : report.items()) {
+    if (!kRebuilt.contains(key)) out[key] = value;
+  }
+  out["schema"] = kCompactReportSchema;
+  out["documents"] = CompactDocuments(report["documents"]);
+  out["claims"] = std::move(claims);
+  out["clusters"] = std::move(clusters);
+  out["single_claim_clusters"] = std::move(singles);
+  out["copies"] = std::move(copies);
+  out["stats"] = std::move(stats);
+  if (with_edges && report.contains("edges")) out["edges"] = CompactEdges(report["edges"]);
+  return out;
 }
 
 }  // namespace crossclaim

@@ -1,11 +1,13 @@
-// report.json: the versioned, machine-readable report of one news event. Schema:
-// docs/report.schema.json, described in docs/report-format.md. The HTML and Markdown
-// renderers read this JSON object, so all three formats show the same findings.
+// report.json: the versioned, machine-readable report of one news event, described in
+// docs/report-format.md. BuildReportJson gives schema crossclaim.report/1
+// (docs/report-v1.schema.json), which the HTML and Markdown renderers read, so all three formats
+// show the same findings; report.json is written from it in the compact crossclaim.report/2
+// (CompactReportJson, docs/report.schema.json) unless --full-output.
 //
 // Example:
 //   ReportInputs in{corpus, claims, event, parameters};
 //   nlohmann::json report = BuildReportJson(in);
-//   WriteFile(dir / "report.json", DumpJson(report, 2));
+//   WriteFile(dir / "report.json", DumpJson(CompactReportJson(report, false)));
 #ifndef CROSSCLAIM_REPORT_REPORT_JSON_H_
 #define CROSSCLAIM_REPORT_REPORT_JSON_H_
 
@@ -19,7 +21,10 @@
 
 namespace crossclaim {
 
+// The report as BuildReportJson builds it (and `--full-output` writes it), and as report.json
+// holds it by default (CompactReportJson).
 inline constexpr const char* kReportSchema = "crossclaim.report/1";
+inline constexpr const char* kCompactReportSchema = "crossclaim.report/2";
 
 struct ReportInputs {
   const Corpus& corpus;
@@ -64,6 +69,14 @@ class FeedClaims {
   ClaimSet claims_;
   std::vector<size_t> first_;  // first_[d]: the first claim of feed document d; then the end
 };
+
+// `report` (crossclaim.report/1) as report.json holds it by default, crossclaim.report/2:
+// nothing left out that cannot be told from what stays (docs/report-format.md). A cluster of one
+// claim becomes a `single_claim_clusters` entry {id, claim, upstream name}; claims lose their
+// document's outlet and their false, null and empty fields; divergences their claims' documents
+// and outlets; documents their default fields; scores and timings keep 4 significant digits.
+// `edges` only with `with_edges`.
+nlohmann::json CompactReportJson(const nlohmann::json& report, bool with_edges);
 
 // Every threshold and size used, as report.json's `parameters`.
 nlohmann::json ParametersJson(const AnalysisOptions& options);

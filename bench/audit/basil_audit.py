@@ -34,6 +34,9 @@ import random
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../lib"))
+import report_json  # noqa: E402  (bench/lib: report.json of either schema as /1)
+
 DEV_YEARS = {"2010", "2011", "2012"}
 
 
@@ -76,7 +79,7 @@ def load(work):
     parts = json.load(open(os.path.join(work, "parts.json")))
     reports = {}
     for event in parts:
-        reports[event] = json.load(open(os.path.join(work, "out", event, "report.json")))
+        reports[event] = report_json.load(os.path.join(work, "out", event, "report.json"))
     return parts, reports
 
 

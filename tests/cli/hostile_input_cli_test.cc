@@ -13,6 +13,7 @@
 
 #include "core/utf8.h"
 #include "tests/testing/paths.h"
+#include "tests/testing/report_json.h"
 
 namespace crossclaim {
 namespace {
@@ -131,7 +132,7 @@ TEST(HostileInputCli, ReportOfCorruptFeedWritesParsableFiles) {
   ASSERT_EQ(run.exit_code, 0) << QuoteInput(run.err, 400);
   EXPECT_EQ(CheckSkipLines(run.err, dir), 3u);
   const json printed = json::parse(run.out);
-  const json report = json::parse(testing::ReadFile(dir + "/out/report.json"));
+  const json report = testing::ReadReport(dir + "/out/report.json");
   EXPECT_EQ(printed["documents"], report["documents"]);
   EXPECT_EQ(report["stats"]["documents_used"], 2);
   EXPECT_EQ(report["stats"]["documents_skipped"], 3);

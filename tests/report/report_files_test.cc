@@ -1,7 +1,7 @@
-// The report files' lean default (report_files.h ReportFileOptions): report.json written
-// member by member without `edges`, on one line or indented. The oracle is nlohmann's own
-// dump of a copy of the report with `edges` erased; Full() must give the old bytes
-// (DumpJson(report, 2)) and the five files.
+// The report files' lean default (report_files.h ReportFileOptions): report.json in schema /2
+// (compact_report_test.cc) or, with full_json, /1 written member by member without `edges`, on
+// one line or indented. The oracle is nlohmann's own dump of a copy of the report with `edges`
+// erased; Full() must give the old bytes (DumpJson(report, 2)) and the five files.
 #include "report/report_files.h"
 
 #include <gtest/gtest.h>
@@ -37,24 +37,24 @@ json WithoutEdges(json report) {
 
 TEST(ReportJsonText, LeanIsOneLineWithoutEdges) {
   const json report = SampleReport();
-  EXPECT_EQ(ReportJsonText(report, {}), DumpJson(WithoutEdges(report)) + "\n");
+  EXPECT_EQ(ReportJsonText(report, {.full_json = true}), DumpJson(WithoutEdges(report)) + "\n");
 }
 
 TEST(ReportJsonText, PrettyWithoutEdgesIsIndentedAsNlohmannIndents) {
   const json report = SampleReport();
-  EXPECT_EQ(ReportJsonText(report, {.pretty_json = true}),
+  EXPECT_EQ(ReportJsonText(report, {.pretty_json = true, .full_json = true}),
             DumpJson(WithoutEdges(report), 2) + "\n");
 }
 
 TEST(ReportJsonText, FullKeepsEdgesAndTheOldBytes) {
   const json report = SampleReport();
   EXPECT_EQ(ReportJsonText(report, ReportFileOptions::Full()), DumpJson(report, 2) + "\n");
-  EXPECT_EQ(ReportJsonText(report, {.graphs = true}), DumpJson(report) + "\n");
+  EXPECT_EQ(ReportJsonText(report, {.graphs = true, .full_json = true}), DumpJson(report) + "\n");
 }
 
 TEST(ReportJsonText, ReportWithoutEdgesIsWrittenWhole) {
   const json report = WithoutEdges(SampleReport());
-  EXPECT_EQ(ReportJsonText(report, {}), DumpJson(report) + "\n");
+  EXPECT_EQ(ReportJsonText(report, {.full_json = true}), DumpJson(report) + "\n");
 }
 
 Corpus TwoArticles() {
@@ -101,7 +101,7 @@ TEST(WriteReportFiles, DefaultWritesThePagesAndFullAddsTheGraph) {
   EXPECT_EQ(testing::ReadFile((dir / "full/report.md").string()),
             RenderMarkdown(*report, PageDetail::kFull));
   EXPECT_EQ(json::parse(testing::ReadFile((dir / "lean/report.json").string())),
-            WithoutEdges(*report));
+            CompactReportJson(*report, false));
   EXPECT_EQ(testing::ReadFile((dir / "full/report.json").string()), DumpJson(*report, 2) + "\n");
 }
 
