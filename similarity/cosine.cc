@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -138,49 +139,68 @@ double PairCosine::operator()(int32_t a, int32_t b) const {
   return Dot(row(a), row(b));
 }
 
-Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
-                                               std::span<const int32_t> groups,
-                                               const AllPairsOptions& options) {
-  if (Status s = Validate(input, groups, options); !s.ok()) return s;
-  TfidfMatrix owned;
-  const TfidfMatrix* m = &input;
-  if (!input.isCompressed()) {
-    owned = input;
-    owned.makeCompressed();
-    m = &owned;
+namespace {
+
+// A row's un-indexed prefix: entries [0, split) are left out of the inverted index.
+struct RowInfo {
+  int32_t split = 0;       // entries [0, split) are not indexed
+  int32_t split_rank = 0;  // rank of entry `split` (all prefix ranks are smaller)
+  float prefix_norm = 0;   // L2 norm of the prefix
+  float prefix_bound = 0;  // min(sum w * column max, prefix_norm) < the row's threshold
+};
+
+// Each posting repeats its row's prefix figures: a partner's bounds are then read from the
+// list being scanned instead of from info[] at a random address (that cache miss took a
+// third of the probe time on 100k one-sentence documents).
+struct Posting {
+  int32_t row;
+  float weight;
+  float norm_upto;    // L2 norm of the row's entries up to and including this one
+  float norm_before;  // L2 norm of the row's entries before this one
+  int32_t split_rank;
+  float prefix_norm;
+  float prefix_bound;
+};
+
+// Rows re-expressed in rank order (row r at [outer[r], outer[r + 1]) of `entries`) and the
+// inverted index of their suffixes: the list of rank c at [list_start[c], list_start[c + 1]),
+// by ascending row.
+struct PrefixIndex {
+  std::vector<Entry> entries;
+  std::vector<int32_t> list_start;
+  std::vector<Posting> postings;
+
+  std::span<const Entry> Row(const int32_t* outer, int32_t r) const {
+    return {entries.data() + outer[r], static_cast<size_t>(outer[r + 1] - outer[r])};
   }
-  const int32_t n = static_cast<int32_t>(m->rows());
-  const int32_t cols = static_cast<int32_t>(m->cols());
-  const int32_t* outer = m->outerIndexPtr();
-  const int32_t* inner = m->innerIndexPtr();
-  const float* value = m->valuePtr();
-  const double theta = options.threshold;
+};
 
-  const ColumnRanks ranks = RankColumns(*m);
-  const std::vector<int32_t>& rank = ranks.rank;
-  const std::vector<float>& rank_max = ranks.rank_max;
-
-  // Rows re-expressed in rank order; the indexed suffix of each starts at `split`.
-  std::vector<Entry> entries(outer[n]);
-  // Per row: where the indexed suffix starts, the rank there, and bounds on the dot product
-  // of any unit row with the un-indexed prefix.
-  struct RowInfo {
-    int32_t split = 0;       // entries [0, split) are not indexed
-    int32_t split_rank = 0;  // rank of entry `split` (all prefix ranks are smaller)
-    float prefix_norm = 0;   // L2 norm of the prefix
-    float prefix_bound = 0;  // min(sum w * column max, prefix_norm) < threshold
-  };
+// Each row r leaves out of the index its longest prefix through which no row can reach
+// threshold_of(r) (the loosest threshold r must meet).
+template <typename RowThreshold>
+PrefixIndex BuildPrefixIndex(const TfidfMatrix& m, const ColumnRanks& ranks,
+                             RowThreshold threshold_of) {
+  const int32_t n = static_cast<int32_t>(m.rows());
+  const int32_t cols = static_cast<int32_t>(m.cols());
+  const int32_t* outer = m.outerIndexPtr();
+  const int32_t* inner = m.innerIndexPtr();
+  const float* value = m.valuePtr();
+  PrefixIndex index;
+  index.entries.resize(outer[n]);
   std::vector<RowInfo> info(n);
-  std::vector<int32_t> list_size(cols + 1, 0);
+  std::vector<int32_t>& list_size = index.list_start;
+  list_size.assign(cols + 1, 0);
   for (int32_t r = 0; r < n; ++r) {
-    Entry* row = entries.data() + outer[r];
+    const double theta = threshold_of(r);
+    Entry* row = index.entries.data() + outer[r];
     const int32_t len = outer[r + 1] - outer[r];
-    for (int32_t k = 0; k < len; ++k) row[k] = {rank[inner[outer[r] + k]], value[outer[r] + k]};
+    for (int32_t k = 0; k < len; ++k)
+      row[k] = {ranks.rank[inner[outer[r] + k]], value[outer[r] + k]};
     std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
     double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
     int32_t k = 0;
     for (; k < len; ++k) {
-      by_max += static_cast<double>(row[k].weight) * rank_max[row[k].rank];
+      by_max += static_cast<double>(row[k].weight) * ranks.rank_max[row[k].rank];
       norm2 += static_cast<double>(row[k].weight) * row[k].weight;
       const double next = std::min(by_max, std::sqrt(norm2));
       if (next >= theta) break;
@@ -192,126 +212,92 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
     for (int32_t j = k; j < len; ++j) ++list_size[row[j].rank + 1];
   }
   std::partial_sum(list_size.begin(), list_size.end(), list_size.begin());
-  // Each posting repeats its row's prefix figures: a partner's bounds are then read from the
-  // list being scanned instead of from info[] at a random address (that cache miss took a
-  // third of the probe time on 100k one-sentence documents).
-  struct Posting {
-    int32_t row;
-    float weight;
-    float norm_upto;  // L2 norm of the row's entries up to and including this one
-    int32_t split_rank;
-    float prefix_norm;
-    float prefix_bound;
-  };
-  std::vector<Posting> postings(list_size[cols]);
-  {
-    std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
-    for (int32_t r = 0; r < n; ++r) {
-      double norm2 = 0;
-      for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
-        norm2 += static_cast<double>(entries[j].weight) * entries[j].weight;
-        if (j - outer[r] >= info[r].split) {
-          postings[fill[entries[j].rank]++] = {r,
-                                               entries[j].weight,
-                                               static_cast<float>(std::sqrt(norm2)),
-                                               info[r].split_rank,
-                                               info[r].prefix_norm,
-                                               info[r].prefix_bound};
-        }
+  index.postings.resize(list_size[cols]);
+  std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
+  for (int32_t r = 0; r < n; ++r) {
+    double norm2 = 0;
+    for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
+      const Entry& e = index.entries[j];
+      const float before = static_cast<float>(std::sqrt(norm2));
+      norm2 += static_cast<double>(e.weight) * e.weight;
+      if (j - outer[r] >= info[r].split) {
+        index.postings[fill[e.rank]++] = {r,
+                                          e.weight,
+                                          static_cast<float>(std::sqrt(norm2)),
+                                          before,
+                                          info[r].split_rank,
+                                          info[r].prefix_norm,
+                                          info[r].prefix_bound};
       }
     }
   }
+  return index;
+}
 
-  // Probe: each row finds its partners with a larger index.
-  constexpr int32_t kBlock = 256;
-  const int32_t blocks = (n + kBlock - 1) / kBlock;
-  std::vector<std::vector<CosinePair>> found(blocks);
-  struct Scratch {
-    struct Slot {
-      int32_t seen_by = -1;  // last probing row that touched this row
-      // dot(probing row, indexed part of this row) + a bound on the rest (see below)
-      float acc = 0;
-    };
-    std::vector<Slot> slots;
-    std::vector<int32_t> touched;
-    std::vector<float> norm_below;  // L2 norm of the probing row's entries [0, k)
-    std::vector<float> max_below;   // sum of weight * column max over entries [0, k)
-  };
-  tbb::enumerable_thread_specific<Scratch> scratch;
-  // Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
-  const float prune = static_cast<float>(theta - 1e-3);
-  // A bar (on a terminal only) for runs long enough to wait for.
-  std::optional<Progress> progress;
-  if (n >= 200'000) progress.emplace("all-pairs cosine", static_cast<uint64_t>(n));
-  // acc starts at a bound on dot(x, un-indexed prefix of y): y's own prefix bound, and the
-  // norm of x's entries with smaller ranks than y's first indexed rank times y's prefix norm.
-  const auto RestBound = [](std::span<const Entry> xs, const std::vector<float>& norm_below,
-                            const Posting& y) {
+// The postings of rank `rank` whose row is after `x`.
+std::span<const Posting> ListAfter(const PrefixIndex& index, int32_t rank, int32_t x) {
+  const Posting* first = index.postings.data() + index.list_start[rank];
+  const Posting* last = index.postings.data() + index.list_start[rank + 1];
+  first =
+      std::upper_bound(first, last, x, [](int32_t row, const Posting& p) { return row < p.row; });
+  return {first, static_cast<size_t>(last - first)};
+}
+
+// Per probing row: norm_below[k] is the L2 norm of its entries [0, k), max_below[k] their
+// sum of weight * column max; both bound the dot product of those entries with any unit row.
+struct ProbeBounds {
+  std::vector<float> norm_below;
+  std::vector<float> max_below;
+
+  void Compute(std::span<const Entry> xs, const std::vector<float>& rank_max) {
+    norm_below.assign(xs.size() + 1, 0.0f);
+    max_below.assign(xs.size() + 1, 0.0f);
+    double norm2 = 0, by_max = 0;
+    for (size_t k = 0; k < xs.size(); ++k) {
+      norm2 += static_cast<double>(xs[k].weight) * xs[k].weight;
+      by_max += static_cast<double>(xs[k].weight) * rank_max[xs[k].rank];
+      norm_below[k + 1] = static_cast<float>(std::sqrt(norm2));
+      max_below[k + 1] = static_cast<float>(by_max);
+    }
+  }
+  // Bound on the dot product of entries [0, k) with any unit row.
+  float Upto(size_t k) const { return std::min(norm_below[k], max_below[k]); }
+  // Bound on dot(x, un-indexed prefix of y): y's own prefix bound, and the norm of x's
+  // entries with smaller ranks than y's first indexed rank times y's prefix norm.
+  float RestBound(std::span<const Entry> xs, const Posting& y) const {
     const size_t below = std::lower_bound(xs.begin(), xs.end(), y.split_rank,
                                           [](const Entry& a, int32_t r) { return a.rank < r; }) -
                          xs.begin();
     return std::min(y.prefix_bound, norm_below[below] * y.prefix_norm);
-  };
+  }
+};
+
+// The pairs probe_row(x, scratch, out) appends for every row x, over blocks of rows on
+// `threads` workers (0: all), concatenated in row order. Scratch: per worker.
+template <typename Scratch, typename ProbeRow>
+std::vector<CosinePair> ProbeAllRows(int32_t n, int threads, const ProbeRow& probe_row) {
+  constexpr int32_t kBlock = 256;
+  const int32_t blocks = (n + kBlock - 1) / kBlock;
+  std::vector<std::vector<CosinePair>> found(blocks);
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  // A bar (on a terminal only) for runs long enough to wait for.
+  std::optional<Progress> progress;
+  if (n >= 200'000) progress.emplace("all-pairs cosine", static_cast<uint64_t>(n));
   auto probe = [&] {
     tbb::parallel_for(0, blocks, [&](int32_t block) {
       Scratch& s = scratch.local();
-      if (s.slots.empty()) s.slots.resize(n);
-      std::vector<CosinePair>& out = found[block];
       const int32_t end = std::min(n, (block + 1) * kBlock);
       for (int32_t x = block * kBlock; x < end; ++x) {
-        const std::span<const Entry> xs(entries.data() + outer[x], outer[x + 1] - outer[x]);
-        s.norm_below.assign(xs.size() + 1, 0.0f);
-        s.max_below.assign(xs.size() + 1, 0.0f);
-        double norm2 = 0, by_max = 0;
-        for (size_t k = 0; k < xs.size(); ++k) {
-          norm2 += static_cast<double>(xs[k].weight) * xs[k].weight;
-          by_max += static_cast<double>(xs[k].weight) * rank_max[xs[k].rank];
-          s.norm_below[k + 1] = static_cast<float>(std::sqrt(norm2));
-          s.max_below[k + 1] = static_cast<float>(by_max);
-        }
-        // Rarest feature first. A row y not met before list k shares no rarer feature with x
-        // (its prefix holds only ranks below its first indexed rank <= this one), so its
-        // cosine is at most |x[0..k]| * |y up to this rank| and sum x[0..k] * column max:
-        // below the threshold, y is not admitted; below it for every y, stop admitting.
-        for (size_t k = xs.size(); k-- > 0;) {
-          const Entry& e = xs[k];
-          const float x_bound = std::min(s.norm_below[k + 1], s.max_below[k + 1]);
-          const bool admit = x_bound >= prune;
-          const Posting* first = postings.data() + list_size[e.rank];
-          const Posting* last = postings.data() + list_size[e.rank + 1];
-          first = std::upper_bound(first, last, x,
-                                   [](int32_t row, const Posting& p) { return row < p.row; });
-          for (const Posting* p = first; p != last; ++p) {
-            Scratch::Slot& slot = s.slots[p->row];
-            if (slot.seen_by != x) {
-              if (!admit || s.norm_below[k + 1] * p->norm_upto < prune ||
-                  (!groups.empty() && groups[p->row] == groups[x])) {
-                continue;
-              }
-              slot.seen_by = x;
-              slot.acc = RestBound(xs, s.norm_below, *p);
-              s.touched.push_back(p->row);
-            }
-            slot.acc += e.weight * p->weight;
-          }
-        }
-        const size_t first_out = out.size();
-        for (int32_t y : s.touched) {
-          if (s.slots[y].acc >= prune) {
-            const double dot =
-                Dot(xs, std::span<const Entry>(entries.data() + outer[y], outer[y + 1] - outer[y]));
-            if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
-          }
-        }
-        s.touched.clear();
-        std::sort(out.begin() + first_out, out.end(),
+        const size_t first_out = found[block].size();
+        probe_row(x, s, found[block]);
+        std::sort(found[block].begin() + first_out, found[block].end(),
                   [](const CosinePair& p, const CosinePair& q) { return p.b < q.b; });
       }
       if (progress) progress->Add(static_cast<uint64_t>(end - block * kBlock));
     });
   };
-  if (options.threads > 0) {
-    tbb::task_arena arena(options.threads);
+  if (threads > 0) {
+    tbb::task_arena arena(threads);
     arena.execute(probe);
   } else {
     probe();
@@ -325,8 +311,212 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
     pairs.insert(pairs.end(), f.begin(), f.end());
     f = {};
   }
+  return pairs;
+}
+
+// `input` itself when compressed, else its compressed copy in `owned`.
+const TfidfMatrix& Compressed(const TfidfMatrix& input, TfidfMatrix* owned) {
+  if (input.isCompressed()) return input;
+  *owned = input;
+  owned->makeCompressed();
+  return *owned;
+}
+
+// Slack for float accumulation and rows whose norm is 1 within the validated 1e-4.
+float PruneBar(double threshold) { return static_cast<float>(threshold - 1e-3); }
+
+}  // namespace
+
+Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
+                                               std::span<const int32_t> groups,
+                                               const AllPairsOptions& options) {
+  if (Status s = Validate(input, groups, options); !s.ok()) return s;
+  TfidfMatrix owned;
+  const TfidfMatrix& m = Compressed(input, &owned);
+  const int32_t n = static_cast<int32_t>(m.rows());
+  const int32_t* outer = m.outerIndexPtr();
+  const double theta = options.threshold;
+  const ColumnRanks ranks = RankColumns(m);
+  const PrefixIndex index = BuildPrefixIndex(m, ranks, [theta](int32_t) { return theta; });
+
+  struct Scratch {
+    struct Slot {
+      int32_t seen_by = -1;  // last probing row that touched this row
+      // dot(probing row, indexed part of this row) + a bound on the rest (see below)
+      float acc = 0;
+    };
+    std::vector<Slot> slots;
+    std::vector<int32_t> touched;
+    ProbeBounds bounds;
+  };
+  const float prune = PruneBar(theta);
+  auto probe_row = [&](int32_t x, Scratch& s, std::vector<CosinePair>& out) {
+    if (s.slots.empty()) s.slots.resize(n);
+    const std::span<const Entry> xs = index.Row(outer, x);
+    s.bounds.Compute(xs, ranks.rank_max);
+    const std::vector<float>& norm_below = s.bounds.norm_below;
+    // Rarest feature first. A row y not met before list k shares no rarer feature with x
+    // (its prefix holds only ranks below its first indexed rank <= this one), so its
+    // cosine is at most |x[0..k]| * |y up to this rank| and sum x[0..k] * column max:
+    // below the threshold, y is not admitted; below it for every y, stop admitting.
+    // acc starts at a bound on dot(x, un-indexed prefix of y).
+    for (size_t k = xs.size(); k-- > 0;) {
+      const Entry& e = xs[k];
+      const bool admit = s.bounds.Upto(k + 1) >= prune;
+      for (const Posting& p : ListAfter(index, e.rank, x)) {
+        Scratch::Slot& slot = s.slots[p.row];
+        if (slot.seen_by != x) {
+          if (!admit || norm_below[k + 1] * p.norm_upto < prune ||
+              (!groups.empty() && groups[p.row] == groups[x])) {
+            continue;
+          }
+          slot.seen_by = x;
+          slot.acc = s.bounds.RestBound(xs, p);
+          s.touched.push_back(p.row);
+        }
+        slot.acc += e.weight * p.weight;
+      }
+    }
+    for (int32_t y : s.touched) {
+      if (s.slots[y].acc >= prune) {
+        const double dot = Dot(xs, index.Row(outer, y));
+        if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
+      }
+    }
+    s.touched.clear();
+  };
+  std::vector<CosinePair> pairs = ProbeAllRows<Scratch>(n, options.threads, probe_row);
   if (options.top_k > 0) return SelectTopK(pairs, options.top_k);
   return pairs;
+}
+
+namespace {
+
+Status ValidateGaps(const TfidfMatrix& rows, std::span<const int64_t> positions,
+                    std::span<const double> gap_thresholds, int threads) {
+  if (gap_thresholds.empty())
+    return InvalidArgument("AllPairsCosineWithinGaps needs at least one gap threshold");
+  for (size_t g = 0; g < gap_thresholds.size(); ++g) {
+    if (!(gap_thresholds[g] > 0 && gap_thresholds[g] <= 1)) {
+      return InvalidArgument(
+          fmt::format("AllPairsCosineWithinGaps: gap {} threshold must be in (0, 1] (got {})", g,
+                      gap_thresholds[g]));
+    }
+    if (g > 0 && gap_thresholds[g] < gap_thresholds[g - 1]) {
+      return InvalidArgument(fmt::format(
+          "AllPairsCosineWithinGaps: thresholds must not decrease with the gap (gap {}: {} < {})",
+          g, gap_thresholds[g], gap_thresholds[g - 1]));
+    }
+  }
+  if (static_cast<Eigen::Index>(positions.size()) != rows.rows()) {
+    return InvalidArgument(fmt::format("AllPairsCosineWithinGaps: {} positions given for {} rows",
+                                       positions.size(), rows.rows()));
+  }
+  if (!std::is_sorted(positions.begin(), positions.end()))
+    return InvalidArgument("AllPairsCosineWithinGaps: positions must be in ascending order");
+  AllPairsOptions options;
+  options.threads = threads;
+  return Validate(rows, {}, options);
+}
+
+// The loosest gap threshold each row can meet: that of the smallest gap to another row
+// (positions ascending, so a neighbour), or 2 (no cosine reaches it) when none is in reach.
+std::vector<double> LoosestThresholds(std::span<const int64_t> positions,
+                                      std::span<const double> gap_thresholds) {
+  const size_t n = positions.size();
+  std::vector<double> out(n, 2.0);
+  for (size_t r = 0; r < n; ++r) {
+    int64_t gap = std::numeric_limits<int64_t>::max();
+    if (r > 0) gap = positions[r] - positions[r - 1];
+    if (r + 1 < n) gap = std::min(gap, positions[r + 1] - positions[r]);
+    if (gap < static_cast<int64_t>(gap_thresholds.size())) out[r] = gap_thresholds[gap];
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& input,
+                                                         std::span<const int64_t> positions,
+                                                         std::span<const double> gap_thresholds,
+                                                         int threads) {
+  if (Status s = ValidateGaps(input, positions, gap_thresholds, threads); !s.ok()) return s;
+  TfidfMatrix owned;
+  const TfidfMatrix& m = Compressed(input, &owned);
+  const int32_t n = static_cast<int32_t>(m.rows());
+  const int32_t* outer = m.outerIndexPtr();
+  const int32_t gaps = static_cast<int32_t>(gap_thresholds.size());
+  const ColumnRanks ranks = RankColumns(m);
+  const std::vector<double> loosest = LoosestThresholds(positions, gap_thresholds);
+  const PrefixIndex index = BuildPrefixIndex(m, ranks, [&](int32_t r) { return loosest[r]; });
+  std::vector<float> prune(gaps);
+  for (int32_t g = 0; g < gaps; ++g) prune[g] = PruneBar(gap_thresholds[g]);
+
+  struct Scratch {
+    struct Slot {
+      int32_t seen_by = -1;  // last probing row that touched this row
+      int32_t gap = 0;       // its distance from the probing row
+      float acc = 0;         // as in AllPairsCosine
+      float rest = 0;        // L2 norm of its entries below the last rank accumulated
+    };
+    std::vector<Slot> slots;
+    std::vector<int32_t> touched;
+    ProbeBounds bounds;
+    std::vector<size_t> first_scanned;  // per gap: x's entries [this, len) are scanned
+    std::vector<int32_t> ends;          // per gap: rows at most that far are before this
+  };
+  auto probe_row = [&](int32_t x, Scratch& s, std::vector<CosinePair>& out) {
+    if (s.slots.empty()) s.slots.resize(n);
+    const std::span<const Entry> xs = index.Row(outer, x);
+    s.bounds.Compute(xs, ranks.rank_max);
+    // Entries [0, k] of x bound its dot with any row by Upto(k + 1), which shrinks with k:
+    // the lists of entries below first_scanned[g] cannot admit a partner g apart, so they
+    // are not scanned for those partners (the longest lists, of the most frequent features,
+    // are then scanned only for the nearest rows); what they could add is bounded instead.
+    s.first_scanned.assign(gaps, xs.size());
+    s.ends.resize(gaps);
+    for (int32_t g = 0; g < gaps; ++g) {
+      size_t k = g > 0 ? s.first_scanned[g - 1] : 0;
+      while (k < xs.size() && s.bounds.Upto(k + 1) < prune[g]) ++k;
+      s.first_scanned[g] = k;
+      s.ends[g] = static_cast<int32_t>(
+          std::upper_bound(positions.begin() + x, positions.end(), positions[x] + g) -
+          positions.begin());
+    }
+    int32_t reach = gaps - 1;  // largest gap still scanned
+    for (size_t k = xs.size(); k-- > 0;) {
+      while (reach >= 0 && s.first_scanned[reach] > k) --reach;
+      if (reach < 0) break;
+      const Entry& e = xs[k];
+      const float x_norm = s.bounds.norm_below[k + 1];
+      const std::span<const Posting> list = ListAfter(index, e.rank, x);
+      const Posting* p = list.data();
+      const Posting* const last = p + list.size();
+      for (int32_t g = 0; g <= reach && p != last; ++g) {
+        for (; p != last && p->row < s.ends[g]; ++p) {
+          Scratch::Slot& slot = s.slots[p->row];
+          if (slot.seen_by != x) {
+            if (x_norm * p->norm_upto < prune[g]) continue;
+            slot = {x, g, s.bounds.RestBound(xs, *p), 0};
+            s.touched.push_back(p->row);
+          }
+          slot.acc += e.weight * p->weight;
+          slot.rest = p->norm_before;
+        }
+      }
+    }
+    for (int32_t y : s.touched) {
+      const Scratch::Slot& slot = s.slots[y];
+      const size_t k = s.first_scanned[slot.gap];
+      const float unscanned = std::min(s.bounds.max_below[k], s.bounds.norm_below[k] * slot.rest);
+      if (slot.acc + unscanned >= prune[slot.gap]) {
+        const double dot = Dot(xs, index.Row(outer, y));
+        if (dot >= gap_thresholds[slot.gap]) out.push_back({x, y, static_cast<float>(dot)});
+      }
+    }
+    s.touched.clear();
+  };
+  return ProbeAllRows<Scratch>(n, threads, probe_row);
 }
 
 std::vector<CosinePair> SelectTopK(const std::vector<CosinePair>& pairs, int top_k) {

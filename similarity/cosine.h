@@ -66,6 +66,22 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& rows,
                                                std::span<const int32_t> groups,
                                                const AllPairsOptions& options);
 
+// The pairs of rows a < b whose cosine reaches the threshold of their distance:
+// gap = positions[b] - positions[a] < gap_thresholds.size() and cosine >= gap_thresholds[gap]
+// (rows ordered by publication day, each pair at the cosine its day gap needs), sorted by
+// (a, b). One index and one probe over all rows: each row's un-indexed prefix is cut at the
+// loosest threshold it can meet (that of the nearest other row), and each probing row scans
+// a list only for the partners that list's prefix bound can still admit (the long lists of
+// frequent features only for the nearest rows), so pairs that no gap's threshold keeps are
+// rarely scored. Preconditions checked (kInvalidArgument): rows valid as for AllPairsCosine,
+// positions of size rows.rows() in ascending order, gap_thresholds non-empty, each in (0, 1]
+// and none below the previous one, threads >= 0 (0: all cores). Same output for any thread
+// count. Cost as AllPairsCosine at gap_thresholds[0] over the rows within reach of each other.
+Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& rows,
+                                                         std::span<const int64_t> positions,
+                                                         std::span<const double> gap_thresholds,
+                                                         int threads);
+
 // Cosines of chosen pairs of rows, each summed exactly as AllPairsCosine sums it: a pair
 // both give has the same cosine. For callers that know which pairs they need (the pairs
 // between two groups of rows). Preconditions: rows valid as for AllPairsCosine, indices in
