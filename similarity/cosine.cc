@@ -141,103 +141,121 @@ double PairCosine::operator()(int32_t a, int32_t b) const {
 
 namespace {
 
-// A row's un-indexed prefix: entries [0, split) are left out of the inverted index.
-struct RowInfo {
-  int32_t split = 0;       // entries [0, split) are not indexed
-  int32_t split_rank = 0;  // rank of entry `split` (all prefix ranks are smaller)
-  float prefix_norm = 0;   // L2 norm of the prefix
-  float prefix_bound = 0;  // min(sum w * column max, prefix_norm) < the row's threshold
+// A row's un-indexed prefix (at one threshold): its entries with ranks below split_rank.
+struct PrefixFigures {
+  int32_t split_rank = 0;  // rank of the first indexed entry (the row's columns if none)
+  float norm = 0;          // L2 norm of the prefix
+  float bound = 0;         // min(sum w * column max, norm) < the threshold
 };
 
-// Each posting repeats its row's prefix figures: a partner's bounds are then read from the
-// list being scanned instead of from info[] at a random address (that cache miss took a
-// third of the probe time on 100k one-sentence documents).
+// Each posting repeats its row's prefix figures (at level 0): a partner's bounds are then
+// read from the list being scanned instead of from a random address (that cache miss took
+// a third of the probe time on 100k one-sentence documents).
 struct Posting {
   int32_t row;
   float weight;
-  float norm_upto;    // L2 norm of the row's entries up to and including this one
-  float norm_before;  // L2 norm of the row's entries before this one
-  int32_t split_rank;
-  float prefix_norm;
-  float prefix_bound;
+  float norm_upto;  // L2 norm of the row's entries up to and including this one
+  PrefixFigures prefix;
 };
 
 // Rows re-expressed in rank order (row r at [outer[r], outer[r + 1]) of `entries`) and the
-// inverted index of their suffixes: the list of rank c at [list_start[c], list_start[c + 1]),
-// by ascending row.
+// inverted index of their suffixes at `levels` nested thresholds, the loosest first. An
+// entry is in the list of its rank and of the strictest level whose suffix holds it, list
+// (rank, level) at [list_start[rank * levels + level], ...next), by ascending row; the
+// suffix at level l is then the union of the lists of levels >= l.
 struct PrefixIndex {
+  int32_t levels = 1;
   std::vector<Entry> entries;
+  std::vector<PrefixFigures> prefix;  // row r at level l: prefix[r * levels + l]
   std::vector<int32_t> list_start;
   std::vector<Posting> postings;
 
   std::span<const Entry> Row(const int32_t* outer, int32_t r) const {
     return {entries.data() + outer[r], static_cast<size_t>(outer[r + 1] - outer[r])};
   }
+  const PrefixFigures& Prefix(int32_t r, int32_t level) const {
+    return prefix[static_cast<size_t>(r) * levels + level];
+  }
 };
 
-// Each row r leaves out of the index its longest prefix through which no row can reach
-// threshold_of(r) (the loosest threshold r must meet).
+// Sorts row r's entries by rank and cuts, at each level l, the longest prefix through which no
+// row can reach threshold_of(r, l) (non-decreasing in l); returns each entry's level (-1: in
+// no suffix) in `level_of`.
 template <typename RowThreshold>
-PrefixIndex BuildPrefixIndex(const TfidfMatrix& m, const ColumnRanks& ranks,
-                             RowThreshold threshold_of) {
-  const int32_t n = static_cast<int32_t>(m.rows());
-  const int32_t cols = static_cast<int32_t>(m.cols());
+void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t r,
+                 RowThreshold threshold_of, PrefixIndex* index, std::vector<int32_t>* level_of) {
   const int32_t* outer = m.outerIndexPtr();
-  const int32_t* inner = m.innerIndexPtr();
-  const float* value = m.valuePtr();
-  PrefixIndex index;
-  index.entries.resize(outer[n]);
-  std::vector<RowInfo> info(n);
-  std::vector<int32_t>& list_size = index.list_start;
-  list_size.assign(cols + 1, 0);
-  for (int32_t r = 0; r < n; ++r) {
-    const double theta = threshold_of(r);
-    Entry* row = index.entries.data() + outer[r];
-    const int32_t len = outer[r + 1] - outer[r];
-    for (int32_t k = 0; k < len; ++k)
-      row[k] = {ranks.rank[inner[outer[r] + k]], value[outer[r] + k]};
-    std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
-    double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
-    int32_t k = 0;
+  Entry* row = index->entries.data() + outer[r];
+  const int32_t len = outer[r + 1] - outer[r];
+  for (int32_t k = 0; k < len; ++k)
+    row[k] = {ranks.rank[m.innerIndexPtr()[outer[r] + k]], m.valuePtr()[outer[r] + k]};
+  std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+  level_of->assign(len, -1);
+  double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
+  int32_t k = 0;
+  for (int32_t level = 0; level < index->levels; ++level) {
+    const double theta = threshold_of(r, level);
     for (; k < len; ++k) {
-      by_max += static_cast<double>(row[k].weight) * ranks.rank_max[row[k].rank];
-      norm2 += static_cast<double>(row[k].weight) * row[k].weight;
-      const double next = std::min(by_max, std::sqrt(norm2));
+      const double next_by_max =
+          by_max + static_cast<double>(row[k].weight) * ranks.rank_max[row[k].rank];
+      const double next_norm2 = norm2 + static_cast<double>(row[k].weight) * row[k].weight;
+      const double next = std::min(next_by_max, std::sqrt(next_norm2));
       if (next >= theta) break;
+      by_max = next_by_max;
+      norm2 = next_norm2;
       bound = next;
       prefix_norm2 = norm2;
     }
-    info[r] = {k, k < len ? row[k].rank : cols, static_cast<float>(std::sqrt(prefix_norm2)),
-               static_cast<float>(bound)};
-    for (int32_t j = k; j < len; ++j) ++list_size[row[j].rank + 1];
+    index->prefix[static_cast<size_t>(r) * index->levels + level] = {
+        k < len ? row[k].rank : static_cast<int32_t>(m.cols()),
+        static_cast<float>(std::sqrt(prefix_norm2)), static_cast<float>(bound)};
+    for (int32_t j = k; j < len; ++j) (*level_of)[j] = level;
+  }
+}
+
+// The index of the rows of `m` at `levels` thresholds (threshold_of(r, level), non-decreasing
+// in level).
+template <typename RowThreshold>
+PrefixIndex BuildPrefixIndex(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t levels,
+                             RowThreshold threshold_of) {
+  const int32_t n = static_cast<int32_t>(m.rows());
+  const int32_t* outer = m.outerIndexPtr();
+  PrefixIndex index;
+  index.levels = levels;
+  index.entries.resize(outer[n]);
+  index.prefix.resize(static_cast<size_t>(n) * levels);
+  std::vector<int32_t> level_of;
+  std::vector<int32_t> entry_level(outer[n]);
+  std::vector<int32_t>& list_size = index.list_start;
+  list_size.assign(static_cast<size_t>(m.cols()) * levels + 1, 0);
+  const auto list = [&](const Entry& e, int32_t level) { return e.rank * levels + level; };
+  for (int32_t r = 0; r < n; ++r) {
+    CutPrefixes(m, ranks, r, threshold_of, &index, &level_of);
+    for (size_t j = 0; j < level_of.size(); ++j) {
+      entry_level[outer[r] + j] = level_of[j];
+      if (level_of[j] >= 0) ++list_size[list(index.entries[outer[r] + j], level_of[j]) + 1];
+    }
   }
   std::partial_sum(list_size.begin(), list_size.end(), list_size.begin());
-  index.postings.resize(list_size[cols]);
+  index.postings.resize(list_size.back());
   std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
   for (int32_t r = 0; r < n; ++r) {
     double norm2 = 0;
     for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
       const Entry& e = index.entries[j];
-      const float before = static_cast<float>(std::sqrt(norm2));
       norm2 += static_cast<double>(e.weight) * e.weight;
-      if (j - outer[r] >= info[r].split) {
-        index.postings[fill[e.rank]++] = {r,
-                                          e.weight,
-                                          static_cast<float>(std::sqrt(norm2)),
-                                          before,
-                                          info[r].split_rank,
-                                          info[r].prefix_norm,
-                                          info[r].prefix_bound};
-      }
+      if (entry_level[j] < 0) continue;
+      index.postings[fill[list(e, entry_level[j])]++] = {
+          r, e.weight, static_cast<float>(std::sqrt(norm2)), index.Prefix(r, 0)};
     }
   }
   return index;
 }
 
-// The postings of rank `rank` whose row is after `x`.
-std::span<const Posting> ListAfter(const PrefixIndex& index, int32_t rank, int32_t x) {
-  const Posting* first = index.postings.data() + index.list_start[rank];
-  const Posting* last = index.postings.data() + index.list_start[rank + 1];
+// The postings of list `list` (rank * levels + level) whose row is after `x`.
+std::span<const Posting> ListAfter(const PrefixIndex& index, int32_t list, int32_t x) {
+  const Posting* first = index.postings.data() + index.list_start[list];
+  const Posting* last = index.postings.data() + index.list_start[list + 1];
   first =
       std::upper_bound(first, last, x, [](int32_t row, const Posting& p) { return row < p.row; });
   return {first, static_cast<size_t>(last - first)};
@@ -264,11 +282,11 @@ struct ProbeBounds {
   float Upto(size_t k) const { return std::min(norm_below[k], max_below[k]); }
   // Bound on dot(x, un-indexed prefix of y): y's own prefix bound, and the norm of x's
   // entries with smaller ranks than y's first indexed rank times y's prefix norm.
-  float RestBound(std::span<const Entry> xs, const Posting& y) const {
+  float RestBound(std::span<const Entry> xs, const PrefixFigures& y) const {
     const size_t below = std::lower_bound(xs.begin(), xs.end(), y.split_rank,
                                           [](const Entry& a, int32_t r) { return a.rank < r; }) -
                          xs.begin();
-    return std::min(y.prefix_bound, norm_below[below] * y.prefix_norm);
+    return std::min(y.bound, norm_below[below] * y.norm);
   }
 };
 
@@ -337,7 +355,8 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const int32_t* outer = m.outerIndexPtr();
   const double theta = options.threshold;
   const ColumnRanks ranks = RankColumns(m);
-  const PrefixIndex index = BuildPrefixIndex(m, ranks, [theta](int32_t) { return theta; });
+  const PrefixIndex index =
+      BuildPrefixIndex(m, ranks, 1, [theta](int32_t, int32_t) { return theta; });
 
   struct Scratch {
     struct Slot {
@@ -371,7 +390,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
             continue;
           }
           slot.seen_by = x;
-          slot.acc = s.bounds.RestBound(xs, p);
+          slot.acc = s.bounds.RestBound(xs, p.prefix);
           s.touched.push_back(p.row);
         }
         slot.acc += e.weight * p.weight;
@@ -448,7 +467,10 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
   const int32_t gaps = static_cast<int32_t>(gap_thresholds.size());
   const ColumnRanks ranks = RankColumns(m);
   const std::vector<double> loosest = LoosestThresholds(positions, gap_thresholds);
-  const PrefixIndex index = BuildPrefixIndex(m, ranks, [&](int32_t r) { return loosest[r]; });
+  // Level g holds the suffixes at gap g's threshold (no looser than the row can meet).
+  const PrefixIndex index = BuildPrefixIndex(m, ranks, gaps, [&](int32_t r, int32_t g) {
+    return std::max(gap_thresholds[g], loosest[r]);
+  });
   std::vector<float> prune(gaps);
   for (int32_t g = 0; g < gaps; ++g) prune[g] = PruneBar(gap_thresholds[g]);
 
@@ -456,60 +478,50 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
     struct Slot {
       int32_t seen_by = -1;  // last probing row that touched this row
       int32_t gap = 0;       // its distance from the probing row
-      float acc = 0;         // as in AllPairsCosine
-      float rest = 0;        // L2 norm of its entries below the last rank accumulated
+      float acc = 0;         // as in AllPairsCosine, over its suffix at its gap's level
     };
     std::vector<Slot> slots;
     std::vector<int32_t> touched;
     ProbeBounds bounds;
-    std::vector<size_t> first_scanned;  // per gap: x's entries [this, len) are scanned
-    std::vector<int32_t> ends;          // per gap: rows at most that far are before this
+    std::vector<int32_t> ends;  // per gap: rows at most that far are before this
   };
+  // As AllPairsCosine, with each partner y g apart met only through its suffix at level g
+  // (the lists of levels >= g): the very candidates of an all-pairs at gap g's threshold
+  // between the rows g apart, without scanning the rows at other gaps.
   auto probe_row = [&](int32_t x, Scratch& s, std::vector<CosinePair>& out) {
     if (s.slots.empty()) s.slots.resize(n);
     const std::span<const Entry> xs = index.Row(outer, x);
     s.bounds.Compute(xs, ranks.rank_max);
-    // Entries [0, k] of x bound its dot with any row by Upto(k + 1), which shrinks with k:
-    // the lists of entries below first_scanned[g] cannot admit a partner g apart, so they
-    // are not scanned for those partners (the longest lists, of the most frequent features,
-    // are then scanned only for the nearest rows); what they could add is bounded instead.
-    s.first_scanned.assign(gaps, xs.size());
     s.ends.resize(gaps);
     for (int32_t g = 0; g < gaps; ++g) {
-      size_t k = g > 0 ? s.first_scanned[g - 1] : 0;
-      while (k < xs.size() && s.bounds.Upto(k + 1) < prune[g]) ++k;
-      s.first_scanned[g] = k;
       s.ends[g] = static_cast<int32_t>(
           std::upper_bound(positions.begin() + x, positions.end(), positions[x] + g) -
           positions.begin());
     }
-    int32_t reach = gaps - 1;  // largest gap still scanned
     for (size_t k = xs.size(); k-- > 0;) {
-      while (reach >= 0 && s.first_scanned[reach] > k) --reach;
-      if (reach < 0) break;
       const Entry& e = xs[k];
+      const float x_bound = s.bounds.Upto(k + 1);
       const float x_norm = s.bounds.norm_below[k + 1];
-      const std::span<const Posting> list = ListAfter(index, e.rank, x);
-      const Posting* p = list.data();
-      const Posting* const last = p + list.size();
-      for (int32_t g = 0; g <= reach && p != last; ++g) {
-        for (; p != last && p->row < s.ends[g]; ++p) {
-          Scratch::Slot& slot = s.slots[p->row];
-          if (slot.seen_by != x) {
-            if (x_norm * p->norm_upto < prune[g]) continue;
-            slot = {x, g, s.bounds.RestBound(xs, *p), 0};
-            s.touched.push_back(p->row);
+      for (int32_t level = 0; level < gaps; ++level) {
+        const std::span<const Posting> list = ListAfter(index, e.rank * gaps + level, x);
+        const Posting* p = list.data();
+        const Posting* const last = p + list.size();
+        for (int32_t g = 0; g <= level && p != last; ++g) {
+          for (; p != last && p->row < s.ends[g]; ++p) {
+            Scratch::Slot& slot = s.slots[p->row];
+            if (slot.seen_by != x) {
+              if (x_bound < prune[g] || x_norm * p->norm_upto < prune[g]) continue;
+              slot = {x, g, s.bounds.RestBound(xs, index.Prefix(p->row, g))};
+              s.touched.push_back(p->row);
+            }
+            slot.acc += e.weight * p->weight;
           }
-          slot.acc += e.weight * p->weight;
-          slot.rest = p->norm_before;
         }
       }
     }
     for (int32_t y : s.touched) {
       const Scratch::Slot& slot = s.slots[y];
-      const size_t k = s.first_scanned[slot.gap];
-      const float unscanned = std::min(s.bounds.max_below[k], s.bounds.norm_below[k] * slot.rest);
-      if (slot.acc + unscanned >= prune[slot.gap]) {
+      if (slot.acc >= prune[slot.gap]) {
         const double dot = Dot(xs, index.Row(outer, y));
         if (dot >= gap_thresholds[slot.gap]) out.push_back({x, y, static_cast<float>(dot)});
       }
