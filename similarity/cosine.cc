@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -158,39 +159,82 @@ struct Posting {
   PrefixFigures prefix;
 };
 
-// Rows re-expressed in rank order (row r at [outer[r], outer[r + 1]) of `entries`) and the
-// inverted index of their suffixes at `levels` nested thresholds, the loosest first. An
-// entry is in the list of its rank and of the strictest level whose suffix holds it, list
-// (rank, level) at [list_start[rank * levels + level], ...next), by ascending row; the
-// suffix at level l is then the union of the lists of levels >= l.
-struct PrefixIndex {
-  int32_t levels = 1;
-  std::vector<Entry> entries;
-  std::vector<PrefixFigures> prefix;  // row r at level l: prefix[r * levels + l]
-  std::vector<int32_t> list_start;
+// The inverted lists of some rows' suffixes: list `key` at [start[key], start[key + 1]), by
+// ascending row.
+struct PostingLists {
+  std::vector<int32_t> start;
   std::vector<Posting> postings;
 
-  std::span<const Entry> Row(const int32_t* outer, int32_t r) const {
+  std::span<const Posting> List(int32_t key) const {
+    return {postings.data() + start[key], static_cast<size_t>(start[key + 1] - start[key])};
+  }
+  // The postings of list `key` whose row is after `x`.
+  std::span<const Posting> ListAfter(int32_t key, int32_t x) const {
+    const std::span<const Posting> list = List(key);
+    const auto first = std::upper_bound(list.begin(), list.end(), x,
+                                        [](int32_t row, const Posting& p) { return row < p.row; });
+    return list.subspan(static_cast<size_t>(first - list.begin()));
+  }
+};
+
+// Rows re-expressed in rank order (row r at [outer[r], outer[r + 1]) of `entries`) and their
+// suffixes at `levels` nested thresholds, the loosest first: an entry belongs to the strictest
+// level whose suffix holds it (-1: none), and is indexed in list rank * levels + level. The
+// lists of one rank are adjacent, so the suffixes at levels >= l are one range of postings.
+struct PrefixIndex {
+  const int32_t* outer = nullptr;
+  int32_t cols = 0;
+  int32_t levels = 1;
+  std::vector<Entry> entries;
+  std::vector<int8_t> entry_level;
+  std::vector<PrefixFigures> prefix;  // row r at level l: prefix[r * levels + l]
+
+  std::span<const Entry> Row(int32_t r) const {
     return {entries.data() + outer[r], static_cast<size_t>(outer[r + 1] - outer[r])};
   }
   const PrefixFigures& Prefix(int32_t r, int32_t level) const {
     return prefix[static_cast<size_t>(r) * levels + level];
   }
+  int32_t Key(int32_t rank, int32_t level) const { return rank * levels + level; }
+
+  // The lists of the suffixes of rows [begin, end).
+  PostingLists Lists(int32_t begin, int32_t end) const {
+    PostingLists out;
+    std::vector<int32_t>& size = out.start;
+    size.assign(static_cast<size_t>(cols) * levels + 1, 0);
+    for (int32_t j = outer[begin]; j < outer[end]; ++j) {
+      if (entry_level[j] >= 0) ++size[Key(entries[j].rank, entry_level[j]) + 1];
+    }
+    std::partial_sum(size.begin(), size.end(), size.begin());
+    out.postings.resize(size.back());
+    std::vector<int32_t> fill(size.begin(), size.end() - 1);
+    for (int32_t r = begin; r < end; ++r) {
+      double norm2 = 0;
+      for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
+        const Entry& e = entries[j];
+        norm2 += static_cast<double>(e.weight) * e.weight;
+        if (entry_level[j] < 0) continue;
+        out.postings[fill[Key(e.rank, entry_level[j])]++] = {
+            r, e.weight, static_cast<float>(std::sqrt(norm2)), Prefix(r, 0)};
+      }
+    }
+    return out;
+  }
 };
 
 // Sorts row r's entries by rank and cuts, at each level l, the longest prefix through which no
-// row can reach threshold_of(r, l) (non-decreasing in l); returns each entry's level (-1: in
-// no suffix) in `level_of`.
+// row can reach threshold_of(r, l) (non-decreasing in l).
 template <typename RowThreshold>
 void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t r,
-                 RowThreshold threshold_of, PrefixIndex* index, std::vector<int32_t>* level_of) {
+                 RowThreshold threshold_of, PrefixIndex* index) {
   const int32_t* outer = m.outerIndexPtr();
   Entry* row = index->entries.data() + outer[r];
+  int8_t* level_of = index->entry_level.data() + outer[r];
   const int32_t len = outer[r + 1] - outer[r];
   for (int32_t k = 0; k < len; ++k)
     row[k] = {ranks.rank[m.innerIndexPtr()[outer[r] + k]], m.valuePtr()[outer[r] + k]};
   std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
-  level_of->assign(len, -1);
+  std::fill(level_of, level_of + len, -1);
   double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
   int32_t k = 0;
   for (int32_t level = 0; level < index->levels; ++level) {
@@ -209,56 +253,25 @@ void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t r,
     index->prefix[static_cast<size_t>(r) * index->levels + level] = {
         k < len ? row[k].rank : static_cast<int32_t>(m.cols()),
         static_cast<float>(std::sqrt(prefix_norm2)), static_cast<float>(bound)};
-    for (int32_t j = k; j < len; ++j) (*level_of)[j] = level;
+    for (int32_t j = k; j < len; ++j) level_of[j] = static_cast<int8_t>(level);
   }
 }
 
-// The index of the rows of `m` at `levels` thresholds (threshold_of(r, level), non-decreasing
-// in level).
+// The rows of `m` (compressed) cut at `levels` thresholds (threshold_of(r, level),
+// non-decreasing in level); `levels` <= 127.
 template <typename RowThreshold>
-PrefixIndex BuildPrefixIndex(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t levels,
-                             RowThreshold threshold_of) {
+PrefixIndex CutAllPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t levels,
+                           RowThreshold threshold_of) {
   const int32_t n = static_cast<int32_t>(m.rows());
-  const int32_t* outer = m.outerIndexPtr();
   PrefixIndex index;
+  index.outer = m.outerIndexPtr();
+  index.cols = static_cast<int32_t>(m.cols());
   index.levels = levels;
-  index.entries.resize(outer[n]);
+  index.entries.resize(index.outer[n]);
+  index.entry_level.resize(index.outer[n]);
   index.prefix.resize(static_cast<size_t>(n) * levels);
-  std::vector<int32_t> level_of;
-  std::vector<int32_t> entry_level(outer[n]);
-  std::vector<int32_t>& list_size = index.list_start;
-  list_size.assign(static_cast<size_t>(m.cols()) * levels + 1, 0);
-  const auto list = [&](const Entry& e, int32_t level) { return e.rank * levels + level; };
-  for (int32_t r = 0; r < n; ++r) {
-    CutPrefixes(m, ranks, r, threshold_of, &index, &level_of);
-    for (size_t j = 0; j < level_of.size(); ++j) {
-      entry_level[outer[r] + j] = level_of[j];
-      if (level_of[j] >= 0) ++list_size[list(index.entries[outer[r] + j], level_of[j]) + 1];
-    }
-  }
-  std::partial_sum(list_size.begin(), list_size.end(), list_size.begin());
-  index.postings.resize(list_size.back());
-  std::vector<int32_t> fill(list_size.begin(), list_size.end() - 1);
-  for (int32_t r = 0; r < n; ++r) {
-    double norm2 = 0;
-    for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
-      const Entry& e = index.entries[j];
-      norm2 += static_cast<double>(e.weight) * e.weight;
-      if (entry_level[j] < 0) continue;
-      index.postings[fill[list(e, entry_level[j])]++] = {
-          r, e.weight, static_cast<float>(std::sqrt(norm2)), index.Prefix(r, 0)};
-    }
-  }
+  for (int32_t r = 0; r < n; ++r) CutPrefixes(m, ranks, r, threshold_of, &index);
   return index;
-}
-
-// The postings of list `list` (rank * levels + level) whose row is after `x`.
-std::span<const Posting> ListAfter(const PrefixIndex& index, int32_t list, int32_t x) {
-  const Posting* first = index.postings.data() + index.list_start[list];
-  const Posting* last = index.postings.data() + index.list_start[list + 1];
-  first =
-      std::upper_bound(first, last, x, [](int32_t row, const Posting& p) { return row < p.row; });
-  return {first, static_cast<size_t>(last - first)};
 }
 
 // Per probing row: norm_below[k] is the L2 norm of its entries [0, k), max_below[k] their
@@ -290,28 +303,30 @@ struct ProbeBounds {
   }
 };
 
-// The pairs probe_row(x, scratch, out) appends for every row x, over blocks of rows on
-// `threads` workers (0: all), concatenated in row order. Scratch: per worker.
+// The pairs probe_row(x, scratch, out) appends for every row x in [begin, end), over blocks
+// of rows on `threads` workers (0: all), concatenated in row order.
 template <typename Scratch, typename ProbeRow>
-std::vector<CosinePair> ProbeAllRows(int32_t n, int threads, const ProbeRow& probe_row) {
+std::vector<CosinePair> ProbeRows(int32_t begin, int32_t end, int threads,
+                                  tbb::enumerable_thread_specific<Scratch>& scratch,
+                                  const ProbeRow& probe_row) {
   constexpr int32_t kBlock = 256;
-  const int32_t blocks = (n + kBlock - 1) / kBlock;
+  const int32_t blocks = (end - begin + kBlock - 1) / kBlock;
   std::vector<std::vector<CosinePair>> found(blocks);
-  tbb::enumerable_thread_specific<Scratch> scratch;
   // A bar (on a terminal only) for runs long enough to wait for.
   std::optional<Progress> progress;
-  if (n >= 200'000) progress.emplace("all-pairs cosine", static_cast<uint64_t>(n));
+  if (end - begin >= 200'000) progress.emplace("all-pairs cosine", uint64_t(end - begin));
   auto probe = [&] {
     tbb::parallel_for(0, blocks, [&](int32_t block) {
       Scratch& s = scratch.local();
-      const int32_t end = std::min(n, (block + 1) * kBlock);
-      for (int32_t x = block * kBlock; x < end; ++x) {
+      const int32_t first = begin + block * kBlock;
+      const int32_t last = std::min(end, first + kBlock);
+      for (int32_t x = first; x < last; ++x) {
         const size_t first_out = found[block].size();
         probe_row(x, s, found[block]);
         std::sort(found[block].begin() + first_out, found[block].end(),
                   [](const CosinePair& p, const CosinePair& q) { return p.b < q.b; });
       }
-      if (progress) progress->Add(static_cast<uint64_t>(end - block * kBlock));
+      if (progress) progress->Add(static_cast<uint64_t>(last - first));
     });
   };
   if (threads > 0) {
@@ -352,11 +367,11 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   TfidfMatrix owned;
   const TfidfMatrix& m = Compressed(input, &owned);
   const int32_t n = static_cast<int32_t>(m.rows());
-  const int32_t* outer = m.outerIndexPtr();
   const double theta = options.threshold;
   const ColumnRanks ranks = RankColumns(m);
   const PrefixIndex index =
-      BuildPrefixIndex(m, ranks, 1, [theta](int32_t, int32_t) { return theta; });
+      CutAllPrefixes(m, ranks, 1, [theta](int32_t, int32_t) { return theta; });
+  const PostingLists lists = index.Lists(0, n);
 
   struct Scratch {
     struct Slot {
@@ -371,7 +386,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const float prune = PruneBar(theta);
   auto probe_row = [&](int32_t x, Scratch& s, std::vector<CosinePair>& out) {
     if (s.slots.empty()) s.slots.resize(n);
-    const std::span<const Entry> xs = index.Row(outer, x);
+    const std::span<const Entry> xs = index.Row(x);
     s.bounds.Compute(xs, ranks.rank_max);
     const std::vector<float>& norm_below = s.bounds.norm_below;
     // Rarest feature first. A row y not met before list k shares no rarer feature with x
@@ -382,7 +397,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
     for (size_t k = xs.size(); k-- > 0;) {
       const Entry& e = xs[k];
       const bool admit = s.bounds.Upto(k + 1) >= prune;
-      for (const Posting& p : ListAfter(index, e.rank, x)) {
+      for (const Posting& p : lists.ListAfter(e.rank, x)) {
         Scratch::Slot& slot = s.slots[p.row];
         if (slot.seen_by != x) {
           if (!admit || norm_below[k + 1] * p.norm_upto < prune ||
@@ -398,13 +413,14 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
     }
     for (int32_t y : s.touched) {
       if (s.slots[y].acc >= prune) {
-        const double dot = Dot(xs, index.Row(outer, y));
+        const double dot = Dot(xs, index.Row(y));
         if (dot >= theta) out.push_back({x, y, static_cast<float>(dot)});
       }
     }
     s.touched.clear();
   };
-  std::vector<CosinePair> pairs = ProbeAllRows<Scratch>(n, options.threads, probe_row);
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  std::vector<CosinePair> pairs = ProbeRows(0, n, options.threads, scratch, probe_row);
   if (options.top_k > 0) return SelectTopK(pairs, options.top_k);
   return pairs;
 }
@@ -463,12 +479,11 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
   TfidfMatrix owned;
   const TfidfMatrix& m = Compressed(input, &owned);
   const int32_t n = static_cast<int32_t>(m.rows());
-  const int32_t* outer = m.outerIndexPtr();
   const int32_t gaps = static_cast<int32_t>(gap_thresholds.size());
   const ColumnRanks ranks = RankColumns(m);
   const std::vector<double> loosest = LoosestThresholds(positions, gap_thresholds);
   // Level g holds the suffixes at gap g's threshold (no looser than the row can meet).
-  const PrefixIndex index = BuildPrefixIndex(m, ranks, gaps, [&](int32_t r, int32_t g) {
+  const PrefixIndex index = CutAllPrefixes(m, ranks, gaps, [&](int32_t r, int32_t g) {
     return std::max(gap_thresholds[g], loosest[r]);
   });
   std::vector<float> prune(gaps);
@@ -482,53 +497,90 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
     };
     std::vector<Slot> slots;
     std::vector<int32_t> touched;
+    std::vector<int32_t> touched_at;  // per gap: rows touched
     ProbeBounds bounds;
-    std::vector<int32_t> ends;  // per gap: rows at most that far are before this
   };
+  // The rows of one position, and the lists of their suffixes.
+  struct Group {
+    int64_t position;
+    PostingLists lists;
+  };
+  std::deque<Group> window;  // the groups within reach of the probed one, by position
+  // lists_at[g]: the lists of the rows g after the probed position, or null.
+  std::vector<const PostingLists*> lists_at(gaps);
   // As AllPairsCosine, with each partner y g apart met only through its suffix at level g
-  // (the lists of levels >= g): the very candidates of an all-pairs at gap g's threshold
-  // between the rows g apart, without scanning the rows at other gaps.
+  // (the lists of levels >= g of y's position): the very candidates of an all-pairs at gap g's
+  // threshold between the rows g apart, without scanning rows at other gaps.
   auto probe_row = [&](int32_t x, Scratch& s, std::vector<CosinePair>& out) {
     if (s.slots.empty()) s.slots.resize(n);
-    const std::span<const Entry> xs = index.Row(outer, x);
+    const std::span<const Entry> xs = index.Row(x);
     s.bounds.Compute(xs, ranks.rank_max);
-    s.ends.resize(gaps);
-    for (int32_t g = 0; g < gaps; ++g) {
-      s.ends[g] = static_cast<int32_t>(
-          std::upper_bound(positions.begin() + x, positions.end(), positions[x] + g) -
-          positions.begin());
-    }
+    s.touched_at.assign(gaps, 0);
+    const auto visit = [&](const Entry& e, const Posting& p, int32_t g, float x_bound,
+                           float x_norm) {
+      Scratch::Slot& slot = s.slots[p.row];
+      if (slot.seen_by != x) {
+        if (x_bound < prune[g] || x_norm * p.norm_upto < prune[g]) return;
+        slot = {x, g, s.bounds.RestBound(xs, index.Prefix(p.row, g))};
+        s.touched.push_back(p.row);
+        ++s.touched_at[g];
+      }
+      slot.acc += e.weight * p.weight;
+    };
     for (size_t k = xs.size(); k-- > 0;) {
       const Entry& e = xs[k];
       const float x_bound = s.bounds.Upto(k + 1);
       const float x_norm = s.bounds.norm_below[k + 1];
-      for (int32_t level = 0; level < gaps; ++level) {
-        const std::span<const Posting> list = ListAfter(index, e.rank * gaps + level, x);
-        const Posting* p = list.data();
-        const Posting* const last = p + list.size();
-        for (int32_t g = 0; g <= level && p != last; ++g) {
-          for (; p != last && p->row < s.ends[g]; ++p) {
-            Scratch::Slot& slot = s.slots[p->row];
-            if (slot.seen_by != x) {
-              if (x_bound < prune[g] || x_norm * p->norm_upto < prune[g]) continue;
-              slot = {x, g, s.bounds.RestBound(xs, index.Prefix(p->row, g))};
-              s.touched.push_back(p->row);
-            }
-            slot.acc += e.weight * p->weight;
-          }
+      for (int32_t g = 0; g < gaps; ++g) {
+        // Nothing there, or nothing to admit or add to.
+        if (!lists_at[g] || (x_bound < prune[g] && s.touched_at[g] == 0)) continue;
+        const PostingLists& lists = *lists_at[g];
+        const Posting* const first = lists.postings.data() + lists.start[index.Key(e.rank, g)];
+        const Posting* const last =
+            lists.postings.data() + lists.start[index.Key(e.rank, gaps - 1) + 1];
+        if (g > 0) {
+          for (const Posting* p = first; p != last; ++p) visit(e, *p, g, x_bound, x_norm);
+          continue;
+        }
+        // The same position: the rows after x, at the end of each level's list.
+        for (int32_t level = 0; level < gaps; ++level) {
+          const std::span<const Posting> list = lists.List(index.Key(e.rank, level));
+          for (size_t i = list.size(); i-- > 0 && list[i].row > x;)
+            visit(e, list[i], 0, x_bound, x_norm);
         }
       }
     }
     for (int32_t y : s.touched) {
       const Scratch::Slot& slot = s.slots[y];
       if (slot.acc >= prune[slot.gap]) {
-        const double dot = Dot(xs, index.Row(outer, y));
+        const double dot = Dot(xs, index.Row(y));
         if (dot >= gap_thresholds[slot.gap]) out.push_back({x, y, static_cast<float>(dot)});
       }
     }
     s.touched.clear();
   };
-  return ProbeAllRows<Scratch>(n, threads, probe_row);
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  std::vector<CosinePair> pairs;
+  int32_t next = 0;  // first row of the next group to index
+  for (int32_t begin = 0; begin < n;) {
+    const int64_t at = positions[begin];
+    const int32_t end = static_cast<int32_t>(
+        std::upper_bound(positions.begin() + begin, positions.end(), at) - positions.begin());
+    while (!window.empty() && window.front().position < at) window.pop_front();
+    while (next < n && positions[next] - at < gaps) {
+      const int32_t group_end = static_cast<int32_t>(
+          std::upper_bound(positions.begin() + next, positions.end(), positions[next]) -
+          positions.begin());
+      window.push_back({positions[next], index.Lists(next, group_end)});
+      next = group_end;
+    }
+    std::fill(lists_at.begin(), lists_at.end(), nullptr);
+    for (const Group& group : window) lists_at[group.position - at] = &group.lists;
+    std::vector<CosinePair> found = ProbeRows(begin, end, threads, scratch, probe_row);
+    pairs.insert(pairs.end(), found.begin(), found.end());
+    begin = end;
+  }
+  return pairs;
 }
 
 std::vector<CosinePair> SelectTopK(const std::vector<CosinePair>& pairs, int top_k) {
