@@ -11,6 +11,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
 #include "core/progress.h"
 
@@ -159,8 +160,17 @@ struct Posting {
   PrefixFigures prefix;
 };
 
+// A posting without the prefix figures, for lists whose partner's figures depend on the pair
+// (half the bytes streamed).
+struct ShortPosting {
+  int32_t row;
+  float weight;
+  float norm_upto;
+};
+
 // The inverted lists of some rows' suffixes: list `key` at [start[key], start[key + 1]), by
 // ascending row.
+template <typename Posting>
 struct PostingLists {
   std::vector<int32_t> start;
   std::vector<Posting> postings;
@@ -198,8 +208,9 @@ struct PrefixIndex {
   int32_t Key(int32_t rank, int32_t level) const { return rank * levels + level; }
 
   // The lists of the suffixes of rows [begin, end).
-  PostingLists Lists(int32_t begin, int32_t end) const {
-    PostingLists out;
+  template <typename P>
+  PostingLists<P> Lists(int32_t begin, int32_t end) const {
+    PostingLists<P> out;
     std::vector<int32_t>& size = out.start;
     size.assign(static_cast<size_t>(cols) * levels + 1, 0);
     for (int32_t j = outer[begin]; j < outer[end]; ++j) {
@@ -214,8 +225,11 @@ struct PrefixIndex {
         const Entry& e = entries[j];
         norm2 += static_cast<double>(e.weight) * e.weight;
         if (entry_level[j] < 0) continue;
-        out.postings[fill[Key(e.rank, entry_level[j])]++] = {
-            r, e.weight, static_cast<float>(std::sqrt(norm2)), Prefix(r, 0)};
+        P& posting = out.postings[fill[Key(e.rank, entry_level[j])]++];
+        posting.row = r;
+        posting.weight = e.weight;
+        posting.norm_upto = static_cast<float>(std::sqrt(norm2));
+        if constexpr (std::is_same_v<P, Posting>) posting.prefix = Prefix(r, 0);
       }
     }
     return out;
@@ -371,7 +385,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const ColumnRanks ranks = RankColumns(m);
   const PrefixIndex index =
       CutAllPrefixes(m, ranks, 1, [theta](int32_t, int32_t) { return theta; });
-  const PostingLists lists = index.Lists(0, n);
+  const PostingLists<Posting> lists = index.Lists<Posting>(0, n);
 
   struct Scratch {
     struct Slot {
@@ -503,11 +517,11 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
   // The rows of one position, and the lists of their suffixes.
   struct Group {
     int64_t position;
-    PostingLists lists;
+    PostingLists<ShortPosting> lists;
   };
   std::deque<Group> window;  // the groups within reach of the probed one, by position
   // lists_at[g]: the lists of the rows g after the probed position, or null.
-  std::vector<const PostingLists*> lists_at(gaps);
+  std::vector<const PostingLists<ShortPosting>*> lists_at(gaps);
   // As AllPairsCosine, with each partner y g apart met only through its suffix at level g
   // (the lists of levels >= g of y's position): the very candidates of an all-pairs at gap g's
   // threshold between the rows g apart, without scanning rows at other gaps.
@@ -516,7 +530,7 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
     const std::span<const Entry> xs = index.Row(x);
     s.bounds.Compute(xs, ranks.rank_max);
     s.touched_at.assign(gaps, 0);
-    const auto visit = [&](const Entry& e, const Posting& p, int32_t g, float x_bound,
+    const auto visit = [&](const Entry& e, const ShortPosting& p, int32_t g, float x_bound,
                            float x_norm) {
       Scratch::Slot& slot = s.slots[p.row];
       if (slot.seen_by != x) {
@@ -534,17 +548,17 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
       for (int32_t g = 0; g < gaps; ++g) {
         // Nothing there, or nothing to admit or add to.
         if (!lists_at[g] || (x_bound < prune[g] && s.touched_at[g] == 0)) continue;
-        const PostingLists& lists = *lists_at[g];
-        const Posting* const first = lists.postings.data() + lists.start[index.Key(e.rank, g)];
-        const Posting* const last =
+        const PostingLists<ShortPosting>& lists = *lists_at[g];
+        const ShortPosting* const first = lists.postings.data() + lists.start[index.Key(e.rank, g)];
+        const ShortPosting* const last =
             lists.postings.data() + lists.start[index.Key(e.rank, gaps - 1) + 1];
         if (g > 0) {
-          for (const Posting* p = first; p != last; ++p) visit(e, *p, g, x_bound, x_norm);
+          for (const ShortPosting* p = first; p != last; ++p) visit(e, *p, g, x_bound, x_norm);
           continue;
         }
         // The same position: the rows after x, at the end of each level's list.
         for (int32_t level = 0; level < gaps; ++level) {
-          const std::span<const Posting> list = lists.List(index.Key(e.rank, level));
+          const std::span<const ShortPosting> list = lists.List(index.Key(e.rank, level));
           for (size_t i = list.size(); i-- > 0 && list[i].row > x;)
             visit(e, list[i], 0, x_bound, x_norm);
         }
@@ -571,7 +585,7 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
       const int32_t group_end = static_cast<int32_t>(
           std::upper_bound(positions.begin() + next, positions.end(), positions[next]) -
           positions.begin());
-      window.push_back({positions[next], index.Lists(next, group_end)});
+      window.push_back({positions[next], index.Lists<ShortPosting>(next, group_end)});
       next = group_end;
     }
     std::fill(lists_at.begin(), lists_at.end(), nullptr);
