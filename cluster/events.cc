@@ -173,8 +173,8 @@ Status AppendCandidates(const TfidfMatrix& rows, std::span<const int32_t> member
 // AppendCandidates), in the order of the earlier per-day-pair all-pairs: by the earlier
 // document's day, then the gap, then the pair; average-link's ties depend on it.
 Status AppendDatedCandidates(const TfidfMatrix& rows, const PublicationDays& days,
-                             std::vector<int32_t> dated, double strong, const EventOptions& options,
-                             RowPairs* out) {
+                             const std::vector<int32_t>& dated, double strong,
+                             const EventOptions& options, RowPairs* out) {
   std::vector<double> gap_thresholds;
   for (int64_t gap = 0;; ++gap) {
     const double needed = strong * std::exp(static_cast<double>(gap) / options.days_scale);
@@ -182,14 +182,19 @@ Status AppendDatedCandidates(const TfidfMatrix& rows, const PublicationDays& day
     gap_thresholds.push_back(std::min(1.0, needed * (1 - 1e-4)));
   }
   if (dated.empty() || gap_thresholds.empty()) return Status::Ok();
-  const auto day = [&](int32_t d) { return *days[static_cast<size_t>(d)]; };
-  std::stable_sort(dated.begin(), dated.end(),
-                   [&](int32_t a, int32_t b) { return day(a) < day(b); });
   std::vector<int64_t> positions;
-  for (int32_t d : dated) positions.push_back(day(d));
+  for (int32_t d : dated) positions.push_back(*days[static_cast<size_t>(d)]);
+  TfidfMatrix some;  // the dated rows, unless all are
+  const bool all_dated = dated.size() == days.size();
+  if (!all_dated) some = SubRows(rows, dated);
   Result<std::vector<CosinePair>> pairs =
-      AllPairsCosineWithinGaps(SubRows(rows, dated), positions, gap_thresholds, options.threads);
+      AllPairsCosineWithinGaps(all_dated ? rows : some, positions, gap_thresholds, options.threads);
   if (!pairs.ok()) return pairs.status();
+  // (earlier, later) by (day, index); a < b, so a is the earlier unless b has an earlier day.
+  for (CosinePair& p : *pairs) {
+    if (positions[static_cast<size_t>(p.b)] < positions[static_cast<size_t>(p.a)])
+      std::swap(p.a, p.b);
+  }
   const auto pos = [&](int32_t r) { return positions[static_cast<size_t>(r)]; };
   std::sort(pairs->begin(), pairs->end(), [&](const CosinePair& p, const CosinePair& q) {
     return std::tuple(pos(p.a), pos(p.b), p.a, p.b) < std::tuple(pos(q.a), pos(q.b), q.a, q.b);

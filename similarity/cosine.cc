@@ -187,12 +187,12 @@ struct PostingLists {
   }
 };
 
-// Rows re-expressed in rank order (row r at [outer[r], outer[r + 1]) of `entries`) and their
+// Rows re-expressed in rank order (row r at [offsets[r], offsets[r + 1]) of `entries`) and their
 // suffixes at `levels` nested thresholds, the loosest first: an entry belongs to the strictest
 // level whose suffix holds it (-1: none), and is indexed in list rank * levels + level. The
 // lists of one rank are adjacent, so the suffixes at levels >= l are one range of postings.
 struct PrefixIndex {
-  const int32_t* outer = nullptr;
+  std::vector<int32_t> offsets;
   int32_t cols = 0;
   int32_t levels = 1;
   std::vector<Entry> entries;
@@ -200,7 +200,7 @@ struct PrefixIndex {
   std::vector<PrefixFigures> prefix;  // row r at level l: prefix[r * levels + l]
 
   std::span<const Entry> Row(int32_t r) const {
-    return {entries.data() + outer[r], static_cast<size_t>(outer[r + 1] - outer[r])};
+    return {entries.data() + offsets[r], static_cast<size_t>(offsets[r + 1] - offsets[r])};
   }
   const PrefixFigures& Prefix(int32_t r, int32_t level) const {
     return prefix[static_cast<size_t>(r) * levels + level];
@@ -213,7 +213,7 @@ struct PrefixIndex {
     PostingLists<P> out;
     std::vector<int32_t>& size = out.start;
     size.assign(static_cast<size_t>(cols) * levels + 1, 0);
-    for (int32_t j = outer[begin]; j < outer[end]; ++j) {
+    for (int32_t j = offsets[begin]; j < offsets[end]; ++j) {
       if (entry_level[j] >= 0) ++size[Key(entries[j].rank, entry_level[j]) + 1];
     }
     std::partial_sum(size.begin(), size.end(), size.begin());
@@ -221,7 +221,7 @@ struct PrefixIndex {
     std::vector<int32_t> fill(size.begin(), size.end() - 1);
     for (int32_t r = begin; r < end; ++r) {
       double norm2 = 0;
-      for (int32_t j = outer[r]; j < outer[r + 1]; ++j) {
+      for (int32_t j = offsets[r]; j < offsets[r + 1]; ++j) {
         const Entry& e = entries[j];
         norm2 += static_cast<double>(e.weight) * e.weight;
         if (entry_level[j] < 0) continue;
@@ -236,17 +236,18 @@ struct PrefixIndex {
   }
 };
 
-// Sorts row r's entries by rank and cuts, at each level l, the longest prefix through which no
-// row can reach threshold_of(r, l) (non-decreasing in l).
+// Stores row `source` of `m` as row r, its entries sorted by rank, and cuts, at each level l,
+// the longest prefix through which no row can reach threshold_of(r, l) (non-decreasing in l).
 template <typename RowThreshold>
-void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t r,
+void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t source, int32_t r,
                  RowThreshold threshold_of, PrefixIndex* index) {
   const int32_t* outer = m.outerIndexPtr();
-  Entry* row = index->entries.data() + outer[r];
-  int8_t* level_of = index->entry_level.data() + outer[r];
-  const int32_t len = outer[r + 1] - outer[r];
-  for (int32_t k = 0; k < len; ++k)
-    row[k] = {ranks.rank[m.innerIndexPtr()[outer[r] + k]], m.valuePtr()[outer[r] + k]};
+  Entry* row = index->entries.data() + index->offsets[r];
+  int8_t* level_of = index->entry_level.data() + index->offsets[r];
+  const int32_t len = index->offsets[r + 1] - index->offsets[r];
+  for (int32_t k = 0; k < len; ++k) {
+    row[k] = {ranks.rank[m.innerIndexPtr()[outer[source] + k]], m.valuePtr()[outer[source] + k]};
+  }
   std::sort(row, row + len, [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
   std::fill(level_of, level_of + len, -1);
   double by_max = 0, norm2 = 0, bound = 0, prefix_norm2 = 0;
@@ -271,20 +272,26 @@ void CutPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t r,
   }
 }
 
-// The rows of `m` (compressed) cut at `levels` thresholds (threshold_of(r, level),
-// non-decreasing in level); `levels` <= 127.
+// The rows of `m` (compressed) in the order `order` (row r is m's row order[r]; empty: m's
+// order), cut at `levels` thresholds (threshold_of(r, level), non-decreasing in level);
+// `levels` <= 127.
 template <typename RowThreshold>
-PrefixIndex CutAllPrefixes(const TfidfMatrix& m, const ColumnRanks& ranks, int32_t levels,
-                           RowThreshold threshold_of) {
+PrefixIndex CutAllPrefixes(const TfidfMatrix& m, std::span<const int32_t> order,
+                           const ColumnRanks& ranks, int32_t levels, RowThreshold threshold_of) {
   const int32_t n = static_cast<int32_t>(m.rows());
+  const auto source = [&](int32_t r) { return order.empty() ? r : order[r]; };
   PrefixIndex index;
-  index.outer = m.outerIndexPtr();
+  index.offsets.assign(1, 0);
+  for (int32_t r = 0; r < n; ++r) {
+    const int32_t len = m.outerIndexPtr()[source(r) + 1] - m.outerIndexPtr()[source(r)];
+    index.offsets.push_back(index.offsets.back() + len);
+  }
   index.cols = static_cast<int32_t>(m.cols());
   index.levels = levels;
-  index.entries.resize(index.outer[n]);
-  index.entry_level.resize(index.outer[n]);
+  index.entries.resize(index.offsets[n]);
+  index.entry_level.resize(index.offsets[n]);
   index.prefix.resize(static_cast<size_t>(n) * levels);
-  for (int32_t r = 0; r < n; ++r) CutPrefixes(m, ranks, r, threshold_of, &index);
+  for (int32_t r = 0; r < n; ++r) CutPrefixes(m, ranks, source(r), r, threshold_of, &index);
   return index;
 }
 
@@ -384,7 +391,7 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& input,
   const double theta = options.threshold;
   const ColumnRanks ranks = RankColumns(m);
   const PrefixIndex index =
-      CutAllPrefixes(m, ranks, 1, [theta](int32_t, int32_t) { return theta; });
+      CutAllPrefixes(m, {}, ranks, 1, [theta](int32_t, int32_t) { return theta; });
   const PostingLists<Posting> lists = index.Lists<Posting>(0, n);
 
   struct Scratch {
@@ -443,8 +450,10 @@ namespace {
 
 Status ValidateGaps(const TfidfMatrix& rows, std::span<const int64_t> positions,
                     std::span<const double> gap_thresholds, int threads) {
-  if (gap_thresholds.empty())
-    return InvalidArgument("AllPairsCosineWithinGaps needs at least one gap threshold");
+  if (gap_thresholds.empty() || gap_thresholds.size() > 127) {
+    return InvalidArgument(fmt::format(
+        "AllPairsCosineWithinGaps needs 1 to 127 gap thresholds (got {})", gap_thresholds.size()));
+  }
   for (size_t g = 0; g < gap_thresholds.size(); ++g) {
     if (!(gap_thresholds[g] > 0 && gap_thresholds[g] <= 1)) {
       return InvalidArgument(
@@ -461,15 +470,13 @@ Status ValidateGaps(const TfidfMatrix& rows, std::span<const int64_t> positions,
     return InvalidArgument(fmt::format("AllPairsCosineWithinGaps: {} positions given for {} rows",
                                        positions.size(), rows.rows()));
   }
-  if (!std::is_sorted(positions.begin(), positions.end()))
-    return InvalidArgument("AllPairsCosineWithinGaps: positions must be in ascending order");
   AllPairsOptions options;
   options.threads = threads;
   return Validate(rows, {}, options);
 }
 
 // The loosest gap threshold each row can meet: that of the smallest gap to another row
-// (positions ascending, so a neighbour), or 2 (no cosine reaches it) when none is in reach.
+// (`positions` ascending, so a neighbour), or 2 (no cosine reaches it) when none is in reach.
 std::vector<double> LoosestThresholds(std::span<const int64_t> positions,
                                       std::span<const double> gap_thresholds) {
   const size_t n = positions.size();
@@ -486,18 +493,25 @@ std::vector<double> LoosestThresholds(std::span<const int64_t> positions,
 }  // namespace
 
 Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& input,
-                                                         std::span<const int64_t> positions,
+                                                         std::span<const int64_t> row_positions,
                                                          std::span<const double> gap_thresholds,
                                                          int threads) {
-  if (Status s = ValidateGaps(input, positions, gap_thresholds, threads); !s.ok()) return s;
+  if (Status s = ValidateGaps(input, row_positions, gap_thresholds, threads); !s.ok()) return s;
   TfidfMatrix owned;
   const TfidfMatrix& m = Compressed(input, &owned);
   const int32_t n = static_cast<int32_t>(m.rows());
   const int32_t gaps = static_cast<int32_t>(gap_thresholds.size());
   const ColumnRanks ranks = RankColumns(m);
+  // Probed in position order: row r here is the input's row order[r].
+  std::vector<int32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int32_t a, int32_t b) { return row_positions[a] < row_positions[b]; });
+  std::vector<int64_t> positions(n);
+  for (int32_t r = 0; r < n; ++r) positions[r] = row_positions[order[r]];
   const std::vector<double> loosest = LoosestThresholds(positions, gap_thresholds);
   // Level g holds the suffixes at gap g's threshold (no looser than the row can meet).
-  const PrefixIndex index = CutAllPrefixes(m, ranks, gaps, [&](int32_t r, int32_t g) {
+  const PrefixIndex index = CutAllPrefixes(m, order, ranks, gaps, [&](int32_t r, int32_t g) {
     return std::max(gap_thresholds[g], loosest[r]);
   });
   std::vector<float> prune(gaps);
@@ -568,7 +582,10 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
       const Scratch::Slot& slot = s.slots[y];
       if (slot.acc >= prune[slot.gap]) {
         const double dot = Dot(xs, index.Row(y));
-        if (dot >= gap_thresholds[slot.gap]) out.push_back({x, y, static_cast<float>(dot)});
+        if (dot >= gap_thresholds[slot.gap]) {
+          out.push_back({std::min(order[x], order[y]), std::max(order[x], order[y]),
+                         static_cast<float>(dot)});
+        }
       }
     }
     s.touched.clear();
@@ -594,6 +611,9 @@ Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& inpu
     pairs.insert(pairs.end(), found.begin(), found.end());
     begin = end;
   }
+  std::sort(pairs.begin(), pairs.end(), [](const CosinePair& p, const CosinePair& q) {
+    return std::pair(p.a, p.b) < std::pair(q.a, q.b);
+  });
   return pairs;
 }
 

@@ -67,16 +67,16 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& rows,
                                                const AllPairsOptions& options);
 
 // The pairs of rows a < b whose cosine reaches the threshold of their distance:
-// gap = positions[b] - positions[a] < gap_thresholds.size() and cosine >= gap_thresholds[gap]
-// (rows ordered by publication day, each pair at the cosine its day gap needs), sorted by
-// (a, b). One index and one probe over all rows: each row's un-indexed prefix is cut at the
-// loosest threshold it can meet (that of the nearest other row), and each probing row scans
-// a list only for the partners that list's prefix bound can still admit (the long lists of
-// frequent features only for the nearest rows), so pairs that no gap's threshold keeps are
-// rarely scored. Preconditions checked (kInvalidArgument): rows valid as for AllPairsCosine,
-// positions of size rows.rows() in ascending order, gap_thresholds non-empty, each in (0, 1]
-// and none below the previous one, threads >= 0 (0: all cores). Same output for any thread
-// count. Cost as AllPairsCosine at gap_thresholds[0] over the rows within reach of each other.
+// gap = |positions[a] - positions[b]| < gap_thresholds.size() and cosine >= gap_thresholds[gap]
+// (documents and their publication days, each pair at the cosine its day gap needs), sorted
+// by (a, b). The rows are probed in position order, each position's rows indexed apart and
+// kept while a later position is within reach: a row's suffix is cut at every gap's threshold
+// (nested levels, the loosest it can meet first), and a partner g apart is met only through
+// its suffix at gap g, so each pair is scored as an all-pairs at its own gap's threshold
+// would, and rows at other gaps are not scanned. Preconditions checked (kInvalidArgument):
+// rows valid as for AllPairsCosine, positions of size rows.rows(), gap_thresholds non-empty
+// (at most 127), each in (0, 1] and none below the previous one, threads >= 0 (0: all cores).
+// Same output for any thread count. Memory: O(nnz) plus the lists of the positions in reach.
 Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& rows,
                                                          std::span<const int64_t> positions,
                                                          std::span<const double> gap_thresholds,
