@@ -316,12 +316,15 @@ Result<Grouping> GroupByStrongEdges(const TfidfMatrix& rows, const PublicationDa
 // Documents grouped into events by average-link clustering of their pair similarities.
 Result<Grouping> GroupDocuments(const Corpus& corpus, const ClaimSet& claims,
                                 const EventOptions& options) {
-  const TokenLists docs =
-      DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
+  TokenLists docs = DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
   Result<TfidfMatrix> rows = DocumentRows(docs, options.bigrams, options.min_df, options.threads);
   if (!rows.ok()) return rows.status();
   const PublicationDays days = DaysOf(corpus);
-  if (options.latent_dims == 0) return GroupByStrongEdges(*rows, days, options);
+  if (options.latent_dims == 0) {
+    // The feature strings are not needed past the rows: on 100k documents they are ~1 GB.
+    TokenLists().swap(docs);
+    return GroupByStrongEdges(*rows, days, options);
+  }
   // The blend can lift a pair of low cosine to a merge: every pair is listed.
   Result<std::vector<WeightedEdge>> edges = BlendedEdges(docs, *rows, days, options);
   if (!edges.ok()) return edges.status();
