@@ -169,13 +169,49 @@ Status AppendCandidates(const TfidfMatrix& rows, std::span<const int32_t> member
   return Status::Ok();
 }
 
+// Appends the pairs of dated documents whose damped weight may reach `strong` (a superset, as
+// AppendCandidates), in the order of the earlier per-day-pair all-pairs: by the earlier
+// document's day, then the gap, then the pair; average-link's ties depend on it.
+Status AppendDatedCandidates(const TfidfMatrix& rows, const PublicationDays& days,
+                             const std::vector<int32_t>& dated, double strong,
+                             const EventOptions& options, RowPairs* out) {
+  std::vector<double> gap_thresholds;
+  for (int64_t gap = 0;; ++gap) {
+    const double needed = strong * std::exp(static_cast<double>(gap) / options.days_scale);
+    if (needed > 1.001) break;  // unit rows: no cosine reaches it
+    gap_thresholds.push_back(std::min(1.0, needed * (1 - 1e-4)));
+  }
+  if (dated.empty() || gap_thresholds.empty()) return Status::Ok();
+  std::vector<int64_t> positions;
+  for (int32_t d : dated) positions.push_back(*days[static_cast<size_t>(d)]);
+  TfidfMatrix some;  // the dated rows, unless all are
+  const bool all_dated = dated.size() == days.size();
+  if (!all_dated) some = SubRows(rows, dated);
+  Result<std::vector<CosinePair>> pairs =
+      AllPairsCosineWithinGaps(all_dated ? rows : some, positions, gap_thresholds, options.threads);
+  if (!pairs.ok()) return pairs.status();
+  // (earlier, later) by (day, index); a < b, so a is the earlier unless b has an earlier day.
+  for (CosinePair& p : *pairs) {
+    if (positions[static_cast<size_t>(p.b)] < positions[static_cast<size_t>(p.a)])
+      std::swap(p.a, p.b);
+  }
+  const auto pos = [&](int32_t r) { return positions[static_cast<size_t>(r)]; };
+  std::sort(pairs->begin(), pairs->end(), [&](const CosinePair& p, const CosinePair& q) {
+    return std::tuple(pos(p.a), pos(p.b), p.a, p.b) < std::tuple(pos(q.a), pos(q.b), q.a, q.b);
+  });
+  for (const CosinePair& p : *pairs) {
+    out->emplace_back(dated[static_cast<size_t>(p.a)], dated[static_cast<size_t>(p.b)]);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 namespace internal {
 
 // Candidates for the strong pairs, whose damped weight may reach `strong`. A pair d days
 // apart weighs at most exp(-d / days_scale) times its cosine, so dated documents are compared
-// day by day, each pair of days at the cosine that weight needs; a pair with an undated
+// in one all-pairs in day order, each pair at the cosine its gap needs; a pair with an undated
 // document is not damped and needs the cosine itself.
 Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays& days,
                                   double strong, const EventOptions& options) {
@@ -187,30 +223,12 @@ Result<RowPairs> StrongCandidates(const TfidfMatrix& rows, const PublicationDays
       return s;
     return out;
   }
-  std::map<int64_t, std::vector<int32_t>> by_day;
-  std::vector<int32_t> undated, dated_or_not(days.size());
+  std::vector<int32_t> dated, undated, dated_or_not(days.size());
   for (size_t d = 0; d < days.size(); ++d) {
-    if (days[d])
-      by_day[*days[d]].push_back(static_cast<int32_t>(d));
-    else
-      undated.push_back(static_cast<int32_t>(d));
+    (days[d] ? dated : undated).push_back(static_cast<int32_t>(d));
     dated_or_not[d] = days[d] ? 1 : 0;
   }
-  for (const auto& [day, first] : by_day) {
-    for (auto other = by_day.find(day); other != by_day.end(); ++other) {
-      const double needed = strong * std::exp((other->first - day) / options.days_scale);
-      if (needed > 1.001) break;  // unit rows: no cosine reaches it
-      std::vector<int32_t> members = first;
-      std::vector<int32_t> groups;
-      if (other->first != day) {
-        members.insert(members.end(), other->second.begin(), other->second.end());
-        groups.assign(first.size(), 0);
-        groups.resize(members.size(), 1);
-      }
-      Status s = AppendCandidates(rows, members, groups, needed, options.threads, &out);
-      if (!s.ok()) return s;
-    }
-  }
+  if (Status s = AppendDatedCandidates(rows, days, dated, strong, options, &out); !s.ok()) return s;
   if (undated.empty()) return out;
   Status s = AppendCandidates(rows, undated, {}, strong, options.threads, &out);
   if (s.ok() && undated.size() < days.size())
@@ -298,12 +316,15 @@ Result<Grouping> GroupByStrongEdges(const TfidfMatrix& rows, const PublicationDa
 // Documents grouped into events by average-link clustering of their pair similarities.
 Result<Grouping> GroupDocuments(const Corpus& corpus, const ClaimSet& claims,
                                 const EventOptions& options) {
-  const TokenLists docs =
-      DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
+  TokenLists docs = DocumentFeatures(corpus, claims, options.lead_claims, options.whole_document);
   Result<TfidfMatrix> rows = DocumentRows(docs, options.bigrams, options.min_df, options.threads);
   if (!rows.ok()) return rows.status();
   const PublicationDays days = DaysOf(corpus);
-  if (options.latent_dims == 0) return GroupByStrongEdges(*rows, days, options);
+  if (options.latent_dims == 0) {
+    // The feature strings are not needed past the rows: on 100k documents they are ~1 GB.
+    TokenLists().swap(docs);
+    return GroupByStrongEdges(*rows, days, options);
+  }
   // The blend can lift a pair of low cosine to a merge: every pair is listed.
   Result<std::vector<WeightedEdge>> edges = BlendedEdges(docs, *rows, days, options);
   if (!edges.ok()) return edges.status();

@@ -66,6 +66,22 @@ Result<std::vector<CosinePair>> AllPairsCosine(const TfidfMatrix& rows,
                                                std::span<const int32_t> groups,
                                                const AllPairsOptions& options);
 
+// The pairs of rows a < b whose cosine reaches the threshold of their distance:
+// gap = |positions[a] - positions[b]| < gap_thresholds.size() and cosine >= gap_thresholds[gap]
+// (documents and their publication days, each pair at the cosine its day gap needs), sorted
+// by (a, b). The rows are probed in position order, each position's rows indexed apart and
+// kept while a later position is within reach: a row's suffix is cut at every gap's threshold
+// (nested levels, the loosest it can meet first), and a partner g apart is met only through
+// its suffix at gap g, so each pair is scored as an all-pairs at its own gap's threshold
+// would, and rows at other gaps are not scanned. Preconditions checked (kInvalidArgument):
+// rows valid as for AllPairsCosine, positions of size rows.rows(), gap_thresholds non-empty
+// (at most 127), each in (0, 1] and none below the previous one, threads >= 0 (0: all cores).
+// Same output for any thread count. Memory: O(nnz) plus the lists of the positions in reach.
+Result<std::vector<CosinePair>> AllPairsCosineWithinGaps(const TfidfMatrix& rows,
+                                                         std::span<const int64_t> positions,
+                                                         std::span<const double> gap_thresholds,
+                                                         int threads);
+
 // Cosines of chosen pairs of rows, each summed exactly as AllPairsCosine sums it: a pair
 // both give has the same cosine. For callers that know which pairs they need (the pairs
 // between two groups of rows). Preconditions: rows valid as for AllPairsCosine, indices in

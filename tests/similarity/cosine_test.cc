@@ -259,6 +259,127 @@ TEST(AllPairsCosine, RejectsBadOptionsAndInput) {
               HasSubstr("needs non-negative weights (row 0 column 0 is -1)"));
 }
 
+// Positions in [1000, 1000 + span], in no order, several rows per position.
+std::vector<int64_t> RandomPositions(uint32_t seed, int rows, int span) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> day(0, span);
+  std::vector<int64_t> out(rows);
+  for (int64_t& p : out) p = 1000 + day(rng);
+  return out;
+}
+
+std::vector<CosinePair> WithinGaps(const TfidfMatrix& m, std::span<const int64_t> positions,
+                                   std::span<const double> thresholds, int threads) {
+  Result<std::vector<CosinePair>> pairs =
+      AllPairsCosineWithinGaps(m, positions, thresholds, threads);
+  EXPECT_TRUE(pairs.ok()) << pairs.status().message();
+  return pairs.ok() ? *pairs : std::vector<CosinePair>{};
+}
+
+// Against the dense oracle: a pair g apart is reported iff g is in reach and its cosine
+// reaches thresholds[g] (outside a 1e-6 band); sorted by (a, b).
+void ExpectWithinGapsSameAsBruteForce(const std::vector<CosinePair>& got,
+                                      const std::vector<std::vector<double>>& dense,
+                                      std::span<const int64_t> positions,
+                                      std::span<const double> thresholds) {
+  constexpr double kBand = 1e-6;
+  const auto gap = [&](int a, int b) { return std::abs(positions[b] - positions[a]); };
+  std::map<std::pair<int, int>, bool> reported;
+  for (size_t i = 0; i < got.size(); ++i) {
+    const CosinePair& p = got[i];
+    ASSERT_LT(p.a, p.b);
+    if (i > 0) {
+      ASSERT_TRUE(std::pair(got[i - 1].a, got[i - 1].b) < std::pair(p.a, p.b)) << "order";
+    }
+    ASSERT_LT(gap(p.a, p.b), static_cast<int64_t>(thresholds.size())) << p.a << "," << p.b;
+    EXPECT_GE(dense[p.a][p.b], thresholds[gap(p.a, p.b)] - kBand) << p.a << "," << p.b;
+    EXPECT_NEAR(p.cosine, dense[p.a][p.b], 1e-5);
+    reported[{p.a, p.b}] = true;
+  }
+  const int n = static_cast<int>(dense.size());
+  int expected = 0;
+  for (int a = 0; a < n; ++a) {
+    for (int b = a + 1; b < n; ++b) {
+      if (gap(a, b) >= static_cast<int64_t>(thresholds.size())) continue;
+      if (dense[a][b] < thresholds[gap(a, b)] + kBand) continue;
+      ++expected;
+      EXPECT_TRUE(reported.count({a, b})) << "missing " << a << "," << b << " gap " << gap(a, b);
+    }
+  }
+  EXPECT_GT(expected, 0);  // the case tests something
+}
+
+TEST(AllPairsCosineWithinGaps, EqualsDenseBruteForce) {
+  const std::vector<std::vector<double>> threshold_sets = {
+      {0.3}, {0.16, 0.22, 0.31, 0.44, 0.61, 0.85}, {0.2, 0.2, 0.5, 0.9, 1.0}, {0.05, 0.6}};
+  for (uint32_t seed : {1u, 2u, 3u, 4u}) {
+    SCOPED_TRACE(seed);
+    const TfidfMatrix m = RandomUnitRows(seed, 400, 50);
+    const auto dense = DenseCosines(m);
+    for (int span : {0, 3, 12, 60}) {
+      SCOPED_TRACE(span);
+      const std::vector<int64_t> positions = RandomPositions(seed, 400, span);
+      for (const std::vector<double>& thresholds : threshold_sets) {
+        ExpectWithinGapsSameAsBruteForce(WithinGaps(m, positions, thresholds, 0), dense, positions,
+                                         thresholds);
+      }
+    }
+  }
+}
+
+TEST(AllPairsCosineWithinGaps, EqualsDenseBruteForceOnTfidfOfGeneratedSentences) {
+  TokenLists docs;
+  for (const std::string& s : GenerateSentences(5, 1500)) docs.push_back(NormalizedTokens(s));
+  Result<TfidfVectorizer> v = TfidfVectorizer::Create({});
+  ASSERT_TRUE(v.ok());
+  const TfidfMatrix m = v->FitTransform(docs);
+  const auto dense = DenseCosines(m);
+  const std::vector<int64_t> positions = RandomPositions(9, 1500, 30);
+  const std::vector<double> thresholds = {0.16, 0.22, 0.31, 0.44, 0.61, 0.85};
+  ExpectWithinGapsSameAsBruteForce(WithinGaps(m, positions, thresholds, 0), dense, positions,
+                                   thresholds);
+}
+
+// All rows at one position: the very pairs (and floats) of AllPairsCosine at that threshold.
+TEST(AllPairsCosineWithinGaps, OnePositionEqualsAllPairsCosine) {
+  const TfidfMatrix m = RandomUnitRows(5, 1000, 60);
+  const std::vector<int64_t> positions(1000, 7);
+  AllPairsOptions o;
+  o.threshold = 0.35;
+  const std::vector<double> thresholds = {0.35, 0.9};
+  const std::vector<CosinePair> expected = AllPairs(m, {}, o);
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(WithinGaps(m, positions, thresholds, 0), expected);
+}
+
+TEST(AllPairsCosineWithinGaps, SameOutputForAnyThreadCount) {
+  const TfidfMatrix m = RandomUnitRows(11, 3000, 80);
+  const std::vector<int64_t> positions = RandomPositions(11, 3000, 20);
+  const std::vector<double> thresholds = {0.3, 0.4, 0.6, 0.8};
+  const std::vector<CosinePair> one = WithinGaps(m, positions, thresholds, 1);
+  EXPECT_EQ(WithinGaps(m, positions, thresholds, 2), one);
+  EXPECT_FALSE(one.empty());
+}
+
+TEST(AllPairsCosineWithinGaps, RejectsBadInput) {
+  const TfidfMatrix m = RandomUnitRows(3, 4, 5);
+  const std::vector<int64_t> positions = {1, 2, 2, 3};
+  const auto message = [&](std::span<const int64_t> p, std::vector<double> t, int threads) {
+    return AllPairsCosineWithinGaps(m, p, t, threads).status().message();
+  };
+  EXPECT_EQ(message(positions, {}, 0),
+            "AllPairsCosineWithinGaps needs 1 to 127 gap thresholds (got 0)");
+  EXPECT_EQ(message(positions, {0.5, 0}, 0),
+            "AllPairsCosineWithinGaps: gap 1 threshold must be in (0, 1] (got 0)");
+  EXPECT_EQ(message(positions, {0.5, 0.4}, 0),
+            "AllPairsCosineWithinGaps: thresholds must not decrease with the gap (gap 1: 0.4 < "
+            "0.5)");
+  EXPECT_EQ(message(std::vector<int64_t>{1, 2}, {0.5}, 0),
+            "AllPairsCosineWithinGaps: 2 positions given for 4 rows");
+  EXPECT_EQ(message(positions, {0.5}, -1), "AllPairsOptions.threads must be >= 0 (got -1)");
+  EXPECT_TRUE(AllPairsCosineWithinGaps(m, positions, std::vector<double>{0.5}, 0).ok());
+}
+
 TEST(TopContributions, HandComputed) {
   TfidfMatrix m(2, 4);
   m.insert(0, 0) = 0.6f;
