@@ -803,6 +803,26 @@ WeightedEdge MergeWeight(const ClaimEdge& e, bool joins) {
   return {e.a, e.b, std::max({e.cosine, e.jaccard, e.fact}), joins};
 }
 
+// Per claim: whether its document is standalone, one line of at most `max_claims` claims (a
+// headline, a feed item). Such a claim is all its document says, so a paraphrase of it by
+// another standalone document states its fact; a sentence of a full article is one of many on
+// the topic, where a same-fact score that high joins different facts (the BASIL audit).
+std::vector<char> StandaloneClaims(const Corpus& corpus, const std::vector<Claim>& claims,
+                                   size_t max_claims) {
+  std::vector<size_t> claims_of(corpus.documents.size());
+  for (const Claim& c : claims) ++claims_of[static_cast<size_t>(c.doc)];
+  std::vector<char> standalone;
+  standalone.reserve(claims.size());
+  for (const Claim& c : claims) {
+    const size_t doc = static_cast<size_t>(c.doc);
+    std::string_view text = corpus.documents[doc].text;
+    const size_t last = text.find_last_not_of(" \t\r\n");
+    text = text.substr(0, last == std::string_view::npos ? 0 : last + 1);
+    standalone.push_back(claims_of[doc] <= max_claims && text.find('\n') == text.npos);
+  }
+  return standalone;
+}
+
 Result<TfidfVectorizer> MakeVectorizer(const AnalysisOptions& options, const TokenLists& tokens,
                                        const DocumentFrequencies* frequencies, TfidfMatrix* rows) {
   TfidfOptions tfidf = options.tfidf;
@@ -964,10 +984,14 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     joins[k] = SameFact(event.edges[k], anchored[k], options);
   }
   DropDominatedEdges(event.edges, claims, options, &joins);
+  const std::vector<char> standalone =
+      StandaloneClaims(corpus, claims, options.standalone_max_claims);
   std::vector<WeightedEdge> weighted;
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
-    if (!options.merge_on_same_fact) {
+    const bool both_standalone =
+        standalone[static_cast<size_t>(e.a)] && standalone[static_cast<size_t>(e.b)];
+    if (!options.merge_on_same_fact && !both_standalone) {
       if (joins[k]) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard), true});
       continue;
     }
