@@ -803,6 +803,14 @@ WeightedEdge MergeWeight(const ClaimEdge& e, bool joins) {
   return {e.a, e.b, std::max({e.cosine, e.jaccard, e.fact}), joins};
 }
 
+// Whether the text holds one line, surrounding white space aside.
+bool OneLine(std::string_view text) {
+  constexpr std::string_view kSpaces = " \t\r\n";
+  const size_t first = text.find_first_not_of(kSpaces);
+  if (first == text.npos) return true;
+  return text.substr(first, text.find_last_not_of(kSpaces) - first).find('\n') == text.npos;
+}
+
 // Per claim: whether its document is standalone, one line of at most `max_claims` claims (a
 // headline, a feed item). Such a claim is all its document says, so a paraphrase of it by
 // another standalone document states its fact; a sentence of a full article is one of many on
@@ -815,10 +823,7 @@ std::vector<char> StandaloneClaims(const Corpus& corpus, const std::vector<Claim
   standalone.reserve(claims.size());
   for (const Claim& c : claims) {
     const size_t doc = static_cast<size_t>(c.doc);
-    std::string_view text = corpus.documents[doc].text;
-    const size_t last = text.find_last_not_of(" \t\r\n");
-    text = text.substr(0, last == std::string_view::npos ? 0 : last + 1);
-    standalone.push_back(claims_of[doc] <= max_claims && text.find('\n') == text.npos);
+    standalone.push_back(claims_of[doc] <= max_claims && OneLine(corpus.documents[doc].text));
   }
   return standalone;
 }

@@ -151,7 +151,7 @@ TEST_F(FixtureEvent, ClustersDoNotDependOnInputOrder) {
 // magnetic) in other words; d and e another; c, one more detail of the story. b shares only
 // "schoolboy" and "magnet" with a (cosine 0.19, below the merge threshold 0.2), but its
 // same-fact score is 0.45.
-Corpus HeadlineFeed(const std::string& after_headline) {
+Corpus HeadlineFeed(const std::string& after_headline, const std::string& after_b = "") {
   std::vector<Document> docs;
   const std::vector<std::pair<std::string, std::string>> headlines = {
       {"a", "Electric shock turns a schoolboy into a human magnet, his parents say."},
@@ -161,7 +161,8 @@ Corpus HeadlineFeed(const std::string& after_headline) {
       {"e", "The city council will vote on the road repair budget in spring."},
       {"f", "A human magnet: metal sticks to the boy after an electric shock."}};
   for (const auto& [id, text] : headlines)
-    docs.push_back(MakeDocument(id, "Outlet " + id, "", text + after_headline));
+    docs.push_back(
+        MakeDocument(id, "Outlet " + id, "", text + (id == "b" ? after_b : "") + after_headline));
   return CorpusOf(std::move(docs));
 }
 
@@ -203,6 +204,19 @@ TEST(StandaloneDocuments, DocumentsOfMoreThanOneLineAreNotStandalone) {
       FirstClaimClusters(HeadlineFeed("\n\nMore soon."), AnalysisOptions());
   EXPECT_EQ(articles[5], articles[0]);
   EXPECT_NE(articles[1], articles[0]);
+}
+
+TEST(StandaloneDocuments, ALineOfMoreClaimsThanTheCapIsNotStandalone) {
+  // b's line gets a second claim: standalone up to a cap of 2 claims, not under a cap of 1.
+  const Corpus feed = HeadlineFeed("", " Doctors are baffled by the strange case.");
+  AnalysisOptions options;
+  options.standalone_max_claims = 2;
+  std::vector<int32_t> two = FirstClaimClusters(feed, options);
+  EXPECT_EQ(two[1], two[0]);
+  options.standalone_max_claims = 1;
+  std::vector<int32_t> one = FirstClaimClusters(feed, options);
+  EXPECT_NE(one[1], one[0]);
+  EXPECT_EQ(one[5], one[0]);
 }
 
 TEST(AnalysisOptions, RejectsOutOfRangeThresholds) {
