@@ -797,8 +797,8 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
 // a merge. Counting only the joining edges, the other pairs weigh 0: the demo's leads then
 // merge without 004's ("video call"), whose three joining edges to them average below the
 // threshold over the five cross pairs, though the other two pairs have edges the rules dropped.
-// With --merge-on-same-fact (AnalysisOptions::merge_on_same_fact); set on the Emergent dev
-// part (docs/quality.md).
+// With --merge-on-same-fact (AnalysisOptions::merge_on_same_fact), and between the claims of
+// standalone documents (StandaloneClaims); set on the Emergent dev part (docs/quality.md).
 WeightedEdge MergeWeight(const ClaimEdge& e, bool joins) {
   return {e.a, e.b, std::max({e.cosine, e.jaccard, e.fact}), joins};
 }
