@@ -21,14 +21,14 @@ score() {  # part name predicted.tsv: one row; its pairwise F1 also in $work/f1
 echo "Emergent claim clustering ($(wc -l <"$work/gold.tsv") headlines)"
 echo "part  system                                 pair-P pair-R pair-F1  B3-F1 ARI"
 for part in _dev "" _test; do
-  for setting in "0.1 0.2" "0.15 0.2" "0.1 0.15" "0.2 0.3" "0.1 0.2 --merge-on-same-fact"; do
+  for setting in "0.1 0.2" "0.15 0.2" "0.1 0.15" "0.2 0.3" "0.1 0.2 --standalone-max-claims 0"; do
     set -- $setting
     out="$work/report$part-$1-$2${3:-}"
     "$bin" report --one-event "$work/headlines$part.jsonl" -o "$out" \
-      --overlap-threshold "$1" --cluster-threshold "$2" ${3:-} >/dev/null 2>&1
+      --overlap-threshold "$1" --cluster-threshold "$2" "${@:3}" >/dev/null 2>&1
     "$py" "$here/claim_clusters/report_to_clusters.py" "$out/report.json" "$out.tsv"
     label="crossclaim overlap $1 cluster $2"
-    [[ -n "${3:-}" ]] && label="crossclaim $1 / $2, same-fact merge"
+    [[ -n "${3:-}" ]] && label="crossclaim $1 / $2, no standalone rule"
     [[ "$setting" == "0.1 0.2" ]] && label="$label (default)"
     score "$part" "$label" "$out.tsv"
   done

@@ -11,8 +11,13 @@ void AddAnalysisFlags(CLI::App& app, AnalysisFlags* flags) {
                  "Average-link similarity for two clusters of claims to merge")
       ->capture_default_str();
   app.add_flag("--merge-on-same-fact", o.merge_on_same_fact,
-               "Merge claim clusters on the same-fact score too, every edge in the averages "
-               "(better for feeds of headlines, less precise on full articles)");
+               "Merge claim clusters on the same-fact score too, every edge in the averages, "
+               "for every pair of claims, not only between standalone documents (less precise "
+               "on full articles)");
+  app.add_option("--standalone-max-claims", o.standalone_max_claims,
+                 "A one-line document of at most this many claims (a headline) is clustered as "
+                 "with --merge-on-same-fact against other such documents (0: never)")
+      ->capture_default_str();
   app.add_option(
          "--copy-threshold", o.copy_threshold,
          "Word 3-gram Jaccard for two claims to count as one fact (copies come from text reuse)")

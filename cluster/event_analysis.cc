@@ -797,10 +797,35 @@ ClaimCluster DescribeCluster(const Corpus& corpus, const std::vector<Claim>& cla
 // a merge. Counting only the joining edges, the other pairs weigh 0: the demo's leads then
 // merge without 004's ("video call"), whose three joining edges to them average below the
 // threshold over the five cross pairs, though the other two pairs have edges the rules dropped.
-// With --merge-on-same-fact (AnalysisOptions::merge_on_same_fact); set on the Emergent dev
-// part (docs/quality.md).
+// With --merge-on-same-fact (AnalysisOptions::merge_on_same_fact), and between the claims of
+// standalone documents (StandaloneClaims); set on the Emergent dev part (docs/quality.md).
 WeightedEdge MergeWeight(const ClaimEdge& e, bool joins) {
   return {e.a, e.b, std::max({e.cosine, e.jaccard, e.fact}), joins};
+}
+
+// Whether the text holds one line, surrounding white space aside.
+bool OneLine(std::string_view text) {
+  constexpr std::string_view kSpaces = " \t\r\n";
+  const size_t first = text.find_first_not_of(kSpaces);
+  if (first == text.npos) return true;
+  return text.substr(first, text.find_last_not_of(kSpaces) - first).find('\n') == text.npos;
+}
+
+// Per claim: whether its document is standalone, one line of at most `max_claims` claims (a
+// headline, a feed item). Such a claim is all its document says, so a paraphrase of it by
+// another standalone document states its fact; a sentence of a full article is one of many on
+// the topic, where a same-fact score that high joins different facts (the BASIL audit).
+std::vector<char> StandaloneClaims(const Corpus& corpus, const std::vector<Claim>& claims,
+                                   size_t max_claims) {
+  std::vector<size_t> claims_of(corpus.documents.size());
+  for (const Claim& c : claims) ++claims_of[static_cast<size_t>(c.doc)];
+  std::vector<char> standalone;
+  standalone.reserve(claims.size());
+  for (const Claim& c : claims) {
+    const size_t doc = static_cast<size_t>(c.doc);
+    standalone.push_back(claims_of[doc] <= max_claims && OneLine(corpus.documents[doc].text));
+  }
+  return standalone;
 }
 
 Result<TfidfVectorizer> MakeVectorizer(const AnalysisOptions& options, const TokenLists& tokens,
@@ -964,10 +989,14 @@ Result<EventAnalysis> AnalyzeEvent(const Corpus& corpus, const ClaimSet& claim_s
     joins[k] = SameFact(event.edges[k], anchored[k], options);
   }
   DropDominatedEdges(event.edges, claims, options, &joins);
+  const std::vector<char> standalone =
+      StandaloneClaims(corpus, claims, options.standalone_max_claims);
   std::vector<WeightedEdge> weighted;
   for (size_t k = 0; k < event.edges.size(); ++k) {
     const ClaimEdge& e = event.edges[k];
-    if (!options.merge_on_same_fact) {
+    const bool both_standalone =
+        standalone[static_cast<size_t>(e.a)] && standalone[static_cast<size_t>(e.b)];
+    if (!options.merge_on_same_fact && !both_standalone) {
       if (joins[k]) weighted.push_back({e.a, e.b, std::max(e.cosine, e.jaccard), true});
       continue;
     }

@@ -58,8 +58,12 @@ struct AnalysisOptions {
   // (MergeWeight in event_analysis.cc) instead of max(cosine, jaccard) of the joining edges.
   // Recalls paraphrased headlines (Emergent test pairwise F1 0.66 -> 0.80) but joins more
   // sentences of one topic in full articles (BASIL dev corroborated precision 0.91 -> 0.83),
-  // so it is off by default (docs/quality.md).
+  // so it is off by default (docs/quality.md); between standalone documents it applies anyway.
   bool merge_on_same_fact = false;
+  // Between the claims of two standalone documents, one line of at most this many claims
+  // (headlines, feed items), the clustering is that of merge_on_same_fact whatever its value;
+  // full articles are not affected. 0: never (docs/quality.md, Emergent).
+  size_t standalone_max_claims = 3;
   // Same fact, not same words: an overlap edge joins claims into one cluster, and its
   // divergences count, only when its same-fact score (cluster/fact_scores.h, the learned pair
   // score) is at least this; copy edges always do. Chosen on the BASIL dev audit

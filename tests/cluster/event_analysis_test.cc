@@ -147,6 +147,78 @@ TEST_F(FixtureEvent, ClustersDoNotDependOnInputOrder) {
   EXPECT_EQ(partition(reversed, claims, *event), partition(corpus_, claims_, event_));
 }
 
+// Invented headlines, one document each. a, b and f report one fact (a shock made a boy
+// magnetic) in other words; d and e another; c, one more detail of the story. b shares only
+// "schoolboy" and "magnet" with a (cosine 0.19, below the merge threshold 0.2), but its
+// same-fact score is 0.45.
+Corpus HeadlineFeed(const std::string& after_headline, const std::string& after_b = "") {
+  std::vector<Document> docs;
+  const std::vector<std::pair<std::string, std::string>> headlines = {
+      {"a", "Electric shock turns a schoolboy into a human magnet, his parents say."},
+      {"b", "Schoolboy becomes a magnet after surviving a jolt of electricity at home."},
+      {"c", "Spoons and coins now stick to a schoolboy who was electrocuted, his parents say."},
+      {"d", "City council approves a new budget for road repairs next spring."},
+      {"e", "The city council will vote on the road repair budget in spring."},
+      {"f", "A human magnet: metal sticks to the boy after an electric shock."}};
+  for (const auto& [id, text] : headlines)
+    docs.push_back(
+        MakeDocument(id, "Outlet " + id, "", text + (id == "b" ? after_b : "") + after_headline));
+  return CorpusOf(std::move(docs));
+}
+
+// Cluster ids of the documents' first claims, in document order.
+std::vector<int32_t> FirstClaimClusters(const Corpus& corpus, const AnalysisOptions& options) {
+  ClaimSet claims = ExtractCorpusClaims(corpus, {}, {});
+  Result<EventAnalysis> event = AnalyzeEvent(corpus, claims, options);
+  EXPECT_TRUE(event.ok());
+  std::vector<int32_t> cluster_of(claims.claims.size(), -1);
+  for (const ClaimCluster& cluster : event->clusters) {
+    for (int32_t id : cluster.claims) cluster_of[static_cast<size_t>(id)] = cluster.id;
+  }
+  std::vector<int32_t> first(corpus.documents.size(), -2);
+  for (const Claim& c : claims.claims) {
+    if (first[static_cast<size_t>(c.doc)] == -2)
+      first[static_cast<size_t>(c.doc)] = cluster_of[static_cast<size_t>(c.id)];
+  }
+  return first;
+}
+
+TEST(StandaloneDocuments, ParaphrasedHeadlinesMergeOnTheSameFactScore) {
+  std::vector<int32_t> on = FirstClaimClusters(HeadlineFeed(""), AnalysisOptions());
+  EXPECT_EQ(on[1], on[0]);  // b joins a and f
+  EXPECT_EQ(on[5], on[0]);
+  EXPECT_NE(on[2], on[0]);  // c, another detail
+  EXPECT_EQ(on[3], on[4]);
+  EXPECT_NE(on[3], on[0]);
+  AnalysisOptions off;
+  off.standalone_max_claims = 0;
+  std::vector<int32_t> without = FirstClaimClusters(HeadlineFeed(""), off);
+  EXPECT_EQ(without[5], without[0]);
+  EXPECT_NE(without[1], without[0]);  // lexical weights only: b stays apart
+}
+
+TEST(StandaloneDocuments, DocumentsOfMoreThanOneLineAreNotStandalone) {
+  // The same sentences as the first lines of longer documents: clustered on the lexical
+  // weights, as every sentence of a full article.
+  std::vector<int32_t> articles =
+      FirstClaimClusters(HeadlineFeed("\n\nMore soon."), AnalysisOptions());
+  EXPECT_EQ(articles[5], articles[0]);
+  EXPECT_NE(articles[1], articles[0]);
+}
+
+TEST(StandaloneDocuments, ALineOfMoreClaimsThanTheCapIsNotStandalone) {
+  // b's line gets a second claim: standalone up to a cap of 2 claims, not under a cap of 1.
+  const Corpus feed = HeadlineFeed("", " Doctors are baffled by the strange case.");
+  AnalysisOptions options;
+  options.standalone_max_claims = 2;
+  std::vector<int32_t> two = FirstClaimClusters(feed, options);
+  EXPECT_EQ(two[1], two[0]);
+  options.standalone_max_claims = 1;
+  std::vector<int32_t> one = FirstClaimClusters(feed, options);
+  EXPECT_NE(one[1], one[0]);
+  EXPECT_EQ(one[5], one[0]);
+}
+
 TEST(AnalysisOptions, RejectsOutOfRangeThresholds) {
   AnalysisOptions options;
   options.overlap_threshold = 0;
