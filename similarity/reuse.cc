@@ -174,8 +174,8 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
   WireWriter w(&out, with_map);
   // A wire text: some line ends with '<'.
   bool wire = false;
-  for (size_t p = 0; p < t.size() && !wire; ++p) {
-    if (t[p] == '<') wire = WireLineEnd(t, p);
+  for (size_t p = t.find('<'); p != std::string_view::npos && !wire; p = t.find('<', p + 1)) {
+    wire = WireLineEnd(t, p);
   }
   out.wire = wire;
   size_t p = 0;
@@ -329,8 +329,15 @@ class WordDocumentCounts {
  public:
   void Add(const std::vector<uint64_t>& words) {
     ++documents_;
-    for (uint64_t w : words) {
-      Entry& e = Find(w);
+    // Grow first, so that the slots asked for ahead stay the slots looked up: the table is
+    // larger than the cache and a lookup is otherwise a miss.
+    if (2 * (used_ + words.size()) > table_.size()) Reserve(used_ + words.size());
+    constexpr size_t kAhead = 8;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i + kAhead < words.size()) {
+        __builtin_prefetch(&table_[Slot(words[i + kAhead], table_.size())]);
+      }
+      Entry& e = Find(words[i]);
       if (e.last_document != documents_) e.last_document = documents_, ++e.documents;
     }
   }
@@ -368,9 +375,13 @@ class WordDocumentCounts {
     table_[i] = {word, 0, kReserved};
     return table_[i];
   }
-  void Grow() {
-    std::vector<Entry> old =
-        std::exchange(table_, std::vector<Entry>(std::max<size_t>(1024, 2 * table_.size())));
+  void Grow() { Reserve(used_ + 1); }
+  // Room for `entries` entries at most half full.
+  void Reserve(size_t entries) {
+    size_t size = std::max<size_t>(1024, table_.size());
+    while (2 * entries > size) size *= 2;
+    if (size == table_.size()) return;
+    std::vector<Entry> old = std::exchange(table_, std::vector<Entry>(size));
     for (const Entry& e : old) {
       if (e.documents == 0 && e.last_document != kReserved) continue;
       size_t i = Slot(e.word, table_.size());
@@ -664,20 +675,29 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
   return pair;
 }
 
+// Buffers of Fingerprints, kept by each thread across documents.
+struct FingerprintScratch {
+  std::vector<uint64_t> words;
+  std::vector<uint64_t> grams;
+};
+
 // Winnowed fingerprints of one text: the minimum n-gram hash of every window of w n-grams
-// (the rightmost on ties), each position once; top 32 bits kept.
-void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint64_t>* words,
+// (the rightmost on ties), each position once; top 32 bits kept. Not sorted and possibly
+// repeated (a phrase the text repeats): FindReuse sorts all documents' fingerprints at once.
+// The text's words are left in scratch->words.
+void Fingerprints(std::string_view text, const ReuseOptions& o, FingerprintScratch* scratch,
                   std::vector<uint32_t>* out) {
   out->clear();
-  const WireText wire = NormalizeWireText(text, false);
-  HashTokens(wire.text, kWordSeed, words);
+  std::vector<uint64_t>& words = scratch->words;
+  HashTokens(NormalizeWireText(text, false).text, kWordSeed, &words);
   const size_t n = o.candidate_words;
-  if (words->size() < n) return;
-  std::vector<uint64_t> grams(words->size() - n + 1);
+  if (words.size() < n) return;
+  std::vector<uint64_t>& grams = scratch->grams;
+  grams.resize(words.size() - n + 1);
   for (size_t i = 0; i < grams.size(); ++i) {
     uint64_t h = 0x13198A2E03707344ULL;
     for (size_t t = 0; t < n; ++t) {
-      h = (h ^ (*words)[i + t]) * 0x9E3779B97F4A7C15ULL;
+      h = (h ^ words[i + t]) * 0x9E3779B97F4A7C15ULL;
       h ^= h >> 31;
     }
     grams[i] = h;
@@ -692,8 +712,6 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint
     if (best != last) out->push_back(static_cast<uint32_t>(grams[best] >> 32));
     last = best;
   }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 // Do two documents sharing `shared` rare fingerprints, the one with fewer fingerprints
@@ -707,40 +725,46 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
 // fingerprints, in (a, b) order. `keys` are (fingerprint << 32 | document), sorted. Each
 // document walks its rare posting lists with a dense counter per thread: listing every
 // co-occurrence and sorting the list cost most of the run on generated corpora, whose template
-// phrases put millions of document pairs in the posting lists.
+// phrases put millions of document pairs in the posting lists. The rare lists are copied to
+// one compact array of document numbers, and each document keeps, for each of its lists, the
+// range of the entries after its own: the walk then touches one contiguous range per list (a
+// walk through the 8-byte keys and per-list bounds missed the cache about three times per
+// list and was a quarter of a run).
 std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint64_t>& keys,
                                                           const std::vector<uint32_t>& print_counts,
                                                           const ReuseOptions& o) {
   const size_t n = print_counts.size();
-  auto doc_of = [&](size_t k) { return static_cast<uint32_t>(keys[k] & 0xFFFFFFFFULL); };
-  // Rare posting lists [starts[g], starts[g] + sizes) of keys, and each document's lists.
-  std::vector<size_t> starts, ends;
+  // Rare posting lists, concatenated: postings[list_begin[g], list_begin[g + 1]).
+  std::vector<uint32_t> postings, list_begin;
   std::vector<uint32_t> lists_per_doc(n + 1, 0);
   for (size_t b = 0; b < keys.size();) {
     size_t e = b + 1;
     while (e < keys.size() && (keys[e] >> 32) == (keys[b] >> 32)) ++e;
     if (e - b >= 2 && e - b <= o.max_document_frequency) {
-      starts.push_back(b);
-      ends.push_back(e);
-      for (size_t k = b; k < e; ++k) ++lists_per_doc[doc_of(k) + 1];
+      list_begin.push_back(static_cast<uint32_t>(postings.size()));
+      for (size_t k = b; k < e; ++k) {
+        const auto d = static_cast<uint32_t>(keys[k]);
+        postings.push_back(d);
+        ++lists_per_doc[d + 1];
+      }
     }
     b = e;
   }
+  list_begin.push_back(static_cast<uint32_t>(postings.size()));
   std::vector<size_t> offset(n + 1, 0);
   for (size_t d = 0; d < n; ++d) offset[d + 1] = offset[d] + lists_per_doc[d + 1];
-  // Each document's place in each of its lists: a list is sorted by document, so the partners
-  // b > a of document a are the entries after its own, and the walk below skips the others.
-  struct Place {
-    uint32_t list;
-    uint32_t after;  // entries of the list before a's, plus one
+  // Each document's partners b > a in each of its lists: a list is sorted by document, so
+  // they are the entries after its own, postings[after, end).
+  struct Range {
+    uint32_t after;
+    uint32_t end;
   };
-  std::vector<Place> doc_lists(offset[n]);
+  std::vector<Range> doc_ranges(offset[n]);
   {
     std::vector<size_t> fill(offset.begin(), offset.end() - 1);
-    for (size_t g = 0; g < starts.size(); ++g) {
-      for (size_t k = starts[g]; k < ends[g]; ++k) {
-        doc_lists[fill[doc_of(k)]++] = {static_cast<uint32_t>(g),
-                                        static_cast<uint32_t>(k - starts[g] + 1)};
+    for (size_t g = 0; g + 1 < list_begin.size(); ++g) {
+      for (uint32_t k = list_begin[g]; k < list_begin[g + 1]; ++k) {
+        doc_ranges[fill[postings[k]]++] = {k + 1, list_begin[g + 1]};
       }
     }
   }
@@ -756,9 +780,14 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
     Counter& c = counters.local();
     for (size_t a = range.begin(); a != range.end(); ++a) {
       for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
-        const Place place = doc_lists[t];
-        for (size_t k = starts[place.list] + place.after; k < ends[place.list]; ++k) {
-          const uint32_t b = doc_of(k);
+        // The ranges are scattered over the postings: ask for the one a few lists ahead.
+        constexpr size_t kAhead = 8;
+        if (t + kAhead < doc_ranges.size()) {
+          __builtin_prefetch(postings.data() + doc_ranges[t + kAhead].after);
+        }
+        const Range r = doc_ranges[t];
+        for (uint32_t k = r.after; k < r.end; ++k) {
+          const uint32_t b = postings[k];
           if (c.shared[b]++ == 0) c.touched.push_back(b);
         }
       }
@@ -897,6 +926,7 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
   std::optional<tbb::task_arena> arena;
   if (options.threads > 0) arena.emplace(static_cast<int>(options.threads));
   ReuseResult result;
+  bool too_many_fingerprints = false;
   auto run = [&] {
     const size_t n = documents.size();
     result.stats.documents = n;
@@ -907,13 +937,14 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     tbb::combinable<WordDocumentCounts> word_counts;
     {
       Progress progress("reuse: index", options.show_progress ? n : 0);
+      tbb::enumerable_thread_specific<FingerprintScratch> scratches;
       tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
-        std::vector<uint64_t> words;
+        FingerprintScratch& scratch = scratches.local();
         WordDocumentCounts& counts = word_counts.local();
         for (size_t d = range.begin(); d != range.end(); ++d) {
-          Fingerprints(documents[d].text, options, &words, &prints[d]);
-          empty[d] = words.empty();
-          if (count_words) counts.Add(words);
+          Fingerprints(documents[d].text, options, &scratch, &prints[d]);
+          empty[d] = scratch.words.empty();
+          if (count_words) counts.Add(scratch.words);
         }
         if (options.show_progress) progress.Add(range.size());
       });
@@ -926,23 +957,31 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
       stock = counts.StockWords(options.stock_word_share, n);
     }
     size_t total = 0;
-    std::vector<uint32_t> print_counts(n);
     for (size_t d = 0; d < n; ++d) {
-      print_counts[d] = static_cast<uint32_t>(prints[d].size());
       total += prints[d].size();
       result.stats.empty_documents += empty[d];
     }
-    result.stats.fingerprints = total;
+    // CandidatePairs numbers the postings with 32 bits (a corpus of tens of gigabytes).
+    if (total >= std::numeric_limits<uint32_t>::max()) {
+      too_many_fingerprints = true;
+      return;
+    }
     std::vector<uint64_t> keys;
     keys.reserve(total);
     for (size_t d = 0; d < n; ++d) {
       for (uint32_t f : prints[d]) keys.push_back(uint64_t{f} << 32 | d);
       std::vector<uint32_t>().swap(prints[d]);
     }
-    // Documents are visited in order and each one's fingerprints are distinct, so the low
-    // halves (document numbers) never descend: a stable sort of the high halves sorts fully.
+    // Documents are visited in order, so the low halves (document numbers) never descend: a
+    // stable sort of the high halves sorts fully, and a document's repeated fingerprints end
+    // up side by side. Sorting here rather than per document saved a twentieth of a run.
     std::vector<uint64_t> scratch;
     internal::SortByHighHalves(&keys, &scratch);
+    std::vector<uint64_t>().swap(scratch);
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    result.stats.fingerprints = keys.size();
+    std::vector<uint32_t> print_counts(n, 0);
+    for (uint64_t key : keys) ++print_counts[static_cast<uint32_t>(key)];
     // 2. Pairs of documents in one posting list of a rare fingerprint, counted.
     std::vector<std::pair<uint32_t, uint32_t>> candidates =
         CandidatePairs(keys, print_counts, options);
@@ -999,6 +1038,7 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
   } else {
     run();
   }
+  if (too_many_fingerprints) return InvalidArgument("FindReuse: more than 2^32 - 1 fingerprints");
   return result;
 }
 
