@@ -181,8 +181,16 @@ std::string_view PassageKindName(PassageKind kind) {
   return "quotation";
 }
 
-WireText NormalizeWireText(std::string_view t, bool with_map) {
-  WireText out;
+namespace {
+
+// NormalizeWireText into *out, whose buffers are reused (the fingerprint pass normalises
+// every document of the corpus, and a fresh string per document was a tenth of its
+// allocations).
+void NormalizeWireTextInto(std::string_view t, bool with_map, WireText* out_text) {
+  WireText& out = *out_text;
+  out.text.clear();
+  out.orig_begin.clear();
+  out.orig_end.clear();
   out.text.reserve(t.size());
   if (with_map) {
     out.orig_begin.reserve(t.size());
@@ -286,6 +294,13 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
     w.Emit(t.substr(p, len), p, p + len);
     p += len;
   }
+}
+
+}  // namespace
+
+WireText NormalizeWireText(std::string_view t, bool with_map) {
+  WireText out;
+  NormalizeWireTextInto(t, with_map, &out);
   return out;
 }
 
@@ -692,6 +707,7 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
 
 // Buffers of Fingerprints, kept by each thread across documents.
 struct FingerprintScratch {
+  WireText wire;
   std::vector<uint64_t> words;
   std::vector<uint64_t> grams;
 };
@@ -704,7 +720,8 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, FingerprintScrat
                   std::vector<uint32_t>* out) {
   out->clear();
   std::vector<uint64_t>& words = scratch->words;
-  HashTokens(NormalizeWireText(text, false).text, kWordSeed, &words);
+  NormalizeWireTextInto(text, false, &scratch->wire);
+  HashTokens(scratch->wire.text, kWordSeed, &words);
   const size_t n = o.candidate_words;
   if (words.size() < n) return;
   std::vector<uint64_t>& grams = scratch->grams;

@@ -87,30 +87,38 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
                       int32_t diag_hi) {
   const int32_t width = diag_hi - diag_lo + 1;
   const int32_t rows = d_hi - d_lo;
-  std::vector<uint8_t> dirs(static_cast<size_t>(rows) * width, kStop);
-  // Row buffers indexed by idx + 1 (idx = i - (j - diag_hi)); out-of-band cells score 0.
-  std::vector<int> prev(width + 2, 0), cur(width + 2, 0);
+  // Buffers kept by the thread (an alignment per candidate pair). The traceback reads only
+  // cells the fill wrote, so `dirs` needs no clearing.
+  thread_local std::vector<uint8_t> dirs;
+  thread_local std::vector<int> prev, cur;
+  dirs.resize(static_cast<size_t>(rows) * width);
+  // Row buffers indexed by idx + 1 (idx = i - (j - diag_hi)); cells outside the band or the
+  // box are never written and stay 0, which is what a local alignment starts from, so the
+  // neighbours need no bounds tests.
+  prev.assign(width + 2, 0);
+  cur.assign(width + 2, 0);
   int best = 0;
   int32_t best_i = -1, best_j = -1;
   for (int32_t j = d_lo; j < d_hi; ++j) {
     std::fill(cur.begin(), cur.end(), 0);
     const int32_t i_lo = std::max(s_lo, j - diag_hi);
     const int32_t i_hi = std::min(s_hi - 1, j - diag_lo);
-    uint8_t* row_dirs = dirs.data() + static_cast<size_t>(j - d_lo) * width;
+    uint8_t* const row_dirs = dirs.data() + static_cast<size_t>(j - d_lo) * width;
+    const int* const up_row = prev.data();
+    int* const row = cur.data();
+    const uint64_t word = derived[j];
     for (int32_t i = i_lo; i <= i_hi; ++i) {
       const int32_t idx = i - (j - diag_hi);
       // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): idx - 1.
-      const bool has_diag = j > d_lo && i > s_lo;
-      const int diag =
-          (has_diag ? prev[idx + 1] : 0) + (source[i] == derived[j] ? kMatchScore : kMismatchScore);
-      const int up = (j > d_lo && idx + 1 < width ? prev[idx + 2] : 0) + kGapScore;
-      const int left = (i > i_lo ? cur[idx] : 0) + kGapScore;
+      const int diag = up_row[idx + 1] + (source[i] == word ? kMatchScore : kMismatchScore);
+      const int up = up_row[idx + 2] + kGapScore;
+      const int left = row[idx] + kGapScore;
       int h = 0;
       uint8_t dir = kStop;
       if (diag > h) h = diag, dir = kDiag;
       if (up > h) h = up, dir = kUp;
       if (left > h) h = left, dir = kLeft;
-      cur[idx + 1] = h;
+      row[idx + 1] = h;
       row_dirs[idx] = dir;
       if (h > best) best = h, best_i = i, best_j = j;
     }
