@@ -152,9 +152,14 @@ class WireWriter {
   void Copy(std::string_view t, size_t begin, size_t end) {
     out_->text.append(t.substr(begin, end - begin));
     if (!with_map_) return;
-    for (size_t q = begin; q < end; ++q) {
-      out_->orig_begin.push_back(static_cast<uint32_t>(q));
-      out_->orig_end.push_back(static_cast<uint32_t>(q + 1));
+    const size_t at = out_->orig_begin.size();
+    out_->orig_begin.resize(at + (end - begin));
+    out_->orig_end.resize(at + (end - begin));
+    uint32_t* const b = out_->orig_begin.data() + at;
+    uint32_t* const e = out_->orig_end.data() + at;
+    for (size_t k = 0; k < end - begin; ++k) {
+      b[k] = static_cast<uint32_t>(begin + k);
+      e[k] = static_cast<uint32_t>(begin + k + 1);
     }
   }
 
@@ -409,7 +414,7 @@ class WordDocumentCounts {
     // Grow first, so that the slots asked for ahead stay the slots looked up: the table is
     // larger than the cache and a lookup is otherwise a miss.
     if (2 * (used_ + words.size()) > table_.size()) Reserve(used_ + words.size());
-    constexpr size_t kAhead = 8;
+    constexpr size_t kAhead = 32;
     for (size_t i = 0; i < words.size(); ++i) {
       if (i + kAhead < words.size()) {
         __builtin_prefetch(&table_[Slot(words[i + kAhead], table_.size())]);

@@ -23,25 +23,45 @@ uint64_t GramHash(std::span<const uint64_t> words, size_t at, size_t n) {
 }
 
 // Seeds in derived order: every (i, j) where the n-grams at i and j are equal, skipping
-// n-grams repeated more than kMaxRepeats times in the source (no anchor).
+// n-grams repeated more than kMaxRepeats times in the source (no anchor). The source's
+// n-grams go in an open-addressing table (linear probing, at most half full) whose entries
+// chain their positions in ascending order: sorting them and a binary search per derived
+// n-gram cost a fifth of the alignment.
 std::vector<Seed> FindSeeds(std::span<const uint64_t> source, std::span<const uint64_t> derived,
                             size_t n) {
-  constexpr size_t kMaxRepeats = 8;
+  constexpr int32_t kMaxRepeats = 8;
   std::vector<Seed> seeds;
   if (source.size() < n || derived.size() < n) return seeds;
-  std::vector<std::pair<uint64_t, int32_t>> index;
-  index.reserve(source.size() - n + 1);
-  for (size_t i = 0; i + n <= source.size(); ++i) {
-    index.emplace_back(GramHash(source, i, n), static_cast<int32_t>(i));
+  struct Entry {
+    uint64_t gram = 0;
+    int32_t head = -1;  // first position of the chain; -1: an empty slot
+    int32_t count = 0;
+  };
+  thread_local std::vector<Entry> table;
+  thread_local std::vector<int32_t> next;  // next position with the same n-gram, or -1
+  const size_t grams = source.size() - n + 1;
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * grams) ++bits;
+  table.assign(size_t{1} << bits, Entry{});
+  next.resize(grams);
+  const size_t mask = (size_t{1} << bits) - 1;
+  auto find = [&](uint64_t gram) -> Entry& {
+    size_t slot = static_cast<size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+    while (table[slot].head >= 0 && table[slot].gram != gram) slot = (slot + 1) & mask;
+    return table[slot];
+  };
+  for (size_t i = grams; i-- > 0;) {  // backwards, so that chains ascend
+    const uint64_t gram = GramHash(source, i, n);
+    Entry& e = find(gram);
+    e.gram = gram;
+    next[i] = e.head;
+    e.head = static_cast<int32_t>(i);
+    ++e.count;
   }
-  std::sort(index.begin(), index.end());
   for (size_t j = 0; j + n <= derived.size(); ++j) {
-    const uint64_t h = GramHash(derived, j, n);
-    auto lo = std::lower_bound(index.begin(), index.end(), std::pair(h, int32_t{-1}));
-    auto hi = lo;
-    while (hi != index.end() && hi->first == h) ++hi;
-    if (hi - lo > static_cast<ptrdiff_t>(kMaxRepeats)) continue;
-    for (auto it = lo; it != hi; ++it) seeds.push_back({it->second, static_cast<int32_t>(j)});
+    const Entry& e = find(GramHash(derived, j, n));
+    if (e.head < 0 || e.count > kMaxRepeats) continue;
+    for (int32_t i = e.head; i >= 0; i = next[i]) seeds.push_back({i, static_cast<int32_t>(j)});
   }
   return seeds;
 }
