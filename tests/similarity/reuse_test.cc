@@ -114,6 +114,31 @@ TEST(NormalizeWireText, BlockScannerAgreesWithTheBytewiseOne) {
   }
 }
 
+// The bucketed radix sort of the fingerprint keys equals sorting and de-duplicating them all
+// (std::sort, std::unique), on random fingerprints with repeats inside documents and shared
+// across them.
+TEST(SortedFingerprintKeys, EqualsStdSortAndUnique) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::vector<uint32_t>> prints(1 + rng() % 300);
+    std::vector<uint64_t> want;
+    size_t total = 0;
+    for (size_t d = 0; d < prints.size(); ++d) {
+      for (size_t k = rng() % 200; k > 0; --k) {
+        // Small values repeat (and share a top bucket); the others spread over all 32 bits.
+        const uint32_t f = rng() % 3 == 0 ? static_cast<uint32_t>(rng() % 50) : rng();
+        prints[d].push_back(f);
+        want.push_back(uint64_t{f} << 32 | d);
+        ++total;
+      }
+    }
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    EXPECT_EQ(reuse_internal::SortedFingerprintKeys(&prints, total), want);
+    for (const auto& p : prints) EXPECT_TRUE(p.empty());
+  }
+}
+
 // A paper takes forty of the wire's sixty words, changes one, and adds its own words around
 // them: one pair, the dated wire story as source, the passage inside the planted words.
 TEST(FindReuse, PlantedRewriteIsFoundWithTheEarlierTextAsSource) {
