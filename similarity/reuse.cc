@@ -555,9 +555,11 @@ void MarkStock(const WordSet& stock, PreparedText* text) {
 PreparedText Prepare(std::string_view text) {
   PreparedText out;
   out.text = text;
-  const WireText wire = NormalizeWireText(text, true);
+  // Buffers kept by the thread: every document of a candidate pair is prepared.
+  thread_local WireText wire;
+  thread_local TokenizedText tokens;
+  NormalizeWireTextInto(text, true, &wire);
   out.wire = wire.wire;
-  TokenizedText tokens;
   Tokenize(wire.text, &tokens);
   const std::vector<Span> quotes = FindQuotations(wire.text);
   out.words.reserve(tokens.size());
@@ -827,6 +829,7 @@ struct FingerprintScratch {
   WireText wire;
   std::vector<uint64_t> words;
   std::vector<uint64_t> grams;
+  std::vector<uint32_t> prints;
 };
 
 // Winnowed fingerprints of one text: the minimum n-gram hash of every window of w n-grams
@@ -834,8 +837,10 @@ struct FingerprintScratch {
 // repeated (a phrase the text repeats): FindReuse sorts all documents' fingerprints at once.
 // The text's words are left in scratch->words.
 void Fingerprints(std::string_view text, const ReuseOptions& o, FingerprintScratch* scratch,
-                  std::vector<uint32_t>* out) {
+                  std::vector<uint32_t>* result) {
+  std::vector<uint32_t>* const out = &scratch->prints;  // grown here, copied once at the end
   out->clear();
+  result->clear();
   std::vector<uint64_t>& words = scratch->words;
   NormalizeWireTextInto(text, false, &scratch->wire);
   HashTokens(scratch->wire.text, kWordSeed, &words);
@@ -861,6 +866,7 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, FingerprintScrat
     if (best != last) out->push_back(static_cast<uint32_t>(grams[best] >> 32));
     last = best;
   }
+  result->assign(out->begin(), out->end());
 }
 
 // Do two documents sharing `shared` rare fingerprints, the one with fewer fingerprints
@@ -869,6 +875,67 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
   return shared >= o.min_shared_fingerprints &&
          static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
 }
+
+// Partners b > a of document a in one rare posting list: postings[after, end).
+struct PartnerRange {
+  uint32_t after;
+  uint32_t end;
+};
+
+// The counting walk of CandidatePairs over its rare posting lists.
+struct PartnerWalk {
+  const std::vector<uint32_t>& postings;
+  const std::vector<PartnerRange>& doc_ranges;  // document a's: [offset[a], offset[a + 1])
+  const std::vector<size_t>& offset;
+  const std::vector<uint32_t>& print_counts;
+  const ReuseOptions& o;
+
+  // The candidate pairs in (a, b) order, with a dense counter of type Count per thread.
+  template <typename Count>
+  std::vector<std::pair<uint32_t, uint32_t>> Candidates() const {
+    const size_t n = print_counts.size();
+    struct Counter {
+      std::vector<Count> shared;
+      std::vector<uint32_t> touched;
+    };
+    tbb::enumerable_thread_specific<Counter> counters([n] {
+      return Counter{std::vector<Count>(n, 0), {}};
+    });
+    std::vector<std::vector<uint32_t>> partners(n);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
+      Counter& c = counters.local();
+      // Raw pointers: through the vectors the compiler reloads them after every count.
+      const uint32_t* const post = postings.data();
+      const PartnerRange* const ranges = doc_ranges.data();
+      Count* const shared = c.shared.data();
+      for (size_t a = range.begin(); a != range.end(); ++a) {
+        for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
+          // The ranges are scattered over the postings: ask for the one a few lists ahead.
+          constexpr size_t kAhead = 8;
+          if (t + kAhead < doc_ranges.size()) __builtin_prefetch(post + ranges[t + kAhead].after);
+          const PartnerRange r = ranges[t];
+          for (uint32_t k = r.after; k < r.end; ++k) {
+            const uint32_t b = post[k];
+            if (shared[b]++ == 0) c.touched.push_back(b);
+          }
+        }
+        for (uint32_t b : c.touched) {
+          if (EnoughShared(shared[b], std::min(print_counts[a], print_counts[b]), o)) {
+            partners[a].push_back(b);
+          }
+          shared[b] = 0;
+        }
+        c.touched.clear();
+        std::sort(partners[a].begin(), partners[a].end());
+      }
+    });
+    std::vector<std::pair<uint32_t, uint32_t>> candidates;
+    for (size_t a = 0; a < n; ++a) {
+      for (uint32_t b : partners[a]) candidates.emplace_back(static_cast<uint32_t>(a), b);
+    }
+    return candidates;
+  }
+};
 
 // Step 2 of the header: the pairs (a, b), a < b, of documents sharing enough rare
 // fingerprints, in (a, b) order. `keys` are (fingerprint << 32 | document), sorted. Each
@@ -904,11 +971,7 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
   for (size_t d = 0; d < n; ++d) offset[d + 1] = offset[d] + lists_per_doc[d + 1];
   // Each document's partners b > a in each of its lists: a list is sorted by document, so
   // they are the entries after its own, postings[after, end).
-  struct Range {
-    uint32_t after;
-    uint32_t end;
-  };
-  std::vector<Range> doc_ranges(offset[n]);
+  std::vector<PartnerRange> doc_ranges(offset[n]);
   {
     std::vector<size_t> fill(offset.begin(), offset.end() - 1);
     for (size_t g = 0; g + 1 < list_begin.size(); ++g) {
@@ -917,46 +980,12 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
       }
     }
   }
-  struct Counter {
-    std::vector<uint32_t> shared;
-    std::vector<uint32_t> touched;
-  };
-  tbb::enumerable_thread_specific<Counter> counters([n] {
-    return Counter{std::vector<uint32_t>(n, 0), {}};
-  });
-  std::vector<std::vector<uint32_t>> partners(n);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
-    Counter& c = counters.local();
-    // Raw pointers: through the vectors the compiler reloads them after every count.
-    const uint32_t* const post = postings.data();
-    const Range* const ranges = doc_ranges.data();
-    uint32_t* const shared = c.shared.data();
-    for (size_t a = range.begin(); a != range.end(); ++a) {
-      for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
-        // The ranges are scattered over the postings: ask for the one a few lists ahead.
-        constexpr size_t kAhead = 8;
-        if (t + kAhead < doc_ranges.size()) __builtin_prefetch(post + ranges[t + kAhead].after);
-        const Range r = ranges[t];
-        for (uint32_t k = r.after; k < r.end; ++k) {
-          const uint32_t b = post[k];
-          if (shared[b]++ == 0) c.touched.push_back(b);
-        }
-      }
-      for (uint32_t b : c.touched) {
-        if (EnoughShared(c.shared[b], std::min(print_counts[a], print_counts[b]), o)) {
-          partners[a].push_back(b);
-        }
-        shared[b] = 0;
-      }
-      c.touched.clear();
-      std::sort(partners[a].begin(), partners[a].end());
-    }
-  });
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;
-  for (size_t a = 0; a < n; ++a) {
-    for (uint32_t b : partners[a]) candidates.emplace_back(static_cast<uint32_t>(a), b);
-  }
-  return candidates;
+  // A pair's count is at most the smaller document's fingerprint count: 16-bit counters,
+  // half the cache of 32-bit ones, whenever no document has 2^16 fingerprints.
+  const uint32_t most = n == 0 ? 0 : *std::max_element(print_counts.begin(), print_counts.end());
+  const PartnerWalk walk{postings, doc_ranges, offset, print_counts, o};
+  return most < std::numeric_limits<uint16_t>::max() ? walk.Candidates<uint16_t>()
+                                                     : walk.Candidates<uint32_t>();
 }
 
 // The bytes of `spans` (sorted by begin, non-overlapping) that lie inside `covered` (sorted,
