@@ -127,12 +127,17 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
     const int* const up_row = prev.data();
     int* const row = cur.data();
     const uint64_t word = derived[j];
-    for (int32_t i = i_lo; i <= i_hi; ++i) {
-      const int32_t idx = i - (j - diag_hi);
-      // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): idx - 1.
-      const int diag = up_row[idx + 1] + (source[i] == word ? kMatchScore : kMismatchScore);
-      const int up = up_row[idx + 2] + kGapScore;
-      const int left = row[idx] + kGapScore;
+    // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): this
+    // row's previous cell. The two carried in registers: reading the cell just stored back
+    // from memory made every cell wait for the one before.
+    int32_t idx = i_lo - (j - diag_hi);
+    int diag_h = up_row[idx + 1];
+    int left_h = 0;
+    for (int32_t i = i_lo; i <= i_hi; ++i, ++idx) {
+      const int up_h = up_row[idx + 2];
+      const int diag = diag_h + (source[i] == word ? kMatchScore : kMismatchScore);
+      const int up = up_h + kGapScore;
+      const int left = left_h + kGapScore;
       int h = 0;
       uint8_t dir = kStop;
       if (diag > h) h = diag, dir = kDiag;
@@ -141,6 +146,8 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
       row[idx + 1] = h;
       row_dirs[idx] = dir;
       if (h > best) best = h, best_i = i, best_j = j;
+      diag_h = up_h;
+      left_h = h;
     }
     std::swap(prev, cur);
   }
