@@ -944,7 +944,7 @@ struct PartnerWalk {
       for (size_t a = range.begin(); a != range.end(); ++a) {
         for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
           // The ranges are scattered over the postings: ask for the one a few lists ahead.
-          constexpr size_t kAhead = 8;
+          constexpr size_t kAhead = 24;
           if (t + kAhead < doc_ranges.size()) __builtin_prefetch(post + ranges[t + kAhead].after);
           const PartnerRange r = ranges[t];
           for (uint32_t k = r.after; k < r.end; ++k) {

@@ -129,13 +129,24 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
     const uint64_t word = derived[j];
     // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): this
     // row's previous cell. The two carried in registers: reading the cell just stored back
-    // from memory made every cell wait for the one before.
-    int32_t idx = i_lo - (j - diag_hi);
-    int diag_h = up_row[idx + 1];
+    // from memory made every cell wait for the one before. Walked by pointers, the best cell's
+    // row set after the row, so that the loop's state fits in registers.
+    const int32_t cells = i_hi - i_lo + 1;
+    if (cells <= 0) {  // the band lies outside the box in this row
+      std::swap(prev, cur);
+      continue;
+    }
+    const int32_t idx0 = i_lo - (j - diag_hi);
+    const uint64_t* const src = source.data() + i_lo;
+    const int* const up_cells = up_row + idx0 + 2;
+    int* const out = row + idx0 + 1;
+    uint8_t* const out_dirs = row_dirs + idx0;
+    int diag_h = up_row[idx0 + 1];
     int left_h = 0;
-    for (int32_t i = i_lo; i <= i_hi; ++i, ++idx) {
-      const int up_h = up_row[idx + 2];
-      const int diag = diag_h + (source[i] == word ? kMatchScore : kMismatchScore);
+    const int best_before = best;
+    for (int32_t k = 0; k < cells; ++k) {
+      const int up_h = up_cells[k];
+      const int diag = diag_h + (src[k] == word ? kMatchScore : kMismatchScore);
       const int up = up_h + kGapScore;
       const int left = left_h + kGapScore;
       int h = 0;
@@ -143,12 +154,13 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
       if (diag > h) h = diag, dir = kDiag;
       if (up > h) h = up, dir = kUp;
       if (left > h) h = left, dir = kLeft;
-      row[idx + 1] = h;
-      row_dirs[idx] = dir;
-      if (h > best) best = h, best_i = i, best_j = j;
+      out[k] = h;
+      out_dirs[k] = dir;
+      if (h > best) best = h, best_i = i_lo + k;
       diag_h = up_h;
       left_h = h;
     }
+    if (best > best_before) best_j = j;
     std::swap(prev, cur);
   }
   Alignment a;
