@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -909,6 +910,18 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
          static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
 }
 
+// The fewest shared fingerprints that are EnoughShared for a pair whose document with fewer
+// fingerprints has `fewer` (a whole number near min_shared_share * fewer, checked both ways
+// so that it agrees with EnoughShared's rounding).
+size_t SharedNeeded(size_t fewer, const ReuseOptions& o) {
+  size_t s =
+      std::max(o.min_shared_fingerprints,
+               static_cast<size_t>(std::ceil(o.min_shared_share * static_cast<double>(fewer))));
+  while (s > 0 && EnoughShared(s - 1, fewer, o)) --s;
+  while (!EnoughShared(s, fewer, o)) ++s;
+  return s;
+}
+
 // Partners b > a of document a in one rare posting list: postings[after, end).
 struct PartnerRange {
   uint32_t after;
@@ -920,13 +933,14 @@ struct PartnerWalk {
   const std::vector<uint32_t>& postings;
   const std::vector<PartnerRange>& doc_ranges;  // document a's: [offset[a], offset[a + 1])
   const std::vector<size_t>& offset;
-  const std::vector<uint32_t>& print_counts;
-  const ReuseOptions& o;
+  // Shared fingerprints a document's pairs need when it has the fewer (EnoughShared): the
+  // need grows with the count, so a pair needs the smaller of its documents' needs.
+  const std::vector<size_t>& needed;
 
   // The candidate pairs in (a, b) order, with a dense counter of type Count per thread.
   template <typename Count>
   std::vector<std::pair<uint32_t, uint32_t>> Candidates() const {
-    const size_t n = print_counts.size();
+    const size_t n = needed.size();
     struct Counter {
       std::vector<Count> shared;
       std::vector<uint32_t> touched;
@@ -953,7 +967,7 @@ struct PartnerWalk {
           }
         }
         for (uint32_t b : c.touched) {
-          if (EnoughShared(shared[b], std::min(print_counts[a], print_counts[b]), o)) {
+          if (shared[b] >= std::min(needed[a], needed[b])) {
             partners[a].push_back(b);
           }
           shared[b] = 0;
@@ -1017,7 +1031,9 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint
   // narrowest counter that holds the largest such number, 8 bits on generated corpora (a
   // tenth of the cache that 32-bit counters of 100k documents took).
   const uint32_t most = *std::max_element(lists_per_doc.begin(), lists_per_doc.end());
-  const PartnerWalk walk{postings, doc_ranges, offset, print_counts, o};
+  std::vector<size_t> needed(n);
+  for (size_t d = 0; d < n; ++d) needed[d] = SharedNeeded(print_counts[d], o);
+  const PartnerWalk walk{postings, doc_ranges, offset, needed};
   if (most < std::numeric_limits<uint8_t>::max()) return walk.Candidates<uint8_t>();
   if (most < std::numeric_limits<uint16_t>::max()) return walk.Candidates<uint16_t>();
   return walk.Candidates<uint32_t>();
