@@ -150,11 +150,11 @@ size_t PlainRunEnd(std::string_view t, size_t p) {
 }
 
 // A most significant digit pass scatters the keys by their top 11 bits in document order,
-// then each bucket (a few thousand keys, in cache) is sorted by the other
-// 21 bits with two stable least significant digit passes, in parallel: document numbers never
-// descend within a bucket, so the stable passes leave it fully sorted and a document's
-// repeated fingerprints side by side. A radix sort of the whole key array needed a second
-// array as large and scattered into it three times, missing the cache at every key.
+// then each bucket (a few thousand keys, in cache) is sorted by the other 21 bits with two
+// stable least significant digit passes, in parallel: document numbers never descend within a
+// bucket, so the stable passes leave it fully sorted and a document's repeated fingerprints
+// side by side. A radix sort of the whole key array needed a second array as large and
+// scattered into it three times, missing the cache at every key.
 std::vector<uint64_t> SortedFingerprintKeys(std::vector<std::vector<uint32_t>>* prints,
                                             size_t total) {
   constexpr int kTopBits = 11, kLowBits = 11;
@@ -320,8 +320,8 @@ void NormalizeWireTextInto(std::string_view t, bool with_map, WireText* out_text
   out.wire = wire;
   size_t p = 0;
   while (p < t.size()) {
-    if (const size_t q = reuse_internal::PlainRunEnd(t, p);
-        q > p) {  // most of any text: copied in runs
+    // Most of any text: copied in runs.
+    if (const size_t q = reuse_internal::PlainRunEnd(t, p); q > p) {
       w.Copy(t, p, q);
       p = q;
       continue;
