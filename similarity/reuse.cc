@@ -8,18 +8,22 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
+
+#if defined(__AVX512BW__) && defined(__AVX512VBMI__)
+#include <immintrin.h>
+#define CROSSCLAIM_REUSE_SCAN_AVX512 1
+#endif
 
 #include "core/progress.h"
 #include "core/quotes.h"
 #include "similarity/internal/reuse_align.h"
-#include "similarity/internal/sort_integers.h"
+#include "similarity/internal/reuse_scan.h"
 
 namespace crossclaim {
 namespace {
@@ -29,7 +33,7 @@ using reuse_internal::Column;
 
 constexpr uint64_t kWordSeed = 0x5EED5EEDULL;
 
-bool IsAsciiAlnum(char c) {
+constexpr bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -62,18 +66,141 @@ constexpr std::array<ByteClass, 256> ByteClasses() {
 }
 constexpr std::array<ByteClass, 256> kByteClasses = ByteClasses();
 
-// Is t[p] a byte NormalizeWireText copies as it is, whatever follows?
-bool IsPlainByte(std::string_view t, size_t p) {
-  switch (kByteClasses[static_cast<unsigned char>(t[p])]) {
-    case ByteClass::kPlain:
-      return true;
-    case ByteClass::kPlainAfterAlnum:
-      return p > 0 && IsAsciiAlnum(t[p - 1]);
-    case ByteClass::kSpecial:
-      break;
+// Bits of kByteBits: a byte NormalizeWireText never copies as it is; one it copies as it is
+// after a letter or digit (a digit or look-alike); a letter or digit; one that may continue a
+// number (a digit, look-alike or separator, see ConfusedNumberLength).
+enum : uint8_t { kSpecialBit = 1, kAfterAlnumBit = 2, kAlnumBit = 4, kNumberBit = 8 };
+
+constexpr std::array<uint8_t, 256> ByteBits() {
+  std::array<uint8_t, 256> bits{};
+  for (int c = 0; c < 256; ++c) {
+    const ByteClass k = kByteClasses[c];
+    bits[c] =
+        (k == ByteClass::kSpecial ? kSpecialBit : 0) |
+        (k == ByteClass::kPlainAfterAlnum ? kAfterAlnumBit : 0) |
+        (IsAsciiAlnum(static_cast<char>(c)) ? kAlnumBit : 0) |
+        (std::string_view("0123456789OolI,.").find(static_cast<char>(c)) != std::string_view::npos
+             ? kNumberBit
+             : 0);
   }
-  return false;
+  return bits;
 }
+constexpr std::array<uint8_t, 256> kByteBits = ByteBits();
+
+}  // namespace
+
+namespace reuse_internal {
+
+// A digit or look-alike that starts a token ends the run only when a number may follow
+// (ConfusedNumberLength needs a digit and a look-alike): "of", "launched" and "In" start
+// tokens with look-alikes, and stopping at each was most of the stops on generated corpora.
+// One table look-up per byte, the previous byte's letter-or-digit bit carried along.
+size_t PlainRunEndBytewise(std::string_view t, size_t p) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  unsigned prev_alnum = p > 0 && IsAsciiAlnum(t[p - 1]) ? 1 : 0;
+  for (; p < t.size(); ++p) {
+    const unsigned bits = kByteBits[s[p]];
+    if (bits & kSpecialBit) break;
+    if ((bits & kAfterAlnumBit) && !prev_alnum && p + 1 < t.size() &&
+        (kByteBits[s[p + 1]] & kNumberBit)) {
+      break;
+    }
+    prev_alnum = (bits >> 2) & 1;
+  }
+  return p;
+}
+
+size_t PlainRunEnd(std::string_view t, size_t p) {
+#ifdef CROSSCLAIM_REUSE_SCAN_AVX512
+  // kByteBits of 64 bytes at once: the ASCII half of the table in two registers, looked up
+  // by the low 7 bits; a byte >= 0x80 is special whatever the look-up gave.
+  alignas(64) static constexpr std::array<uint8_t, 128> kAscii = [] {
+    std::array<uint8_t, 128> a{};
+    for (int c = 0; c < 128; ++c) a[c] = kByteBits[c];
+    return a;
+  }();
+  const __m512i lo = _mm512_load_si512(kAscii.data());
+  const __m512i hi = _mm512_load_si512(kAscii.data() + 64);
+  const __m512i special_bit = _mm512_set1_epi8(kSpecialBit);
+  const __m512i after_bit = _mm512_set1_epi8(kAfterAlnumBit);
+  const __m512i alnum_bit = _mm512_set1_epi8(kAlnumBit);
+  const __m512i number_bit = _mm512_set1_epi8(kNumberBit);
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  uint64_t carry = p > 0 && IsAsciiAlnum(t[p - 1]) ? 1 : 0;  // byte before the block
+  for (; p < t.size(); p += 64) {
+    const size_t len = std::min<size_t>(64, t.size() - p);
+    const __mmask64 valid = len >= 64 ? ~__mmask64{0} : (__mmask64{1} << len) - 1;
+    const __m512i bytes = _mm512_maskz_loadu_epi8(valid, t.data() + p);
+    const __m512i bits = _mm512_permutex2var_epi8(lo, bytes, hi);
+    const uint64_t special = _mm512_test_epi8_mask(bits, special_bit) | _mm512_movepi8_mask(bytes);
+    const uint64_t after = _mm512_test_epi8_mask(bits, after_bit);
+    const uint64_t alnum = _mm512_test_epi8_mask(bits, alnum_bit);
+    // Bytes followed by a byte that may continue a number (the byte after the block too).
+    const uint64_t beyond =
+        p + 64 < t.size() && (kByteBits[s[p + 64]] & kNumberBit) ? uint64_t{1} << 63 : 0;
+    const uint64_t number_next = _mm512_test_epi8_mask(bits, number_bit) >> 1 | beyond;
+    const uint64_t stop = (special | (after & ~(alnum << 1 | carry) & number_next)) & valid;
+    if (stop) return p + static_cast<size_t>(__builtin_ctzll(stop));
+    carry = alnum >> 63;
+  }
+  return t.size();
+#else
+  return PlainRunEndBytewise(t, p);
+#endif
+}
+
+// A most significant digit pass scatters the keys by their top 11 bits in document order,
+// then each bucket (a few thousand keys, in cache) is sorted by the other 21 bits with two
+// stable least significant digit passes, in parallel: document numbers never descend within a
+// bucket, so the stable passes leave it fully sorted and a document's repeated fingerprints
+// side by side. A radix sort of the whole key array needed a second array as large and
+// scattered into it three times, missing the cache at every key.
+std::vector<uint64_t> SortedFingerprintKeys(std::vector<std::vector<uint32_t>>* prints,
+                                            size_t total) {
+  constexpr int kTopBits = 11, kLowBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kTopBits;
+  std::vector<size_t> begin(kBuckets + 1, 0);
+  for (const std::vector<uint32_t>& p : *prints) {
+    for (uint32_t f : p) ++begin[(f >> (32 - kTopBits)) + 1];
+  }
+  for (size_t b = 0; b < kBuckets; ++b) begin[b + 1] += begin[b];
+  std::vector<uint64_t> keys(total);
+  {
+    std::vector<size_t> fill(begin.begin(), begin.end() - 1);
+    for (size_t d = 0; d < prints->size(); ++d) {
+      for (uint32_t f : (*prints)[d]) keys[fill[f >> (32 - kTopBits)]++] = uint64_t{f} << 32 | d;
+      std::vector<uint32_t>().swap((*prints)[d]);
+    }
+  }
+  tbb::enumerable_thread_specific<std::vector<uint64_t>> scratches;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, kBuckets), [&](const auto& range) {
+    std::vector<uint64_t>& scratch = scratches.local();
+    for (size_t b = range.begin(); b != range.end(); ++b) {
+      uint64_t* const bucket = keys.data() + begin[b];
+      const size_t size = begin[b + 1] - begin[b];
+      scratch.resize(size);
+      uint64_t* from = bucket;
+      uint64_t* to = scratch.data();
+      for (int shift = 32; shift < 64 - kTopBits; shift += kLowBits) {
+        std::array<uint32_t, (size_t{1} << kLowBits) + 1> offsets{};
+        auto digit = [&](uint64_t key) {
+          return static_cast<size_t>(key >> shift) & ((size_t{1} << kLowBits) - 1);
+        };
+        for (size_t k = 0; k < size; ++k) ++offsets[digit(from[k]) + 1];
+        for (size_t v = 0; v + 1 < offsets.size(); ++v) offsets[v + 1] += offsets[v];
+        for (size_t k = 0; k < size; ++k) to[offsets[digit(from[k])]++] = from[k];
+        std::swap(from, to);
+      }
+      if (from != bucket) std::copy(from, from + size, bucket);
+    }
+  });
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace reuse_internal
+
+namespace {
 
 class WireWriter {
  public:
@@ -89,9 +216,14 @@ class WireWriter {
   void Copy(std::string_view t, size_t begin, size_t end) {
     out_->text.append(t.substr(begin, end - begin));
     if (!with_map_) return;
-    for (size_t q = begin; q < end; ++q) {
-      out_->orig_begin.push_back(static_cast<uint32_t>(q));
-      out_->orig_end.push_back(static_cast<uint32_t>(q + 1));
+    const size_t at = out_->orig_begin.size();
+    out_->orig_begin.resize(at + (end - begin));
+    out_->orig_end.resize(at + (end - begin));
+    uint32_t* const b = out_->orig_begin.data() + at;
+    uint32_t* const e = out_->orig_end.data() + at;
+    for (size_t k = 0; k < end - begin; ++k) {
+      b[k] = static_cast<uint32_t>(begin + k);
+      e[k] = static_cast<uint32_t>(begin + k + 1);
     }
   }
 
@@ -164,8 +296,16 @@ std::string_view PassageKindName(PassageKind kind) {
   return "quotation";
 }
 
-WireText NormalizeWireText(std::string_view t, bool with_map) {
-  WireText out;
+namespace {
+
+// NormalizeWireText into *out, whose buffers are reused (the fingerprint pass normalises
+// every document of the corpus, and a fresh string per document was a tenth of its
+// allocations).
+void NormalizeWireTextInto(std::string_view t, bool with_map, WireText* out_text) {
+  WireText& out = *out_text;
+  out.text.clear();
+  out.orig_begin.clear();
+  out.orig_end.clear();
   out.text.reserve(t.size());
   if (with_map) {
     out.orig_begin.reserve(t.size());
@@ -174,15 +314,14 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
   WireWriter w(&out, with_map);
   // A wire text: some line ends with '<'.
   bool wire = false;
-  for (size_t p = 0; p < t.size() && !wire; ++p) {
-    if (t[p] == '<') wire = WireLineEnd(t, p);
+  for (size_t p = t.find('<'); p != std::string_view::npos && !wire; p = t.find('<', p + 1)) {
+    wire = WireLineEnd(t, p);
   }
   out.wire = wire;
   size_t p = 0;
   while (p < t.size()) {
-    if (IsPlainByte(t, p)) {  // most of any text: copied in runs
-      size_t q = p + 1;
-      while (q < t.size() && IsPlainByte(t, q)) ++q;
+    // Most of any text: copied in runs.
+    if (const size_t q = reuse_internal::PlainRunEnd(t, p); q > p) {
       w.Copy(t, p, q);
       p = q;
       continue;
@@ -271,6 +410,13 @@ WireText NormalizeWireText(std::string_view t, bool with_map) {
     w.Emit(t.substr(p, len), p, p + len);
     p += len;
   }
+}
+
+}  // namespace
+
+WireText NormalizeWireText(std::string_view t, bool with_map) {
+  WireText out;
+  NormalizeWireTextInto(t, with_map, &out);
   return out;
 }
 
@@ -319,7 +465,42 @@ struct PreparedText {
   std::string_view text;        // Document::text, which outlives the alignment
 };
 
-using WordSet = std::unordered_set<uint64_t>;
+// A set of word hashes: open addressing (linear probing, at most a quarter full), looked up
+// once per word of every prepared text (a node-based set's look-ups were 2% of a run).
+class WordSet {
+ public:
+  void insert(uint64_t word) {
+    if (4 * (size_ + 1) > slots_.size()) Rehash(std::max<size_t>(64, 2 * slots_.size()));
+    size_t i = Slot(word);
+    while (used_[i] && slots_[i] != word) i = (i + 1) & (slots_.size() - 1);
+    if (!used_[i]) used_[i] = 1, slots_[i] = word, ++size_;
+  }
+  bool contains(uint64_t word) const {
+    if (size_ == 0) return false;
+    for (size_t i = Slot(word);; i = (i + 1) & (slots_.size() - 1)) {
+      if (!used_[i]) return false;
+      if (slots_[i] == word) return true;
+    }
+  }
+
+ private:
+  size_t Slot(uint64_t word) const {
+    return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+  }
+  void Rehash(size_t size) {
+    std::vector<uint64_t> words;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (used_[i]) words.push_back(slots_[i]);
+    }
+    slots_.assign(size, 0);
+    used_.assign(size, 0);
+    size_ = 0;
+    for (uint64_t w : words) insert(w);
+  }
+  std::vector<uint64_t> slots_;
+  std::vector<uint8_t> used_;
+  size_t size_ = 0;
+};
 
 // Document frequencies of word hashes, adding one document's words. An open-addressing table
 // (linear probing, at most half full) whose entries remember the last document that counted
@@ -329,8 +510,15 @@ class WordDocumentCounts {
  public:
   void Add(const std::vector<uint64_t>& words) {
     ++documents_;
-    for (uint64_t w : words) {
-      Entry& e = Find(w);
+    // Grow first, so that the slots asked for ahead stay the slots looked up: the table is
+    // larger than the cache and a lookup is otherwise a miss.
+    if (2 * (used_ + words.size()) > table_.size()) Reserve(used_ + words.size());
+    constexpr size_t kAhead = 32;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i + kAhead < words.size()) {
+        __builtin_prefetch(&table_[Slot(words[i + kAhead], table_.size())]);
+      }
+      Entry& e = Find(words[i]);
       if (e.last_document != documents_) e.last_document = documents_, ++e.documents;
     }
   }
@@ -368,9 +556,13 @@ class WordDocumentCounts {
     table_[i] = {word, 0, kReserved};
     return table_[i];
   }
-  void Grow() {
-    std::vector<Entry> old =
-        std::exchange(table_, std::vector<Entry>(std::max<size_t>(1024, 2 * table_.size())));
+  void Grow() { Reserve(used_ + 1); }
+  // Room for `entries` entries at most half full.
+  void Reserve(size_t entries) {
+    size_t size = std::max<size_t>(1024, table_.size());
+    while (2 * entries > size) size *= 2;
+    if (size == table_.size()) return;
+    std::vector<Entry> old = std::exchange(table_, std::vector<Entry>(size));
     for (const Entry& e : old) {
       if (e.documents == 0 && e.last_document != kReserved) continue;
       size_t i = Slot(e.word, table_.size());
@@ -397,9 +589,11 @@ void MarkStock(const WordSet& stock, PreparedText* text) {
 PreparedText Prepare(std::string_view text) {
   PreparedText out;
   out.text = text;
-  const WireText wire = NormalizeWireText(text, true);
+  // Buffers kept by the thread: every document of a candidate pair is prepared.
+  thread_local WireText wire;
+  thread_local TokenizedText tokens;
+  NormalizeWireTextInto(text, true, &wire);
   out.wire = wire.wire;
-  TokenizedText tokens;
   Tokenize(wire.text, &tokens);
   const std::vector<Span> quotes = FindQuotations(wire.text);
   out.words.reserve(tokens.size());
@@ -664,20 +858,34 @@ ReusePair AlignPrepared(const std::vector<Document>& documents, uint32_t a, uint
   return pair;
 }
 
+// Buffers of Fingerprints, kept by each thread across documents.
+struct FingerprintScratch {
+  WireText wire;
+  std::vector<uint64_t> words;
+  std::vector<uint64_t> grams;
+  std::vector<uint32_t> prints;
+};
+
 // Winnowed fingerprints of one text: the minimum n-gram hash of every window of w n-grams
-// (the rightmost on ties), each position once; top 32 bits kept.
-void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint64_t>* words,
-                  std::vector<uint32_t>* out) {
+// (the rightmost on ties), each position once; top 32 bits kept. Not sorted and possibly
+// repeated (a phrase the text repeats): FindReuse sorts all documents' fingerprints at once.
+// The text's words are left in scratch->words.
+void Fingerprints(std::string_view text, const ReuseOptions& o, FingerprintScratch* scratch,
+                  std::vector<uint32_t>* result) {
+  std::vector<uint32_t>* const out = &scratch->prints;  // grown here, copied once at the end
   out->clear();
-  const WireText wire = NormalizeWireText(text, false);
-  HashTokens(wire.text, kWordSeed, words);
+  result->clear();
+  std::vector<uint64_t>& words = scratch->words;
+  NormalizeWireTextInto(text, false, &scratch->wire);
+  HashTokens(scratch->wire.text, kWordSeed, &words);
   const size_t n = o.candidate_words;
-  if (words->size() < n) return;
-  std::vector<uint64_t> grams(words->size() - n + 1);
+  if (words.size() < n) return;
+  std::vector<uint64_t>& grams = scratch->grams;
+  grams.resize(words.size() - n + 1);
   for (size_t i = 0; i < grams.size(); ++i) {
     uint64_t h = 0x13198A2E03707344ULL;
     for (size_t t = 0; t < n; ++t) {
-      h = (h ^ (*words)[i + t]) * 0x9E3779B97F4A7C15ULL;
+      h = (h ^ words[i + t]) * 0x9E3779B97F4A7C15ULL;
       h ^= h >> 31;
     }
     grams[i] = h;
@@ -692,8 +900,7 @@ void Fingerprints(std::string_view text, const ReuseOptions& o, std::vector<uint
     if (best != last) out->push_back(static_cast<uint32_t>(grams[best] >> 32));
     last = best;
   }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
+  result->assign(out->begin(), out->end());
 }
 
 // Do two documents sharing `shared` rare fingerprints, the one with fewer fingerprints
@@ -703,80 +910,133 @@ bool EnoughShared(size_t shared, size_t fewer, const ReuseOptions& o) {
          static_cast<double>(shared) >= o.min_shared_share * static_cast<double>(fewer);
 }
 
+// The fewest shared fingerprints that are EnoughShared for a pair whose document with fewer
+// fingerprints has `fewer` (a whole number near min_shared_share * fewer, checked both ways
+// so that it agrees with EnoughShared's rounding).
+size_t SharedNeeded(size_t fewer, const ReuseOptions& o) {
+  size_t s =
+      std::max(o.min_shared_fingerprints,
+               static_cast<size_t>(std::ceil(o.min_shared_share * static_cast<double>(fewer))));
+  while (s > 0 && EnoughShared(s - 1, fewer, o)) --s;
+  while (!EnoughShared(s, fewer, o)) ++s;
+  return s;
+}
+
+// Partners b > a of document a in one rare posting list: postings[after, end).
+struct PartnerRange {
+  uint32_t after;
+  uint32_t end;
+};
+
+// The counting walk of CandidatePairs over its rare posting lists.
+struct PartnerWalk {
+  const std::vector<uint32_t>& postings;
+  const std::vector<PartnerRange>& doc_ranges;  // document a's: [offset[a], offset[a + 1])
+  const std::vector<size_t>& offset;
+  // Shared fingerprints a document's pairs need when it has the fewer (EnoughShared): the
+  // need grows with the count, so a pair needs the smaller of its documents' needs.
+  const std::vector<size_t>& needed;
+
+  // The candidate pairs in (a, b) order, with a dense counter of type Count per thread.
+  template <typename Count>
+  std::vector<std::pair<uint32_t, uint32_t>> Candidates() const {
+    const size_t n = needed.size();
+    struct Counter {
+      std::vector<Count> shared;
+      std::vector<uint32_t> touched;
+    };
+    tbb::enumerable_thread_specific<Counter> counters([n] {
+      return Counter{std::vector<Count>(n, 0), {}};
+    });
+    std::vector<std::vector<uint32_t>> partners(n);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
+      Counter& c = counters.local();
+      // Raw pointers: through the vectors the compiler reloads them after every count.
+      const uint32_t* const post = postings.data();
+      const PartnerRange* const ranges = doc_ranges.data();
+      Count* const shared = c.shared.data();
+      for (size_t a = range.begin(); a != range.end(); ++a) {
+        for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
+          // The ranges are scattered over the postings: ask for the one a few lists ahead.
+          constexpr size_t kAhead = 24;
+          if (t + kAhead < doc_ranges.size()) __builtin_prefetch(post + ranges[t + kAhead].after);
+          const PartnerRange r = ranges[t];
+          for (uint32_t k = r.after; k < r.end; ++k) {
+            const uint32_t b = post[k];
+            if (shared[b]++ == 0) c.touched.push_back(b);
+          }
+        }
+        for (uint32_t b : c.touched) {
+          if (shared[b] >= std::min(needed[a], needed[b])) {
+            partners[a].push_back(b);
+          }
+          shared[b] = 0;
+        }
+        c.touched.clear();
+        std::sort(partners[a].begin(), partners[a].end());
+      }
+    });
+    std::vector<std::pair<uint32_t, uint32_t>> candidates;
+    for (size_t a = 0; a < n; ++a) {
+      for (uint32_t b : partners[a]) candidates.emplace_back(static_cast<uint32_t>(a), b);
+    }
+    return candidates;
+  }
+};
+
 // Step 2 of the header: the pairs (a, b), a < b, of documents sharing enough rare
 // fingerprints, in (a, b) order. `keys` are (fingerprint << 32 | document), sorted. Each
 // document walks its rare posting lists with a dense counter per thread: listing every
 // co-occurrence and sorting the list cost most of the run on generated corpora, whose template
-// phrases put millions of document pairs in the posting lists.
+// phrases put millions of document pairs in the posting lists. The rare lists are copied to
+// one compact array of document numbers, and each document keeps, for each of its lists, the
+// range of the entries after its own: the walk then touches one contiguous range per list (a
+// walk through the 8-byte keys and per-list bounds missed the cache about three times per
+// list and was a quarter of a run).
 std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(const std::vector<uint64_t>& keys,
                                                           const std::vector<uint32_t>& print_counts,
                                                           const ReuseOptions& o) {
   const size_t n = print_counts.size();
-  auto doc_of = [&](size_t k) { return static_cast<uint32_t>(keys[k] & 0xFFFFFFFFULL); };
-  // Rare posting lists [starts[g], starts[g] + sizes) of keys, and each document's lists.
-  std::vector<size_t> starts, ends;
+  // Rare posting lists, concatenated: postings[list_begin[g], list_begin[g + 1]).
+  std::vector<uint32_t> postings, list_begin;
   std::vector<uint32_t> lists_per_doc(n + 1, 0);
   for (size_t b = 0; b < keys.size();) {
     size_t e = b + 1;
     while (e < keys.size() && (keys[e] >> 32) == (keys[b] >> 32)) ++e;
     if (e - b >= 2 && e - b <= o.max_document_frequency) {
-      starts.push_back(b);
-      ends.push_back(e);
-      for (size_t k = b; k < e; ++k) ++lists_per_doc[doc_of(k) + 1];
+      list_begin.push_back(static_cast<uint32_t>(postings.size()));
+      for (size_t k = b; k < e; ++k) {
+        const auto d = static_cast<uint32_t>(keys[k]);
+        postings.push_back(d);
+        ++lists_per_doc[d + 1];
+      }
     }
     b = e;
   }
+  list_begin.push_back(static_cast<uint32_t>(postings.size()));
   std::vector<size_t> offset(n + 1, 0);
   for (size_t d = 0; d < n; ++d) offset[d + 1] = offset[d] + lists_per_doc[d + 1];
-  // Each document's place in each of its lists: a list is sorted by document, so the partners
-  // b > a of document a are the entries after its own, and the walk below skips the others.
-  struct Place {
-    uint32_t list;
-    uint32_t after;  // entries of the list before a's, plus one
-  };
-  std::vector<Place> doc_lists(offset[n]);
+  // Each document's partners b > a in each of its lists: a list is sorted by document, so
+  // they are the entries after its own, postings[after, end).
+  std::vector<PartnerRange> doc_ranges(offset[n]);
   {
     std::vector<size_t> fill(offset.begin(), offset.end() - 1);
-    for (size_t g = 0; g < starts.size(); ++g) {
-      for (size_t k = starts[g]; k < ends[g]; ++k) {
-        doc_lists[fill[doc_of(k)]++] = {static_cast<uint32_t>(g),
-                                        static_cast<uint32_t>(k - starts[g] + 1)};
+    for (size_t g = 0; g + 1 < list_begin.size(); ++g) {
+      for (uint32_t k = list_begin[g]; k < list_begin[g + 1]; ++k) {
+        doc_ranges[fill[postings[k]]++] = {k + 1, list_begin[g + 1]};
       }
     }
   }
-  struct Counter {
-    std::vector<uint32_t> shared;
-    std::vector<uint32_t> touched;
-  };
-  tbb::enumerable_thread_specific<Counter> counters([n] {
-    return Counter{std::vector<uint32_t>(n, 0), {}};
-  });
-  std::vector<std::vector<uint32_t>> partners(n);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
-    Counter& c = counters.local();
-    for (size_t a = range.begin(); a != range.end(); ++a) {
-      for (size_t t = offset[a]; t < offset[a + 1]; ++t) {
-        const Place place = doc_lists[t];
-        for (size_t k = starts[place.list] + place.after; k < ends[place.list]; ++k) {
-          const uint32_t b = doc_of(k);
-          if (c.shared[b]++ == 0) c.touched.push_back(b);
-        }
-      }
-      for (uint32_t b : c.touched) {
-        if (EnoughShared(c.shared[b], std::min(print_counts[a], print_counts[b]), o)) {
-          partners[a].push_back(b);
-        }
-        c.shared[b] = 0;
-      }
-      c.touched.clear();
-      std::sort(partners[a].begin(), partners[a].end());
-    }
-  });
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;
-  for (size_t a = 0; a < n; ++a) {
-    for (uint32_t b : partners[a]) candidates.emplace_back(static_cast<uint32_t>(a), b);
-  }
-  return candidates;
+  // Document a's count of a partner is at most its number of rare lists (one per list): the
+  // narrowest counter that holds the largest such number, 8 bits on generated corpora (a
+  // tenth of the cache that 32-bit counters of 100k documents took).
+  const uint32_t most = *std::max_element(lists_per_doc.begin(), lists_per_doc.end());
+  std::vector<size_t> needed(n);
+  for (size_t d = 0; d < n; ++d) needed[d] = SharedNeeded(print_counts[d], o);
+  const PartnerWalk walk{postings, doc_ranges, offset, needed};
+  if (most < std::numeric_limits<uint8_t>::max()) return walk.Candidates<uint8_t>();
+  if (most < std::numeric_limits<uint16_t>::max()) return walk.Candidates<uint16_t>();
+  return walk.Candidates<uint32_t>();
 }
 
 // The bytes of `spans` (sorted by begin, non-overlapping) that lie inside `covered` (sorted,
@@ -897,6 +1157,7 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
   std::optional<tbb::task_arena> arena;
   if (options.threads > 0) arena.emplace(static_cast<int>(options.threads));
   ReuseResult result;
+  bool too_many_fingerprints = false;
   auto run = [&] {
     const size_t n = documents.size();
     result.stats.documents = n;
@@ -907,13 +1168,14 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
     tbb::combinable<WordDocumentCounts> word_counts;
     {
       Progress progress("reuse: index", options.show_progress ? n : 0);
+      tbb::enumerable_thread_specific<FingerprintScratch> scratches;
       tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const auto& range) {
-        std::vector<uint64_t> words;
+        FingerprintScratch& scratch = scratches.local();
         WordDocumentCounts& counts = word_counts.local();
         for (size_t d = range.begin(); d != range.end(); ++d) {
-          Fingerprints(documents[d].text, options, &words, &prints[d]);
-          empty[d] = words.empty();
-          if (count_words) counts.Add(words);
+          Fingerprints(documents[d].text, options, &scratch, &prints[d]);
+          empty[d] = scratch.words.empty();
+          if (count_words) counts.Add(scratch.words);
         }
         if (options.show_progress) progress.Add(range.size());
       });
@@ -926,23 +1188,19 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
       stock = counts.StockWords(options.stock_word_share, n);
     }
     size_t total = 0;
-    std::vector<uint32_t> print_counts(n);
     for (size_t d = 0; d < n; ++d) {
-      print_counts[d] = static_cast<uint32_t>(prints[d].size());
       total += prints[d].size();
       result.stats.empty_documents += empty[d];
     }
-    result.stats.fingerprints = total;
-    std::vector<uint64_t> keys;
-    keys.reserve(total);
-    for (size_t d = 0; d < n; ++d) {
-      for (uint32_t f : prints[d]) keys.push_back(uint64_t{f} << 32 | d);
-      std::vector<uint32_t>().swap(prints[d]);
+    // CandidatePairs numbers the postings with 32 bits (a corpus of tens of gigabytes).
+    if (total >= std::numeric_limits<uint32_t>::max()) {
+      too_many_fingerprints = true;
+      return;
     }
-    // Documents are visited in order and each one's fingerprints are distinct, so the low
-    // halves (document numbers) never descend: a stable sort of the high halves sorts fully.
-    std::vector<uint64_t> scratch;
-    internal::SortByHighHalves(&keys, &scratch);
+    std::vector<uint64_t> keys = reuse_internal::SortedFingerprintKeys(&prints, total);
+    result.stats.fingerprints = keys.size();
+    std::vector<uint32_t> print_counts(n, 0);
+    for (uint64_t key : keys) ++print_counts[static_cast<uint32_t>(key)];
     // 2. Pairs of documents in one posting list of a rare fingerprint, counted.
     std::vector<std::pair<uint32_t, uint32_t>> candidates =
         CandidatePairs(keys, print_counts, options);
@@ -999,6 +1257,7 @@ Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const Reus
   } else {
     run();
   }
+  if (too_many_fingerprints) return InvalidArgument("FindReuse: more than 2^32 - 1 fingerprints");
   return result;
 }
 

@@ -210,9 +210,9 @@ WireText NormalizeWireText(std::string_view original, bool with_map = true);
 Status ValidateReuseOptions(const ReuseOptions& options);
 
 // The reuse pairs among `documents` (indices into it). Errors: as ValidateReuseOptions; more
-// than 2^32 - 1 documents. Cost: O(total bytes) to index, plus per candidate pair
-// O(words * band) to align. Memory: 8 bytes per fingerprint and the candidate pair keys,
-// then the tokens of the documents in candidate pairs.
+// than 2^32 - 1 documents or fingerprints. Cost: O(total bytes) to index, plus per candidate pair
+// O(words * band) to align. Memory: 12 bytes per fingerprint while they are sorted (8 after),
+// 12 per entry of a rare posting list, then the tokens of the documents in candidate pairs.
 Result<ReuseResult> FindReuse(const std::vector<Document>& documents, const ReuseOptions& options);
 
 // The pair of documents[a] and documents[b] aligned as FindReuse aligns a candidate pair,

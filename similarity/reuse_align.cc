@@ -23,25 +23,45 @@ uint64_t GramHash(std::span<const uint64_t> words, size_t at, size_t n) {
 }
 
 // Seeds in derived order: every (i, j) where the n-grams at i and j are equal, skipping
-// n-grams repeated more than kMaxRepeats times in the source (no anchor).
+// n-grams repeated more than kMaxRepeats times in the source (no anchor). The source's
+// n-grams go in an open-addressing table (linear probing, at most half full) whose entries
+// chain their positions in ascending order: sorting them and a binary search per derived
+// n-gram cost a fifth of the alignment.
 std::vector<Seed> FindSeeds(std::span<const uint64_t> source, std::span<const uint64_t> derived,
                             size_t n) {
-  constexpr size_t kMaxRepeats = 8;
+  constexpr int32_t kMaxRepeats = 8;
   std::vector<Seed> seeds;
   if (source.size() < n || derived.size() < n) return seeds;
-  std::vector<std::pair<uint64_t, int32_t>> index;
-  index.reserve(source.size() - n + 1);
-  for (size_t i = 0; i + n <= source.size(); ++i) {
-    index.emplace_back(GramHash(source, i, n), static_cast<int32_t>(i));
+  struct Entry {
+    uint64_t gram = 0;
+    int32_t head = -1;  // first position of the chain; -1: an empty slot
+    int32_t count = 0;
+  };
+  thread_local std::vector<Entry> table;
+  thread_local std::vector<int32_t> next;  // next position with the same n-gram, or -1
+  const size_t grams = source.size() - n + 1;
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * grams) ++bits;
+  table.assign(size_t{1} << bits, Entry{});
+  next.resize(grams);
+  const size_t mask = (size_t{1} << bits) - 1;
+  auto find = [&](uint64_t gram) -> Entry& {
+    size_t slot = static_cast<size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+    while (table[slot].head >= 0 && table[slot].gram != gram) slot = (slot + 1) & mask;
+    return table[slot];
+  };
+  for (size_t i = grams; i-- > 0;) {  // backwards, so that chains ascend
+    const uint64_t gram = GramHash(source, i, n);
+    Entry& e = find(gram);
+    e.gram = gram;
+    next[i] = e.head;
+    e.head = static_cast<int32_t>(i);
+    ++e.count;
   }
-  std::sort(index.begin(), index.end());
   for (size_t j = 0; j + n <= derived.size(); ++j) {
-    const uint64_t h = GramHash(derived, j, n);
-    auto lo = std::lower_bound(index.begin(), index.end(), std::pair(h, int32_t{-1}));
-    auto hi = lo;
-    while (hi != index.end() && hi->first == h) ++hi;
-    if (hi - lo > static_cast<ptrdiff_t>(kMaxRepeats)) continue;
-    for (auto it = lo; it != hi; ++it) seeds.push_back({it->second, static_cast<int32_t>(j)});
+    const Entry& e = find(GramHash(derived, j, n));
+    if (e.head < 0 || e.count > kMaxRepeats) continue;
+    for (int32_t i = e.head; i >= 0; i = next[i]) seeds.push_back({i, static_cast<int32_t>(j)});
   }
   return seeds;
 }
@@ -87,33 +107,60 @@ Alignment BandedAlign(std::span<const uint64_t> source, std::span<const uint64_t
                       int32_t diag_hi) {
   const int32_t width = diag_hi - diag_lo + 1;
   const int32_t rows = d_hi - d_lo;
-  std::vector<uint8_t> dirs(static_cast<size_t>(rows) * width, kStop);
-  // Row buffers indexed by idx + 1 (idx = i - (j - diag_hi)); out-of-band cells score 0.
-  std::vector<int> prev(width + 2, 0), cur(width + 2, 0);
+  // Buffers kept by the thread (an alignment per candidate pair). The traceback reads only
+  // cells the fill wrote, so `dirs` needs no clearing.
+  thread_local std::vector<uint8_t> dirs;
+  thread_local std::vector<int> prev, cur;
+  dirs.resize(static_cast<size_t>(rows) * width);
+  // Row buffers indexed by idx + 1 (idx = i - (j - diag_hi)); cells outside the band or the
+  // box are never written and stay 0, which is what a local alignment starts from, so the
+  // neighbours need no bounds tests.
+  prev.assign(width + 2, 0);
+  cur.assign(width + 2, 0);
   int best = 0;
   int32_t best_i = -1, best_j = -1;
   for (int32_t j = d_lo; j < d_hi; ++j) {
     std::fill(cur.begin(), cur.end(), 0);
     const int32_t i_lo = std::max(s_lo, j - diag_hi);
     const int32_t i_hi = std::min(s_hi - 1, j - diag_lo);
-    uint8_t* row_dirs = dirs.data() + static_cast<size_t>(j - d_lo) * width;
-    for (int32_t i = i_lo; i <= i_hi; ++i) {
-      const int32_t idx = i - (j - diag_hi);
-      // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): idx - 1.
-      const bool has_diag = j > d_lo && i > s_lo;
-      const int diag =
-          (has_diag ? prev[idx + 1] : 0) + (source[i] == derived[j] ? kMatchScore : kMismatchScore);
-      const int up = (j > d_lo && idx + 1 < width ? prev[idx + 2] : 0) + kGapScore;
-      const int left = (i > i_lo ? cur[idx] : 0) + kGapScore;
+    uint8_t* const row_dirs = dirs.data() + static_cast<size_t>(j - d_lo) * width;
+    const int* const up_row = prev.data();
+    int* const row = cur.data();
+    const uint64_t word = derived[j];
+    // (i-1, j-1): previous row, same idx; (i, j-1): previous row, idx + 1; (i-1, j): this
+    // row's previous cell. The two carried in registers: reading the cell just stored back
+    // from memory made every cell wait for the one before. Walked by pointers, the best cell's
+    // row set after the row, so that the loop's state fits in registers.
+    const int32_t cells = i_hi - i_lo + 1;
+    if (cells <= 0) {  // the band lies outside the box in this row
+      std::swap(prev, cur);
+      continue;
+    }
+    const int32_t idx0 = i_lo - (j - diag_hi);
+    const uint64_t* const src = source.data() + i_lo;
+    const int* const up_cells = up_row + idx0 + 2;
+    int* const out = row + idx0 + 1;
+    uint8_t* const out_dirs = row_dirs + idx0;
+    int diag_h = up_row[idx0 + 1];
+    int left_h = 0;
+    const int best_before = best;
+    for (int32_t k = 0; k < cells; ++k) {
+      const int up_h = up_cells[k];
+      const int diag = diag_h + (src[k] == word ? kMatchScore : kMismatchScore);
+      const int up = up_h + kGapScore;
+      const int left = left_h + kGapScore;
       int h = 0;
       uint8_t dir = kStop;
       if (diag > h) h = diag, dir = kDiag;
       if (up > h) h = up, dir = kUp;
       if (left > h) h = left, dir = kLeft;
-      cur[idx + 1] = h;
-      row_dirs[idx] = dir;
-      if (h > best) best = h, best_i = i, best_j = j;
+      out[k] = h;
+      out_dirs[k] = dir;
+      if (h > best) best = h, best_i = i_lo + k;
+      diag_h = up_h;
+      left_h = h;
     }
+    if (best > best_before) best_j = j;
     std::swap(prev, cur);
   }
   Alignment a;

@@ -15,6 +15,7 @@
 
 #include "core/ingest.h"
 #include "similarity/internal/reuse_align.h"
+#include "similarity/internal/reuse_scan.h"
 #include "tests/testing/paths.h"
 
 namespace crossclaim {
@@ -92,6 +93,49 @@ TEST(NormalizeWireText, LookAlikesOnlyInNumbersThatStartAToken) {
   for (size_t i = 0; i < plain.size(); ++i) {
     EXPECT_EQ(wire.orig_begin[i], i);
     EXPECT_EQ(wire.orig_end[i], i + 1);
+  }
+}
+
+// The block scanner finds the same end of a plain run as the byte-at-a-time one from every
+// start, on random texts of the marks, look-alikes, letters and non-ASCII bytes around block
+// boundaries (lengths up to three 64-byte blocks).
+TEST(NormalizeWireText, BlockScannerAgreesWithTheBytewiseOne) {
+  const std::string alphabet = "aZ3oOlI ,.\n<`'_#\x19\xC3\xA9";
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string text(rng() % 200, ' ');
+    // Mostly plain letters, sparser or denser, so that runs cross block boundaries.
+    const unsigned one_in = 2u << (rng() % 7);
+    for (char& c : text) c = rng() % one_in ? 'e' : alphabet[rng() % alphabet.size()];
+    for (size_t p = 0; p <= text.size(); ++p) {
+      ASSERT_EQ(reuse_internal::PlainRunEnd(text, p), reuse_internal::PlainRunEndBytewise(text, p))
+          << "text '" << text << "' from " << p;
+    }
+  }
+}
+
+// The bucketed radix sort of the fingerprint keys equals sorting and de-duplicating them all
+// (std::sort, std::unique), on random fingerprints with repeats inside documents and shared
+// across them.
+TEST(SortedFingerprintKeys, EqualsStdSortAndUnique) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::vector<uint32_t>> prints(1 + rng() % 300);
+    std::vector<uint64_t> want;
+    size_t total = 0;
+    for (size_t d = 0; d < prints.size(); ++d) {
+      for (size_t k = rng() % 200; k > 0; --k) {
+        // Small values repeat (and share a top bucket); the others spread over all 32 bits.
+        const uint32_t f = rng() % 3 == 0 ? static_cast<uint32_t>(rng() % 50) : rng();
+        prints[d].push_back(f);
+        want.push_back(uint64_t{f} << 32 | d);
+        ++total;
+      }
+    }
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    EXPECT_EQ(reuse_internal::SortedFingerprintKeys(&prints, total), want);
+    for (const auto& p : prints) EXPECT_TRUE(p.empty());
   }
 }
 
