@@ -46,11 +46,12 @@ bool SharesSpecifics(const Claim& a, const Claim& b);
 // understands the mistrust" / "I understand that mistrust" share "understand").
 bool SharedWordsPointElsewhere(const Claim& a, const Claim& b);
 
-// Whether the two claims share no content word (stop words and name words left out, compared
-// as above) besides the words that name their speaker and say that he spoke: "Jane Roe, the
-// head of the union, said the strike was not about pay." / "“We stand by our members,” union
-// head Jane Roe said in a statement." give one speaker two statements. One speaker is no
-// evidence of one fact then.
+// Whether the two claims share no word (stop words left out, compared as above; name words
+// count: "Christian" in "He says he is a Christian." / "I believe the president's Christian")
+// besides the words that name their speaker and say that he spoke: "Jane Roe, the head of the
+// union, said the strike was not about pay." / "“We stand by our members,” union head Jane
+// Roe said in a statement." give one speaker two statements. One speaker is no evidence of
+// one fact then.
 bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim

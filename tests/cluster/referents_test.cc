@@ -68,5 +68,18 @@ TEST(OnlyTheSpeakerInCommon, OneSpeakersTwoStatements) {
   EXPECT_FALSE(OnlyTheSpeakerInCommon(again, paraphrase));
 }
 
+TEST(OnlyTheSpeakerInCommon, ANameBesideTheSpeakerIsSharedToo) {
+  // 65cb14cb: one speaker, and a name word ("Christian") that is not his, said in both: one
+  // fact, not two statements.
+  Claim report =
+      AnalyzeSentence("Jane Roe said she never doubted the mayor and believes he is a Catholic.");
+  Claim quotation = AnalyzeSentence("\"He says he is a Catholic,\" Roe said.");
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(report, quotation));
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(quotation, report));
+  // The speaker's own name words stay out: "Roe" in both is still the speaker only.
+  Claim other = AnalyzeSentence("\"We will meet the board again,\" Jane Roe said on Friday.");
+  EXPECT_TRUE(OnlyTheSpeakerInCommon(report, other));
+}
+
 }  // namespace
 }  // namespace crossclaim
