@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -154,6 +155,89 @@ bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b) {
   std::set<std::string> speaker = SpeakerStems(a, b);
   return std::none_of(wa.begin(), wa.end(),
                       [&](const std::string& w) { return wb.count(w) && !speaker.count(w); });
+}
+
+namespace {
+
+bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+bool AnyTokenOf(const Claim& c, std::initializer_list<std::string_view> words) {
+  return std::any_of(c.tokens.begin(), c.tokens.end(),
+                     [&](const std::string& t) { return IsOneOf(t, words); });
+}
+
+// The week a weekday of `c` is in, from the word before it: +1 "next Tuesday", -1 "last
+// Tuesday", 0 when that word says nothing ("on Tuesday"), 2 when it points at this week ("this
+// Tuesday"), which may be either.
+int WeekOf(const Claim& c, const DateMention& d) {
+  if (d.span.begin < c.span.begin) return 0;
+  std::vector<std::string> before =
+      NormalizedTokens(std::string_view(c.text).substr(0, d.span.begin - c.span.begin));
+  if (before.empty()) return 0;
+  if (before.back() == "next" || before.back() == "coming") return 1;
+  if (before.back() == "last" || before.back() == "past") return -1;
+  return before.back() == "this" ? 2 : 0;
+}
+
+// Whether a claim speaks of the past only: a past form of "be", "have" or "do" and no word of
+// the future.
+bool PastOnly(const Claim& c) {
+  return AnyTokenOf(c, {"was", "were", "had", "did"}) &&
+         !AnyTokenOf(c, {"will", "would", "shall", "going", "scheduled", "expected", "plans"});
+}
+
+bool FutureOnly(const Claim& c) {
+  return AnyTokenOf(c, {"will", "shall", "scheduled"}) && !AnyTokenOf(c, {"was", "were", "had"});
+}
+
+// Whether the weekday `x` of `a`, said of the week to come, is the same weekday of `b` said of
+// a past week.
+bool NextAgainstPast(const Claim& a, const DateMention& x, const Claim& b, const DateMention& y) {
+  int wa = WeekOf(a, x), wb = WeekOf(b, y);
+  if (wa == 1) return wb == -1 || (wb == 0 && PastOnly(b));
+  if (wa == -1) return wb == 0 && FutureOnly(b);
+  return false;
+}
+
+}  // namespace
+
+bool WeekdaysOfTwoWeeks(const Claim& a, const Claim& b) {
+  for (const DateMention& x : a.dates) {
+    if (x.weekday == 0) continue;
+    for (const DateMention& y : b.dates) {
+      if (y.weekday != x.weekday) continue;
+      if (NextAgainstPast(a, x, b, y) || NextAgainstPast(b, y, a, x)) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Verbs of reacting to something: said of what another did or made, never of the thing itself.
+bool ReactsTo(const Claim& c) {
+  static constexpr std::string_view kReactions[] = {
+      "defended",   "defends",    "declined",  "declines", "decried",   "decries",
+      "criticized", "criticizes", "condemned", "condemns", "denounced", "denounces",
+      "slammed",    "blasted",    "responded", "reacted",  "mocked",    "ridiculed"};
+  return std::any_of(c.tokens.begin(), c.tokens.end(), [](const std::string& t) {
+    return std::find(std::begin(kReactions), std::end(kReactions), t) != std::end(kReactions);
+  });
+}
+
+// A claim that describes: no speaker (in its sentence or paragraph), no quotation, no word of
+// saying and no reaction.
+bool Describes(const Claim& c) {
+  return !c.attribution && !c.context_attribution && !c.has_quote && !ReactsTo(c) &&
+         !AnyTokenOf(c, {"said", "says", "say", "told", "according", "statement", "saying"});
+}
+
+}  // namespace
+
+bool ReactionBesideDescription(const Claim& a, const Claim& b) {
+  return (ReactsTo(a) && Describes(b)) || (ReactsTo(b) && Describes(a));
 }
 
 bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const Claim& b,

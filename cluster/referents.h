@@ -54,6 +54,19 @@ bool SharedWordsPointElsewhere(const Claim& a, const Claim& b);
 // one fact then.
 bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b);
 
+// Whether the two claims name one weekday of two weeks: "next Tuesday's debate" (a week to
+// come) against "the debate on Tuesday was ..." (a claim that speaks in the past only) or
+// "last Tuesday". Two debates, two meetings: not one fact, however alike their words. A
+// weekday the other claim gives with "next" or "this", or in a claim that speaks of the future
+// ("will", "would"), may be the same day.
+bool WeekdaysOfTwoWeeks(const Claim& a, const Claim& b);
+
+// Whether one claim reports a reaction (its subject "defended", "criticized", "declined" ...)
+// and the other describes, with no speaker, no quotation and no reaction of its own, what
+// the reaction was to: "Newsweek has defended the photo, saying ..." / "The cover shows the
+// candidate against a blue background." are the thing and the answer to it, two facts.
+bool ReactionBesideDescription(const Claim& a, const Claim& b);
+
 }  // namespace crossclaim
 
 #endif  // CROSSCLAIM_CLUSTER_REFERENTS_H_

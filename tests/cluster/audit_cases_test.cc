@@ -327,5 +327,33 @@ TEST(AuditCases, OneSpeakerAndNothingElseInCommonIsTwoStatements) {
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
+// 550b80db "a description of the cover vs the magazine's defence of it": one outlet reports
+// the magazine's answer to criticism of a photo, the other describes the photo; the words of
+// the photo are in both (ReactionBesideDescription).
+TEST(AuditCases, AReactionAndWhatItReactsToAreTwoFacts) {
+  GraphCase event(
+      "The poster shows the mayor standing against a dark red wall, looking straight into the "
+      "lens with wide eyes.\n\nThe bridge will stay closed for at least a year, the council said.",
+      "The gallery has defended its poster, a close-up of the mayor before a dark red wall, "
+      "saying that the lens caught her well.\n\nThe council said the bridge will stay closed "
+      "for at least a year.");
+  EXPECT_FALSE(event.Together(0, "poster shows", 1, "has defended"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// b5eefefb "two different facts about the debates": next week's debate beside a past one of
+// the same weekday (WeekdaysOfTwoWeeks; the possessive "Tuesday's" is read as a date).
+TEST(AuditCases, NextTuesdaysDebateIsNotLastTuesdays) {
+  GraphCase event(
+      "The mayor is preparing for next Tuesday's debate against her rival, the second of three "
+      "town hall meetings.\n\nThe bridge will stay closed for at least a year, the council "
+      "said.",
+      "Her first debate against the rival on Tuesday was a setback for the mayor, who lost "
+      "ground in the town hall meetings.\n\nThe council said the bridge will stay closed for "
+      "at least a year.");
+  EXPECT_FALSE(event.Together(0, "next Tuesday", 1, "on Tuesday"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
 }  // namespace
 }  // namespace crossclaim

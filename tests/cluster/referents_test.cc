@@ -81,5 +81,39 @@ TEST(OnlyTheSpeakerInCommon, ANameBesideTheSpeakerIsSharedToo) {
   EXPECT_TRUE(OnlyTheSpeakerInCommon(report, other));
 }
 
+TEST(WeekdaysOfTwoWeeks, NextWeekAgainstAPastWeek) {
+  Claim next = AnalyzeSentence("The senator will prepare for next Tuesday's debate.");
+  Claim past = AnalyzeSentence("The debate on Tuesday was a setback for the senator.");
+  Claim last = AnalyzeSentence("The senator lost last Tuesday's debate badly.");
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(next, past));
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(past, next));
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(next, last));
+  // A bare weekday that may be the one to come, and another weekday, are no case.
+  EXPECT_FALSE(WeekdaysOfTwoWeeks(
+      next, AnalyzeSentence("The senator will face her rival in the debate on Tuesday.")));
+  EXPECT_FALSE(WeekdaysOfTwoWeeks(
+      next, AnalyzeSentence("The debate on Wednesday was a setback for the senator.")));
+  EXPECT_FALSE(
+      WeekdaysOfTwoWeeks(past, AnalyzeSentence("The senator said the Tuesday debate was lost.")));
+  // "last Tuesday" against a weekday said of the future only.
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(
+      last, AnalyzeSentence("The senator will meet the board on Tuesday to discuss it.")));
+}
+
+TEST(ReactionBesideDescription, TheAnswerAndTheThingAnswered) {
+  Claim description =
+      AnalyzeSentence("The poster shows the mayor against a red wall, looking into the lens.");
+  Claim reaction = AnalyzeSentence("The gallery has defended the poster of the mayor.");
+  EXPECT_TRUE(ReactionBesideDescription(description, reaction));
+  EXPECT_TRUE(ReactionBesideDescription(reaction, description));
+  // Two reactions, or a reaction beside a speaker's words, are no case for the rule.
+  EXPECT_FALSE(ReactionBesideDescription(
+      reaction, AnalyzeSentence("The gallery defended the poster on Monday.")));
+  EXPECT_FALSE(ReactionBesideDescription(
+      reaction, AnalyzeSentence("The poster is art, the gallery said on Monday.")));
+  EXPECT_FALSE(ReactionBesideDescription(
+      description, AnalyzeSentence("The poster was hung in the hall of the gallery.")));
+}
+
 }  // namespace
 }  // namespace crossclaim
