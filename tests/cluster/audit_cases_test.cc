@@ -42,6 +42,9 @@ struct AuditCase {
 };
 
 const AuditCase kFixedFalse[] = {
+    {"8dc7ccfe quote: one verb transcribed in two forms ('he saying' / 'he said')",
+     "\"Now, according to the radio, he saying that he backs the plan,\" she told reporters.",
+     "\"Now, according to the radio, he said that he backs the plan,\" she told reporters."},
     {"005a2961 negation: a hypothetical against a statement", "Let's say there's no signed lease.",
      "She has a signed lease from the city council."},
     {"08bb9bee entity: 'As I' taken as a speaker",
