@@ -36,10 +36,11 @@ bool UsesLatent(const PairModel& model) {
 }
 
 // Pairs whose words' likeness says nothing about one fact: the shared words point elsewhere,
-// the weekdays named are of two weeks, or one claim reacts to what the other describes.
+// the weekdays named are of two weeks, one claim reacts to what the other describes, or the
+// names around a shared word have swapped roles.
 bool TwoFactsWhateverTheWords(const Claim& a, const Claim& b) {
   return SharedWordsPointElsewhere(a, b) || WeekdaysOfTwoWeeks(a, b) ||
-         ReactionBesideDescription(a, b);
+         ReactionBesideDescription(a, b) || RolesSwapped(a, b);
 }
 
 }  // namespace

@@ -227,10 +227,15 @@ bool ReactsTo(const Claim& c) {
   });
 }
 
-// A claim that describes: no speaker (in its sentence or paragraph), no quotation, no word of
-// saying and no reaction.
+// A claim that describes what a picture, cover or advertisement shows ("The cover shows ...",
+// "... is a picture of ..."), with no speaker (in its sentence or paragraph), no quotation, no
+// word of saying and no reaction: the thing itself. Other sentences without a speaker report
+// events, which a reaction may report too ("Obama condemns the murder" / "Barbaric murder
+// shocks the world", Emergent headlines).
 bool Describes(const Claim& c) {
   return !c.attribution && !c.context_attribution && !c.has_quote && !ReactsTo(c) &&
+         AnyTokenOf(c, {"shows", "showed", "depicts", "depicted", "pictured", "picture", "portrays",
+                        "portrayed"}) &&
          !AnyTokenOf(c, {"said", "says", "say", "told", "according", "statement", "saying"});
 }
 
@@ -238,6 +243,79 @@ bool Describes(const Claim& c) {
 
 bool ReactionBesideDescription(const Claim& a, const Claim& b) {
   return (ReactsTo(a) && Describes(b)) || (ReactsTo(b) && Describes(a));
+}
+
+namespace {
+
+// A name of a claim with the tokens it covers.
+struct NamePlace {
+  std::string last;  // its last word: "Smith" of "Senator Jane Smith"
+  size_t first_token, end_token;
+};
+
+// The names of `c` in token order, found by their words in `c.tokens`.
+std::vector<NamePlace> NamePlaces(const Claim& c) {
+  std::vector<NamePlace> out;
+  for (const std::string& name : c.names) {
+    std::vector<std::string> words = NormalizedTokens(name);
+    if (words.empty()) continue;
+    for (size_t i = 0; i + words.size() <= c.tokens.size(); ++i) {
+      if (std::equal(words.begin(), words.end(), c.tokens.begin() + static_cast<long>(i))) {
+        out.push_back({words.back(), i, i + words.size()});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const NamePlace& x, const NamePlace& y) { return x.first_token < y.first_token; });
+  return out;
+}
+
+// The names nearest before and after token `i` ("" when none), the doer first: a passive
+// ("... followed by Smith") gives the name after the word as the doer. None when a word
+// between them makes the two one party ("Smith and Jones met", "Smith met with Jones", "the
+// call between Smith and Jones"): then the order says nothing about roles.
+std::pair<std::string, std::string> RolesAround(const Claim& c, const std::vector<NamePlace>& names,
+                                                size_t i) {
+  const NamePlace *before = nullptr, *after = nullptr;
+  for (const NamePlace& n : names) {
+    if (n.end_token <= i) before = &n;
+    if (n.first_token > i && !after) after = &n;
+  }
+  if (!before || !after) return {};
+  for (size_t k = before->end_token; k < after->first_token; ++k) {
+    if (IsOneOf(c.tokens[k], {"and", "with", "between", "together", "each", "both"})) return {};
+  }
+  if (c.tokens[after->first_token - 1] == "by") return {after->last, before->last};
+  return {before->last, after->last};
+}
+
+// A word that reads as a past action: it ends in "ed" and no article comes before it ("the
+// proposed plan"). Nouns between two names ("Obama campaign spokeswoman Lis Smith" / "Lis Smith,
+// a spokeswoman for the Obama campaign") give no roles.
+bool ActionWord(const Claim& c, size_t i) {
+  return c.tokens[i].size() > 4 && c.tokens[i].ends_with("ed") &&
+         (i == 0 || !IsOneOf(c.tokens[i - 1], {"the", "a", "an"}));
+}
+
+}  // namespace
+
+bool RolesSwapped(const Claim& a, const Claim& b) {
+  std::vector<NamePlace> na = NamePlaces(a), nb = NamePlaces(b);
+  if (na.size() < 2 || nb.size() < 2) return false;
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const std::string& w = a.tokens[i];
+    if (IsEnglishStopWord(w) || !ActionWord(a, i)) continue;
+    auto [doer_a, done_to_a] = RolesAround(a, na, i);
+    if (doer_a.empty() || done_to_a.empty() || doer_a == done_to_a) continue;
+    for (size_t j = 0; j < b.tokens.size(); ++j) {
+      if (b.tokens[j].substr(0, kStemBytes) != w.substr(0, kStemBytes) || !ActionWord(b, j)) {
+        continue;
+      }
+      auto [doer_b, done_to_b] = RolesAround(b, nb, j);
+      if (doer_a == done_to_b && done_to_a == doer_b) return true;
+    }
+  }
+  return false;
 }
 
 bool SameTimeFrame(const Claim& a, const std::optional<Date>& published_a, const Claim& b,

@@ -62,10 +62,21 @@ bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b);
 bool WeekdaysOfTwoWeeks(const Claim& a, const Claim& b);
 
 // Whether one claim reports a reaction (its subject "defended", "criticized", "declined" ...)
-// and the other describes, with no speaker, no quotation and no reaction of its own, what
-// the reaction was to: "Newsweek has defended the photo, saying ..." / "The cover shows the
-// candidate against a blue background." are the thing and the answer to it, two facts.
+// and the other describes, with no speaker, no quotation and no reaction of its own, what a
+// picture shows ("shows", "depicts", "a picture of"): "Newsweek has defended the photo, saying
+// ..." / "The cover shows the candidate against a blue background." are the thing and the
+// answer to it, two facts. Other claims without a speaker are not taken as descriptions: they
+// mostly report the event the reaction is to ("Obama condemns the murder" / "Barbaric murder
+// shocks the world" are one story).
 bool ReactionBesideDescription(const Claim& a, const Claim& b);
+
+// Whether the two claims give a shared word the same two names in swapped roles: "Smith
+// followed Jones on Twitter" / "Jones followed Smith on Twitter" (who did what to whom). The
+// word is a past action (it ends in "ed", no article before it); the names are the nearest
+// before and after it, none joined by "and", "with", "between" (a meeting of two has no
+// order); a passive ("was followed by Smith") turns its claim's roles around. Pronouns are not
+// resolved, so "she followed him" is no case.
+bool RolesSwapped(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim
 

@@ -358,5 +358,18 @@ TEST(AuditCases, NextTuesdaysDebateIsNotLastTuesdays) {
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
+// c21cb217 "who followed whom: different facts": the same two people around the same verb,
+// in swapped roles (RolesSwapped; there the second was a pronoun, which the rule does not
+// resolve, so the case is written with names).
+TEST(AuditCases, SwappedRolesAreTwoFacts) {
+  GraphCase event(
+      "Senator Jane Smith quietly followed the activist Tom Jones on Twitter for a year before "
+      "the vote.\n\nThe bridge will stay closed for at least a year, the council said.",
+      "Jones followed Smith on Twitter months before the vote, her office confirmed.\n\nThe "
+      "council said the bridge will stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, "quietly followed", 1, "Jones followed"));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
 }  // namespace
 }  // namespace crossclaim

@@ -115,5 +115,22 @@ TEST(ReactionBesideDescription, TheAnswerAndTheThingAnswered) {
       description, AnalyzeSentence("The poster was hung in the hall of the gallery.")));
 }
 
+TEST(RolesSwapped, WhoDidWhatToWhom) {
+  Claim smith = AnalyzeSentence("Senator Jane Smith followed Tom Jones on Twitter for a year.");
+  Claim jones = AnalyzeSentence("Tom Jones followed Smith on Twitter, aides confirmed.");
+  EXPECT_TRUE(RolesSwapped(smith, jones));
+  EXPECT_TRUE(RolesSwapped(jones, smith));
+  // A passive keeps the doer: one fact.
+  Claim passive = AnalyzeSentence("Jones was followed by Smith on Twitter for a year.");
+  EXPECT_FALSE(RolesSwapped(smith, passive));
+  EXPECT_FALSE(RolesSwapped(passive, smith));
+  // The same order is one fact; pronouns are not resolved.
+  EXPECT_FALSE(RolesSwapped(smith, AnalyzeSentence("Smith followed Jones on Twitter.")));
+  EXPECT_FALSE(RolesSwapped(smith, AnalyzeSentence("She followed him on Twitter.")));
+  // A meeting of two is no order of roles.
+  EXPECT_FALSE(RolesSwapped(AnalyzeSentence("Senator Jane Smith met with Tom Jones on Monday."),
+                            AnalyzeSentence("Tom Jones met with Smith on Monday.")));
+}
+
 }  // namespace
 }  // namespace crossclaim
