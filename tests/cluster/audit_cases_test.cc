@@ -330,45 +330,48 @@ TEST(AuditCases, OneSpeakerAndNothingElseInCommonIsTwoStatements) {
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
 }
 
+// Two sentences, one in each article, that state two facts (each followed by one fact both
+// state alike, which must still join: the rule did not cut every edge).
+void ExpectTwoFacts(const std::string& first, const std::string& second,
+                    const std::string& needle_first, const std::string& needle_second) {
+  GraphCase event(first + "\n\nThe bridge will stay closed for at least a year, the council said.",
+                  second + "\n\nThe council said the bridge will stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, needle_first, 1, needle_second));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
 // 550b80db "a description of the cover vs the magazine's defence of it": one outlet reports
 // the magazine's answer to criticism of a photo, the other describes the photo; the words of
 // the photo are in both (ReactionBesideDescription).
 TEST(AuditCases, AReactionAndWhatItReactsToAreTwoFacts) {
-  GraphCase event(
+  ExpectTwoFacts(
       "The poster shows the mayor standing against a dark red wall, looking straight into the "
-      "lens with wide eyes.\n\nThe bridge will stay closed for at least a year, the council said.",
+      "lens with wide eyes.",
       "The gallery has defended its poster, a close-up of the mayor before a dark red wall, "
-      "saying that the lens caught her well.\n\nThe council said the bridge will stay closed "
-      "for at least a year.");
-  EXPECT_FALSE(event.Together(0, "poster shows", 1, "has defended"));
-  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+      "saying that the lens caught her well.",
+      "poster shows", "has defended");
 }
 
 // b5eefefb "two different facts about the debates": next week's debate beside a past one of
 // the same weekday (WeekdaysOfTwoWeeks; the possessive "Tuesday's" is read as a date).
 TEST(AuditCases, NextTuesdaysDebateIsNotLastTuesdays) {
-  GraphCase event(
+  ExpectTwoFacts(
       "The mayor is preparing for next Tuesday's debate against her rival, the second of three "
-      "town hall meetings.\n\nThe bridge will stay closed for at least a year, the council "
-      "said.",
+      "town hall meetings.",
       "Her first debate against the rival on Tuesday was a setback for the mayor, who lost "
-      "ground in the town hall meetings.\n\nThe council said the bridge will stay closed for "
-      "at least a year.");
-  EXPECT_FALSE(event.Together(0, "next Tuesday", 1, "on Tuesday"));
-  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+      "ground in the town hall meetings.",
+      "next Tuesday", "on Tuesday");
 }
 
 // c21cb217 "who followed whom: different facts": the same two people around the same verb,
 // in swapped roles (RolesSwapped; there the second was a pronoun, which the rule does not
 // resolve, so the case is written with names).
 TEST(AuditCases, SwappedRolesAreTwoFacts) {
-  GraphCase event(
+  ExpectTwoFacts(
       "Senator Jane Smith quietly followed the activist Tom Jones on Twitter for a year before "
-      "the vote.\n\nThe bridge will stay closed for at least a year, the council said.",
-      "Jones followed Smith on Twitter months before the vote, her office confirmed.\n\nThe "
-      "council said the bridge will stay closed for at least a year.");
-  EXPECT_FALSE(event.Together(0, "quietly followed", 1, "Jones followed"));
-  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+      "the vote.",
+      "Jones followed Smith on Twitter months before the vote, her office confirmed.",
+      "quietly followed", "Jones followed");
 }
 
 }  // namespace
