@@ -633,10 +633,32 @@ void EntityDivergences(const View& a, const View& b, std::vector<Divergence>* ou
 
 // ---- quotations ----
 
+// The base form of an irregular past or participle of a common verb ("said" -> "say", "told"
+// -> "tell"); other words as they are. Regular inflections are left to Stem.
+string_view IrregularBase(string_view w) {
+  static constexpr std::pair<string_view, string_view> kForms[] = {
+      {"said", "say"},      {"told", "tell"},     {"made", "make"},    {"thought", "think"},
+      {"knew", "know"},     {"known", "know"},    {"went", "go"},      {"gone", "go"},
+      {"took", "take"},     {"taken", "take"},    {"gave", "give"},    {"given", "give"},
+      {"came", "come"},     {"saw", "see"},       {"seen", "see"},     {"got", "get"},
+      {"gotten", "get"},    {"found", "find"},    {"left", "leave"},   {"brought", "bring"},
+      {"bought", "buy"},    {"paid", "pay"},      {"held", "hold"},    {"kept", "keep"},
+      {"met", "meet"},      {"ran", "run"},       {"wrote", "write"},  {"written", "write"},
+      {"spoke", "speak"},   {"spoken", "speak"},  {"began", "begin"},  {"begun", "begin"},
+      {"felt", "feel"},     {"meant", "mean"},    {"stood", "stand"},  {"heard", "hear"},
+      {"sent", "send"},     {"spent", "spend"},   {"sold", "sell"},    {"chose", "choose"},
+      {"chosen", "choose"}, {"became", "become"}, {"broke", "break"},  {"broken", "break"},
+      {"fought", "fight"},  {"taught", "teach"},  {"caught", "catch"}, {"sought", "seek"}};
+  for (auto [form, base] : kForms) {
+    if (w == form) return base;
+  }
+  return w;
+}
+
 // A change of spelling, not of words: "Qaddafi"/"Gadhafi", "Sen."/"Senator", "he is"/"he's",
-// "in to"/"into", "increases"/"increase", "F.B.I."/"FBI": an abbreviation respelled, or the
-// runs written without spaces, apostrophes and dots are equal, one begins the other, or they
-// are within a third of their length in edits.
+// "in to"/"into", "increases"/"increase", "saying"/"said", "F.B.I."/"FBI": an abbreviation
+// respelled, or the runs written without spaces, apostrophes and dots are equal, one begins
+// the other, are within a third of their length in edits, or are inflections of one verb.
 bool Respelling(string_view left, string_view right) {
   if (SameAbbreviation(left, right)) return true;
   auto squeeze = [](string_view s) {
@@ -650,7 +672,7 @@ bool Respelling(string_view left, string_view right) {
   if (l.empty() || r.empty()) return false;
   if (l.starts_with(r) || r.starts_with(l)) return true;
   size_t longer = std::max(l.size(), r.size());
-  return 3 * EditDistance(l, r) <= longer || Stem(l) == Stem(r);
+  return 3 * EditDistance(l, r) <= longer || Stem(IrregularBase(l)) == Stem(IrregularBase(r));
 }
 
 // The word tokens of `v` inside document span `q`.

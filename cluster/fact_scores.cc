@@ -35,6 +35,14 @@ bool UsesLatent(const PairModel& model) {
   return false;
 }
 
+// Pairs whose words' likeness says nothing about one fact: the shared words point elsewhere,
+// the weekdays named are of two weeks, one claim reacts to what the other describes, or the
+// names around a shared word have swapped roles.
+bool TwoFactsWhateverTheWords(const Claim& a, const Claim& b) {
+  return SharedWordsPointElsewhere(a, b) || WeekdaysOfTwoWeeks(a, b) ||
+         ReactionBesideDescription(a, b) || RolesSwapped(a, b);
+}
+
 }  // namespace
 
 std::vector<float> SameFactScores(const std::vector<Claim>& claims,
@@ -67,8 +75,8 @@ std::vector<float> SameFactScores(const std::vector<Claim>& claims,
   });
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t k) {
     auto [a, b] = pairs[k];
-    if (SharedWordsPointElsewhere(claims[static_cast<size_t>(a)], claims[static_cast<size_t>(b)])) {
-      return;  // their shared words refer to something else: no evidence of one fact
+    if (TwoFactsWhateverTheWords(claims[static_cast<size_t>(a)], claims[static_cast<size_t>(b)])) {
+      return;  // no evidence of one fact however alike the words (cluster/referents.h)
     }
     scores[k] =
         static_cast<float>(scorer

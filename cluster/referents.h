@@ -46,12 +46,37 @@ bool SharesSpecifics(const Claim& a, const Claim& b);
 // understands the mistrust" / "I understand that mistrust" share "understand").
 bool SharedWordsPointElsewhere(const Claim& a, const Claim& b);
 
-// Whether the two claims share no content word (stop words and name words left out, compared
-// as above) besides the words that name their speaker and say that he spoke: "Jane Roe, the
-// head of the union, said the strike was not about pay." / "“We stand by our members,” union
-// head Jane Roe said in a statement." give one speaker two statements. One speaker is no
-// evidence of one fact then.
+// Whether the two claims share no word (stop words left out, compared as above; name words
+// count: "Christian" in "He says he is a Christian." / "I believe the president's Christian")
+// besides the words that name their speaker and say that he spoke: "Jane Roe, the head of the
+// union, said the strike was not about pay." / "“We stand by our members,” union head Jane
+// Roe said in a statement." give one speaker two statements. One speaker is no evidence of
+// one fact then.
 bool OnlyTheSpeakerInCommon(const Claim& a, const Claim& b);
+
+// Whether the two claims name one weekday of two weeks: "next Tuesday's debate" (a week to
+// come) against "the debate on Tuesday was ..." (a claim that speaks in the past only) or
+// "last Tuesday". Two debates, two meetings: not one fact, however alike their words. A
+// weekday the other claim gives with "next" or "this", or in a claim that speaks of the future
+// ("will", "would"), may be the same day.
+bool WeekdaysOfTwoWeeks(const Claim& a, const Claim& b);
+
+// Whether one claim reports a reaction (its subject "defended", "criticized", "declined" ...)
+// and the other describes, with no speaker, no quotation and no reaction of its own, what a
+// picture shows ("shows", "depicts", "a picture of"): "Newsweek has defended the photo, saying
+// ..." / "The cover shows the candidate against a blue background." are the thing and the
+// answer to it, two facts. Other claims without a speaker are not taken as descriptions: they
+// mostly report the event the reaction is to ("Obama condemns the murder" / "Barbaric murder
+// shocks the world" are one story).
+bool ReactionBesideDescription(const Claim& a, const Claim& b);
+
+// Whether the two claims give a shared word the same two names in swapped roles: "Smith
+// followed Jones on Twitter" / "Jones followed Smith on Twitter" (who did what to whom). The
+// word is a past action (it ends in "ed", no article before it); the names are the nearest
+// before and after it, none joined by "and", "with", "between" (a meeting of two has no
+// order); a passive ("was followed by Smith") turns its claim's roles around. Pronouns are not
+// resolved, so "she followed him" is no case.
+bool RolesSwapped(const Claim& a, const Claim& b);
 
 }  // namespace crossclaim
 

@@ -176,6 +176,18 @@ int YearValue(const SentenceTokens& t, size_t i) {
   return year >= 1900 && year <= 2100 ? year : 0;
 }
 
+// 1 (Monday) .. 7 (Sunday) for a weekday, possessive too ("next Tuesday's debate"); 0 for
+// other words.
+int WeekdayNamed(string_view norm) {
+  for (string_view suffix : {string_view("'s"), string_view("\xE2\x80\x99s")}) {
+    if (norm.size() > suffix.size() && norm.ends_with(suffix)) {
+      norm.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  return IndexIn(kWeekdays, norm) + 1;
+}
+
 // "May" is a month only next to a day or a year ("in May 2024", "May 21").
 bool AmbiguousMonth(const SentenceTokens& t, size_t i) { return t.norm(i) == "may"; }
 
@@ -184,7 +196,7 @@ std::vector<DateMention> FindDates(const SentenceTokens& t, std::vector<bool>* u
   std::vector<DateMention> dates;
   for (size_t i = 0; i < t.size(); ++i) {
     if ((*used)[i]) continue;
-    int weekday = IndexIn(kWeekdays, t.norm(i)) + 1;
+    int weekday = WeekdayNamed(t.norm(i));
     if (weekday > 0) {
       DateMention d;
       d.span = t.span(i);
@@ -319,7 +331,7 @@ std::vector<NumberMention> FindNumbers(const SentenceTokens& t, const std::vecto
 }
 
 bool IsNameToken(const SentenceTokens& t, size_t i) {
-  return t.capitalised(i) && MonthOf(t.norm(i)) == 0 && IndexIn(kWeekdays, t.norm(i)) < 0 &&
+  return t.capitalised(i) && MonthOf(t.norm(i)) == 0 && WeekdayNamed(t.norm(i)) == 0 &&
          IndexIn(kNumberWords, t.norm(i)) < 0;
 }
 

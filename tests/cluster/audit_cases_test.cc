@@ -42,6 +42,9 @@ struct AuditCase {
 };
 
 const AuditCase kFixedFalse[] = {
+    {"8dc7ccfe quote: one verb transcribed in two forms ('he saying' / 'he said')",
+     "\"Now, according to the radio, he saying that he backs the plan,\" she told reporters.",
+     "\"Now, according to the radio, he said that he backs the plan,\" she told reporters."},
     {"005a2961 negation: a hypothetical against a statement", "Let's say there's no signed lease.",
      "She has a signed lease from the city council."},
     {"08bb9bee entity: 'As I' taken as a speaker",
@@ -325,6 +328,50 @@ TEST(AuditCases, OneSpeakerAndNothingElseInCommonIsTwoStatements) {
       "least a year.");
   EXPECT_FALSE(event.Together(0, "Jane Roe", 1, "Jane Roe"));
   EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// Two sentences, one in each article, that state two facts (each followed by one fact both
+// state alike, which must still join: the rule did not cut every edge).
+void ExpectTwoFacts(const std::string& first, const std::string& second,
+                    const std::string& needle_first, const std::string& needle_second) {
+  GraphCase event(first + "\n\nThe bridge will stay closed for at least a year, the council said.",
+                  second + "\n\nThe council said the bridge will stay closed for at least a year.");
+  EXPECT_FALSE(event.Together(0, needle_first, 1, needle_second));
+  EXPECT_TRUE(event.Together(0, "at least a year", 1, "at least a year"));
+}
+
+// 550b80db "a description of the cover vs the magazine's defence of it": one outlet reports
+// the magazine's answer to criticism of a photo, the other describes the photo; the words of
+// the photo are in both (ReactionBesideDescription).
+TEST(AuditCases, AReactionAndWhatItReactsToAreTwoFacts) {
+  ExpectTwoFacts(
+      "The poster shows the mayor standing against a dark red wall, looking straight into the "
+      "lens with wide eyes.",
+      "The gallery has defended its poster, a close-up of the mayor before a dark red wall, "
+      "saying that the lens caught her well.",
+      "poster shows", "has defended");
+}
+
+// b5eefefb "two different facts about the debates": next week's debate beside a past one of
+// the same weekday (WeekdaysOfTwoWeeks; the possessive "Tuesday's" is read as a date).
+TEST(AuditCases, NextTuesdaysDebateIsNotLastTuesdays) {
+  ExpectTwoFacts(
+      "The mayor is preparing for next Tuesday's debate against her rival, the second of three "
+      "town hall meetings.",
+      "Her first debate against the rival on Tuesday was a setback for the mayor, who lost "
+      "ground in the town hall meetings.",
+      "next Tuesday", "on Tuesday");
+}
+
+// c21cb217 "who followed whom: different facts": the same two people around the same verb,
+// in swapped roles (RolesSwapped; there the second was a pronoun, which the rule does not
+// resolve, so the case is written with names).
+TEST(AuditCases, SwappedRolesAreTwoFacts) {
+  ExpectTwoFacts(
+      "Senator Jane Smith quietly followed the activist Tom Jones on Twitter for a year before "
+      "the vote.",
+      "Jones followed Smith on Twitter months before the vote, her office confirmed.",
+      "quietly followed", "Jones followed");
 }
 
 }  // namespace

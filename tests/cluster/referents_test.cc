@@ -68,5 +68,69 @@ TEST(OnlyTheSpeakerInCommon, OneSpeakersTwoStatements) {
   EXPECT_FALSE(OnlyTheSpeakerInCommon(again, paraphrase));
 }
 
+TEST(OnlyTheSpeakerInCommon, ANameBesideTheSpeakerIsSharedToo) {
+  // 65cb14cb: one speaker, and a name word ("Christian") that is not his, said in both: one
+  // fact, not two statements.
+  Claim report =
+      AnalyzeSentence("Jane Roe said she never doubted the mayor and believes he is a Catholic.");
+  Claim quotation = AnalyzeSentence("\"He says he is a Catholic,\" Roe said.");
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(report, quotation));
+  EXPECT_FALSE(OnlyTheSpeakerInCommon(quotation, report));
+  // The speaker's own name words stay out: "Roe" in both is still the speaker only.
+  Claim other = AnalyzeSentence("\"We will meet the board again,\" Jane Roe said on Friday.");
+  EXPECT_TRUE(OnlyTheSpeakerInCommon(report, other));
+}
+
+TEST(WeekdaysOfTwoWeeks, NextWeekAgainstAPastWeek) {
+  Claim next = AnalyzeSentence("The senator will prepare for next Tuesday's debate.");
+  Claim past = AnalyzeSentence("The debate on Tuesday was a setback for the senator.");
+  Claim last = AnalyzeSentence("The senator lost last Tuesday's debate badly.");
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(next, past));
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(past, next));
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(next, last));
+  // A bare weekday that may be the one to come, and another weekday, are no case.
+  EXPECT_FALSE(WeekdaysOfTwoWeeks(
+      next, AnalyzeSentence("The senator will face her rival in the debate on Tuesday.")));
+  EXPECT_FALSE(WeekdaysOfTwoWeeks(
+      next, AnalyzeSentence("The debate on Wednesday was a setback for the senator.")));
+  EXPECT_FALSE(
+      WeekdaysOfTwoWeeks(past, AnalyzeSentence("The senator said the Tuesday debate was lost.")));
+  // "last Tuesday" against a weekday said of the future only.
+  EXPECT_TRUE(WeekdaysOfTwoWeeks(
+      last, AnalyzeSentence("The senator will meet the board on Tuesday to discuss it.")));
+}
+
+TEST(ReactionBesideDescription, TheAnswerAndTheThingAnswered) {
+  Claim description =
+      AnalyzeSentence("The poster shows the mayor against a red wall, looking into the lens.");
+  Claim reaction = AnalyzeSentence("The gallery has defended the poster of the mayor.");
+  EXPECT_TRUE(ReactionBesideDescription(description, reaction));
+  EXPECT_TRUE(ReactionBesideDescription(reaction, description));
+  // Two reactions, or a reaction beside a speaker's words, are no case for the rule.
+  EXPECT_FALSE(ReactionBesideDescription(
+      reaction, AnalyzeSentence("The gallery defended the poster on Monday.")));
+  EXPECT_FALSE(ReactionBesideDescription(
+      reaction, AnalyzeSentence("The poster is art, the gallery said on Monday.")));
+  EXPECT_FALSE(ReactionBesideDescription(
+      description, AnalyzeSentence("The poster was hung in the hall of the gallery.")));
+}
+
+TEST(RolesSwapped, WhoDidWhatToWhom) {
+  Claim smith = AnalyzeSentence("Senator Jane Smith followed Tom Jones on Twitter for a year.");
+  Claim jones = AnalyzeSentence("Tom Jones followed Smith on Twitter, aides confirmed.");
+  EXPECT_TRUE(RolesSwapped(smith, jones));
+  EXPECT_TRUE(RolesSwapped(jones, smith));
+  // A passive keeps the doer: one fact.
+  Claim passive = AnalyzeSentence("Jones was followed by Smith on Twitter for a year.");
+  EXPECT_FALSE(RolesSwapped(smith, passive));
+  EXPECT_FALSE(RolesSwapped(passive, smith));
+  // The same order is one fact; pronouns are not resolved.
+  EXPECT_FALSE(RolesSwapped(smith, AnalyzeSentence("Smith followed Jones on Twitter.")));
+  EXPECT_FALSE(RolesSwapped(smith, AnalyzeSentence("She followed him on Twitter.")));
+  // A meeting of two is no order of roles.
+  EXPECT_FALSE(RolesSwapped(AnalyzeSentence("Senator Jane Smith met with Tom Jones on Monday."),
+                            AnalyzeSentence("Tom Jones met with Smith on Monday.")));
+}
+
 }  // namespace
 }  // namespace crossclaim

@@ -84,6 +84,12 @@ TEST(AnalyzeSentence, WeekdaysAndBareYears) {
   EXPECT_EQ(At(c, c.dates[1].span), "Jan 21");
   EXPECT_EQ(c.dates[2].year, 2022);
   EXPECT_EQ(c.dates[2].month, 0);
+  // A possessive weekday is a date, not a name.
+  Claim possessive = AnalyzeSentence("She will prepare for next Friday's debate in Ohio.");
+  ASSERT_EQ(possessive.dates.size(), 1u);
+  EXPECT_EQ(possessive.dates[0].weekday, 5);
+  EXPECT_EQ(At(possessive, possessive.dates[0].span), "Friday's");
+  EXPECT_EQ(possessive.names, std::vector<std::string>{"Ohio"});
   // "may" the modal is a cue, "May" the month is not.
   Claim modal = AnalyzeSentence("They may be coordinating their approach in May.");
   ASSERT_EQ(modal.cues.size(), 1u);
