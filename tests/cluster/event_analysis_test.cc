@@ -1,13 +1,13 @@
 #include "cluster/event_analysis.h"
 
-#include "tests/testing/fixtures.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "tests/testing/fixtures.h"
 
 namespace crossclaim {
 namespace {
@@ -27,16 +27,20 @@ class FixtureEvent : public ::testing::Test {
         "A large fire broke out at the container harbour of Port Selma on Monday night and "
         "burned until dawn.";
     corpus_ = CorpusOf({
-        MakeDocument("wire", "Wire", "2025-03-03",
+        MakeDocument(
+            "wire", "Wire", "2025-03-03",
             fire + " Firefighters evacuated residents of four streets near the harbour gates. "
                    "Seven people were injured in the blaze at the container harbour, officials "
                    "said."),
-        MakeDocument("copycat", "Copycat", "2025-03-04", fire + " Shipping resumed later in the week."),
-        MakeDocument("daily", "Daily", "2025-03-03",
+        MakeDocument("copycat", "Copycat", "2025-03-04",
+                     fire + " Shipping resumed later in the week."),
+        MakeDocument(
+            "daily", "Daily", "2025-03-03",
             "Residents of four streets near the harbour gates were evacuated by firefighters. "
             "Prosecutors opened an investigation into suspected arson at a warehouse owned by "
             "a logistics company."),
-        MakeDocument("herald", "Herald", "",
+        MakeDocument(
+            "herald", "Herald", "",
             "Five people were injured in the blaze at the container harbour, officials said."),
     });
     claims_ = ExtractCorpusClaims(corpus_, {}, {});
@@ -107,7 +111,8 @@ TEST_F(FixtureEvent, OneOutletAloneIsSingleSource) {
 TEST_F(FixtureEvent, EdgesNeverJoinClaimsOfOneDocument) {
   for (const ClaimEdge& e : event_.edges) {
     EXPECT_LT(e.a, e.b);
-    EXPECT_NE(claims_.claims[static_cast<size_t>(e.a)].doc, claims_.claims[static_cast<size_t>(e.b)].doc);
+    EXPECT_NE(claims_.claims[static_cast<size_t>(e.a)].doc,
+              claims_.claims[static_cast<size_t>(e.b)].doc);
   }
 }
 
@@ -127,8 +132,8 @@ TEST_F(FixtureEvent, SameOutletTwiceIsOneSource) {
 }
 
 TEST_F(FixtureEvent, ClustersDoNotDependOnInputOrder) {
-  Corpus reversed = CorpusOf({corpus_.documents[3], corpus_.documents[2], corpus_.documents[1],
-                                corpus_.documents[0]});
+  Corpus reversed = CorpusOf(
+      {corpus_.documents[3], corpus_.documents[2], corpus_.documents[1], corpus_.documents[0]});
   ClaimSet claims = ExtractCorpusClaims(reversed, {}, {});
   Result<EventAnalysis> event = AnalyzeEvent(reversed, claims, AnalysisOptions());
   ASSERT_TRUE(event.ok());
@@ -222,10 +227,12 @@ TEST(StandaloneDocuments, ALineOfMoreClaimsThanTheCapIsNotStandalone) {
 TEST(AnalysisOptions, RejectsOutOfRangeThresholds) {
   AnalysisOptions options;
   options.overlap_threshold = 0;
-  EXPECT_EQ(options.Validate().message(), "AnalysisOptions.overlap_threshold must be in (0, 1] (got 0)");
+  EXPECT_EQ(options.Validate().message(),
+            "AnalysisOptions.overlap_threshold must be in (0, 1] (got 0)");
   options = AnalysisOptions();
   options.off_event_threshold = 1.5;
-  EXPECT_EQ(options.Validate().message(), "AnalysisOptions.off_event_threshold must be in [0, 1] (got 1.5)");
+  EXPECT_EQ(options.Validate().message(),
+            "AnalysisOptions.off_event_threshold must be in [0, 1] (got 1.5)");
 }
 
 TEST(SpeakerKey, MergesSpellingsOfOnePerson) {
