@@ -329,7 +329,9 @@ json ParametersJson(const AnalysisOptions& o) {
           {"number_tolerance", o.divergence.number_tolerance},
           {"approximate_tolerance", o.divergence.approximate_tolerance},
           {"min_shared_content", o.divergence.min_shared_content},
-          {"min_divergence_confidence", o.min_divergence_confidence}};
+          {"min_divergence_confidence", o.min_divergence_confidence},
+          {"merge_on_same_fact", o.merge_on_same_fact},
+          {"standalone_max_claims", o.standalone_max_claims}};
 }
 
 json BuildReportJson(const ReportInputs& in) {

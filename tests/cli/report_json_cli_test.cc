@@ -167,6 +167,26 @@ TEST(CompactReport, CentralitiesHaveFourSignificantDigits) {
   EXPECT_GT(checked, 30u);
 }
 
+// parameters records the clustering flags the run was given, so a reader can tell which rule
+// made a cluster (the documented defaults: no same-fact merging, standalone cap 3).
+TEST(ReportParameters, RecordTheClusteringFlagsGiven) {
+  struct Case {
+    std::string flags;
+    bool merge_on_same_fact;
+    size_t standalone_max_claims;
+  };
+  for (const Case& c :
+       {Case{"", false, 3}, Case{" --merge-on-same-fact --standalone-max-claims 0", true, 0}}) {
+    const std::string dir = testing::ScratchDir("report-parameters");
+    ASSERT_EQ(RunCommand(testing::CrossclaimBin() + " report -o " + dir + c.flags).exit_code, 0);
+    const json parameters = json::parse(testing::ReadFile(dir + "/report.json"))["parameters"];
+    EXPECT_EQ(parameters.value("merge_on_same_fact", !c.merge_on_same_fact), c.merge_on_same_fact)
+        << c.flags;
+    EXPECT_EQ(parameters.value("standalone_max_claims", size_t{99}), c.standalone_max_claims)
+        << c.flags;
+  }
+}
+
 bool HasJsonSchema() {
   return RunCommand("/usr/bin/python3 -c 'import jsonschema'").exit_code == 0;
 }
