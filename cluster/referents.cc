@@ -218,13 +218,10 @@ namespace {
 
 // Verbs of reacting to something: said of what another did or made, never of the thing itself.
 bool ReactsTo(const Claim& c) {
-  static constexpr std::string_view kReactions[] = {
-      "defended",   "defends",    "declined",  "declines", "decried",   "decries",
-      "criticized", "criticizes", "condemned", "condemns", "denounced", "denounces",
-      "slammed",    "blasted",    "responded", "reacted",  "mocked",    "ridiculed"};
-  return std::any_of(c.tokens.begin(), c.tokens.end(), [](const std::string& t) {
-    return std::find(std::begin(kReactions), std::end(kReactions), t) != std::end(kReactions);
-  });
+  return AnyTokenOf(
+      c, {"defended", "defends", "declined", "declines", "decried", "decries", "criticized",
+          "criticizes", "condemned", "condemns", "denounced", "denounces", "slammed", "blasted",
+          "responded", "reacted", "mocked", "ridiculed"});
 }
 
 // A claim that describes what a picture, cover or advertisement shows ("The cover shows ...",

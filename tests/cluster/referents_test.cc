@@ -69,7 +69,7 @@ TEST(OnlyTheSpeakerInCommon, OneSpeakersTwoStatements) {
 }
 
 TEST(OnlyTheSpeakerInCommon, ANameBesideTheSpeakerIsSharedToo) {
-  // 65cb14cb: one speaker, and a name word ("Christian") that is not his, said in both: one
+  // 65cb14cb: one speaker, and a name word ("Catholic") that is not his, said in both: one
   // fact, not two statements.
   Claim report =
       AnalyzeSentence("Jane Roe said she never doubted the mayor and believes he is a Catholic.");
